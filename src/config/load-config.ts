@@ -1,0 +1,163 @@
+/**
+ * Reads `config/lagesbild.yaml`, validates it in one place and returns the normalised config every
+ * other module works with. Every problem names its key path, e.g.
+ * `areas[2].population: förväntade ett positivt heltal`, and ends as exit code 2.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parseDocument } from "yaml";
+import type { z } from "zod";
+import { LagesbildError } from "../core/errors.ts";
+import { monthIndex } from "../core/month.ts";
+import { DEFAULT_GROUPS } from "./default-groups.ts";
+import { normaliseLabel } from "./normalise-label.ts";
+import { ConfigSchema, type RawConfig } from "./schema.ts";
+
+export interface Config extends Omit<RawConfig, "groups"> {
+  /** Absolute path of the config file. */
+  configPath: string;
+  /** The folder relative paths in the config resolve against. */
+  configDir: string;
+  /** The parent of the config file's folder: published paths are relative to it. */
+  projectRoot: string;
+  groups: Array<{ id: string; name: string }>;
+}
+
+/** `a.b[2].c` from a zod issue path. */
+export function formatKeyPath(p: ReadonlyArray<PropertyKey>): string {
+  let out = "";
+  for (const part of p) {
+    if (typeof part === "number") out += `[${part}]`;
+    else out += out === "" ? String(part) : `.${String(part)}`;
+  }
+  return out || "(hela filen)";
+}
+
+function formatIssues(issues: ReadonlyArray<z.core.$ZodIssue>): string[] {
+  return issues.map((issue) => {
+    let message = issue.message;
+    if (issue.code === "unrecognized_keys") message = `okänd nyckel: ${issue.keys.join(", ")} (stavfel?)`;
+    else if (issue.code === "invalid_type" && message.startsWith("Invalid input")) {
+      message = `förväntade ${issue.expected}`;
+    } else if (issue.code === "invalid_union" && message.startsWith("Invalid input")) {
+      message = "ogiltigt värde";
+    }
+    return `${formatKeyPath(issue.path)}: ${message}`;
+  });
+}
+
+/** Checks that span several keys; returns `key.path: message` lines. */
+export function crossCheck(config: RawConfig): string[] {
+  const errors: string[] = [];
+  const unique = (items: ReadonlyArray<{ id: string }>, key: string) => {
+    const seen = new Set<string>();
+    items.forEach((item, i) => {
+      if (seen.has(item.id)) errors.push(`${key}[${i}].id: id:t ${item.id} förekommer flera gånger`);
+      seen.add(item.id);
+    });
+  };
+  const groups = config.groups ?? DEFAULT_GROUPS;
+  unique(config.areas, "areas");
+  unique(config.categories, "categories");
+  unique(config.sources, "sources");
+  unique(groups, "groups");
+  unique(config.promises, "promises");
+  unique(config.survey.indicators, "survey.indicators");
+
+  const groupIds = new Set(groups.map((g) => g.id));
+  const categoryIds = new Set(config.categories.map((c) => c.id));
+  config.categories.forEach((c, i) => {
+    if (!groupIds.has(c.group)) {
+      errors.push(`categories[${i}].group: okänd grupp ${c.group} (finns: ${[...groupIds].join(", ")})`);
+    }
+  });
+
+  const areaNames = new Map<string, string>();
+  config.areas.forEach((a, i) => {
+    for (const name of [a.id, a.name, ...a.aliases]) {
+      const key = normaliseLabel(name);
+      const owner = areaNames.get(key);
+      if (owner !== undefined && owner !== a.id) {
+        errors.push(`areas[${i}].aliases: namnet "${name}" används redan av området ${owner}`);
+      }
+      areaNames.set(key, a.id);
+    }
+  });
+
+  const mapped = new Set<string>();
+  config.sources.forEach((s, i) => {
+    if (s.kind !== "incidents") return;
+    const labels = new Set<string>();
+    for (const [label, id] of Object.entries(s.categories)) {
+      if (!categoryIds.has(id)) errors.push(`sources[${i}].categories.${label}: okänd kategori ${id}`);
+      labels.add(normaliseLabel(label));
+      mapped.add(id);
+    }
+    s.ignore.forEach((pattern, j) => {
+      if (labels.has(normaliseLabel(pattern))) {
+        errors.push(`sources[${i}].ignore[${j}]: "${pattern}" står både i categories och i ignore`);
+      }
+    });
+    if (s.covers?.from && s.covers.to && monthIndex(s.covers.from) > monthIndex(s.covers.to)) {
+      errors.push(`sources[${i}].covers: from ligger efter to`);
+    }
+  });
+  config.categories.forEach((c, i) => {
+    if (!mapped.has(c.id)) errors.push(`categories[${i}]: ingen källa mappar någon etikett till kategorin ${c.id}`);
+  });
+  config.promises.forEach((p, i) => {
+    if (monthIndex(p.period.from) > monthIndex(p.period.to)) errors.push(`promises[${i}].period: from ligger efter to`);
+  });
+  const indicatorIds = new Set(config.survey.indicators.map((s) => s.id));
+  for (const [i, ref] of config.reference.entries()) {
+    for (const key of Object.keys(ref.per_100k)) {
+      if (!categoryIds.has(key) && key !== "total") errors.push(`reference[${i}].per_100k.${key}: okänd kategori`);
+    }
+  }
+  void indicatorIds;
+  return errors;
+}
+
+/** Parses and validates config text. `configPath` decides how relative paths resolve. */
+export function parseConfig(source: string, configPath: string): Config {
+  const absolute = path.resolve(configPath);
+  const doc = parseDocument(source, { prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const lines = doc.errors.map((e) => `${configPath}:${e.linePos?.[0]?.line ?? "?"}: ${e.message.split("\n")[0]}`);
+    throw new LagesbildError("config", `Konfigurationsfilen är inte giltig YAML:\n${lines.join("\n")}`);
+  }
+  const parsed = ConfigSchema.safeParse(doc.toJS() ?? {});
+  if (!parsed.success) {
+    throw new LagesbildError("config", `Fel i konfigurationen ${configPath}:\n${formatIssues(parsed.error.issues).join("\n")}`);
+  }
+  const errors = crossCheck(parsed.data);
+  if (errors.length > 0) throw new LagesbildError("config", `Fel i konfigurationen ${configPath}:\n${errors.join("\n")}`);
+  const configDir = path.dirname(absolute);
+  return {
+    ...parsed.data,
+    groups: parsed.data.groups ?? DEFAULT_GROUPS.map((g) => ({ ...g })),
+    configPath: absolute,
+    configDir,
+    projectRoot: path.dirname(configDir),
+  };
+}
+
+export function loadConfig(configPath: string): Config {
+  let source: string;
+  try {
+    source = readFileSync(configPath, "utf8");
+  } catch (cause) {
+    throw new LagesbildError("config", `Kan inte läsa konfigurationsfilen ${configPath} (finns den? ange en annan med --config)`, { cause });
+  }
+  return parseConfig(source, configPath);
+}
+
+/** Resolves a config path (relative to the config file's folder). */
+export function resolveConfigPath(config: Config, p: string): string {
+  return path.resolve(config.configDir, p);
+}
+
+/** A path as published: relative to the project root, with forward slashes. */
+export function projectRelative(config: Config, absolute: string): string {
+  return path.relative(config.projectRoot, absolute).split(path.sep).join("/");
+}

@@ -1,0 +1,152 @@
+/**
+ * The whole config file (spec/cli.md) as one zod schema. Every other module receives the parsed,
+ * normalised result of `loadConfig`, never raw YAML. Objects are strict: an unknown key is an error,
+ * because a typo must not silently change a published report.
+ */
+import { z } from "zod";
+import { isYearMonth } from "../core/month.ts";
+
+const RESERVED_IDS = ["kommun", "okant", "total"];
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "förväntade ett id med a–z, 0–9 och bindestreck (högst 64 tecken)");
+const areaOrCategoryId = slug.refine((id) => !RESERVED_IDS.includes(id), {
+  message: `id:t är reserverat (${RESERVED_IDS.join(", ")})`,
+});
+const text = (max = 300) => z.string().trim().min(1, "får inte vara tomt").max(max, `högst ${max} tecken`);
+const yearMonth = z.string().refine(isYearMonth, "förväntade en månad som YYYY-MM");
+const positiveInt = z.number().int("förväntade ett positivt heltal").positive("förväntade ett positivt heltal");
+const labelMap = z.record(z.string().min(1), slug);
+const columnsMap = z.record(z.string().min(1), z.string().min(1));
+
+const timezone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat("sv-SE", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, "okänd tidszon (förväntade t.ex. Europe/Stockholm)");
+
+const isoDate = z.union([z.string(), z.date()]).transform((v, ctx) => {
+  const s = v instanceof Date ? v.toISOString().slice(0, 10) : v;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) {
+    ctx.addIssue({ code: "custom", message: "förväntade ett datum som YYYY-MM-DD" });
+    return z.NEVER;
+  }
+  return s;
+});
+
+const population = z.union([positiveInt, z.record(z.string().regex(/^\d{4}$/, "förväntade ett årtal"), positiveInt)]);
+
+const sourceBase = {
+  id: slug,
+  path: text(1000),
+  columns: columnsMap.optional(),
+};
+
+const incidentSource = z.strictObject({
+  ...sourceBase,
+  kind: z.literal("incidents"),
+  format: z.enum(["csv", "polisen-events", "aggregated-csv"]).default("csv"),
+  categories: labelMap,
+  ignore: z.array(z.string().min(1)).default([]),
+  covers: z.strictObject({ from: yearMonth.optional(), to: yearMonth.optional() }).optional(),
+  required: z.boolean().default(true),
+  unknown_area: z.enum(["keep", "reject"]).default("keep"),
+  crs: z.enum(["EPSG:4326", "EPSG:3006"]).optional(),
+});
+
+const surveySource = z.strictObject({
+  ...sourceBase,
+  kind: z.literal("survey"),
+  format: z.enum(["survey-results", "survey-responses"]).default("survey-results"),
+});
+
+const fieldSource = z.strictObject({
+  ...sourceBase,
+  kind: z.literal("field-reports"),
+  roles: labelMap.optional(),
+  activities: labelMap.optional(),
+  crs: z.enum(["EPSG:4326", "EPSG:3006"]).optional(),
+});
+
+const actionsSource = z.strictObject({
+  ...sourceBase,
+  kind: z.literal("actions"),
+  statuses: labelMap.optional(),
+});
+
+const source = z.discriminatedUnion("kind", [incidentSource, surveySource, fieldSource, actionsSource]);
+
+const band = z.strictObject({ max: z.number().optional(), label: text(60) });
+
+const surveyIndicator = z.strictObject({
+  id: slug.or(z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/)),
+  name: text(),
+  unit: z.enum(["index_0_6", "percent"]),
+  bands: z.array(band).optional(),
+  question: z.string().min(1).optional(),
+  yes: z.array(z.string()).optional(),
+  exclude: z.array(z.string()).optional(),
+});
+
+const promise = z.strictObject({
+  id: slug,
+  text: text(500),
+  period: z.strictObject({ from: yearMonth, to: yearMonth }),
+  activity: slug,
+  target: positiveInt,
+  min_days: positiveInt.optional(),
+});
+
+export const ConfigSchema = z
+  .strictObject({
+    kommun: z.strictObject({ name: text(100), code: z.string().regex(/^\d{4}$/, "förväntade en kommunkod med fyra siffror") }),
+    timezone: timezone.default("Europe/Stockholm"),
+    population: population.optional(),
+    output: z
+      .strictObject({
+        dir: z.string().min(1).optional(),
+        title: text().optional(),
+        publisher: text().optional(),
+        base_url: z.url().optional(),
+        contact: z.strictObject({ email: z.email().optional(), phone: text(40).optional() }).optional(),
+        accessibility: z.strictObject({ status: text(60), assessed: isoDate }).optional(),
+        commentary: z.string().min(1).optional(),
+      })
+      .default({}),
+    reference: z
+      .array(z.strictObject({ name: text(100), year: z.number().int(), per_100k: z.record(z.string(), z.number().nonnegative()) }))
+      .default([]),
+    quarantine_dir: z.string().min(1).default("../var/rejected"),
+    cache_dir: z.string().min(1).default("../var/cache"),
+    max_rejected_share: z.number().min(0).max(1).default(0.01),
+    areas: z
+      .array(
+        z.strictObject({
+          id: areaOrCategoryId,
+          name: text(100),
+          population: positiveInt.optional(),
+          aliases: z.array(z.string().min(1)).default([]),
+        }),
+      )
+      .min(1, "minst ett område behövs"),
+    groups: z.array(z.strictObject({ id: slug, name: text(150) })).optional(),
+    categories: z
+      .array(z.strictObject({ id: areaOrCategoryId, name: text(100), group: slug }))
+      .min(1, "minst en kategori behövs"),
+    sources: z.array(source).min(1, "minst en källa behövs"),
+    survey: z.strictObject({ indicators: z.array(surveyIndicator).default([]) }).default({ indicators: [] }),
+    suppression: z
+      .strictObject({ min_count: z.number().int().min(0).default(3), applies_to: z.enum(["areas", "all"]).default("areas") })
+      .default({ min_count: 3, applies_to: "areas" }),
+    promises: z.array(promise).default([]),
+  });
+
+export type RawConfig = z.infer<typeof ConfigSchema>;
+export type SourceConfig = RawConfig["sources"][number];
+export type IncidentSourceConfig = Extract<SourceConfig, { kind: "incidents" }>;
+export type AreaConfig = RawConfig["areas"][number];
+export type CategoryConfig = RawConfig["categories"][number];

@@ -1,0 +1,77 @@
+/**
+ * What ingestion hands to aggregation: per-file row accounting and, for incident sources, counts per
+ * (area, month, category). Memory is bounded by the number of groups and distinct ids, never by rows
+ * (spec/indicators.md "Performance"). These schemas are also what the per-file cache validates on load.
+ */
+import { z } from "zod";
+
+/** Rows read = accepted + ignored + rejected, always (spec/README.md non-negotiable 1). */
+export const TallySchema = z.object({
+  read: z.number().int().nonnegative(),
+  accepted: z.number().int().nonnegative(),
+  ignored: z.number().int().nonnegative(),
+  rejected: z.number().int().nonnegative(),
+  /** `ignore_list`, `other_kommun`, `summary_event`, `duplicate`, `superseded`, `blank`, `total_row`. */
+  ignored_by_reason: z.record(z.string(), z.number().int().nonnegative()),
+  /** Spec reason codes, e.g. `bad_date`, `unknown_category:Vapenbrott`, `unknown_area:Storgatan 3`. */
+  rejected_by_reason: z.record(z.string(), z.number().int().nonnegative()),
+});
+export type Tally = z.infer<typeof TallySchema>;
+
+/** One rejected (or noteworthy ignored) row, for the run summary, `validate` and the quarantine. */
+export const ProblemSchema = z.object({
+  /** Project-relative path of the file. */
+  file: z.string(),
+  /** Physical line the row starts on (JSON: 1-based position in the array); null for a whole-file problem. */
+  line: z.number().int().positive().nullable(),
+  /** The spec's reason code, e.g. `bad_date` or `unknown_category:Vapenbrott`. */
+  reason: z.string(),
+  /** Swedish: what is wrong and what to do. Already scrubbed of personal identifiers. */
+  message: z.string(),
+});
+export type Problem = z.infer<typeof ProblemSchema>;
+
+export const UNDATED = "undated";
+
+export const FileReportSchema = z.object({
+  /** Relative to the project root, forward slashes: never absolute (spec/outputs.md). */
+  path: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  encoding: z.enum(["utf-8", "utf-16le", "utf-16be", "windows-1252", "json"]),
+  tally: TallySchema,
+  /** The same accounting per month of the row's date, with `undated` for rows without a usable date. */
+  by_month: z.record(z.string(), TallySchema),
+  /** Rejections with file/line/reason; capped per file so a broken file cannot flood memory. */
+  problems: z.array(ProblemSchema),
+  /** How many problems were left out of `problems` by the cap (they are still counted in `tally`). */
+  problems_truncated: z.number().int().nonnegative(),
+});
+export type FileReport = z.infer<typeof FileReportSchema>;
+
+/** `${area}\t${month}\t${category}`; area is an area id or `okant`. */
+export type GroupKey = string;
+
+export function groupKey(area: string, month: string, category: string): GroupKey {
+  return `${area}\t${month}\t${category}`;
+}
+
+export interface IncidentSourceData {
+  sourceId: string;
+  files: FileReport[];
+  /** First and last month of accepted rows (used where `covers` leaves a bound out). */
+  firstMonth: string | null;
+  lastMonth: string | null;
+  /** Σ count of accepted rows per group; `kommun` is not stored, it is the sum over areas. */
+  counts: Map<GroupKey, number>;
+  /**
+   * True when the source has rows without an area (aggregated-csv without `area`): then the area
+   * cells of every category it maps are unavailable, never a partial sum (spec/inputs.md).
+   */
+  arealess: boolean;
+}
+
+export interface IngestResult {
+  incidents: IncidentSourceData[];
+  /** Sources of kinds/formats not built yet, unreadable config parts, …: Swedish, shown in the summary. */
+  warnings: string[];
+}
