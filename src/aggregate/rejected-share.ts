@@ -1,0 +1,26 @@
+/**
+ * `max_rejected_share` (spec/inputs.md): per source and report month,
+ * (rejected in the month + rejected undated) / (accepted + rejected in the month + rejected undated).
+ * Above the limit the month fails (exit 1) and nothing is published for it.
+ */
+import type { FileReport } from "../ingest/types.ts";
+import { UNDATED } from "../ingest/types.ts";
+
+export interface RejectedShare {
+  rejected: number;
+  base: number;
+  share: number;
+}
+
+export function rejectedShare(files: ReadonlyArray<FileReport>, month: string): RejectedShare {
+  let rejected = 0;
+  let accepted = 0;
+  for (const f of files) {
+    const inMonth = f.by_month[month];
+    const undated = f.by_month[UNDATED];
+    rejected += (inMonth?.rejected ?? 0) + (undated?.rejected ?? 0);
+    accepted += inMonth?.accepted ?? 0;
+  }
+  const base = accepted + rejected;
+  return { rejected, base, share: base === 0 ? 0 : rejected / base };
+}

@@ -1,0 +1,101 @@
+/**
+ * The Swedish text an analyst reads after `run` and `validate`: per source file the rows read /
+ * accepted / ignored / rejected, the reasons, unknown labels with the config key to add them under, and
+ * problems as `file:line: reason (what to do)`. `run` and `validate` share this wording.
+ */
+import path from "node:path";
+import type { Config } from "../config/load-config.ts";
+import type { FileReport, IngestResult, Problem } from "../ingest/types.ts";
+import type { MonthOutcome } from "./run-command.ts";
+
+const IGNORE_WORDS: Record<string, string> = {
+  ignore_list: "på ignore-listan",
+  other_kommun: "annan kommun",
+  summary_event: "sammanfattning av flera händelser",
+  duplicate: "upprepad rad i senare fil",
+  superseded: "ersatt av ändrad rad i senare fil",
+  blank: "tom rad",
+  total_row: "summarad",
+};
+
+export function n(x: number): string {
+  return String(x).replace(/\B(?=(\d{3})+(?!\d))/g, " ");
+}
+
+function reasonList(byReason: Record<string, number>, words: Record<string, string> = {}): string {
+  return Object.entries(byReason)
+    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
+    .map(([r, c]) => `${words[r] ? `${r} (${words[r]})` : r} ${n(c)}`)
+    .join(", ");
+}
+
+/** `file:line: reason – what is wrong and what to do` (the message carries the advice). */
+export function formatProblem(p: Problem): string {
+  return `${p.file}:${p.line ?? "-"}: ${p.reason} – ${p.message}`;
+}
+
+/** Unknown category labels of a set of files, with their counts, most frequent first. */
+export function unknownLabels(files: ReadonlyArray<FileReport>): Array<[string, number]> {
+  const out = new Map<string, number>();
+  for (const f of files) {
+    for (const [reason, c] of Object.entries(f.tally.rejected_by_reason)) {
+      if (reason.startsWith("unknown_category:")) {
+        const label = reason.slice("unknown_category:".length);
+        out.set(label, (out.get(label) ?? 0) + c);
+      }
+    }
+  }
+  return [...out].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
+}
+
+export function describeSources(config: Config, ingest: IngestResult, opts: { problemsPerFile: number }): string[] {
+  const lines: string[] = [];
+  for (const data of ingest.incidents) {
+    const index = config.sources.findIndex((s) => s.id === data.sourceId);
+    const source = config.sources[index];
+    lines.push(`Källa ${data.sourceId} (${source?.kind ?? "?"}${source && "format" in source ? `, ${source.format}` : ""}):`);
+    for (const f of data.files) {
+      const t = f.tally;
+      lines.push(`  ${f.path}: ${n(t.read)} lästa, ${n(t.accepted)} godkända, ${n(t.ignored)} ignorerade, ${n(t.rejected)} avvisade`);
+      if (t.ignored > 0) lines.push(`    ignorerade: ${reasonList(t.ignored_by_reason, IGNORE_WORDS)}`);
+      if (t.rejected > 0) lines.push(`    avvisade: ${reasonList(t.rejected_by_reason)}`);
+      const shown = f.problems.slice(0, opts.problemsPerFile);
+      for (const p of shown) lines.push(`    ${formatProblem(p)}`);
+      const more = f.problems.length - shown.length + f.problems_truncated;
+      if (more > 0) lines.push(`    … och ${n(more)} problem till (kör lagesbild validate för alla)`);
+    }
+    for (const [label, c] of unknownLabels(data.files)) {
+      lines.push(`  okänd etikett "${label}": ${n(c)} ${c === 1 ? "rad" : "rader"} – lägg till under sources[${index}].categories (eller sources[${index}].ignore)`);
+    }
+  }
+  for (const w of ingest.warnings) lines.push(`Varning: ${w}`);
+  return lines;
+}
+
+const STATUS_WORDS = { written: "skriven", skipped: "oförändrad, hoppades över", failed: "misslyckades" } as const;
+
+export function formatRunSummary(input: {
+  config: Config;
+  outDir: string;
+  cwd: string;
+  ingest: IngestResult;
+  months: ReadonlyArray<MonthOutcome>;
+}): string {
+  const { config, months } = input;
+  const rel = (p: string) => path.relative(input.cwd, p) || ".";
+  const count = (s: keyof typeof STATUS_WORDS) => months.filter((m) => m.status === s).length;
+  const lines = [
+    `${config.output.title ?? `Lägesbild för ${config.kommun.name}`}`,
+    `Månader: ${count("written")} skrivna, ${count("skipped")} oförändrade, ${count("failed")} misslyckade`,
+  ];
+  for (const m of months) {
+    const where = m.status === "written" ? ` (revision ${m.revision}) → ${rel(path.join(input.outDir, m.month, "index.html"))}` : "";
+    lines.push(`  ${m.month}: ${STATUS_WORDS[m.status]}${where}${m.error ? `: ${m.error}` : ""}`);
+  }
+  lines.push(...describeSources(config, input.ingest, { problemsPerFile: 5 }));
+  const rejected = input.ingest.incidents.some((s) => s.files.some((f) => f.tally.rejected > 0));
+  if (rejected) {
+    lines.push(`Avvisade rader (med radens innehåll, rensat från personuppgifter) finns i ${rel(path.resolve(config.configDir, config.quarantine_dir))} – publiceras aldrig.`);
+  }
+  return `${lines.join("\n")}\n`;
+}

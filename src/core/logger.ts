@@ -1,0 +1,34 @@
+/**
+ * pino on stderr (stdout is kept for the Swedish run summary). JSON lines when nobody is watching
+ * (cron, systemd), human lines on a terminal. pino-pretty runs in-process and synchronously, so no log
+ * line is lost when the process exits with an error code.
+ */
+import pino, { type Logger } from "pino";
+import pretty from "pino-pretty";
+
+export type { Logger };
+
+export interface LoggerOptions {
+  format: "json" | "pretty";
+  quiet: boolean;
+  debug: boolean;
+  /** Where lines go; stderr by default. Tests pass a collecting stream. */
+  destination?: NodeJS.WritableStream;
+}
+
+export function createLogger(opts: LoggerOptions): Logger {
+  const level = opts.debug ? "debug" : opts.quiet ? "warn" : "info";
+  const base = { level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime };
+  if (opts.format === "pretty") {
+    const stream = pretty({
+      destination: opts.destination ?? 2,
+      sync: true,
+      colorize: false,
+      ignore: "pid,hostname",
+      translateTime: "SYS:HH:MM:ss",
+    });
+    return pino(base, stream);
+  }
+  if (opts.destination) return pino(base, opts.destination);
+  return pino(base, pino.destination({ dest: 2, sync: true }));
+}

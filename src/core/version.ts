@@ -1,0 +1,5 @@
+/** The program version recorded in manifest.json: a new version re-renders every month. */
+import { readFileSync } from "node:fs";
+
+const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+export const VERSION: string = pkg.version;

@@ -1,0 +1,117 @@
+/**
+ * The sink of an incident source: Σ count per (area, month, category), and the cross-file id rules
+ * of spec/inputs.md ("Overlapping exports never double-count"). Files are read in sorted order:
+ * - an id repeated within one file is `duplicate_id` (rejected; the first row stays);
+ * - an id repeated in a later file is `duplicate` (ignored) when the row is identical (same time,
+ *   category, area, count), otherwise a revision: the earlier row's contribution is replaced, and the
+ *   earlier row moves from accepted to ignored `superseded` in the earlier file's report.
+ * It also knows the first and last month with accepted rows (for `covers`).
+ *
+ * Memory is one small entry per distinct id (spec/indicators.md "Performance"), never per row: the id
+ * maps to a slot in typed arrays, and each row's group is an index into the (few) groups, so 10 M
+ * distinct ids cost a Map entry each rather than a Map entry plus an object.
+ */
+import { reclassifyAccepted } from "./tally.ts";
+import { groupKey, type FileReport, type GroupKey, type IncidentSourceData } from "./types.ts";
+
+/** What became of a row handed to the sink; the reader counts it. */
+export type AddOutcome = "accepted" | "duplicate" | "duplicate_id";
+
+/** Per-id state in parallel growable arrays, indexed by the slot `ids` maps an id to. */
+class IdSlots {
+  size = 0;
+  file = new Int32Array(1024); // the file whose row currently counts
+  seenIn = new Int32Array(1024); // last file the id appeared in (counting, or as `duplicate`)
+  group = new Int32Array(1024);
+  count = new Float64Array(1024);
+  instant = new Float64Array(1024);
+
+  push(file: number, group: number, count: number, instant: number): number {
+    if (this.size === this.file.length) this.grow();
+    const slot = this.size++;
+    this.file[slot] = file;
+    this.seenIn[slot] = file;
+    this.group[slot] = group;
+    this.count[slot] = count;
+    this.instant[slot] = instant;
+    return slot;
+  }
+
+  private grow(): void {
+    const n = this.file.length * 2;
+    const grown = <T extends Int32Array | Float64Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(n);
+      b.set(a);
+      return b;
+    };
+    this.file = grown(this.file);
+    this.seenIn = grown(this.seenIn);
+    this.group = grown(this.group);
+    this.count = grown(this.count);
+    this.instant = grown(this.instant);
+  }
+}
+
+export class IncidentAccumulator {
+  private readonly ids = new Map<string, number>();
+  private readonly slots = new IdSlots();
+  private readonly groupIndex = new Map<GroupKey, number>();
+  /** `rows`: accepted rows currently in the group (a row of count 0 still makes the group exist). */
+  private readonly groups: Array<{ key: GroupKey; month: string; sum: number; rows: number }> = [];
+  /** Rows currently accepted per month: a month whose only rows were superseded is not covered. */
+  private readonly acceptedByMonth = new Map<string, number>();
+  private readonly files: FileReport[] = [];
+
+  /** Registers the next file (in sorted order); its report may be changed later by a revision. */
+  beginFile(report: FileReport): void {
+    this.files.push(report);
+  }
+
+  /** Adds one row that passed every other rule. `id` is the trimmed id cell, or "" when there is none. */
+  add(id: string, area: string, month: string, category: string, instant: number, count: number): AddOutcome {
+    const file = this.files.length - 1;
+    const group = this.group(groupKey(area, month, category), month);
+    if (id !== "") {
+      const slot = this.ids.get(id);
+      if (slot === undefined) {
+        this.ids.set(id, this.slots.push(file, group, count, instant));
+      } else {
+        const s = this.slots;
+        if (s.seenIn[slot] === file) return "duplicate_id";
+        s.seenIn[slot] = file;
+        if (s.group[slot] === group && s.instant[slot] === instant && s.count[slot] === count) return "duplicate";
+        const old = this.groups[s.group[slot]!]!;
+        old.sum -= s.count[slot]!;
+        old.rows--;
+        this.acceptedByMonth.set(old.month, this.acceptedByMonth.get(old.month)! - 1);
+        reclassifyAccepted(this.files[s.file[slot]!]!, old.month, "superseded");
+        s.file[slot] = file;
+        s.group[slot] = group;
+        s.count[slot] = count;
+        s.instant[slot] = instant;
+      }
+    }
+    const g = this.groups[group]!;
+    g.sum += count;
+    g.rows++;
+    this.acceptedByMonth.set(month, (this.acceptedByMonth.get(month) ?? 0) + 1);
+    return "accepted";
+  }
+
+  private group(key: GroupKey, month: string): number {
+    let index = this.groupIndex.get(key);
+    if (index === undefined) {
+      index = this.groups.push({ key, month, sum: 0, rows: 0 }) - 1;
+      this.groupIndex.set(key, index);
+    }
+    return index;
+  }
+
+  /** The source's data; groups left without rows by revisions are dropped, never shown as 0. */
+  result(sourceId: string): IncidentSourceData {
+    const counts = new Map<GroupKey, number>();
+    for (const g of this.groups) if (g.rows > 0) counts.set(g.key, g.sum);
+    const months = [...this.acceptedByMonth].filter(([, n]) => n > 0).map(([m]) => m).sort();
+    return { sourceId, files: this.files, firstMonth: months[0] ?? null, lastMonth: months.at(-1) ?? null, counts, arealess: false };
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * The quarantine (spec/inputs.md: rejected rows' raw content goes to `quarantine_dir`, outside the
+ * published output): one file per source, `<quarantine_dir>/<source-id>.csv`, rewritten on every run
+ * so it always describes the latest run (a header only when nothing was rejected). Semicolon-separated
+ * UTF-8 with a BOM so Swedish Excel opens it with å ä ö intact; columns `fil;rad;orsak;innehåll`, where
+ * `innehåll` is the row's cells joined by the delimiter of its file.
+ *
+ * Every value is scrubbed before it is written (spec "Scrubbing": free text such as `description`
+ * may hold personnummer or phone numbers, and so may an area cell holding an address).
+ */
+import { createWriteStream, mkdirSync, type WriteStream } from "node:fs";
+import path from "node:path";
+import { finished } from "node:stream/promises";
+import { scrub } from "../core/scrub.ts";
+
+export interface QuarantineWriter {
+  /** Absolute path of the quarantine file. */
+  readonly path: string;
+  /** Appends one rejected row; resolves at once unless the file is behind (back-pressure). */
+  write(file: string, line: number | null, reason: string, cells: readonly string[], delimiter: string): Promise<void> | void;
+  close(): Promise<void>;
+}
+
+function csvField(value: string): string {
+  return /[";\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+export function quarantineFilePath(quarantineDir: string, sourceId: string): string {
+  return path.join(quarantineDir, `${sourceId}.csv`);
+}
+
+/** Opens (and truncates) the quarantine file of one source. */
+export function openQuarantine(quarantineDir: string, sourceId: string): QuarantineWriter {
+  const file = quarantineFilePath(quarantineDir, sourceId);
+  mkdirSync(quarantineDir, { recursive: true });
+  const stream: WriteStream = createWriteStream(file, { flags: "w", encoding: "utf8" });
+  let failure: Error | null = null;
+  stream.on("error", (e) => {
+    failure = e;
+  });
+  stream.write("\ufefffil;rad;orsak;innehåll\r\n");
+  return {
+    path: file,
+    write(source, line, reason, cells, delimiter) {
+      const row = [source, line === null ? "" : String(line), scrub(reason), scrub(cells.join(delimiter))];
+      if (stream.write(`${row.map(csvField).join(";")}\r\n`)) return;
+      return new Promise<void>((resolve) => {
+        stream.once("drain", resolve);
+        stream.once("error", () => resolve()); // reported by close()
+      });
+    },
+    async close() {
+      stream.end();
+      await finished(stream).catch(() => {});
+      if (failure) throw failure;
+    },
+  };
+}

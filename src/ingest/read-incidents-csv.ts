@@ -1,0 +1,168 @@
+/**
+ * Reads one file of an incident source with `format: csv` (spec/inputs.md "Incidents"): every row
+ * ends accepted (into the sink), ignored or rejected, decided by the first rule that applies, in the
+ * spec's order: blank/total row → `ignore` list → `column_count` → `bad_encoding` → `missing_field`
+ * → `bad_date` → `future_date` → `bad_number` → `unknown_category` → `unknown_area` → ids.
+ * (`bad_encoding` has no place in the spec's list; it sits with `column_count` as a fault of the file's
+ * bytes rather than of the row's content.)
+ *
+ * The per-row path works on the parser's arrays with column indexes, label and area lookups prepared
+ * once, and no Date for a plain local timestamp.
+ */
+import type { Config } from "../config/load-config.ts";
+import type { IncidentSourceConfig } from "../config/schema.ts";
+import { scrub } from "../core/scrub.ts";
+import { buildAreaResolver, type AreaResolver } from "./area-resolver.ts";
+import { utf8Chunks, type Encoding } from "./decode-bytes.ts";
+import type { IncidentAccumulator } from "./incident-accumulator.ts";
+import { incidentCsvMessages as msg } from "./incident-csv-messages.ts";
+import { buildLabelMap, type LabelMap } from "./label-map.ts";
+import { parseNonNegativeInteger } from "./parse-number.ts";
+import { findColumns, openCsv, type CsvRow } from "./parse-swedish-csv.ts";
+import { parseLocalTimestamp } from "./parse-time.ts";
+import type { QuarantineWriter } from "./quarantine.ts";
+import { addProblem, newFileReport, record } from "./tally.ts";
+import type { FileReport } from "./types.ts";
+
+export const INCIDENT_COLUMNS = ["occurred_at", "category", "id", "area", "count", "place", "description"] as const;
+
+/** Lookups built once per source, shared by its files. */
+export interface IncidentLookups {
+  labels: LabelMap;
+  areas: AreaResolver;
+  /** `sources[2]`: where the user fixes a label or column. */
+  keyPath: string;
+}
+
+export function prepareIncidentLookups(config: Config, source: IncidentSourceConfig): IncidentLookups {
+  return {
+    labels: buildLabelMap(source.categories, source.ignore),
+    areas: buildAreaResolver(config.areas, source.unknown_area),
+    keyPath: `sources[${config.sources.findIndex((s) => s.id === source.id)}]`,
+  };
+}
+
+export interface ReadIncidentsCsvOptions {
+  config: Config;
+  source: IncidentSourceConfig;
+  /** Absolute path to read, project-relative path to report, and the file's hash and encoding. */
+  file: { absolute: string; path: string; sha256: string; encoding: Encoding };
+  /** The run's generated-at instant (epoch ms): later dates are `future_date`. */
+  now: number;
+  sink: IncidentAccumulator;
+  quarantine?: QuarantineWriter | null;
+  lookups?: IncidentLookups;
+}
+
+/** Excel's trailing sum row: "Summa", "Total" (or Swedish "Totalt"), "SUMMA:" as the first non-empty cell. */
+const TOTAL_ROW = /^\s*(summa|totalt?)\s*:?\s*$/i;
+/** Windows-1252 bytes 0x81 0x8D 0x8F 0x90 0x9D decode to these: the file was not really 1252. */
+const C1_CONTROL = /[\u0080-\u009f]/;
+/** Labels in reason codes are published (`unknown_category:<label>`): bounded and whitespace-tidy. */
+const reasonLabel = (label: string) => scrub(label.replace(/\s+/g, " ").trim()).slice(0, 100);
+
+export async function readIncidentsCsv(opts: ReadIncidentsCsvOptions): Promise<FileReport> {
+  const { source, file, now, sink } = opts;
+  const timezone = opts.config.timezone;
+  const lookups = opts.lookups ?? prepareIncidentLookups(opts.config, source);
+  const report = newFileReport(file.path, file.sha256, file.encoding);
+  sink.beginFile(report);
+
+  const table = await openCsv(utf8Chunks(file.absolute, file.encoding));
+  if (table === null) {
+    addProblem(report, { file: file.path, line: null, reason: "missing_field:occurred_at", message: msg.blankFile() });
+    return report;
+  }
+  const col = findColumns(table.header, INCIDENT_COLUMNS, source.columns);
+  for (const name of ["occurred_at", "category"] as const) {
+    if (col[name] >= 0) continue;
+    const expected = source.columns?.[name] ?? name;
+    const message = msg.missingColumn(name, expected, table.header, table.headerLine, lookups.keyPath);
+    addProblem(report, { file: file.path, line: null, reason: `missing_field:${name}`, message: scrub(message) });
+  }
+  const width = table.header.length;
+
+  const reject = async (row: CsvRow, reason: string, month: string | null, message: string) => {
+    record(report, "rejected", reason, month);
+    addProblem(report, { file: file.path, line: row.line, reason, message: scrub(message) });
+    await opts.quarantine?.write(file.path, row.line, reason, row.cells, table.delimiter);
+  };
+
+  for await (const row of table.rows) {
+    const cells = row.cells;
+    if (row.broken !== undefined) {
+      await reject(row, "column_count", null, msg.broken(row.broken));
+      continue;
+    }
+    let first = 0;
+    while (first < cells.length && cells[first]!.trim() === "") first++;
+    if (first === cells.length) {
+      record(report, "ignored", "blank", null);
+      continue;
+    }
+    const occurred = col.occurred_at >= 0 ? (cells[col.occurred_at] ?? "").trim() : "";
+    const time = occurred === "" ? null : parseLocalTimestamp(occurred, timezone);
+    const month = time === null ? null : time.month;
+    if (TOTAL_ROW.test(cells[first]!)) {
+      record(report, "ignored", "total_row", month);
+      continue;
+    }
+    const label = col.category >= 0 ? (cells[col.category] ?? "").trim() : "";
+    const labelOutcome = label === "" ? null : lookups.labels.lookup(label);
+    if (labelOutcome?.kind === "ignored") {
+      record(report, "ignored", "ignore_list", month);
+      continue;
+    }
+    if (cells.length < width || (cells.length > width && cells.slice(width).some((c) => c.trim() !== ""))) {
+      // Surplus cells that are all empty are Excel's trailing delimiters, not a shifted row.
+      await reject(row, "column_count", month, msg.columnCount(cells.length, width));
+      continue;
+    }
+    if (cells.some((c) => C1_CONTROL.test(c))) {
+      await reject(row, "bad_encoding", month, msg.badEncoding());
+      continue;
+    }
+    if (occurred === "") {
+      await reject(row, "missing_field:occurred_at", month, msg.missingField("occurred_at"));
+      continue;
+    }
+    if (labelOutcome === null) {
+      await reject(row, "missing_field:category", month, msg.missingField("category"));
+      continue;
+    }
+    if (time === null) {
+      await reject(row, "bad_date", null, msg.badDate(occurred));
+      continue;
+    }
+    if (time.instant > now) {
+      await reject(row, "future_date", time.month, msg.futureDate(occurred));
+      continue;
+    }
+    let count = 1;
+    const countText = col.count >= 0 ? (cells[col.count] ?? "").trim() : "";
+    if (countText !== "") {
+      const parsed = parseNonNegativeInteger(countText);
+      if (parsed === null) {
+        await reject(row, "bad_number:count", time.month, msg.badCount(countText));
+        continue;
+      }
+      count = parsed;
+    }
+    if (labelOutcome.kind === "unknown") {
+      await reject(row, `unknown_category:${reasonLabel(label)}`, time.month, msg.unknownCategory(label, lookups.keyPath));
+      continue;
+    }
+    const areaCell = col.area >= 0 ? (cells[col.area] ?? "") : "";
+    const area = lookups.areas.resolve(areaCell);
+    if (typeof area !== "string") {
+      await reject(row, area.reject, time.month, msg.unknownArea(areaCell.trim(), lookups.keyPath));
+      continue;
+    }
+    const id = col.id >= 0 ? (cells[col.id] ?? "").trim() : "";
+    const outcome = sink.add(id, area, time.month, labelOutcome.id, time.instant, count);
+    if (outcome === "accepted") record(report, "accepted", null, time.month);
+    else if (outcome === "duplicate") record(report, "ignored", "duplicate", time.month);
+    else await reject(row, "duplicate_id", time.month, msg.duplicateId(id));
+  }
+  return report;
+}

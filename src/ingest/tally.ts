@@ -1,0 +1,75 @@
+/**
+ * Row accounting for one file (spec/inputs.md, spec/README.md non-negotiable 1): every row ends in
+ * exactly one outcome, counted whole-file and per month of its date (`undated` when it has none).
+ * `record` is the only way a row is counted, so read = accepted + ignored + rejected holds by
+ * construction; `supersede` is the only way a counted row changes outcome afterwards.
+ */
+import { UNDATED, type FileReport, type Problem, type Tally } from "./types.ts";
+
+export type Outcome = "accepted" | "ignored" | "rejected";
+
+/** Problems kept per file: a broken file must not flood memory or the summary. */
+export const MAX_PROBLEMS_PER_FILE = 1000;
+
+export function emptyTally(): Tally {
+  return { read: 0, accepted: 0, ignored: 0, rejected: 0, ignored_by_reason: {}, rejected_by_reason: {} };
+}
+
+export function newFileReport(path: string, sha256: string, encoding: FileReport["encoding"]): FileReport {
+  return { path, sha256, encoding, tally: emptyTally(), by_month: {}, problems: [], problems_truncated: 0 };
+}
+
+function monthTally(report: FileReport, month: string | null): Tally {
+  const key = month ?? UNDATED;
+  let tally = report.by_month[key];
+  if (tally === undefined) report.by_month[key] = tally = emptyTally();
+  return tally;
+}
+
+function count(tally: Tally, outcome: Outcome, reason: string | null): void {
+  tally.read++;
+  tally[outcome]++;
+  if (outcome === "ignored") bump(tally.ignored_by_reason, reason ?? "unknown");
+  else if (outcome === "rejected") bump(tally.rejected_by_reason, reason ?? "unknown");
+}
+
+function bump(byReason: Record<string, number>, reason: string): void {
+  byReason[reason] = (byReason[reason] ?? 0) + 1;
+}
+
+/**
+ * Counts one row. `reason` is the ignore/rejection reason (null for accepted rows); `month` is the
+ * row's month, or null when the row has no usable date.
+ */
+export function record(report: FileReport, outcome: Outcome, reason: string | null, month: string | null): void {
+  count(report.tally, outcome, reason);
+  count(monthTally(report, month), outcome, reason);
+}
+
+/**
+ * Moves one accepted row of `report` (dated `month`) to ignored `reason`: a later file revised it
+ * (spec/inputs.md: the earlier row becomes `superseded`). Rows read stay the same.
+ */
+export function reclassifyAccepted(report: FileReport, month: string, reason: string): void {
+  for (const tally of [report.tally, monthTally(report, month)]) {
+    tally.accepted--;
+    tally.ignored++;
+    bump(tally.ignored_by_reason, reason);
+  }
+}
+
+/** Keeps the first MAX_PROBLEMS_PER_FILE problems and counts the rest. */
+export function addProblem(report: FileReport, problem: Problem): void {
+  if (report.problems.length < MAX_PROBLEMS_PER_FILE) report.problems.push(problem);
+  else report.problems_truncated++;
+}
+
+/** True when read = accepted + ignored + rejected and the reason counts add up (for tests and asserts). */
+export function isBalanced(tally: Tally): boolean {
+  const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
+  return (
+    tally.read === tally.accepted + tally.ignored + tally.rejected &&
+    sum(tally.ignored_by_reason) === tally.ignored &&
+    sum(tally.rejected_by_reason) === tally.rejected
+  );
+}

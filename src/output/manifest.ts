@@ -1,0 +1,80 @@
+/**
+ * `manifest.json` (schema `lagesbild.manifest/v1`, spec/outputs.md): every published file with its
+ * sha256 and size, and per month what it was built from, so a month can be skipped when nothing it
+ * publishes changed, and `publish` can verify a tree before it goes live.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+export const MANIFEST_FILE = "manifest.json";
+
+const MonthRecordSchema = z.object({
+  revision: z.number().int().positive(),
+  generated_at: z.string(),
+  version: z.string(),
+  config_sha256: z.string(),
+  indicators_sha256: z.string(),
+  inputs: z.array(z.object({ path: z.string(), sha256: z.string() })),
+  /** Only figures, HTML skipped (`--only data`). */
+  data_only: z.boolean().optional(),
+});
+export type MonthRecord = z.infer<typeof MonthRecordSchema>;
+
+export const ManifestSchema = z.object({
+  schema: z.literal("lagesbild.manifest/v1"),
+  generated_at: z.string(),
+  files: z.array(z.object({ path: z.string(), sha256: z.string(), size: z.number().int().nonnegative() })),
+  months: z.record(z.string(), MonthRecordSchema),
+});
+export type Manifest = z.infer<typeof ManifestSchema>;
+
+export function sha256(content: Buffer | string): string {
+  return createHash("sha256").update(content).digest("hex");
+}
+
+/** The manifest in `outDir`, or null when there is none or it does not validate. */
+export function readManifest(outDir: string): Manifest | null {
+  const file = path.join(outDir, MANIFEST_FILE);
+  if (!existsSync(file)) return null;
+  try {
+    const parsed = ManifestSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Every published file below `outDir` (dot-files, temporaries and the manifest itself excluded), sorted. */
+export function listPublishedFiles(outDir: string): string[] {
+  const out: string[] = [];
+  const walk = (rel: string) => {
+    for (const entry of readdirSync(path.join(outDir, rel), { withFileTypes: true })) {
+      if (entry.name.startsWith(".")) continue;
+      const child = rel === "" ? entry.name : `${rel}/${entry.name}`;
+      if (entry.isDirectory()) walk(child);
+      else if (entry.isFile() && child !== MANIFEST_FILE) out.push(child);
+    }
+  };
+  if (existsSync(outDir)) walk("");
+  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+export function hashFiles(outDir: string, files: ReadonlyArray<string>): Manifest["files"] {
+  return files.map((rel) => {
+    const content = readFileSync(path.join(outDir, rel));
+    return { path: rel, sha256: sha256(content), size: statSync(path.join(outDir, rel)).size };
+  });
+}
+
+/** Files that are missing or differ from their manifest entry; empty when the tree verifies. */
+export function verifyManifest(outDir: string, manifest: Manifest): string[] {
+  const bad: string[] = [];
+  for (const f of manifest.files) {
+    const full = path.join(outDir, f.path);
+    if (!existsSync(full)) bad.push(`${f.path}: saknas`);
+    else if (sha256(readFileSync(full)) !== f.sha256) bad.push(`${f.path}: innehållet stämmer inte med manifest.json`);
+  }
+  return bad;
+}

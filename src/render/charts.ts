@@ -1,0 +1,111 @@
+/**
+ * Draws the month's charts as PNG with chart.js 4 through chartjs-node-canvas: fixed size, device pixel
+ * ratio 1, no animation, a bundled system font and a white background, so the same figures give the same
+ * bytes on the same machine. One ChartJSNodeCanvas is reused: each instance loads a fresh copy of
+ * chart.js, which is slow and grows memory if done per chart.
+ */
+import type { ChartConfiguration } from "chart.js";
+import { ChartJSNodeCanvas } from "chartjs-node-canvas";
+import type { Indicators } from "../aggregate/indicators-schema.ts";
+import type { Config } from "../config/load-config.ts";
+import { axisLabels, chartSpecs, type ChartPlacement, type ChartSpec, type ChartTable } from "./chart-data.ts";
+import { T } from "./wording.ts";
+
+export const CHART_WIDTH = 800;
+export const CHART_HEIGHT = 400;
+
+export interface ChartImage {
+  /** Relative to the month folder: `charts/<name>.png`. */
+  file: string;
+  png: Buffer;
+  /** States what the chart shows and its message (latest values and their trend verdicts, in words). */
+  alt: string;
+  caption: string;
+  title: string;
+  placement: ChartPlacement;
+  /** The chart's numbers, for the table beside it. */
+  table: ChartTable;
+}
+
+let renderer: ChartJSNodeCanvas | undefined;
+
+function getRenderer(): ChartJSNodeCanvas {
+  renderer ??= new ChartJSNodeCanvas({
+    width: CHART_WIDTH,
+    height: CHART_HEIGHT,
+    backgroundColour: "#ffffff",
+    chartCallback: (ChartJS) => {
+      // DejaVu Sans ships with the canvas build's fontconfig on Linux; naming it avoids a fallback that
+      // differs between machines.
+      ChartJS.defaults.font.family = "DejaVu Sans, sans-serif";
+      ChartJS.defaults.font.size = 14;
+      ChartJS.defaults.color = "#222222";
+      ChartJS.defaults.animation = false;
+    },
+  });
+  return renderer;
+}
+
+/** The chart.js configuration of a spec (exported for tests). */
+export function chartConfiguration(spec: ChartSpec): ChartConfiguration<"line", Array<number | null>, string> {
+  return {
+    type: "line",
+    data: {
+      labels: axisLabels(spec.months),
+      datasets: spec.lines.map((line) => ({
+        label: line.label,
+        data: line.values,
+        borderColor: line.colour,
+        // Hollow markers on the dashed line: last year differs from this year by shape, not colour alone.
+        backgroundColor: line.dashed ? "#ffffff" : line.colour,
+        borderWidth: line.dashed ? 2 : 3,
+        borderDash: line.dashed ? [8, 5] : [],
+        pointStyle: line.pointStyle,
+        pointRadius: line.dashed ? 2 : 4,
+        // A hidden or unavailable month is a gap, never a line drawn through it (or down to zero).
+        spanGaps: false,
+        tension: 0,
+      })),
+    },
+    options: {
+      responsive: false,
+      animation: false,
+      devicePixelRatio: 1,
+      events: [],
+      plugins: {
+        legend: { position: "bottom", labels: { usePointStyle: true, boxHeight: 8, padding: 16 } },
+        tooltip: { enabled: false },
+        title: { display: false },
+      },
+      scales: {
+        x: { ticks: { maxRotation: 45, autoSkip: true } },
+        y: {
+          beginAtZero: true,
+          ticks: { precision: 0 },
+          title: { display: true, text: T.chart.yAxis },
+        },
+      },
+    },
+  };
+}
+
+/** Draws one spec. */
+export async function renderChart(spec: ChartSpec): Promise<ChartImage> {
+  const png = await getRenderer().renderToBuffer(chartConfiguration(spec) as ChartConfiguration, "image/png");
+  return {
+    file: `charts/${spec.name}.png`,
+    png,
+    alt: spec.alt,
+    caption: spec.caption,
+    title: spec.title,
+    placement: spec.placement,
+    table: spec.table,
+  };
+}
+
+/** Every chart of the month, in report order (drawn one after another: one canvas, one chart.js). */
+export async function renderCharts(ind: Indicators, config: Config): Promise<ChartImage[]> {
+  const out: ChartImage[] = [];
+  for (const spec of chartSpecs(ind, config)) out.push(await renderChart(spec));
+  return out;
+}

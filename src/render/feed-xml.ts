@@ -1,0 +1,57 @@
+/**
+ * `feed.xml`: an Atom 1.0 feed (RFC 4287), one entry per published month; a revised month keeps its
+ * entry id and gets a new `updated` (spec/outputs.md). Built from the published (suppressed) headline
+ * figures only. Links are relative to the feed unless `output.base_url` is set, so the folder also
+ * works opened from disk.
+ */
+import type { Config } from "../config/load-config.ts";
+import { formatMonth, formatNumber, formatPercentChange } from "./format-sv.ts";
+import { VERDICT } from "./wording.ts";
+import type { ArchiveEntry } from "./archive-entry.ts";
+
+const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
+const x = (s: string) => s.replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
+
+/** `tag:lagesbild,2024:2182/2024-03` – stable across revisions and hosts. */
+export function entryId(kommunCode: string, month: string): string {
+  return `tag:lagesbild,${month.slice(0, 4)}:${kommunCode}/${month}`;
+}
+
+export function headline(e: ArchiveEntry): string {
+  const parts: string[] = [];
+  if (e.total !== null) parts.push(`${formatNumber(e.total)} anmälda händelser i hela kommunen`);
+  if (e.change_pct !== null) parts.push(`${formatPercentChange(e.change_pct)} jämfört med samma månad i fjol`);
+  if (e.verdict !== null) parts.push(VERDICT[e.verdict].words);
+  return parts.length > 0 ? `${parts.join(", ")}.` : "Uppgift saknas.";
+}
+
+export function renderFeedXml(entries: ReadonlyArray<ArchiveEntry>, config: Config): string {
+  const base = config.output.base_url;
+  const href = (rel: string) => (base ? new URL(rel, base).href : rel);
+  const title = config.output.title ?? `Lägesbild för ${config.kommun.name}`;
+  const updated = entries.reduce((max, e) => (e.updated > max ? e.updated : max), entries[0]?.updated ?? "1970-01-01T00:00:00Z");
+  const author = config.output.publisher ?? config.kommun.name;
+  const lines = [
+    `<?xml version="1.0" encoding="utf-8"?>`,
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="sv">`,
+    `  <id>tag:lagesbild,2023:${x(config.kommun.code)}</id>`,
+    `  <title>${x(title)}</title>`,
+    `  <updated>${x(updated)}</updated>`,
+    `  <author><name>${x(author)}</name></author>`,
+    `  <link rel="alternate" type="text/html" href="${x(href("index.html"))}"/>`,
+    ...(base ? [`  <link rel="self" type="application/atom+xml" href="${x(href("feed.xml"))}"/>`] : []),
+  ];
+  for (const e of entries) {
+    lines.push(
+      `  <entry>`,
+      `    <id>${x(entryId(config.kommun.code, e.month))}</id>`,
+      `    <title>${x(`Lägesbild ${formatMonth(e.month)}`)}${e.revision > 1 ? x(` (reviderad)`) : ""}</title>`,
+      `    <updated>${x(e.updated)}</updated>`,
+      `    <link rel="alternate" type="text/html" href="${x(href(`${e.month}/index.html`))}"/>`,
+      `    <summary type="text">${x(headline(e))}</summary>`,
+      `  </entry>`,
+    );
+  }
+  lines.push(`</feed>`);
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,88 @@
+/**
+ * The CompStat/Brå-style table of one area: one row per category (total last), with the month against
+ * the same month last year, the change as a count and a percentage (base counts always beside a
+ * percentage, as CompStat practice asks), year to date, the last 12 months, the rate per 100 000, the
+ * reference rates where the config has them, and the trend in words with a symbol.
+ */
+import type { AreaEntry, IncidentEntry } from "../aggregate/indicators-schema.ts";
+import type { Config } from "../config/load-config.ts";
+import { addMonths, monthYear } from "../core/month.ts";
+import { changeCell, countCell, percentCell, rateCell } from "./_cells.ts";
+import { capitalise, formatMonth, formatNumber } from "./format-sv.ts";
+import { html, type SafeHtml } from "./html.ts";
+import { T, VERDICT } from "./wording.ts";
+
+export interface TableOptions {
+  month: string;
+  config: Config;
+  /** Show the config's reference rates (the kommun's table only: areas have no reference). */
+  withReference: boolean;
+}
+
+function trendCell(e: IncidentEntry): SafeHtml {
+  if (e.trend === null) return html`<td>${e.suppressed ? T.trendHidden : T.notAvailable}</td>`;
+  const v = VERDICT[e.trend.verdict];
+  return html`<td class="${`trend ${v.className}`}"><span class="trend-symbol" aria-hidden="true">${v.symbol}</span> ${v.words}</td>`;
+}
+
+function row(e: IncidentEntry, area: AreaEntry, o: TableOptions): SafeHtml {
+  const k = o.config.suppression.min_count;
+  const m = e.month;
+  const y = e.ytd;
+  const r = e.rolling_12m;
+  const count = { value: m.count, hidden: m.count_suppressed ?? e.suppressed };
+  const lastYear = { value: m.same_month_last_year, hidden: m.same_month_last_year_suppressed };
+  const ytd = { value: y.count, hidden: y.count_suppressed };
+  const ytdLast = { value: y.last_year, hidden: y.last_year_suppressed };
+  const r12 = { value: r.count, hidden: r.count_suppressed };
+  const reference = o.withReference
+    ? o.config.reference.map((ref) => {
+        const rate = ref.per_100k[e.category];
+        return html`<td class="num">${rate === undefined ? T.notAvailable : formatNumber(rate, 1)}</td>`;
+      })
+    : [];
+  return html`<tr${e.category === "total" ? html` class="total"` : null}>
+<th scope="row">${e.name}</th>
+<td class="num">${countCell(count.value, count.hidden, k)}</td>
+<td class="num">${countCell(lastYear.value, lastYear.hidden, k)}</td>
+<td class="num">${changeCell(m.change_abs, [count, lastYear])}</td>
+<td class="num">${percentCell(m.change_pct, [count, lastYear])}</td>
+<td class="num">${countCell(ytd.value, ytd.hidden, k)}</td>
+<td class="num">${countCell(ytdLast.value, ytdLast.hidden, k)}</td>
+<td class="num">${countCell(r12.value, r12.hidden, k)}</td>
+<td class="num">${rateCell(r.per_100k, [r12], area.population)}</td>
+${reference}
+${trendCell(e)}
+</tr>`;
+}
+
+/** The table, wrapped in a focusable scroll region so a keyboard user can scroll it on a small screen. */
+export function incidentTable(area: AreaEntry, areaLabel: string, o: TableOptions): SafeHtml {
+  const id = `tabell-${area.id}`;
+  const year = monthYear(o.month);
+  const refHeads = o.withReference
+    ? o.config.reference.map((ref) => html`<th scope="col">${T.table.reference(ref.name, ref.year)}</th>`)
+    : [];
+  return html`<div class="table-wrap" role="region" aria-labelledby="${id}" tabindex="0">
+<table class="figures">
+<caption id="${id}">${T.table.caption(areaLabel, formatMonth(o.month))}</caption>
+<thead><tr>
+<th scope="col">${T.table.category}</th>
+<th scope="col">${capitalise(formatMonth(o.month))}</th>
+<th scope="col">${capitalise(formatMonth(addMonths(o.month, -12)))}</th>
+<th scope="col">${T.table.changeAbs}</th>
+<th scope="col">${T.table.changePct}</th>
+<th scope="col">${T.table.ytd(year)}</th>
+<th scope="col">${T.table.ytdLastYear(year - 1)}</th>
+<th scope="col">${T.table.rolling}</th>
+<th scope="col">${T.table.per100k}</th>
+${refHeads}
+<th scope="col">${T.table.trend}</th>
+</tr></thead>
+<tbody>
+${area.incidents.map((e) => row(e, area, o))}
+</tbody>
+</table>
+</div>
+<p class="table-note">${T.table.note}${area.population === null ? ` ${T.table.populationMissing}` : ""}</p>`;
+}

@@ -1,0 +1,76 @@
+/**
+ * The month's report page (`<YYYY-MM>/index.html`), rendered only from the already-suppressed
+ * indicators so nothing hidden can leak. The page is the header (one h1, the open-data links), a table
+ * of contents, and the sections of `SECTIONS` in order, each under its own h2.
+ */
+import type { Indicators } from "../aggregate/indicators-schema.ts";
+import { capitalise, formatMonth } from "./format-sv.ts";
+import { html, type SafeHtml } from "./html.ts";
+import { pageDocument } from "./layout.ts";
+import { aboutSection } from "./section-about.ts";
+import { areasSection } from "./section-areas.ts";
+import { kommunSection } from "./section-kommun.ts";
+import { summarySection } from "./section-summary.ts";
+import type { ReportContext, ReportView, Section } from "./section-types.ts";
+import { T } from "./wording.ts";
+
+export type { ReportContext } from "./section-types.ts";
+
+/**
+ * The report's sections in reading order (spec/outputs.md). Insertion points for the sections other
+ * modules add: write a `section-<name>.ts` exporting a `Section` and put it in its place below.
+ */
+export const SECTIONS: ReadonlyArray<Section> = [
+  summarySection, // 1 Sammanfattning
+  kommunSection, // 2 Hela kommunen
+  areasSection, // 3 Per område
+  // 4 Fältrapporter: insert here
+  // 5 Trygghetsmätning: insert here
+  // 5b Analys och kommentarer: insert here (omitted when there is no commentary: render returns null)
+  // 6 Medborgarlöften och åtgärder: insert here
+  aboutSection, // 7 Om statistiken
+];
+
+function header(title: string, monthText: string): SafeHtml {
+  return html`<header class="site-header">
+<p class="breadcrumb"><a href="../index.html">${T.linkArchive}</a></p>
+<h1>${title} <span class="h1-month">${capitalise(monthText)}</span></h1>
+<nav aria-label="${T.openData}">
+<p class="nav-heading">${T.openData}</p>
+<ul class="downloads">
+<li><a href="indicators.csv">${T.linkCsv}</a></li>
+<li><a href="indicators.json">${T.linkJson}</a></li>
+<li><a href="run.json">${T.linkRun}</a></li>
+</ul>
+</nav>
+</header>`;
+}
+
+export function renderReportHtml(ind: Indicators, ctx: ReportContext): string {
+  const view: ReportView = { ...ctx, ind, kommun: ind.areas.find((a) => a.id === "kommun") };
+  const title = ctx.config.output.title ?? T.defaultTitle(ind.kommun.name);
+  const monthText = formatMonth(ind.month);
+  const rendered = SECTIONS.flatMap((s) => {
+    const body = s.render(view);
+    return body === null ? [] : [{ section: s, body }];
+  });
+  const toc = html`<nav class="toc" aria-labelledby="innehall">
+<h2 id="innehall">${T.contents}</h2>
+<ol>${rendered.map(({ section }) => html`<li><a href="${`#${section.id}`}">${section.title}</a></li>`)}</ol>
+</nav>`;
+  const main = html`${toc}
+${rendered.map(
+  ({ section, body }) => html`<section id="${section.id}" aria-labelledby="${`${section.id}-rubrik`}">
+<h2 id="${`${section.id}-rubrik`}">${section.title}</h2>
+${body}
+</section>
+`,
+)}`;
+  return pageDocument({
+    title: `${title} – ${monthText}`,
+    root: "../",
+    header: header(title, monthText),
+    main,
+    config: ctx.config,
+  });
+}

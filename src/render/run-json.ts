@@ -1,0 +1,57 @@
+/**
+ * `run.json` (published beside the report): the run's row accounting per source file, whole-file and
+ * per month with an `undated` bucket, as reason codes and counts only. No row values beyond category
+ * labels (publishableReasons) and no paths outside the project (FileReport paths are project-relative).
+ */
+import type { IngestResult, Tally } from "../ingest/types.ts";
+import { UNDATED } from "../ingest/types.ts";
+import { publishableReasons } from "../ingest/reasons.ts";
+
+function counts(t: Tally) {
+  return {
+    rows_read: t.read,
+    rows_accepted: t.accepted,
+    rows_ignored: t.ignored,
+    rows_rejected: t.rejected,
+    ignored_by_reason: publishableReasons(t.ignored_by_reason),
+    rejected_by_reason: publishableReasons(t.rejected_by_reason),
+  };
+}
+
+function monthOrder(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a === UNDATED) return 1;
+  if (b === UNDATED) return -1;
+  return a < b ? -1 : 1;
+}
+
+export function buildRunJson(input: {
+  month: string;
+  generatedAt: string;
+  version: string;
+  ingest: IngestResult;
+  sourceKinds: ReadonlyMap<string, { kind: string; format?: string }>;
+}) {
+  return {
+    schema: "lagesbild.run/v1",
+    month: input.month,
+    generated_at: input.generatedAt,
+    version: input.version,
+    sources: input.ingest.incidents.map((s) => ({
+      id: s.sourceId,
+      kind: input.sourceKinds.get(s.sourceId)?.kind ?? "incidents",
+      format: input.sourceKinds.get(s.sourceId)?.format ?? null,
+      files: s.files.map((f) => ({
+        path: f.path,
+        sha256: f.sha256,
+        ...counts(f.tally),
+        by_month: Object.fromEntries(
+          Object.keys(f.by_month)
+            .sort(monthOrder)
+            .map((m) => [m, counts(f.by_month[m]!)]),
+        ),
+      })),
+    })),
+    warnings: input.ingest.warnings,
+  };
+}

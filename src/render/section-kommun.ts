@@ -1,0 +1,23 @@
+/**
+ * Section 2, Hela kommunen: the kommun's table (with the reference rates where the config has them),
+ * then one 24-month chart per category group, each with its numbers as a table.
+ */
+import { chartFigure } from "./chart-figure.ts";
+import { html } from "./html.ts";
+import { incidentTable } from "./incident-table.ts";
+import type { Section } from "./section-types.ts";
+import { T } from "./wording.ts";
+
+export const kommunSection: Section = {
+  id: "hela-kommunen",
+  title: T.sections.kommun,
+  render: ({ ind, config, charts, kommun }) => {
+    if (!kommun) return null;
+    const groupCharts = config.groups.flatMap((g) => {
+      const chart = charts.find((c) => c.placement.section === "kommun" && c.placement.group === g.id);
+      return chart ? [html`<h3>${g.name}</h3>\n${chartFigure(chart)}`] : [];
+    });
+    return html`${incidentTable(kommun, "hela kommunen", { month: ind.month, config, withReference: config.reference.length > 0 })}
+${groupCharts}`;
+  },
+};

@@ -1,0 +1,30 @@
+/**
+ * What every report section receives, and the shape of a section. A section is a function from the
+ * view to its markup (or null to leave itself out), so adding one is adding a file and a line to the
+ * ordered list in `report-page.ts`.
+ */
+import type { AreaEntry, Indicators } from "../aggregate/indicators-schema.ts";
+import type { Config } from "../config/load-config.ts";
+import type { ChartImage } from "./charts.ts";
+import type { SafeHtml } from "./html.ts";
+
+export interface ReportContext {
+  config: Config;
+  charts: ChartImage[];
+  /** Coverage notes (e.g. a source with `required: false` that does not cover the month), in Swedish. */
+  notes: string[];
+}
+
+export interface ReportView extends ReportContext {
+  ind: Indicators;
+  /** The `kommun` entry of `ind.areas` (hela kommunen), if present. */
+  kommun: AreaEntry | undefined;
+}
+
+export interface Section {
+  /** The section's id: its anchor in the page and in the table of contents. */
+  id: string;
+  title: string;
+  /** The section's content below its h2; null leaves the whole section out. */
+  render: (view: ReportView) => SafeHtml | null;
+}
