@@ -13,6 +13,7 @@ import { addMonths } from "../src/core/month.ts";
 import { generateSample, type GenerateResult } from "./sample/generate.ts";
 import { LATEST_MONTH } from "./sample/model.ts";
 import { STORY, cellValue } from "./sample/story.ts";
+import { generateExtras } from "./sample/extras.ts";
 
 const USAGE = "usage: generate-sample [--out DIR] [--rows N]   (DIR gets incidents/; default: data/)";
 
@@ -79,4 +80,6 @@ function report(result: GenerateResult): boolean {
 const options = parseArgs(process.argv.slice(2));
 console.log(`Exempelkommun – fiktiva siffror → ${path.join(options.outDir, "incidents")}`);
 const ok = report(generateSample(options));
+// Survey, field reports and åtgärdsplan (scripts/sample/extras.ts): the sample only, not benchmark data.
+if (options.rows === undefined) for (const f of generateExtras(options.outDir)) console.log(`  ${path.relative(process.cwd(), f)}`);
 process.exit(ok ? 0 : 1);

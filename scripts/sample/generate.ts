@@ -7,6 +7,7 @@ import path from "node:path";
 import { monthRange } from "../../src/core/month.ts";
 import { BLANK_ROW_AFTER_MONTH, DEFECT_ROWS, OVERLAP_YEAR, TOTAL_ROW_YEAR } from "./defects.ts";
 import { cellCounts, drawMonth, materialise, type DrawnRow } from "./events.ts";
+import { withCoordinates, writeAreasGeojson } from "./geo.ts";
 import { AREA_KEYS, FIRST_MONTH, LATEST_MONTH, SEED, SOURCES, expectedRows, type SourceId } from "./model.ts";
 import { intBelow, streamFor, type Rng } from "./prng.ts";
 import { buildLatestMonth, type History, type LatestMonth } from "./story.ts";
@@ -42,6 +43,8 @@ export function generateSample(options: GenerateOptions): GenerateResult {
   const scale = options.rows === undefined ? 1 : options.rows / expectedPoliceRows();
   const dir = path.join(options.outDir, "incidents");
   mkdirSync(dir, { recursive: true });
+  // The areas' polygons (areas_geojson in config/lagesbild.yaml): the kommun log's coordinates lie in them.
+  writeAreasGeojson(options.outDir);
   const files: GenerateResult["files"] = [];
   const history: History = new Map();
   const acceptedByMonth = new Map<string, number>();
@@ -97,9 +100,11 @@ export function generateSample(options: GenerateOptions): GenerateResult {
     for (const defect of defects) police.event(nextPoliceId(), defect);
     if (month === BLANK_ROW_AFTER_MONTH) police.raw(";;;;");
 
+    // Coordinates from their own stream, so every other draw (and the story) stays as it was.
+    const xyRng = streamFor(`${SEED}|kommun-xy|${month}`);
     for (const event of materialise(rows.kommun, SOURCES.kommun, month, rngs.kommun)) {
       kommunSeq++;
-      kommun.event(`KF-${year}-${String(kommunSeq).padStart(5, "0")}`, event);
+      kommun.event(`KF-${year}-${String(kommunSeq).padStart(5, "0")}`, withCoordinates(xyRng, event));
     }
   }
   closeYear(Number(LATEST_MONTH.slice(0, 4)));

@@ -1,7 +1,8 @@
 /**
  * The two sources' file layouts (spec/inputs.md, `format: csv`):
  * - the police export as Excel saves it on Swedish Windows: Windows-1252, `;`, CRLF, Swedish headers;
- * - the kommun's incident log: UTF-8 with BOM, `,`, LF, canonical headers, times with their UTC offset.
+ * - the kommun's incident log: UTF-8 with BOM, `,`, LF, canonical headers, times with their UTC offset,
+ *   and `x`/`y` (SWEREF 99 TM easting/northing, whole metres) on rows placed by position (geo.ts).
  * Output is buffered and flushed in chunks so a 10 M-row benchmark file never sits in memory.
  */
 import { closeSync, openSync, writeSync } from "node:fs";
@@ -91,12 +92,13 @@ export class KommunFile {
 
   constructor(path: string) {
     this.file = new ChunkedFile(path, utf8, Buffer.from([0xef, 0xbb, 0xbf]));
-    this.file.line("id,occurred_at,category,area,count,place", "\n", false);
+    this.file.line("id,occurred_at,category,area,count,place,x,y", "\n", false);
   }
 
-  event(id: string, event: SampleEvent): void {
+  event(id: string, event: SampleEvent & { xy: [number, number] | null }): void {
     const occurredAt = `${event.local.replace(" ", "T")}:00${stockholmOffset(event.local)}`;
-    const cells = [id, occurredAt, event.label.label, event.areaText, String(event.count), event.place];
+    const xy = event.xy === null ? ["", ""] : event.xy.map(String);
+    const cells = [id, occurredAt, event.label.label, event.areaText, String(event.count), event.place, ...xy];
     this.file.line(cells.map((v) => csvField(v, ",")).join(","), "\n");
   }
 

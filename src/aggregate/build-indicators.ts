@@ -11,6 +11,8 @@ import { publishableReasons } from "../ingest/reasons.ts";
 import { checkReportMonth, isAvailable, sourceCoverage, type SourceCoverage } from "./coverage.ts";
 import { incidentFigures, populationForYear, type CountOf } from "./incident-figures.ts";
 import type { AreaEntry, IncidentEntry, Indicators } from "./indicators-schema.ts";
+import { extraAreaFigures, extraSourceSummaries, extraTopFigures } from "./extra-figures.ts";
+import type { ActionSourceData, FieldSourceData, SurveySourceData } from "../ingest/extra-source-types.ts";
 
 export interface BuildIndicatorsInput {
   config: Config;
@@ -20,6 +22,10 @@ export interface BuildIndicatorsInput {
   generatedAt: string;
   revision: number;
   incidents: IncidentSourceData[];
+  /** Survey, field-report and actions data (IngestResult's optional arrays). */
+  surveys?: SurveySourceData[] | undefined;
+  field?: FieldSourceData[] | undefined;
+  actions?: ActionSourceData[] | undefined;
 }
 
 const KOMMUN = "kommun";
@@ -124,6 +130,7 @@ export function buildIndicators(input: BuildIndicatorsInput): { indicators: Indi
     name,
     population,
     incidents: entry(id, population),
+    ...extraAreaFigures(input, id),
   });
 
   const areas: AreaEntry[] = [
@@ -154,10 +161,9 @@ export function buildIndicators(input: BuildIndicatorsInput): { indicators: Indi
     month,
     generated_at: generatedAt,
     revision,
-    sources,
+    sources: [...sources, ...extraSourceSummaries(input)],
     areas,
-    promises: [],
-    actions: [],
+    ...extraTopFigures(input),
   };
   return { indicators, notes };
 }

@@ -81,6 +81,7 @@ export const FieldFiguresSchema = z.object({
   ),
   activities: z.array(z.object({ activity: z.string(), count: z.number().int() })),
 });
+export type FieldFigures = z.infer<typeof FieldFiguresSchema>;
 
 export const SurveyFigureSchema = z.object({
   indicator: z.string(),
@@ -95,7 +96,10 @@ export const SurveyFigureSchema = z.object({
   ci_high: num.optional(),
   uncertain: z.boolean().optional(),
   suppressed: z.boolean().optional(),
+  /** Every survey year published by the month, oldest first (for the chart; beyond spec/outputs.md's keys). */
+  series: z.array(z.object({ year: z.number().int(), value: num })).optional(),
 });
+export type SurveyFigure = z.infer<typeof SurveyFigureSchema>;
 
 export const AreaEntrySchema = z.object({
   /** `kommun`, an area id, or `okant`. */
@@ -135,6 +139,7 @@ export const PromiseFigureSchema = z.object({
   expected_by_now: z.number(),
   status: z.enum(["uppfyllt", "i_fas", "efter_plan", "ej_uppfyllt", "ej_startat"]),
 });
+export type PromiseFigure = z.infer<typeof PromiseFigureSchema>;
 
 export const ActionFigureSchema = z.object({
   id: z.string(),
@@ -144,6 +149,7 @@ export const ActionFigureSchema = z.object({
   since: z.string(),
   comment: z.string().nullable(),
 });
+export type ActionFigure = z.infer<typeof ActionFigureSchema>;
 
 export const IndicatorsSchema = z.object({
   schema: z.literal("lagesbild.indicators/v1"),

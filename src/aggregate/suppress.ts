@@ -90,37 +90,100 @@ export function suppressIndicators(ind: Indicators, rule: SuppressionRule, categ
   // Whenever exactly one cell of a line is hidden and its sum is visible, the hidden value could be
   // recovered by subtraction: hide the smallest other non-zero cell (ties: the first in config order).
   // Zeros are shown. Fields are independent lines, so each is settled on its own; (a) then (b), repeated.
-  for (let f = 0; f < fieldCount; f++) {
-    let changed = true;
-    while (changed) {
-      changed = false;
-      for (const { sum, members } of lines) {
-        if (sum === null || isHidden(sum, f) || value(sum, f) === null) continue;
-        if (members.filter((c) => isHidden(c, f)).length !== 1) continue;
-        let pick: Cell | null = null;
-        for (const c of members) {
-          const v = value(c, f);
-          if (isHidden(c, f) || v === null || v === 0) continue;
-          if (pick === null || v < value(pick, f)!) pick = c;
-        }
-        if (pick !== null) {
-          hidden.add(key(pick[0], pick[1], f));
-          changed = true;
+  const settleLines = (): boolean => {
+    let any = false;
+    for (let f = 0; f < fieldCount; f++) {
+      let changed = true;
+      while (changed) {
+        changed = false;
+        for (const { sum, members } of lines) {
+          if (sum === null || isHidden(sum, f) || value(sum, f) === null) continue;
+          if (members.filter((c) => isHidden(c, f)).length !== 1) continue;
+          let pick: Cell | null = null;
+          for (const c of members) {
+            const v = value(c, f);
+            if (isHidden(c, f) || v === null || v === 0) continue;
+            if (pick === null || v < value(pick, f)!) pick = c;
+          }
+          if (pick !== null) {
+            hidden.add(key(pick[0], pick[1], f));
+            changed = any = true;
+          }
         }
       }
     }
+    return any;
+  };
+
+  // (c) Across time, which the spec's two lines do not cover: a window sum (ytd, rolling 12 months) minus
+  // its visible months gives a hidden month back, and the month fields repeat series points. So the month
+  // fields and their series points are hidden together, and a window sum is hidden as soon as any month
+  // inside it is; the new hidden sums then go through (a) and (b) again, until nothing changes.
+  const seriesLength = fieldCount - SCALAR.length;
+  const last = seriesLength - 1; // the report month's index in the series
+  const monthNo = Number(ind.month.slice(5, 7));
+  const windows: Array<[number, number, number]> = [
+    [R_COUNT, last - 11, last],
+    [R_PREV, last - 23, last - 12],
+    [Y_COUNT, last - monthNo + 1, last],
+    [Y_LAST_YEAR, last - 12 - monthNo + 1, last - 12],
+  ];
+  const twins: Array<[number, number]> = [
+    [M_COUNT, last],
+    [M_PREV, last - 1],
+    [M_LAST_YEAR, last - 12],
+  ];
+  const settleTime = (): boolean => {
+    let any = false;
+    const hide = (a: number, e: number, f: number) => {
+      if (!hidden.has(key(a, e, f))) {
+        hidden.add(key(a, e, f));
+        any = true;
+      }
+    };
+    areas.forEach((area, a) => {
+      area.incidents.forEach((_, e) => {
+        for (const [f, i] of twins) {
+          if (i < 0) continue;
+          if (hidden.has(key(a, e, f)) || hidden.has(key(a, e, SCALAR.length + i))) {
+            hide(a, e, f);
+            hide(a, e, SCALAR.length + i);
+          }
+        }
+        for (const [f, from, to] of windows) {
+          if (hidden.has(key(a, e, f)) || from < 0) continue;
+          for (let i = from; i <= to; i++) {
+            if (hidden.has(key(a, e, SCALAR.length + i))) {
+              hide(a, e, f);
+              break;
+            }
+          }
+        }
+      });
+    });
+    return any;
+  };
+  settleLines();
+  while (settleTime() && settleLines()) {
+    // repeat until neither rule hides anything new
   }
+
+  // The trend's baseline S = Σ N(m−12..m−1) gives a hidden month back too: without it the verdict stays.
+  const baselineHidden = (a: number, e: number) => {
+    for (let i = last - 12; i < last; i++) if (i >= 0 && hidden.has(key(a, e, SCALAR.length + i))) return true;
+    return false;
+  };
 
   const out = structuredClone({ ...ind, areas: [] as AreaEntry[] });
   out.areas = areas.map((area, a) => ({
     ...structuredClone(area),
-    incidents: area.incidents.map((entry, e) => hideEntry(entry, (f) => hidden.has(key(a, e, f)))),
+    incidents: area.incidents.map((entry, e) => hideEntry(entry, (f) => hidden.has(key(a, e, f)), baselineHidden(a, e))),
   }));
   return out;
 }
 
 /** A copy of the entry with hidden fields null, flags right after their key, derived figures null. */
-function hideEntry(entry: IncidentEntry, h: (f: number) => boolean): IncidentEntry {
+function hideEntry(entry: IncidentEntry, h: (f: number) => boolean, baselineHidden: boolean): IncidentEntry {
   const { month: m, ytd: y, rolling_12m: r } = entry;
   const show = (f: number, v: number | null) => (h(f) ? null : v);
   const flag = <K extends string>(f: number, name: K) => (h(f) ? ({ [name]: true } as Record<K, true>) : {});
@@ -158,7 +221,12 @@ function hideEntry(entry: IncidentEntry, h: (f: number) => boolean): IncidentEnt
       change_pct: h(R_COUNT) || h(R_PREV) ? null : r.change_pct,
       per_100k: show(R_COUNT, r.per_100k),
     },
-    trend: h(M_COUNT) || entry.trend === null ? null : { ...entry.trend },
+    trend:
+      h(M_COUNT) || entry.trend === null
+        ? null
+        : baselineHidden
+          ? { verdict: entry.trend.verdict, p_value: null, baseline_mean: null }
+          : { ...entry.trend },
     series: entry.series.map((p, i) =>
       h(SCALAR.length + i) ? { month: p.month, count: null, suppressed: true as const } : { ...p },
     ),

@@ -6,14 +6,12 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { EXIT, type ExitCode, LagesbildError } from "../core/errors.ts";
-import { createLogger, type Logger } from "../core/logger.ts";
+import type { Logger } from "../core/logger.ts";
 import { VERSION } from "../core/version.ts";
-import { loadConfig } from "../config/load-config.ts";
-import { acquireLock } from "../output/lock.ts";
-import { publish } from "../output/publish.ts";
-import { resolveOutDir, run } from "./run-command.ts";
-import { formatRunSummary } from "./summary.ts";
-import { validate } from "./validate-command.ts";
+import type { ProgressPoint } from "./progress.ts";
+// The commands (and pino, zod, chart.js, canvas behind them) are imported when a command runs, so
+// `--version`, `--help` and usage errors answer without loading them (start-up is paid by every run
+// and every e2e test).
 
 const HELP = `lagesbild ${VERSION} – månatlig lägesbild över brott, ordningsstörningar och trygghet
 
@@ -36,6 +34,8 @@ Flaggor för run:
   --log-format json|pretty   loggformat på stderr (standard: pretty i terminal, annars json)
   --quiet                bara varningar och fel i loggen
   --debug                felsökningsloggar och stackspår vid interna fel
+  --notify-command CMD   kör CMD om körningen misslyckas (slutkod ≠ 0): sammanfattningen på stdin,
+                         slutkoden i LAGESBILD_EXIT_CODE, misslyckade månader i LAGESBILD_FAILED_MONTHS
 
 Slutkoder: 0 klart, 1 dataproblem, 2 fel i flaggor eller konfiguration, 3 en annan körning pågår,
 4 månaden täcks ännu inte av en källa, 70 internt fel.
@@ -53,6 +53,7 @@ const OPTIONS = {
   "log-format": { type: "string" },
   quiet: { type: "boolean", default: false },
   debug: { type: "boolean", default: false },
+  "notify-command": { type: "string" },
   help: { type: "boolean", short: "h", default: false },
   version: { type: "boolean", default: false },
 } as const;
@@ -79,6 +80,8 @@ const defaultIo = (): MainIo => ({
 export async function main(argv: string[], io: MainIo = defaultIo()): Promise<ExitCode> {
   let debug = argv.includes("--debug");
   let log: Logger | undefined;
+  // Set once the run command is known, so a failure of any kind (even a config error) is reported.
+  let notify: ((exitCode: ExitCode, summary: string, failedMonths: string[]) => void) | undefined;
   try {
     let parsed;
     try {
@@ -101,11 +104,31 @@ export async function main(argv: string[], io: MainIo = defaultIo()): Promise<Ex
     const format = values["log-format"] ?? (io.isTty ? "pretty" : "json");
     if (format !== "json" && format !== "pretty") throw new LagesbildError("usage", `--log-format: "${format}" – välj json eller pretty`);
     if (values.only !== undefined && values.only !== "data") throw new LagesbildError("usage", `--only: "${values.only}" – det enda värdet är data`);
+    const { createLogger } = await import("../core/logger.ts");
+    const { progressMessage } = await import("./progress.ts");
     log = createLogger({ format, quiet: values.quiet, debug: values.debug, destination: io.logDestination });
     const config = path.resolve(io.cwd, values.config ?? "config/lagesbild.yaml");
-    const effects = { now: io.now, env: io.env, log };
+    const logger = log;
+    const effects = {
+      now: io.now,
+      env: io.env,
+      log,
+      // Human lines on a terminal: the sentence alone, without the fields JSON logs carry.
+      progress: format === "pretty" ? (p: ProgressPoint) => logger.info(progressMessage(p)) : undefined,
+    };
 
+    const { runNotifyCommand } = await import("./notify.ts");
+    if (command === "run" && values["notify-command"] !== undefined) {
+      const notifyCommand = values["notify-command"];
+      notify = (exitCode, summary, failedMonths) => {
+        const r = runNotifyCommand({ command: notifyCommand, exitCode, failedMonths, summary, env: io.env, cwd: io.cwd });
+        if (r.output.trim() !== "") io.stderr(r.output.endsWith("\n") ? r.output : `${r.output}\n`);
+        if (r.problem) logger.warn(r.problem);
+      };
+    }
     if (command === "run") {
+      const { run } = await import("./run-command.ts");
+      const { formatRunSummary } = await import("./summary.ts");
       const result = await run(
         {
           config,
@@ -120,19 +143,28 @@ export async function main(argv: string[], io: MainIo = defaultIo()): Promise<Ex
         },
         effects,
       );
-      io.stdout(formatRunSummary({ config: result.config, outDir: result.outDir, cwd: io.cwd, ingest: result.ingest, months: result.months }));
+      const summary = formatRunSummary({ config: result.config, outDir: result.outDir, cwd: io.cwd, ingest: result.ingest, months: result.months });
+      io.stdout(summary);
+      if (result.exitCode !== EXIT.ok) {
+        notify?.(result.exitCode, summary, result.months.filter((m) => m.status === "failed").map((m) => m.month));
+      }
       return result.exitCode;
     }
     if (command === "validate") {
       if (values.from !== undefined || values.to !== undefined || values.out !== undefined) {
         throw new LagesbildError("usage", "validate tar bara --config, --month och --generated-at");
       }
+      const { validate } = await import("./validate-command.ts");
       const result = await validate({ config, month: values.month, generatedAt: values["generated-at"] }, effects);
       io.stdout(result.text);
       return result.exitCode;
     }
     if (command === "publish") {
       if (values.to === undefined) throw new LagesbildError("usage", "publish kräver --to DIR (webbrotens mapp)");
+      const { loadConfig } = await import("../config/load-config.ts");
+      const { resolveOutDir } = await import("./run-command.ts");
+      const { acquireLock } = await import("../output/lock.ts");
+      const { publish } = await import("../output/publish.ts");
       const cfg = loadConfig(config);
       const outDir = resolveOutDir(cfg, values.out, io.cwd);
       const lock = acquireLock(outDir);
@@ -148,10 +180,13 @@ export async function main(argv: string[], io: MainIo = defaultIo()): Promise<Ex
   } catch (error) {
     if (error instanceof LagesbildError) {
       io.stderr(`lagesbild: ${error.message}\n`);
+      notify?.(error.exitCode, `lagesbild: ${error.message}\n`, []);
       return error.exitCode;
     }
     const detail = debug && error instanceof Error ? `\n${error.stack}` : " – kör igen med --debug för detaljer";
-    io.stderr(`lagesbild: internt fel (en bugg): ${(error as Error)?.message ?? String(error)}${detail}\n`);
+    const message = `lagesbild: internt fel (en bugg): ${(error as Error)?.message ?? String(error)}${detail}\n`;
+    io.stderr(message);
+    notify?.(EXIT.internal, message, []);
     return EXIT.internal;
   } finally {
     log?.flush();

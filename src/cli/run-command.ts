@@ -9,7 +9,10 @@ import { buildIndicators } from "../aggregate/build-indicators.ts";
 import { sourceCoverage } from "../aggregate/coverage.ts";
 import type { Indicators } from "../aggregate/indicators-schema.ts";
 import { rejectedShare } from "../aggregate/rejected-share.ts";
+import { extraRejectedShares } from "../aggregate/extra-rejected-share.ts";
+import { allSourceFiles } from "../ingest/all-source-files.ts";
 import { suppressIndicators } from "../aggregate/suppress.ts";
+import { checkOutputPaths } from "../config/check-paths.ts";
 import { type Config, loadConfig } from "../config/load-config.ts";
 import { EXIT, type ExitCode, LagesbildError } from "../core/errors.ts";
 import { type GeneratedAt, resolveGeneratedAt } from "../core/generated-at.ts";
@@ -18,15 +21,17 @@ import { addMonths, monthIndex, type YearMonth } from "../core/month.ts";
 import { VERSION } from "../core/version.ts";
 import { ingestSources } from "../ingest/ingest-sources.ts";
 import type { IngestResult } from "../ingest/types.ts";
-import { renderIndicatorsCsv } from "../render/indicators-csv.ts";
-import { renderMonthFiles } from "../render/render-month.ts";
 import { buildRunJson } from "../render/run-json.ts";
-import { stringifyJson } from "../render/write-json.ts";
 import { acquireLock } from "../output/lock.ts";
-import { type Manifest, type MonthRecord, readManifest, sha256 } from "../output/manifest.ts";
-import { replaceFolder, repairInterruptedSwaps, writeFileAtomic } from "../output/write-atomic.ts";
-import { writeSharedFiles } from "../output/write-shared-files.ts";
+import type { MonthRecord } from "../output/manifest.ts";
+import { type ManifestState, openManifestState } from "../output/manifest-state.ts";
+import type { RevisionNote } from "../output/revisions-file.ts";
+import { repairInterruptedSwaps } from "../output/write-atomic.ts";
+import { writeMonth } from "../output/write-month.ts";
+import { renderSharedFiles } from "../output/write-shared-files.ts";
 import { selectMonths } from "./month-selection.ts";
+import { type ProgressPoint, progressMessage, progressPoint } from "./progress.ts";
+import { commentaryChanged, readCommentary } from "./read-commentary.ts";
 
 export interface RunOptions {
   config: string;
@@ -45,6 +50,11 @@ export interface RunEffects {
   now: () => number;
   env: Readonly<Record<string, string | undefined>>;
   log: Logger;
+  /**
+   * Reports progress through a range; by default a log line with the figures as fields (for JSON
+   * logs). The CLI passes a plain one-line message for the pretty format on a terminal.
+   */
+  progress?: (point: ProgressPoint) => void;
 }
 
 export type MonthStatus = "written" | "skipped" | "failed";
@@ -57,6 +67,8 @@ export interface MonthOutcome {
   exitCode?: ExitCode;
   /** What the manifest records for a month written in this run. */
   record?: MonthRecord;
+  /** The revision note, when this run revised the month's published figures. */
+  note?: RevisionNote;
 }
 
 export interface RunResult {
@@ -89,27 +101,19 @@ export function latestCoveredMonth(config: Config, ingest: IngestResult, current
   return latest === null ? null : addMonths("0000-01", latest);
 }
 
-/** The hash of the parsed config as it affects outputs: machine-specific absolute paths left out. */
-export function configHash(config: Config): string {
-  const { configPath: _a, configDir: _b, projectRoot: _c, ...rest } = config;
-  return sha256(JSON.stringify(rest));
-}
-
-/** `indicators.json` without `generated_at`, `revision` and `sources` (spec/outputs.md). */
-export function canonicalIndicatorsHash(ind: Indicators): string {
-  const { generated_at: _g, revision: _r, sources: _s, ...rest } = ind;
-  return sha256(stringifyJson(rest));
-}
-
 function checkRejectedShares(config: Config, ingest: IngestResult, month: YearMonth): void {
-  for (const data of ingest.incidents) {
-    const share = rejectedShare(data.files, month);
+  const shares = [
+    ...ingest.incidents.map((data) => ({ sourceId: data.sourceId, wholeFile: false, ...rejectedShare(data.files, month) })),
+    ...extraRejectedShares(ingest, month),
+  ];
+  for (const data of shares) {
+    const share = data;
     if (share.share > config.max_rejected_share) {
       const pct = (100 * share.share).toFixed(1).replace(".", ",");
       const limit = (100 * config.max_rejected_share).toFixed(1).replace(".", ",");
       throw new LagesbildError(
         "rejected_share",
-        `Källan ${data.sourceId}: ${share.rejected} av ${share.base} rader för ${month} avvisades (${pct} %, gränsen är ${limit} %). ` +
+        `Källan ${data.sourceId}: ${share.rejected} av ${share.base} rader ${data.wholeFile ? "i källans filer" : `för ${month}`} avvisades (${pct} %, gränsen är ${limit} %). ` +
           "Rätta raderna (kör lagesbild validate) eller höj max_rejected_share.",
       );
     }
@@ -122,33 +126,41 @@ export async function run(opts: RunOptions, effects: RunEffects): Promise<RunRes
   // Usage errors in the month flags are reported before any file is read.
   selectMonths({ month: opts.month === "latest" ? undefined : opts.month, from: opts.from, to: opts.to }, generatedAt.month, () => null);
   const outDir = resolveOutDir(config, opts.out, opts.cwd ?? process.cwd());
+  // Refused layouts (src/config/check-paths.ts): the quarantine published, the output read back as input.
+  const layout = checkOutputPaths(config, outDir, opts.out !== undefined ? "--out" : "output.dir");
+  if (layout.length > 0) throw new LagesbildError("config", `Fel i konfigurationen ${config.configPath}:\n${layout.join("\n")}`);
   const lock = acquireLock(outDir);
   if (lock.warning) effects.log.warn(lock.warning);
   try {
     for (const repaired of repairInterruptedSwaps(outDir)) {
       effects.log.warn({ month: repaired }, `Återställde ${repaired} efter en avbruten körning.`);
     }
+    const { state, repairs } = openManifestState(outDir, generatedAt.iso);
+    if (repairs.length > 0) {
+      effects.log.warn({ problems: repairs.slice(0, 10), count: repairs.length }, "manifest.json stämde inte med filerna (avbruten körning?) och har byggts om från filerna.");
+    }
     const ingest = await ingestSources(config, {
       now: generatedAt.instant,
       quarantine: true,
+      cache: true, // per-file aggregates in cache_dir (src/ingest/incident-cache.ts)
+      env: effects.env,
       log: (level, msg, obj) => effects.log[level](obj ?? {}, msg),
     });
     for (const w of ingest.warnings) effects.log.warn(w);
     const months = selectMonths(opts, generatedAt.month, () => latestCoveredMonth(config, ingest, generatedAt.month));
-    const manifest = readManifest(outDir);
     const outcomes: MonthOutcome[] = [];
-    const started = Date.now();
+    const started = effects.now();
     for (const [i, month] of months.entries()) {
       if (months.length > 1) {
-        effects.log.info({ month, n: i + 1, of: months.length, elapsed_s: Math.round((Date.now() - started) / 1000) }, `Månad ${i + 1} av ${months.length}: ${month}`);
+        const point = progressPoint(month, i + 1, months.length, effects.now() - started);
+        if (effects.progress) effects.progress(point);
+        else effects.log.info(point, progressMessage(point));
       }
-      outcomes.push(await buildMonth(month, { config, ingest, generatedAt, outDir, opts, manifest, effects }));
+      outcomes.push(await buildMonth(month, { config, ingest, generatedAt, outDir, opts, state, effects }));
     }
-    const written = outcomes.filter((o) => o.status === "written").map((o) => o.month);
-    if (written.length > 0 || !existsSync(path.join(outDir, "manifest.json"))) {
-      const updated = new Map(outcomes.flatMap((o) => (o.record ? [[o.month, o.record] as const] : [])));
-      writeSharedFiles({ config, outDir, generatedAt: generatedAt.iso, onlyData: opts.onlyData, manifest, updated });
-    }
+    // The archive, feed and other shared files are rendered every run and replaced only where their
+    // content changed, so a range interrupted before this point is completed by the next run.
+    state.commitShared(opts.onlyData ? [] : renderSharedFiles(config, outDir), generatedAt.iso);
     const failed = outcomes.find((o) => o.status === "failed");
     return { exitCode: failed?.exitCode ?? EXIT.ok, config, outDir, generatedAt, ingest, months: outcomes, lockWarning: lock.warning };
   } finally {
@@ -162,60 +174,50 @@ interface MonthContext {
   generatedAt: GeneratedAt;
   outDir: string;
   opts: RunOptions;
-  manifest: Manifest | null;
+  state: ManifestState;
   effects: RunEffects;
 }
 
 async function buildMonth(month: YearMonth, ctx: MonthContext): Promise<MonthOutcome> {
-  const { config, ingest, generatedAt, outDir, opts, manifest, effects } = ctx;
+  const { config, ingest, generatedAt, outDir, opts, state, effects } = ctx;
   try {
     if (monthIndex(month) >= monthIndex(generatedAt.month)) {
       throw new LagesbildError("not_covered", `Månaden ${month} är inte slut ännu (körningens tid är ${generatedAt.iso}).`);
     }
     checkRejectedShares(config, ingest, month);
-    const { indicators, notes } = buildIndicators({ config, month, generatedAt: generatedAt.iso, revision: 1, incidents: ingest.incidents });
-    const indicatorsHash = canonicalIndicatorsHash(indicators);
-    const cfgHash = configHash(config);
-    const previous = manifest?.months[month];
-    const folderExists = existsSync(path.join(outDir, month, "indicators.json"));
-    if (
-      !opts.force &&
-      previous &&
-      folderExists &&
-      previous.indicators_sha256 === indicatorsHash &&
-      previous.config_sha256 === cfgHash &&
-      previous.version === VERSION &&
-      (previous.data_only ?? false) === opts.onlyData
-    ) {
-      effects.log.info({ month }, `${month}: oförändrad, hoppas över`);
-      return { month, status: "skipped", revision: previous.revision };
-    }
-    const revision = previous ? (previous.indicators_sha256 === indicatorsHash ? previous.revision : previous.revision + 1) : 1;
-    const monthGeneratedAt = generatedAt.iso;
-    const full: Indicators = { ...indicators, revision };
-    const published = suppressIndicators(full, config.suppression, config.categories.map((c) => c.id));
+    const { indicators, notes } = buildIndicators({ config, month, generatedAt: generatedAt.iso, revision: 1, incidents: ingest.incidents,
+      surveys: ingest.surveys, field: ingest.field, actions: ingest.actions });
+    const published = suppressIndicators(indicators, config.suppression, config.categories.map((c) => c.id));
     const sourceKinds = new Map(config.sources.map((s) => [s.id, { kind: s.kind, format: "format" in s ? s.format : undefined }]));
-    const runJson = buildRunJson({ month, generatedAt: monthGeneratedAt, version: VERSION, ingest, sourceKinds });
-    const target = path.join(outDir, month);
-    if (opts.onlyData) {
-      writeFileAtomic(path.join(target, "indicators.json"), stringifyJson(published));
-      writeFileAtomic(path.join(target, "indicators.csv"), renderIndicatorsCsv(published));
-      writeFileAtomic(path.join(target, "run.json"), stringifyJson(runJson));
-    } else {
-      const files = await renderMonthFiles(published, { config, notes, runJson });
-      replaceFolder(target, files);
-    }
-    const record: MonthRecord = {
-      revision,
-      generated_at: monthGeneratedAt,
+    const runJson = buildRunJson({ month, generatedAt: generatedAt.iso, version: VERSION, ingest, sourceKinds });
+    const commentary = readCommentary(config, month);
+    const result = await writeMonth({
+      month,
+      config,
+      published,
+      notes,
+      runJson,
+      commentary: commentary.text,
+      inputsChanged: (previous) => commentaryChanged(commentary, previous),
+      inputs: [
+        ...allSourceFiles(ingest).flatMap((s) => s.files.map((f) => ({ path: f.path, sha256: f.sha256 }))),
+        ...(commentary.input ? [commentary.input] : []),
+        // The areas' polygons (areas_geojson): an input of every month's maps and coordinate placement.
+        ...(config.areaMap ? [{ path: config.areaMap.path, sha256: config.areaMap.sha256 }] : []),
+      ],
+      generatedAt: generatedAt.iso,
       version: VERSION,
-      config_sha256: cfgHash,
-      indicators_sha256: indicatorsHash,
-      inputs: ingest.incidents.flatMap((s) => s.files.map((f) => ({ path: f.path, sha256: f.sha256 }))),
-      ...(opts.onlyData ? { data_only: true } : {}),
-    };
-    effects.log.info({ month, revision }, `${month}: skriven (revision ${revision})`);
-    return { month, status: "written", revision, record };
+      outDir,
+      state,
+      force: opts.force,
+      onlyData: opts.onlyData,
+    });
+    if (result.status === "skipped") {
+      effects.log.info({ month }, `${month}: oförändrad, hoppas över`);
+      return { month, status: "skipped", revision: result.revision };
+    }
+    effects.log.info({ month, revision: result.revision, changes: result.note?.changes }, `${month}: skriven (revision ${result.revision})`);
+    return { month, status: "written", revision: result.revision, record: result.record, note: result.note ?? undefined };
   } catch (error) {
     if (error instanceof LagesbildError) {
       effects.log.error({ month, code: error.code }, error.message);

@@ -4,15 +4,17 @@
  * problems as `file:line: reason (what to do)`. `run` and `validate` share this wording.
  */
 import path from "node:path";
+import { loadCategoriesFragment, unusedFragmentCategories } from "../config/categories-from.ts";
 import type { Config } from "../config/load-config.ts";
 import type { FileReport, IngestResult, Problem } from "../ingest/types.ts";
+import { allSourceFiles } from "../ingest/all-source-files.ts";
 import type { MonthOutcome } from "./run-command.ts";
 
 const IGNORE_WORDS: Record<string, string> = {
   ignore_list: "på ignore-listan",
   other_kommun: "annan kommun",
   summary_event: "sammanfattning av flera händelser",
-  duplicate: "upprepad rad i senare fil",
+  duplicate: "upprepad: samma rad i senare fil, eller samma polishändelse publicerad igen",
   superseded: "ersatt av ändrad rad i senare fil",
   blank: "tom rad",
   total_row: "summarad",
@@ -29,9 +31,33 @@ function reasonList(byReason: Record<string, number>, words: Record<string, stri
     .join(", ");
 }
 
-/** `file:line: reason – what is wrong and what to do` (the message carries the advice). */
+/** `file:line: reason (what is wrong and what to do)` (spec/cli.md; the message carries the advice). */
 export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line ?? "-"}: ${p.reason} – ${p.message}`;
+  return `${p.file}:${p.line ?? "-"}: ${p.reason} (${p.message})`;
+}
+
+/** Sums one reason map over files: the source-level "why were rows ignored/rejected". */
+export function sumReasons(files: ReadonlyArray<FileReport>, key: "ignored_by_reason" | "rejected_by_reason"): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const f of files) for (const [r, c] of Object.entries(f.tally[key])) out[r] = (out[r] ?? 0) + c;
+  return out;
+}
+
+/** Unknown area names (rejected under `unknown_area: reject`) with their counts, most frequent first. */
+export function unknownAreas(files: ReadonlyArray<FileReport>): Array<[string, number]> {
+  const reasons = sumReasons(files, "rejected_by_reason");
+  return Object.entries(reasons)
+    .filter(([r]) => r.startsWith("unknown_area:"))
+    .map(([r, c]): [string, number] => [r.slice("unknown_area:".length), c])
+    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
+}
+
+/** The categories a source's `categories_from` maps to that the config leaves out (their types are ignored). */
+export function leftOutFragmentCategories(config: Config, sourceIndex: number): { file: string; ids: string[] } | null {
+  const source = config.sources[sourceIndex];
+  if (source?.kind !== "incidents" || source.categories_from === undefined) return null;
+  const { fragment } = loadCategoriesFragment(path.resolve(config.configDir, source.categories_from), "");
+  return fragment === null ? null : { file: source.categories_from, ids: unusedFragmentCategories(fragment, config) };
 }
 
 /** Unknown category labels of a set of files, with their counts, most frequent first. */
@@ -50,7 +76,7 @@ export function unknownLabels(files: ReadonlyArray<FileReport>): Array<[string, 
 
 export function describeSources(config: Config, ingest: IngestResult, opts: { problemsPerFile: number }): string[] {
   const lines: string[] = [];
-  for (const data of ingest.incidents) {
+  for (const data of allSourceFiles(ingest)) {
     const index = config.sources.findIndex((s) => s.id === data.sourceId);
     const source = config.sources[index];
     lines.push(`Källa ${data.sourceId} (${source?.kind ?? "?"}${source && "format" in source ? `, ${source.format}` : ""}):`);
@@ -59,13 +85,34 @@ export function describeSources(config: Config, ingest: IngestResult, opts: { pr
       lines.push(`  ${f.path}: ${n(t.read)} lästa, ${n(t.accepted)} godkända, ${n(t.ignored)} ignorerade, ${n(t.rejected)} avvisade`);
       if (t.ignored > 0) lines.push(`    ignorerade: ${reasonList(t.ignored_by_reason, IGNORE_WORDS)}`);
       if (t.rejected > 0) lines.push(`    avvisade: ${reasonList(t.rejected_by_reason)}`);
+      const c = f.coordinates;
+      if (c) lines.push(`    placerade med koordinater: ${n(c.in_area)} i ett område, ${n(c.outside)} utanför alla områden (okänt område)`);
       const shown = f.problems.slice(0, opts.problemsPerFile);
       for (const p of shown) lines.push(`    ${formatProblem(p)}`);
       const more = f.problems.length - shown.length + f.problems_truncated;
       if (more > 0) lines.push(`    … och ${n(more)} problem till (kör lagesbild validate för alla)`);
     }
+    if (data.files.length > 1) {
+      const ignored = sumReasons(data.files, "ignored_by_reason");
+      const rejected = sumReasons(data.files, "rejected_by_reason");
+      if (Object.keys(ignored).length > 0) lines.push(`  ignorerade i källan: ${reasonList(ignored, IGNORE_WORDS)}`);
+      if (Object.keys(rejected).length > 0) lines.push(`  avvisade i källan: ${reasonList(rejected)}`);
+    }
     for (const [label, c] of unknownLabels(data.files)) {
-      lines.push(`  okänd etikett "${label}": ${n(c)} ${c === 1 ? "rad" : "rader"} – lägg till under sources[${index}].categories (eller sources[${index}].ignore)`);
+      lines.push(
+        `  okänd etikett "${label}": ${n(c)} ${c === 1 ? "rad" : "rader"} – lägg till raden \`"${label}": <kategori-id>\` under sources[${index}].categories ` +
+          `(eller "${label}" under sources[${index}].ignore om den medvetet ska lämnas utanför)`,
+      );
+    }
+    for (const [name, c] of unknownAreas(data.files)) {
+      lines.push(`  okänt område "${name}": ${n(c)} ${c === 1 ? "rad" : "rader"} – lägg till "${name}" under areas[…].aliases för rätt område, eller sätt sources[${index}].unknown_area: keep`);
+    }
+    const leftOut = leftOutFragmentCategories(config, index);
+    if (leftOut !== null && leftOut.ids.length > 0) {
+      lines.push(
+        `  ${leftOut.file} mappar också till ${leftOut.ids.join(", ")}, som inte finns under categories: ` +
+          "de typerna räknas som ignorerade (ignore_list). Lägg till kategorin under categories för att ta med dem.",
+      );
     }
   }
   for (const w of ingest.warnings) lines.push(`Varning: ${w}`);
@@ -93,7 +140,7 @@ export function formatRunSummary(input: {
     lines.push(`  ${m.month}: ${STATUS_WORDS[m.status]}${where}${m.error ? `: ${m.error}` : ""}`);
   }
   lines.push(...describeSources(config, input.ingest, { problemsPerFile: 5 }));
-  const rejected = input.ingest.incidents.some((s) => s.files.some((f) => f.tally.rejected > 0));
+  const rejected = allSourceFiles(input.ingest).some((s) => s.files.some((f) => f.tally.rejected > 0));
   if (rejected) {
     lines.push(`Avvisade rader (med radens innehåll, rensat från personuppgifter) finns i ${rel(path.resolve(config.configDir, config.quarantine_dir))} – publiceras aldrig.`);
   }

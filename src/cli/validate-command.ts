@@ -13,6 +13,7 @@ import type { IngestResult, Problem } from "../ingest/types.ts";
 import { defaultMonth } from "./month-selection.ts";
 import { latestCoveredMonth, type RunEffects } from "./run-command.ts";
 import { describeSources, formatProblem, n } from "./summary.ts";
+import { validateExtraSources } from "./validate-extra.ts";
 
 export interface ValidateOptions {
   config: string;
@@ -73,6 +74,7 @@ export async function validate(opts: ValidateOptions, effects: RunEffects): Prom
       }
     }
   }
+  exitCode = validateExtraSources(config, ingest, month, lines, exitCode);
   lines.push("", exitCode === EXIT.ok ? `Allt klart: en körning för ${month} skulle lyckas.` : "En körning skulle misslyckas; se ovan.");
   return { exitCode, text: `${lines.join("\n")}\n`, ingest, config };
 }

@@ -9,9 +9,12 @@ import { parseDocument } from "yaml";
 import type { z } from "zod";
 import { LagesbildError } from "../core/errors.ts";
 import { monthIndex } from "../core/month.ts";
+import { resolveCategoriesFrom } from "./categories-from.ts";
 import { DEFAULT_GROUPS } from "./default-groups.ts";
 import { normaliseLabel } from "./normalise-label.ts";
 import { ConfigSchema, type RawConfig } from "./schema.ts";
+import type { AreaMap } from "../geo/area-shapes.ts";
+import { loadAreaMap } from "../geo/load-areas-geojson.ts";
 
 export interface Config extends Omit<RawConfig, "groups"> {
   /** Absolute path of the config file. */
@@ -21,6 +24,8 @@ export interface Config extends Omit<RawConfig, "groups"> {
   /** The parent of the config file's folder: published paths are relative to it. */
   projectRoot: string;
   groups: Array<{ id: string; name: string }>;
+  /** The areas' polygons from `areas_geojson`, validated and in SWEREF 99 TM; absent without one. */
+  areaMap?: AreaMap;
 }
 
 /** `a.b[2].c` from a zod issue path. */
@@ -130,12 +135,14 @@ export function parseConfig(source: string, configPath: string): Config {
   if (!parsed.success) {
     throw new LagesbildError("config", `Fel i konfigurationen ${configPath}:\n${formatIssues(parsed.error.issues).join("\n")}`);
   }
-  const errors = crossCheck(parsed.data);
-  if (errors.length > 0) throw new LagesbildError("config", `Fel i konfigurationen ${configPath}:\n${errors.join("\n")}`);
   const configDir = path.dirname(absolute);
+  // `categories_from` fragments are merged before the cross-checks, which then see the whole mapping.
+  const included = resolveCategoriesFrom(parsed.data, configDir);
+  const errors = [...included.errors, ...(included.errors.length > 0 ? [] : crossCheck(included.config))];
+  if (errors.length > 0) throw new LagesbildError("config", `Fel i konfigurationen ${configPath}:\n${errors.join("\n")}`);
   return {
-    ...parsed.data,
-    groups: parsed.data.groups ?? DEFAULT_GROUPS.map((g) => ({ ...g })),
+    ...included.config,
+    groups: included.config.groups ?? DEFAULT_GROUPS.map((g) => ({ ...g })),
     configPath: absolute,
     configDir,
     projectRoot: path.dirname(configDir),
@@ -149,7 +156,11 @@ export function loadConfig(configPath: string): Config {
   } catch (cause) {
     throw new LagesbildError("config", `Kan inte läsa konfigurationsfilen ${configPath} (finns den? ange en annan med --config)`, { cause });
   }
-  return parseConfig(source, configPath);
+  const config = parseConfig(source, configPath);
+  // The polygons are part of the config (validated at load, exit 2) and of its hash, so a changed
+  // GeoJSON rebuilds the months it affects.
+  const areaMap = loadAreaMap(config);
+  return areaMap === undefined ? config : { ...config, areaMap };
 }
 
 /** Resolves a config path (relative to the config file's folder). */
@@ -157,7 +168,13 @@ export function resolveConfigPath(config: Config, p: string): string {
   return path.resolve(config.configDir, p);
 }
 
-/** A path as published: relative to the project root, with forward slashes. */
+/**
+ * A path as published: relative to the project root, with forward slashes. A file outside the project
+ * (data kept elsewhere on the server) is shown as `(extern)/<file name>`, so no published file reveals
+ * the server's folder layout (spec/outputs.md, cli.md run.json).
+ */
 export function projectRelative(config: Config, absolute: string): string {
-  return path.relative(config.projectRoot, absolute).split(path.sep).join("/");
+  const rel = path.relative(config.projectRoot, absolute);
+  if (rel === ".." || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) return `(extern)/${path.basename(absolute)}`;
+  return rel.split(path.sep).join("/");
 }

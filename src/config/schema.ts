@@ -50,7 +50,9 @@ const incidentSource = z.strictObject({
   ...sourceBase,
   kind: z.literal("incidents"),
   format: z.enum(["csv", "polisen-events", "aggregated-csv"]).default("csv"),
-  categories: labelMap,
+  /** A shared label mapping merged into categories/ignore by loadConfig (src/config/categories-from.ts). */
+  categories_from: z.string().min(1).optional(),
+  categories: labelMap.default({}),
   ignore: z.array(z.string().min(1)).default([]),
   covers: z.strictObject({ from: yearMonth.optional(), to: yearMonth.optional() }).optional(),
   required: z.boolean().default(true),
@@ -123,6 +125,8 @@ export const ConfigSchema = z
     quarantine_dir: z.string().min(1).default("../var/rejected"),
     cache_dir: z.string().min(1).default("../var/cache"),
     max_rejected_share: z.number().min(0).max(1).default(0.01),
+    /** A GeoJSON FeatureCollection of the areas' polygons (src/geo/load-areas-geojson.ts validates it). */
+    areas_geojson: z.string().min(1).optional(),
     areas: z
       .array(
         z.strictObject({

@@ -35,14 +35,70 @@ function incompleteTail(buf: Buffer): number {
   return 0;
 }
 
+/** Bytes that Windows-1252 leaves undefined (they decode to C1 control characters). */
+const UNDEFINED_1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+
+/**
+ * Index of the first byte Windows-1252 leaves undefined, or -1. Five native `indexOf` scans: a
+ * per-byte callback here was the largest cost of hashing a file (npm run bench profile).
+ */
+function firstUndefined1252(chunk: Buffer): number {
+  let first = -1;
+  for (const b of UNDEFINED_1252) {
+    const i = chunk.indexOf(b, 0);
+    if (i >= 0 && (first < 0 || i < first)) first = i;
+  }
+  return first;
+}
+
+/** Index of the first byte of `buf` where it stops being valid UTF-8 (buf is known to be invalid). */
+function firstInvalidUtf8(buf: Buffer): number {
+  let i = 0;
+  while (i < buf.length) {
+    const b = buf[i]!;
+    const need = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+    if (need === 0 || !isUtf8(buf.subarray(i, i + need))) return i;
+    i += need;
+  }
+  return buf.length;
+}
+
+/** Where a file that is neither UTF-8 nor Windows-1252 goes wrong, for the `bad_encoding` message. */
+export interface BadBytes {
+  /** Byte offset (0-based, from the start of the file) of the first invalid UTF-8 sequence. */
+  invalidUtf8At: number;
+  /** Byte offset and value of the first byte Windows-1252 leaves undefined. */
+  undefined1252At: number;
+  byte: number;
+}
+
 /** Decides a file's encoding from its bytes, fed in order, chunk by chunk. */
 export class EncodingSniffer {
   private head: Buffer = Buffer.alloc(0);
   private decided: Encoding | null = null;
   private carry: Buffer = Buffer.alloc(0);
   private valid = true;
+  /** Bytes seen before the current chunk. */
+  private offset = 0;
+  private invalidUtf8At: number | null = null;
+  private undefined1252: { at: number; byte: number } | null = null;
+
+  /**
+   * Null unless the file is not UTF-8 and holds a byte Windows-1252 leaves undefined: then it is
+   * neither encoding, and these offsets say where to look (call after the last chunk).
+   */
+  badBytes(): BadBytes | null {
+    if (this.result() !== "windows-1252" || this.undefined1252 === null) return null;
+    return { invalidUtf8At: this.invalidUtf8At ?? this.offset - this.carry.length, undefined1252At: this.undefined1252.at, byte: this.undefined1252.byte };
+  }
 
   update(chunk: Buffer): void {
+    const start = this.offset;
+    this.offset += chunk.length;
+    if (this.undefined1252 === null && this.decided !== "utf-16le" && this.decided !== "utf-16be") {
+      const i = firstUndefined1252(chunk);
+      if (i >= 0) this.undefined1252 = { at: start + i, byte: chunk[i]! };
+    }
     if (this.decided !== null && this.decided !== "utf-8") return;
     if (this.head.length < 3) {
       // The BOM may be split over the first chunks of a tiny read.
@@ -55,7 +111,10 @@ export class EncodingSniffer {
     const bytes = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
     const tail = incompleteTail(bytes);
     this.carry = Buffer.from(bytes.subarray(bytes.length - tail));
-    if (!isUtf8(bytes.subarray(0, bytes.length - tail))) this.valid = false;
+    if (!isUtf8(bytes.subarray(0, bytes.length - tail))) {
+      this.valid = false;
+      this.invalidUtf8At = start - (bytes.length - chunk.length) + firstInvalidUtf8(bytes.subarray(0, bytes.length - tail));
+    }
   }
 
   /** Call after the last chunk. */

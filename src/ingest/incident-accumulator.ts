@@ -11,6 +11,7 @@
  * maps to a slot in typed arrays, and each row's group is an index into the (few) groups, so 10 M
  * distinct ids cost a Map entry each rather than a Map entry plus an object.
  */
+import type { FileAggregate } from "./file-aggregate.ts";
 import { reclassifyAccepted } from "./tally.ts";
 import { groupKey, type FileReport, type GroupKey, type IncidentSourceData } from "./types.ts";
 
@@ -68,7 +69,7 @@ export class IncidentAccumulator {
   }
 
   /** Adds one row that passed every other rule. `id` is the trimmed id cell, or "" when there is none. */
-  add(id: string, area: string, month: string, category: string, instant: number, count: number): AddOutcome {
+  add(id: string, area: string, month: string, category: string, instant: number, count: number, _placed?: 0 | 1 | 2): AddOutcome {
     const file = this.files.length - 1;
     const group = this.group(groupKey(area, month, category), month);
     if (id !== "") {
@@ -98,6 +99,56 @@ export class IncidentAccumulator {
     return "accepted";
   }
 
+  /**
+   * Adds the next file (in sorted order) read on its own (file-aggregate.ts), with the same outcome as
+   * `beginFile` plus `add` for each of its rows: its within-file rules are already applied, so only
+   * each id's first row is judged against earlier files here (new / `duplicate` / revision).
+   */
+  mergeFile(agg: FileAggregate): void {
+    this.beginFile(agg.report);
+    const file = this.files.length - 1;
+    const local = agg.groups.map(([area, month, category, sum, rows]) => {
+      const index = this.group(groupKey(area, month, category), month);
+      const g = this.groups[index]!;
+      g.sum += sum;
+      g.rows += rows;
+      if (rows > 0) this.acceptedByMonth.set(month, (this.acceptedByMonth.get(month) ?? 0) + rows);
+      return index;
+    });
+    const s = this.slots;
+    for (let i = 0; i < agg.ids.length; i++) {
+      const id = agg.ids[i]!;
+      const group = local[agg.idGroup[i]!]!;
+      const count = agg.idCount[i]!;
+      const instant = agg.idInstant[i]!;
+      const slot = this.ids.get(id);
+      if (slot === undefined) {
+        this.ids.set(id, s.push(file, group, count, instant));
+        continue;
+      }
+      s.seenIn[slot] = file;
+      const g = this.groups[group]!;
+      if (s.group[slot] === group && s.instant[slot] === instant && s.count[slot] === count) {
+        // `duplicate`: the row counted in the file's aggregate is taken back out.
+        g.sum -= count;
+        g.rows--;
+        this.acceptedByMonth.set(g.month, this.acceptedByMonth.get(g.month)! - 1);
+        reclassifyAccepted(agg.report, g.month, "duplicate");
+        unplace(agg.report, agg.idPlaced[i]!);
+        continue;
+      }
+      const old = this.groups[s.group[slot]!]!;
+      old.sum -= s.count[slot]!;
+      old.rows--;
+      this.acceptedByMonth.set(old.month, this.acceptedByMonth.get(old.month)! - 1);
+      reclassifyAccepted(this.files[s.file[slot]!]!, old.month, "superseded");
+      s.file[slot] = file;
+      s.group[slot] = group;
+      s.count[slot] = count;
+      s.instant[slot] = instant;
+    }
+  }
+
   private group(key: GroupKey, month: string): number {
     let index = this.groupIndex.get(key);
     if (index === undefined) {
@@ -114,4 +165,13 @@ export class IncidentAccumulator {
     const months = [...this.acceptedByMonth].filter(([, n]) => n > 0).map(([m]) => m).sort();
     return { sourceId, files: this.files, firstMonth: months[0] ?? null, lastMonth: months.at(-1) ?? null, counts, arealess: false };
   }
+}
+
+/** Takes back the coordinates note of a row that turned out to be a `duplicate` (read-incidents-csv notes accepted rows only). */
+function unplace(report: FileReport, placed: 0 | 1 | 2): void {
+  const c = report.coordinates;
+  if (placed === 0 || c === undefined) return;
+  if (placed === 1) c.in_area--;
+  else c.outside--;
+  if (c.in_area === 0 && c.outside === 0) delete report.coordinates;
 }

@@ -11,10 +11,14 @@ import { glob } from "tinyglobby";
 import { projectRelative, resolveConfigPath, type Config } from "../config/load-config.ts";
 import type { IncidentSourceConfig, SourceConfig } from "../config/schema.ts";
 import { LagesbildError } from "../core/errors.ts";
-import { EncodingSniffer, type Encoding } from "./decode-bytes.ts";
+import { EncodingSniffer, type BadBytes, type Encoding } from "./decode-bytes.ts";
 import { IncidentAccumulator } from "./incident-accumulator.ts";
 import { openQuarantine } from "./quarantine.ts";
+import { ingestExtraSource, isExtraSource } from "./ingest-extra-sources.ts";
+import { readAggregatedCsv } from "./read-aggregated-csv.ts";
+import { readIncidentCsvFiles } from "./read-incident-files.ts";
 import { prepareIncidentLookups, readIncidentsCsv } from "./read-incidents-csv.ts";
+import { preparePolisenLookups, readPolisenEvents } from "./read-polisen-events.ts";
 import type { IncidentSourceData, IngestResult } from "./types.ts";
 
 export type LogFn = (level: "debug" | "info" | "warn", msg: string, obj?: Record<string, unknown>) => void;
@@ -25,6 +29,13 @@ export interface IngestOptions {
   /** Write rejected rows to `quarantine_dir` (off for `validate`-style dry runs and tests). */
   quarantine: boolean;
   log?: LogFn;
+  /**
+   * Use the per-file aggregate cache in `cache_dir` for `format: csv` incident files (read-incident-files.ts).
+   * Off unless asked: `run` uses it; `validate` and tests read every file.
+   */
+  cache?: boolean;
+  /** For LAGESBILD_WORKERS (worker-pool.ts); the process's environment by default. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Code-unit order: the same on every machine, whatever its locale (spec/README.md non-negotiable 5). */
@@ -48,14 +59,14 @@ export async function sourceFiles(config: Config, source: SourceConfig): Promise
 }
 
 /** sha256 and encoding in one streaming pass over the bytes. */
-export async function scanFile(absolute: string): Promise<{ sha256: string; encoding: Encoding }> {
+export async function scanFile(absolute: string): Promise<{ sha256: string; encoding: Encoding; badBytes: BadBytes | null }> {
   const hash = createHash("sha256");
   const sniffer = new EncodingSniffer();
   for await (const chunk of createReadStream(absolute, { highWaterMark: 1 << 18 })) {
     hash.update(chunk as Buffer);
     sniffer.update(chunk as Buffer);
   }
-  return { sha256: hash.digest("hex"), encoding: sniffer.result() };
+  return { sha256: hash.digest("hex"), encoding: sniffer.result(), badBytes: sniffer.badBytes() };
 }
 
 function unreadable(config: Config, sourceId: string, absolute: string, cause: unknown): LagesbildError {
@@ -68,18 +79,34 @@ function unreadable(config: Config, sourceId: string, absolute: string, cause: u
 }
 
 async function ingestIncidentCsv(config: Config, source: IncidentSourceConfig, files: string[], opts: IngestOptions): Promise<IncidentSourceData> {
+  if (source.format === "csv") {
+    // Files read on their own (cache, worker threads) and merged in order: read-incident-files.ts.
+    return readIncidentCsvFiles(config, source, files, opts, scanFile, (absolute, cause) => {
+      if (cause instanceof LagesbildError) throw cause;
+      if ((cause as NodeJS.ErrnoException).code !== undefined) throw unreadable(config, source.id, absolute, cause);
+      throw cause;
+    });
+  }
   const sink = new IncidentAccumulator();
   const lookups = prepareIncidentLookups(config, source);
+  // One reader per format (spec/inputs.md "Incidents"); the police-events lookups carry the
+  // name+type duplicate rule across the source's files.
+  const polisen = source.format === "polisen-events" ? preparePolisenLookups(config, source) : null;
+  let arealess = false;
   const quarantine = opts.quarantine ? openQuarantine(resolveConfigPath(config, config.quarantine_dir), source.id) : null;
   try {
     for (const absolute of files) {
       const rel = projectRelative(config, absolute);
       let report;
       try {
-        const { sha256, encoding } = await scanFile(absolute);
-        report = await readIncidentsCsv({
-          config, source, file: { absolute, path: rel, sha256, encoding }, now: opts.now, sink, quarantine, lookups,
-        });
+        const file = { absolute, path: rel, ...(await scanFile(absolute)) };
+        const read = { config, source, file, now: opts.now, sink, quarantine };
+        if (polisen !== null) report = await readPolisenEvents({ ...read, lookups: polisen });
+        else if (source.format === "aggregated-csv") {
+          const aggregated = await readAggregatedCsv({ ...read, lookups });
+          report = aggregated.report;
+          arealess ||= aggregated.arealess;
+        } else report = await readIncidentsCsv({ ...read, lookups });
       } catch (cause) {
         if (cause instanceof LagesbildError) throw cause;
         if ((cause as NodeJS.ErrnoException).code !== undefined) throw unreadable(config, source.id, absolute, cause);
@@ -93,7 +120,7 @@ async function ingestIncidentCsv(config: Config, source: IncidentSourceConfig, f
   } finally {
     await quarantine?.close();
   }
-  return sink.result(source.id);
+  return { ...sink.result(source.id), arealess };
 }
 
 /**
@@ -102,21 +129,20 @@ async function ingestIncidentCsv(config: Config, source: IncidentSourceConfig, f
  * cannot be read (both exit 1: nothing may be published from partial data).
  */
 export async function ingestSources(config: Config, opts: IngestOptions): Promise<IngestResult> {
-  const result: IngestResult = { incidents: [], warnings: [] };
+  // The polygons' warnings (an area without a feature) join the sources' in the run summary.
+  const result: IngestResult = { incidents: [], warnings: [...(config.areaMap?.warnings ?? [])] };
   for (const source of config.sources) {
-    const format = source.kind === "incidents" || source.kind === "survey" ? source.format : undefined;
-    if (!(source.kind === "incidents" && source.format === "csv")) {
-      const what = format === undefined ? `typ ${source.kind}` : `format ${format}`;
-      // Returned, not logged: the caller shows warnings in the summary and logs them once.
-      result.warnings.push(`Källan ${source.id} (${what}) stöds inte ännu och hoppas över.`);
-      continue;
-    }
     const files = await sourceFiles(config, source);
     if (files.length === 0) {
       throw new LagesbildError(
         "no_files",
         `Källan ${source.id}: inga filer matchar ${source.path} (sökt i ${projectRelative(config, resolveConfigPath(config, source.path))}); lägg exporten där eller rätta path i konfigurationen.`,
       );
+    }
+    if (isExtraSource(source)) {
+      // Survey, field-report and actions sources (ingest-extra-sources.ts).
+      await ingestExtraSource(config, source, files, { ...opts, scan: scanFile }, result);
+      continue;
     }
     result.incidents.push(await ingestIncidentCsv(config, source, files, opts));
   }

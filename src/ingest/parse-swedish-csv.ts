@@ -34,6 +34,8 @@ export interface CsvTable {
 const MAX_HEADER_BYTES = 1 << 20;
 /** Bounds memory when a quote never closes: such a "field" would otherwise swallow the whole file. */
 const MAX_RECORD_BYTES = 1 << 20;
+/** Bytes handed to the parser at a time, so the record guard acts within a slice of the limit. */
+const WRITE_SLICE = 1 << 16;
 
 function lineBreaks(cells: string[]): number {
   let n = 0;
@@ -97,9 +99,11 @@ export async function openCsv(chunks: AsyncIterable<Buffer>): Promise<CsvTable |
   let failed = false;
   const pending: CsvRow[] = [];
 
-  /** Moves every record the parser has finished into `pending`, with its start line. */
-  const drain = () => {
+  /** Moves every record the parser has finished into `pending`, with its start line; returns how many. */
+  const drain = (): number => {
+    let finished = 0;
     for (let record = parser.read() as string[] | null; record !== null; record = parser.read() as string[] | null) {
+      finished++;
       if (record.length === 1 && record[0] === "") {
         nextLine++; // an empty line: not a row, not counted
         continue;
@@ -111,18 +115,35 @@ export async function openCsv(chunks: AsyncIterable<Buffer>): Promise<CsvTable |
       failed = true;
       pending.push({ line: nextLine, cells: [], broken: brokenMessage(parser.errored) });
     }
+    return finished;
+  };
+
+  /**
+   * csv-parse's `max_record_size` bounds one field, not a record: a line of 50 million delimiters
+   * would become an array of 50 million cells. So bytes are fed in slices, and a record still open
+   * after MAX_RECORD_BYTES ends the file like a runaway field does.
+   */
+  let sinceRecord = 0;
+  const write = (bytes: Buffer) => {
+    for (let at = 0; at < bytes.length && !failed; at += WRITE_SLICE) {
+      const slice = bytes.subarray(at, at + WRITE_SLICE);
+      parser.write(slice);
+      sinceRecord = drain() > 0 ? 0 : sinceRecord + slice.length;
+      if (sinceRecord > MAX_RECORD_BYTES && !failed) {
+        failed = true;
+        pending.push({ line: nextLine, cells: [], broken: brokenMessage({ code: "CSV_MAX_RECORD_SIZE" }) });
+      }
+    }
   };
 
   const feed = async function* (): AsyncGenerator<CsvRow> {
     try {
-      if (prefix.length > 0) parser.write(prefix);
-      drain();
+      if (prefix.length > 0) write(prefix);
       while (!failed && !done) {
         yield* pending.splice(0);
         const next = await source.next();
         if (next.done) break;
-        parser.write(next.value);
-        drain();
+        write(next.value);
       }
       if (!failed) {
         parser.end();

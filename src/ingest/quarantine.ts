@@ -19,9 +19,33 @@ export interface QuarantineWriter {
   /** Appends one rejected row; resolves at once unless the file is behind (back-pressure). */
   write(file: string, line: number | null, reason: string, cells: readonly string[], delimiter: string): Promise<void> | void;
   close(): Promise<void>;
+  /** Appends lines made by `quarantineLine` elsewhere (a worker, the cache), in the order given. */
+  writeLines?(lines: readonly string[]): Promise<void>;
 }
 
-function csvField(value: string): string {
+/** One quarantine line (with its CRLF), exactly as `write` writes it. */
+export function quarantineLine(file: string, line: number | null, reason: string, cells: readonly string[], delimiter: string): string {
+  const row = [file, line === null ? "" : String(line), scrub(reason), scrub(cells.join(delimiter))];
+  return `${row.map(csvField).join(";")}\r\n`;
+}
+
+/** A writer that keeps the lines instead (a file read in a worker or for the cache). */
+export function collectQuarantine(): QuarantineWriter & { lines: string[] } {
+  const lines: string[] = [];
+  return {
+    path: "",
+    lines,
+    write(file, line, reason, cells, delimiter) {
+      lines.push(quarantineLine(file, line, reason, cells, delimiter));
+    },
+    async close() {},
+  };
+}
+
+/** RFC 4180 quoting, after defusing a formula (`=`, `+`, `-`, `@`, tab, CR first) with a leading `'`:
+ * analysts open the quarantine in Excel, and its cells are raw source text (OWASP "CSV Injection"). */
+function csvField(raw: string): string {
+  const value = /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
   return /[";\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
@@ -41,9 +65,13 @@ export function openQuarantine(quarantineDir: string, sourceId: string): Quarant
   stream.write("\ufefffil;rad;orsak;innehåll\r\n");
   return {
     path: file,
+    async writeLines(lines) {
+      for (const text of lines) {
+        if (!stream.write(text)) await new Promise<void>((resolve) => { stream.once("drain", resolve); stream.once("error", () => resolve()); });
+      }
+    },
     write(source, line, reason, cells, delimiter) {
-      const row = [source, line === null ? "" : String(line), scrub(reason), scrub(cells.join(delimiter))];
-      if (stream.write(`${row.map(csvField).join(";")}\r\n`)) return;
+      if (stream.write(quarantineLine(source, line, reason, cells, delimiter))) return;
       return new Promise<void>((resolve) => {
         stream.once("drain", resolve);
         stream.once("error", () => resolve()); // reported by close()

@@ -13,8 +13,10 @@ import type { Config } from "../config/load-config.ts";
 import type { IncidentSourceConfig } from "../config/schema.ts";
 import { scrub } from "../core/scrub.ts";
 import { buildAreaResolver, type AreaResolver } from "./area-resolver.ts";
-import { utf8Chunks, type Encoding } from "./decode-bytes.ts";
-import type { IncidentAccumulator } from "./incident-accumulator.ts";
+import { coordinateLocator, NO_COORDINATES, type CoordinateLocator } from "../geo/coordinate-locator.ts";
+import { fileCoordinates, notePlaced } from "./coordinate-columns.ts";
+import { utf8Chunks, type BadBytes, type Encoding } from "./decode-bytes.ts";
+import type { IncidentSink } from "./file-aggregate.ts";
 import { incidentCsvMessages as msg } from "./incident-csv-messages.ts";
 import { buildLabelMap, type LabelMap } from "./label-map.ts";
 import { parseNonNegativeInteger } from "./parse-number.ts";
@@ -30,6 +32,8 @@ export const INCIDENT_COLUMNS = ["occurred_at", "category", "id", "area", "count
 export interface IncidentLookups {
   labels: LabelMap;
   areas: AreaResolver;
+  /** Coordinates → area for rows without an area cell; null without `areas_geojson`. */
+  coordinates: CoordinateLocator | null;
   /** `sources[2]`: where the user fixes a label or column. */
   keyPath: string;
 }
@@ -38,6 +42,7 @@ export function prepareIncidentLookups(config: Config, source: IncidentSourceCon
   return {
     labels: buildLabelMap(source.categories, source.ignore),
     areas: buildAreaResolver(config.areas, source.unknown_area),
+    coordinates: config.areaMap ? coordinateLocator(config.areaMap, source.crs ?? "EPSG:4326") : null,
     keyPath: `sources[${config.sources.findIndex((s) => s.id === source.id)}]`,
   };
 }
@@ -46,10 +51,10 @@ export interface ReadIncidentsCsvOptions {
   config: Config;
   source: IncidentSourceConfig;
   /** Absolute path to read, project-relative path to report, and the file's hash and encoding. */
-  file: { absolute: string; path: string; sha256: string; encoding: Encoding };
+  file: { absolute: string; path: string; sha256: string; encoding: Encoding; badBytes?: BadBytes | null };
   /** The run's generated-at instant (epoch ms): later dates are `future_date`. */
   now: number;
-  sink: IncidentAccumulator;
+  sink: IncidentSink;
   quarantine?: QuarantineWriter | null;
   lookups?: IncidentLookups;
 }
@@ -80,6 +85,8 @@ export async function readIncidentsCsv(opts: ReadIncidentsCsvOptions): Promise<F
     const message = msg.missingColumn(name, expected, table.header, table.headerLine, lookups.keyPath);
     addProblem(report, { file: file.path, line: null, reason: `missing_field:${name}`, message: scrub(message) });
   }
+  const coords = fileCoordinates(table.header, source.columns, lookups.coordinates, lookups.keyPath);
+  if (coords.note !== null) addProblem(report, { file: file.path, line: null, reason: "coordinates_unused", message: coords.note });
   const width = table.header.length;
 
   const reject = async (row: CsvRow, reason: string, month: string | null, message: string) => {
@@ -119,7 +126,7 @@ export async function readIncidentsCsv(opts: ReadIncidentsCsvOptions): Promise<F
       continue;
     }
     if (cells.some((c) => C1_CONTROL.test(c))) {
-      await reject(row, "bad_encoding", month, msg.badEncoding());
+      await reject(row, "bad_encoding", month, msg.badEncoding(file.badBytes));
       continue;
     }
     if (occurred === "") {
@@ -134,6 +141,7 @@ export async function readIncidentsCsv(opts: ReadIncidentsCsvOptions): Promise<F
       await reject(row, "bad_date", null, msg.badDate(occurred));
       continue;
     }
+    sink.noteInstant?.(time.instant, time.instant > now);
     if (time.instant > now) {
       await reject(row, "future_date", time.month, msg.futureDate(occurred));
       continue;
@@ -148,20 +156,29 @@ export async function readIncidentsCsv(opts: ReadIncidentsCsvOptions): Promise<F
       }
       count = parsed;
     }
+    const areaCell = col.area >= 0 ? (cells[col.area] ?? "") : "";
+    // Coordinates place a row only when it names no area (src/geo/coordinate-locator.ts).
+    const located = coords.read !== null && areaCell.trim() === "" ? coords.read(cells) : NO_COORDINATES;
+    if (located.kind === "bad") {
+      await reject(row, `bad_number:${located.column}`, time.month, located.message);
+      continue;
+    }
     if (labelOutcome.kind === "unknown") {
       await reject(row, `unknown_category:${reasonLabel(label)}`, time.month, msg.unknownCategory(label, lookups.keyPath));
       continue;
     }
-    const areaCell = col.area >= 0 ? (cells[col.area] ?? "") : "";
-    const area = lookups.areas.resolve(areaCell);
+    const area = located.kind === "area" ? located.area : lookups.areas.resolve(areaCell);
     if (typeof area !== "string") {
       await reject(row, area.reject, time.month, msg.unknownArea(areaCell.trim(), lookups.keyPath));
       continue;
     }
     const id = col.id >= 0 ? (cells[col.id] ?? "").trim() : "";
-    const outcome = sink.add(id, area, time.month, labelOutcome.id, time.instant, count);
-    if (outcome === "accepted") record(report, "accepted", null, time.month);
-    else if (outcome === "duplicate") record(report, "ignored", "duplicate", time.month);
+    const placed = located.kind === "area" ? 1 : located.kind === "outside" ? 2 : 0;
+    const outcome = sink.add(id, area, time.month, labelOutcome.id, time.instant, count, placed);
+    if (outcome === "accepted") {
+      record(report, "accepted", null, time.month);
+      notePlaced(report, located);
+    } else if (outcome === "duplicate") record(report, "ignored", "duplicate", time.month);
     else await reject(row, "duplicate_id", time.month, msg.duplicateId(id));
   }
   return report;

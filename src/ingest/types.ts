@@ -4,6 +4,7 @@
  * (spec/indicators.md "Performance"). These schemas are also what the per-file cache validates on load.
  */
 import { z } from "zod";
+import type { ActionSourceData, FieldSourceData, SurveySourceData } from "./extra-source-types.ts";
 
 /** Rows read = accepted + ignored + rejected, always (spec/README.md non-negotiable 1). */
 export const TallySchema = z.object({
@@ -45,6 +46,11 @@ export const FileReportSchema = z.object({
   problems: z.array(ProblemSchema),
   /** How many problems were left out of `problems` by the cap (they are still counted in `tally`). */
   problems_truncated: z.number().int().nonnegative(),
+  /**
+   * Accepted rows placed by their coordinates (no area cell, `areas_geojson` configured): in an area's
+   * polygon, or outside every area and so under "okänt område". A note on accepted rows, not an outcome.
+   */
+  coordinates: z.object({ in_area: z.number().int().nonnegative(), outside: z.number().int().nonnegative() }).optional(),
 });
 export type FileReport = z.infer<typeof FileReportSchema>;
 
@@ -72,6 +78,10 @@ export interface IncidentSourceData {
 
 export interface IngestResult {
   incidents: IncidentSourceData[];
+  /** Survey, field-report and actions sources (extra-source-types.ts); absent means none configured. */
+  surveys?: SurveySourceData[];
+  field?: FieldSourceData[];
+  actions?: ActionSourceData[];
   /** Sources of kinds/formats not built yet, unreadable config parts, …: Swedish, shown in the summary. */
   warnings: string[];
 }

@@ -6,8 +6,17 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync, readdirSync, fsyncSync, openSync, closeSync } from "node:fs";
 import path from "node:path";
 
-/** Writes a file through a temporary sibling and a rename. */
-export function writeFileAtomic(file: string, content: string | Buffer): void {
+/** A file written (and fsynced) under a temporary sibling name; `commit` renames it into place. */
+export interface StagedFile {
+  commit: () => void;
+  discard: () => void;
+}
+
+/**
+ * Writes `content` beside `file` without touching `file`, so several files can be prepared first and
+ * then put in place by renames in quick succession (the manifest last, see manifest-state.ts).
+ */
+export function stageFile(file: string, content: string | Buffer): StagedFile {
   mkdirSync(path.dirname(file), { recursive: true });
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`);
   writeFileSync(tmp, content);
@@ -17,20 +26,32 @@ export function writeFileAtomic(file: string, content: string | Buffer): void {
   } finally {
     closeSync(fd);
   }
-  renameSync(tmp, file);
+  return { commit: () => renameSync(tmp, file), discard: () => rmSync(tmp, { force: true }) };
+}
+
+/** Writes a file through a temporary sibling and a rename. */
+export function writeFileAtomic(file: string, content: string | Buffer): void {
+  stageFile(file, content).commit();
+}
+
+/** A month folder built beside its target: `swap` puts it in place, `cleanup` deletes the old one. */
+export interface StagedFolder {
+  swap: () => void;
+  cleanup: () => void;
 }
 
 /**
- * Replaces the folder `target` by a folder holding exactly `files`. A rename cannot replace a non-empty
- * folder, so: build `.new-<name>` beside it, rename the old one to `.old-<name>`, rename the new one in,
- * delete the old one. `repairInterruptedSwaps` undoes what a crash between the renames left behind.
+ * Builds `.new-<name>` beside `target` holding exactly `files`, without touching `target`. A rename
+ * cannot replace a non-empty folder, so `swap` renames the old one to `.old-<name>` and the new one in;
+ * `repairInterruptedSwaps` undoes what a crash between the two renames left behind.
  */
-export function replaceFolder(target: string, files: ReadonlyArray<{ path: string; content: Buffer | string }>): void {
+export function stageFolder(target: string, files: ReadonlyArray<{ path: string; content: Buffer | string }>): StagedFolder {
   const parent = path.dirname(target);
   const name = path.basename(target);
   const fresh = path.join(parent, `.new-${name}`);
   const old = path.join(parent, `.old-${name}`);
   rmSync(fresh, { recursive: true, force: true });
+  mkdirSync(fresh, { recursive: true });
   for (const f of files) {
     const dest = path.join(fresh, f.path);
     if (!dest.startsWith(fresh + path.sep)) throw new Error(`output path escapes its folder: ${f.path}`);
@@ -38,9 +59,20 @@ export function replaceFolder(target: string, files: ReadonlyArray<{ path: strin
     writeFileSync(dest, f.content);
   }
   rmSync(old, { recursive: true, force: true });
-  if (existsSync(target)) renameSync(target, old);
-  renameSync(fresh, target);
-  rmSync(old, { recursive: true, force: true });
+  return {
+    swap: () => {
+      if (existsSync(target)) renameSync(target, old);
+      renameSync(fresh, target);
+    },
+    cleanup: () => rmSync(old, { recursive: true, force: true }),
+  };
+}
+
+/** Replaces the folder `target` by a folder holding exactly `files` (stage, swap, clean up). */
+export function replaceFolder(target: string, files: ReadonlyArray<{ path: string; content: Buffer | string }>): void {
+  const staged = stageFolder(target, files);
+  staged.swap();
+  staged.cleanup();
 }
 
 /**

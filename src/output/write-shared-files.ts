@@ -1,7 +1,6 @@
 /**
- * The files shared by all months: the stylesheet, the archive page and, last, `manifest.json`, which
- * lists every published file with its hash. Each is replaced by a rename, so a crash leaves the old
- * version or the new one; the manifest is written last so it only ever names files that exist.
+ * The files shared by all months: the stylesheet, the archive page, the feed and the accessibility
+ * statement. Each is replaced by a rename, followed by `manifest.json` (see manifest-state.ts).
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -12,9 +11,7 @@ import { renderAccessibilityHtml } from "../render/accessibility-page.ts";
 import { type ArchiveEntry, archiveEntry } from "../render/archive-entry.ts";
 import { renderArchiveHtml } from "../render/archive-page.ts";
 import { renderFeedXml } from "../render/feed-xml.ts";
-import { stringifyJson } from "../render/write-json.ts";
-import { hashFiles, listPublishedFiles, MANIFEST_FILE, type Manifest, type MonthRecord } from "./manifest.ts";
-import { writeFileAtomic } from "./write-atomic.ts";
+import type { OutputFile } from "./manifest-state.ts";
 
 const STYLESHEET = new URL("../render/assets/style.css", import.meta.url);
 
@@ -31,34 +28,16 @@ function readEntry(outDir: string, month: string): ArchiveEntry {
   return archiveEntry(JSON.parse(readFileSync(path.join(outDir, month, "indicators.json"), "utf8")) as Indicators);
 }
 
-export function writeSharedFiles(input: {
-  config: Config;
-  outDir: string;
-  generatedAt: string;
-  onlyData: boolean;
-  manifest: Manifest | null;
-  updated: ReadonlyMap<string, MonthRecord>;
-}): void {
-  const { config, outDir } = input;
-  if (!input.onlyData) {
-    writeFileAtomic(path.join(outDir, "assets", "style.css"), readFileSync(STYLESHEET));
-    const entries = publishedMonths(outDir).map((m) => readEntry(outDir, m));
-    writeFileAtomic(path.join(outDir, "index.html"), renderArchiveHtml(entries, config));
-    writeFileAtomic(path.join(outDir, "feed.xml"), renderFeedXml(entries, config));
-    writeFileAtomic(path.join(outDir, "tillganglighet.html"), renderAccessibilityHtml(config));
-  }
-  const months: Manifest["months"] = {};
-  const known = new Set(publishedMonths(outDir));
-  const all = new Set([...Object.keys(input.manifest?.months ?? {}), ...input.updated.keys()]);
-  for (const m of [...all].sort()) {
-    const record = input.updated.get(m) ?? input.manifest?.months[m];
-    if (record && known.has(m)) months[m] = record;
-  }
-  const manifest: Manifest = {
-    schema: "lagesbild.manifest/v1",
-    generated_at: input.generatedAt,
-    files: hashFiles(outDir, listPublishedFiles(outDir)),
-    months,
-  };
-  writeFileAtomic(path.join(outDir, MANIFEST_FILE), stringifyJson(manifest));
+/**
+ * The shared files' contents: stylesheet, archive, feed and accessibility statement, from the month
+ * folders now on disk. ManifestState.commitShared replaces those that changed, then the manifest.
+ */
+export function renderSharedFiles(config: Config, outDir: string): OutputFile[] {
+  const entries = publishedMonths(outDir).map((m) => readEntry(outDir, m));
+  return [
+    { path: "assets/style.css", content: readFileSync(STYLESHEET) },
+    { path: "index.html", content: renderArchiveHtml(entries, config) },
+    { path: "feed.xml", content: renderFeedXml(entries, config) },
+    { path: "tillganglighet.html", content: renderAccessibilityHtml(config) },
+  ];
 }

@@ -5,7 +5,8 @@
  */
 import type { Config } from "../config/load-config.ts";
 import { formatDate } from "./format-sv.ts";
-import { html, raw } from "./html.ts";
+import { html } from "./html.ts";
+import { pageDocument } from "./layout.ts";
 
 export function renderAccessibilityHtml(config: Config): string {
   const title = config.output.title ?? `Lägesbild för ${config.kommun.name}`;
@@ -14,23 +15,10 @@ export function renderAccessibilityHtml(config: Config): string {
   const a11y = config.output.accessibility;
   const contactList = html`<ul>
 ${contact.email ? html`<li>E-post: <a href="mailto:${contact.email}">${contact.email}</a></li>` : null}
-${contact.phone ? html`<li>Telefon: ${contact.phone}</li>` : null}
+${contact.phone ? html`<li>Telefon: <a href="${`tel:${contact.phone.replace(/[^\d+]/g, "")}`}">${contact.phone}</a></li>` : null}
 ${!contact.email && !contact.phone ? html`<li>Kontakta ${publisher}.</li>` : null}
 </ul>`;
-  const page = html`${raw("<!DOCTYPE html>")}
-<html lang="sv">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Tillgänglighetsredogörelse – ${title}</title>
-<link rel="stylesheet" href="assets/style.css">
-</head>
-<body>
-<a class="skip-link" href="#innehall">Hoppa till innehållet</a>
-<header><p><a href="index.html">${title}</a></p></header>
-<main id="innehall">
-<h1>Tillgänglighetsredogörelse</h1>
-<p>${publisher} står bakom rapporterna i ${title}. Vi vill att så många som möjligt ska kunna läsa dem. Den här redogörelsen beskriver hur rapporterna uppfyller lagen (2018:1937) om tillgänglighet till digital offentlig service, kända brister och hur du kan rapportera problem så att vi kan åtgärda dem.</p>
+  const main = html`<p>${publisher} står bakom rapporterna i ${title}. Vi vill att så många som möjligt ska kunna läsa dem. Den här redogörelsen beskriver hur rapporterna uppfyller lagen (2018:1937) om tillgänglighet till digital offentlig service, kända brister och hur du kan rapportera problem så att vi kan åtgärda dem.</p>
 <h2>Hur tillgänglig är webbplatsen?</h2>
 <p>${a11y ? html`Webbplatsen är <strong>${a11y.status}</strong> med lagen om tillgänglighet till digital offentlig service.` : "Vi har ännu inte gjort någon bedömning av webbplatsens förenlighet med lagen."}</p>
 <p>Varje diagram har en textbeskrivning och samma siffror i en tabell. Trender visas med ord och symboler, inte bara med färg. Rapporterna fungerar utan JavaScript och kan skrivas ut.</p>
@@ -43,10 +31,16 @@ ${contactList}
 <h2>Tillsyn</h2>
 <p>Myndigheten för digital förvaltning (Digg) har ansvaret för tillsyn över lagen om tillgänglighet till digital offentlig service. Om du inte är nöjd med hur vi hanterar dina synpunkter kan du kontakta Digg och påtala det.</p>
 <h2>Hur vi testat webbplatsen</h2>
-<p>Rapporterna kontrolleras automatiskt med axe-core mot WCAG 2.1 nivå A och AA i en webbläsare varje gång programmet testas.${a11y ? html` Senaste bedömningen gjordes ${formatDate(a11y.assessed)}.` : null}</p>
-</main>
-</body>
-</html>
-`;
-  return page.value;
+<p>Rapporterna kontrolleras automatiskt med axe-core mot WCAG 2.1 nivå A och AA i en webbläsare varje gång programmet testas.${a11y ? html` Senaste bedömningen gjordes ${formatDate(a11y.assessed)}.` : null}</p>`;
+  // The shared shell: the same skip link (focusing <main>), header and footer as every other page.
+  return pageDocument({
+    title: `Tillgänglighetsredogörelse – ${title}`,
+    root: "",
+    header: html`<header class="site-header">
+<p class="breadcrumb"><a href="index.html">${title}</a></p>
+<h1>Tillgänglighetsredogörelse</h1>
+</header>`,
+    main,
+    config,
+  });
 }

@@ -2,11 +2,17 @@
  * What each chart shows, worked out from the suppressed indicators without drawing anything: its lines,
  * the alt text with the chart's message, the caption and the same numbers as a table (spec/outputs.md:
  * every chart has its numbers in a real table beside it). `charts.ts` only draws these specs.
+ *
+ * The 24 months of a series are drawn as two lines over the same twelve calendar months: the latest
+ * twelve months solid, the twelve before them dashed ("samma månad året innan"). A reader compares a
+ * month with the same month last year by looking straight up or down, and no month is drawn twice
+ * (a 24-month axis with last year overlaid on its right half repeats the left half and reads as clutter).
  */
 import type { AreaEntry, IncidentEntry, Indicators } from "../aggregate/indicators-schema.ts";
 import type { Config } from "../config/load-config.ts";
 import { areaPhrase } from "./area-phrase.ts";
 import { categoryStyle, type PointStyle } from "./chart-palette.ts";
+import { addMonths } from "../core/month.ts";
 import { capitalise, formatMonth, formatMonthRange, formatMonthShort, formatNumber } from "./format-sv.ts";
 import { T, VERDICT, fewerThan } from "./wording.ts";
 
@@ -14,7 +20,7 @@ export interface ChartLine {
   label: string;
   colour: string;
   pointStyle: PointStyle;
-  /** Dashed: the same category one year earlier, drawn under the latest twelve months. */
+  /** Dashed: the same category one year earlier, drawn over the same calendar months. */
   dashed: boolean;
   /** One value per month of the chart; null (unavailable or hidden) is drawn as a gap. */
   values: Array<number | null>;
@@ -25,15 +31,21 @@ export interface ChartTable {
   /** Column headings after the month column. */
   columns: string[];
   rows: Array<{ month: string; cells: string[] }>;
+  /** Heading of the first column when the rows are not months (survey years). */
+  rowHeading?: string;
 }
 
-export type ChartPlacement = { section: "kommun"; group: string } | { section: "area"; area: string };
+export type ChartPlacement =
+  | { section: "kommun"; group: string }
+  | { section: "area"; area: string }
+  | { section: "survey"; indicator: string };
 
 export interface ChartSpec {
   /** File stem: the PNG is `charts/<name>.png`. */
   name: string;
   placement: ChartPlacement;
   title: string;
+  /** The x axis: the latest twelve months (fewer when the series is shorter). */
   months: string[];
   lines: ChartLine[];
   alt: string;
@@ -47,28 +59,45 @@ function pointText(count: number | null, suppressed: boolean | undefined, minCou
   return suppressed ? fewerThan(minCount) : T.notAvailable;
 }
 
-/** The chart's main message: each line's latest value and its trend verdict, in words. */
-function altText(title: string, range: string, month: string, entries: IncidentEntry[], minCount: number): string {
-  const parts = [T.chart.altIntro(title, range)];
+/**
+ * The chart's main message: for each line the latest month against the same month last year with its
+ * trend verdict, and the latest twelve months against the twelve before. Hidden values are named as
+ * hidden ("färre än 3"), never given.
+ */
+function altText(title: string, ranges: { now: string; before: string }, month: string, entries: IncidentEntry[], minCount: number): string {
+  const parts = [T.chart.altIntro(title, ranges.now, ranges.before)];
   for (const e of entries) {
     const last = e.series.at(-1);
     const value = pointText(last?.count ?? null, last?.suppressed ?? e.suppressed, minCount);
+    const yearAgo = e.series.at(-13);
+    const before = yearAgo ? pointText(yearAgo.count, yearAgo.suppressed, minCount) : T.notAvailable;
+    const verdict = e.trend ? VERDICT[e.trend.verdict].words : null;
+    parts.push(T.chart.altLatest(e.name, formatMonth(month), value, formatMonth(addMonths(month, -12)), before, verdict));
+    const r = e.rolling_12m;
     parts.push(
-      e.trend
-        ? T.chart.altLatest(e.name, formatMonth(month), value, VERDICT[e.trend.verdict].words)
-        : T.chart.altLatestPlain(e.name, formatMonth(month), value),
+      T.chart.altRolling(
+        pointText(r.count, r.count_suppressed, minCount),
+        pointText(r.previous, r.previous_suppressed, minCount),
+      ),
     );
   }
   return parts.join(" ");
 }
 
+/** Index of the first of the latest twelve months in a series of `n` months. */
+function splitAt(n: number): number {
+  return Math.max(0, n - 12);
+}
+
 function linesFor(config: Config, e: IncidentEntry): ChartLine[] {
   const style = categoryStyle(config, e.category);
   const values = e.series.map((p) => p.count);
-  // Under each of the latest twelve months, the same month one year earlier.
-  const lastYear = values.map((_, i) => (i >= 12 ? (values[i - 12] ?? null) : null));
+  const split = splitAt(values.length);
+  const latest = values.slice(split);
+  // Under each of the latest twelve months, the same month one year earlier (null where none).
+  const lastYear = latest.map((_, i) => (split + i - 12 >= 0 ? (values[split + i - 12] ?? null) : null));
   return [
-    { label: e.name, ...style, dashed: false, values },
+    { label: e.name, ...style, dashed: false, values: latest },
     { label: `${e.name}, ${T.chart.lastYearSuffix}`, ...style, dashed: true, values: lastYear },
   ];
 }
@@ -82,30 +111,45 @@ function spec(
   entries: IncidentEntry[],
 ): ChartSpec {
   const minCount = config.suppression.min_count;
-  const months = entries[0]?.series.map((p) => p.month) ?? [];
-  const range = months.length > 0 ? formatMonthRange(months[0] ?? "", months.at(-1) ?? "") : "";
+  const all = entries[0]?.series.map((p) => p.month) ?? [];
+  const split = splitAt(all.length);
+  const months = all.slice(split);
+  const range = (from: string | undefined, to: string | undefined) => (from && to ? formatMonthRange(from, to) : T.notAvailable);
+  const ranges = {
+    now: range(months[0], months.at(-1)),
+    before: range(months[0] ? addMonths(months[0], -12) : undefined, months.at(-1) ? addMonths(months.at(-1) ?? "", -12) : undefined),
+  };
+  const cell = (e: IncidentEntry, i: number) =>
+    i < 0 ? T.notAvailable : pointText(e.series[i]?.count ?? null, e.series[i]?.suppressed, minCount);
   return {
     name,
     placement,
     title,
     months,
     lines: entries.flatMap((e) => linesFor(config, e)),
-    alt: altText(title, range, ind.month, entries, minCount),
-    caption: T.chart.caption(title, range),
+    alt: altText(title, ranges, ind.month, entries, minCount),
+    caption: T.chart.caption(title, ranges.now, ranges.before),
     table: {
-      caption: `${title}, ${range}`,
-      columns: entries.map((e) => e.name),
-      rows: months.map((month, i) => ({
+      caption: T.chart.tableCaption(title, ranges.now),
+      // Per category: the month, then the same month a year earlier (the chart's solid and dashed lines).
+      columns: entries.flatMap((e) => [e.name, `${e.name}, ${T.chart.lastYearSuffix}`]),
+      rows: months.map((month, j) => ({
         month: formatMonth(month),
-        cells: entries.map((e) => pointText(e.series[i]?.count ?? null, e.series[i]?.suppressed, minCount)),
+        cells: entries.flatMap((e) => [cell(e, split + j), cell(e, split + j - 12)]),
       })),
     },
   };
 }
 
-/** Short month labels for the x axis. */
-export function axisLabels(months: string[]): string[] {
-  return months.map(formatMonthShort);
+/**
+ * The x axis: the short month name on every tick, with the year under it on the first month and on
+ * each January, so all twelve fit unrotated and the year is never in doubt ("nov / 2025", "dec", "jan / 2026").
+ */
+export function axisLabels(months: string[]): Array<string | string[]> {
+  return months.map((m, i) => {
+    const [name, year] = formatMonthShort(m).split(" ") as [string, string];
+    return i === 0 || m.endsWith("-01") ? [name, year] : name;
+  });
 }
 
 /**

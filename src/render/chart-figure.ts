@@ -1,15 +1,30 @@
 /**
  * One chart in the page: the PNG in a `<figure>` with its alt text and caption, and the same numbers as
- * a real table (caption, header cells with scope) in a `<details>` right after it, so the figures are
- * there for screen readers, for copying and for anyone who cannot read the chart.
+ * a real table (caption, header cells with scope), so the figures are there for screen readers, for
+ * copying and for anyone who cannot read the chart.
+ *
+ * On screen the table sits in a `<details>` right after the chart, to keep the page short. Browsers do
+ * not print a closed `<details>`, so a second copy of the table is emitted for print only (hidden on
+ * screen with display:none, which also keeps it out of the accessibility tree): the printed report,
+ * often filed as a PDF, has every chart's numbers.
  */
 import type { ChartImage } from "./charts.ts";
 import { CHART_HEIGHT, CHART_WIDTH } from "./charts.ts";
 import { html, type SafeHtml } from "./html.ts";
 import { T } from "./wording.ts";
 
-export function chartFigure(chart: ChartImage): SafeHtml {
+function table(chart: ChartImage, captionId: string | null): SafeHtml {
   const t = chart.table;
+  return html`<table class="figures">
+<caption${captionId ? html` id="${captionId}"` : null}>${t.caption}</caption>
+<thead><tr><th scope="col">${t.rowHeading ?? T.chart.monthColumn}</th>${t.columns.map((c) => html`<th scope="col">${c}</th>`)}</tr></thead>
+<tbody>
+${t.rows.map((r) => html`<tr><th scope="row">${r.month}</th>${r.cells.map((c) => html`<td class="num">${c}</td>`)}</tr>\n`)}
+</tbody>
+</table>`;
+}
+
+export function chartFigure(chart: ChartImage): SafeHtml {
   const id = `data-${chart.file.replace(/^charts\//, "").replace(/\.png$/, "")}`;
   return html`<div class="chart-block">
 <figure class="chart">
@@ -19,14 +34,11 @@ export function chartFigure(chart: ChartImage): SafeHtml {
 <details class="chart-data">
 <summary>${T.chart.showTable(chart.title)}</summary>
 <div class="table-wrap" role="region" aria-labelledby="${id}" tabindex="0">
-<table class="figures">
-<caption id="${id}">${t.caption}</caption>
-<thead><tr><th scope="col">${T.chart.monthColumn}</th>${t.columns.map((c) => html`<th scope="col">${c}</th>`)}</tr></thead>
-<tbody>
-${t.rows.map((r) => html`<tr><th scope="row">${r.month}</th>${r.cells.map((c) => html`<td class="num">${c}</td>`)}</tr>\n`)}
-</tbody>
-</table>
+${table(chart, id)}
 </div>
 </details>
+<div class="print-only">
+${table(chart, null)}
+</div>
 </div>`;
 }

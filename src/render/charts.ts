@@ -4,12 +4,13 @@
  * bytes on the same machine. One ChartJSNodeCanvas is reused: each instance loads a fresh copy of
  * chart.js, which is slow and grows memory if done per chart.
  */
-import type { ChartConfiguration } from "chart.js";
+import type { Chart, ChartConfiguration } from "chart.js";
 import { ChartJSNodeCanvas } from "chartjs-node-canvas";
 import type { Indicators } from "../aggregate/indicators-schema.ts";
 import type { Config } from "../config/load-config.ts";
 import { axisLabels, chartSpecs, type ChartPlacement, type ChartSpec, type ChartTable } from "./chart-data.ts";
 import { T } from "./wording.ts";
+import { renderSurveyCharts } from "./survey-chart.ts";
 
 export const CHART_WIDTH = 800;
 export const CHART_HEIGHT = 400;
@@ -47,7 +48,7 @@ function getRenderer(): ChartJSNodeCanvas {
 }
 
 /** The chart.js configuration of a spec (exported for tests). */
-export function chartConfiguration(spec: ChartSpec): ChartConfiguration<"line", Array<number | null>, string> {
+export function chartConfiguration(spec: ChartSpec): ChartConfiguration<"line", Array<number | null>, string | string[]> {
   return {
     type: "line",
     data: {
@@ -61,7 +62,7 @@ export function chartConfiguration(spec: ChartSpec): ChartConfiguration<"line", 
         borderWidth: line.dashed ? 2 : 3,
         borderDash: line.dashed ? [8, 5] : [],
         pointStyle: line.pointStyle,
-        pointRadius: line.dashed ? 2 : 4,
+        pointRadius: line.dashed ? 3 : 4,
         // A hidden or unavailable month is a gap, never a line drawn through it (or down to zero).
         spanGaps: false,
         tension: 0,
@@ -73,12 +74,30 @@ export function chartConfiguration(spec: ChartSpec): ChartConfiguration<"line", 
       devicePixelRatio: 1,
       events: [],
       plugins: {
-        legend: { position: "bottom", labels: { usePointStyle: true, boxHeight: 8, padding: 16 } },
+        legend: {
+          position: "bottom",
+          labels: {
+            usePointStyle: true,
+            boxHeight: 8,
+            padding: 16,
+            // One entry per category, and one shared entry for the dashed lines: eight legend entries
+            // for four categories made the legend harder to read than the chart.
+            generateLabels: (chart) => [
+              // The drawing chart.js copy (chartjs-node-canvas loads its own) has the legend registered.
+              ...(chart.constructor as typeof Chart).defaults.plugins.legend.labels
+                .generateLabels(chart)
+                .filter((item) => !spec.lines[item.datasetIndex ?? 0]?.dashed),
+              ...(spec.lines.some((l) => l.dashed)
+                ? [{ text: T.chart.legendLastYear, fillStyle: "#ffffff", strokeStyle: "#333333", lineWidth: 2, pointStyle: "circle" as const, hidden: false, fontColor: "#222222" }]
+                : []),
+            ],
+          },
+        },
         tooltip: { enabled: false },
         title: { display: false },
       },
       scales: {
-        x: { ticks: { maxRotation: 45, autoSkip: true } },
+        x: { ticks: { maxRotation: 0, autoSkip: true } },
         y: {
           beginAtZero: true,
           ticks: { precision: 0 },
@@ -107,5 +126,7 @@ export async function renderChart(spec: ChartSpec): Promise<ChartImage> {
 export async function renderCharts(ind: Indicators, config: Config): Promise<ChartImage[]> {
   const out: ChartImage[] = [];
   for (const spec of chartSpecs(ind, config)) out.push(await renderChart(spec));
+  // Section 5: the survey indicators over the survey years (survey-chart.ts).
+  out.push(...(await renderSurveyCharts(ind, config, (cfg) => getRenderer().renderToBuffer(cfg, "image/png"))));
   return out;
 }

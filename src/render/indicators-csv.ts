@@ -21,6 +21,16 @@ function field(text: string): string {
   return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/**
+ * CSV formula injection (OWASP "CSV Injection"): Excel runs a cell starting with `=`, `+`, `-`, `@`,
+ * tab or carriage return as a formula, so a name from the config such as `=HYPERLINK(…)` gets a
+ * leading `'`, which Excel shows as plain text. Only the free-text name columns: ids are slugs and
+ * numbers (an ASCII minus included) must stay numbers.
+ */
+export function textCell(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
 /** A number with a decimal comma and ASCII minus; `null` (hidden or unavailable) is an empty cell. */
 function num(value: number | null): string {
   return value === null ? "" : plainNumber(value).replace(".", ",");
@@ -29,9 +39,9 @@ function num(value: number | null): string {
 function row(areaId: string, areaName: string, e: IncidentEntry): string[] {
   return [
     areaId,
-    areaName,
+    textCell(areaName),
     e.category,
-    e.name,
+    textCell(e.name),
     num(e.month.count),
     num(e.month.previous_month),
     num(e.month.same_month_last_year),

@@ -4,6 +4,7 @@
  */
 import type { Indicators } from "../aggregate/indicators-schema.ts";
 import type { Config } from "../config/load-config.ts";
+import type { RevisionNote } from "../output/revisions-file.ts";
 import { renderCharts } from "./charts.ts";
 import { renderIndicatorsCsv } from "./indicators-csv.ts";
 import { renderReportHtml } from "./report-page.ts";
@@ -20,10 +21,10 @@ export interface MonthFile {
  */
 export async function renderMonthFiles(
   ind: Indicators,
-  ctx: { config: Config; notes: string[]; runJson: unknown },
+  ctx: { config: Config; notes: string[]; runJson: unknown; revisions?: ReadonlyArray<RevisionNote>; commentary?: string | null },
 ): Promise<MonthFile[]> {
   const charts = await renderCharts(ind, ctx.config);
-  const page = renderReportHtml(ind, { config: ctx.config, charts, notes: ctx.notes });
+  const page = renderReportHtml(ind, { config: ctx.config, charts, notes: ctx.notes, revisions: ctx.revisions, commentary: ctx.commentary });
   const files: MonthFile[] = [
     { path: "index.html", content: Buffer.from(page, "utf8") },
     { path: "indicators.json", content: Buffer.from(stringifyJson(ind), "utf8") },

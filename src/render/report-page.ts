@@ -9,8 +9,12 @@ import { html, type SafeHtml } from "./html.ts";
 import { pageDocument } from "./layout.ts";
 import { aboutSection } from "./section-about.ts";
 import { areasSection } from "./section-areas.ts";
+import { commentarySection } from "./section-commentary.ts";
 import { kommunSection } from "./section-kommun.ts";
 import { summarySection } from "./section-summary.ts";
+import { fieldSection } from "./section-field.ts";
+import { promisesSection } from "./section-promises.ts";
+import { surveySection } from "./section-survey.ts";
 import type { ReportContext, ReportView, Section } from "./section-types.ts";
 import { T } from "./wording.ts";
 
@@ -24,10 +28,10 @@ export const SECTIONS: ReadonlyArray<Section> = [
   summarySection, // 1 Sammanfattning
   kommunSection, // 2 Hela kommunen
   areasSection, // 3 Per område
-  // 4 Fältrapporter: insert here
-  // 5 Trygghetsmätning: insert here
-  // 5b Analys och kommentarer: insert here (omitted when there is no commentary: render returns null)
-  // 6 Medborgarlöften och åtgärder: insert here
+  fieldSection, // 4 Fältrapporter
+  surveySection, // 5 Trygghetsmätning
+  commentarySection, // 5b Analys och kommentarer (omitted when there is no commentary)
+  promisesSection, // 6 Medborgarlöften och åtgärder
   aboutSection, // 7 Om statistiken
 ];
 

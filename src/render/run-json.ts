@@ -6,6 +6,7 @@
 import type { IngestResult, Tally } from "../ingest/types.ts";
 import { UNDATED } from "../ingest/types.ts";
 import { publishableReasons } from "../ingest/reasons.ts";
+import { allSourceFiles } from "../ingest/all-source-files.ts";
 
 function counts(t: Tally) {
   return {
@@ -37,7 +38,7 @@ export function buildRunJson(input: {
     month: input.month,
     generated_at: input.generatedAt,
     version: input.version,
-    sources: input.ingest.incidents.map((s) => ({
+    sources: allSourceFiles(input.ingest).map((s) => ({
       id: s.sourceId,
       kind: input.sourceKinds.get(s.sourceId)?.kind ?? "incidents",
       format: input.sourceKinds.get(s.sourceId)?.format ?? null,
@@ -45,6 +46,8 @@ export function buildRunJson(input: {
         path: f.path,
         sha256: f.sha256,
         ...counts(f.tally),
+        // Counts only: accepted rows placed by coordinates, in an area or outside all (never the points).
+        ...(f.coordinates ? { placed_by_coordinates: { ...f.coordinates } } : {}),
         by_month: Object.fromEntries(
           Object.keys(f.by_month)
             .sort(monthOrder)

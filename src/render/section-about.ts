@@ -6,6 +6,7 @@
 import type { Indicators } from "../aggregate/indicators-schema.ts";
 import { formatDate, formatMonth, formatNumber } from "./format-sv.ts";
 import { html, type SafeHtml } from "./html.ts";
+import { revisionNotesHtml } from "./revision-notes.ts";
 import type { Section } from "./section-types.ts";
 import { ABOUT, SOURCE_KIND, T, VERDICT, fewerThan, reasonText } from "./wording.ts";
 
@@ -49,7 +50,7 @@ ${s.files.map(
 export const aboutSection: Section = {
   id: "om-statistiken",
   title: T.sections.about,
-  render: ({ ind, config, notes }) => {
+  render: ({ ind, config, notes, revisions }) => {
     const k = config.suppression.min_count;
     return html`<h3>${ABOUT.sourcesHeading}</h3>
 ${ind.sources.map(sourceBlock)}
@@ -65,6 +66,7 @@ ${ABOUT.trendText.map((p) => html`<p>${p}</p>\n`)}
     )}</ul>
 <h3>${ABOUT.suppressionHeading}</h3>
 <p>${k > 1 ? ABOUT.suppressionText(k, fewerThan(k), config.suppression.applies_to === "all") : ABOUT.noSuppression}</p>
+${revisionNotesHtml(revisions ?? [])}
 <h3>${ABOUT.generatedHeading}</h3>
 <p>${T.generated(formatDate(ind.generated_at), ind.revision)}</p>`;
   },

@@ -5,6 +5,7 @@
  */
 import type { AreaEntry, Indicators } from "../aggregate/indicators-schema.ts";
 import type { Config } from "../config/load-config.ts";
+import type { RevisionNote } from "../output/revisions-file.ts";
 import type { ChartImage } from "./charts.ts";
 import type { SafeHtml } from "./html.ts";
 
@@ -13,6 +14,10 @@ export interface ReportContext {
   charts: ChartImage[];
   /** Coverage notes (e.g. a source with `required: false` that does not cover the month), in Swedish. */
   notes: string[];
+  /** The month's revision notes (`revisions.json`), oldest first; absent or empty for a first edition. */
+  revisions?: ReadonlyArray<RevisionNote>;
+  /** The analysts' Markdown commentary for the month (`output.commentary`), unscrubbed; absent when none. */
+  commentary?: string | null;
 }
 
 export interface ReportView extends ReportContext {

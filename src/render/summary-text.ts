@@ -62,10 +62,12 @@ function changeSentence(c: Change, month: string): string {
   const verb = up ? "ökade" : "minskade";
   const small = c.count < SMALL_COUNT ? " (ett litet antal, där slumpen spelar stor roll)" : "";
   const words = VERDICT[up ? "increase" : "decrease"].words;
-  return (
-    `${c.entry.name} ${areaPhrase(c.area)} ${verb} till ${formatNumber(c.count)} ${incidentsNoun(c.count)} i ${monthName(month)}${small}, ` +
-    `mot i genomsnitt ${formatNumber(c.baseline, 1)} per månad det senaste året – en ${words}.`
-  );
+  // The twelve-month mean times 12, less the visible months, would give back a hidden month: the mean is
+  // only cited when none of the months it is computed from is hidden (spec/outputs.md: a hidden value is
+  // never cited, directly or by arithmetic).
+  const baselineHidden = c.entry.series.slice(-13, -1).some((p) => p.suppressed === true);
+  const against = baselineHidden ? "jämfört med det senaste året" : `mot i genomsnitt ${formatNumber(c.baseline, 1)} per månad det senaste året`;
+  return `${c.entry.name} ${areaPhrase(c.area)} ${verb} till ${formatNumber(c.count)} ${incidentsNoun(c.count)} i ${monthName(month)}${small}, ${against} – en ${words}.`;
 }
 
 /** The sentence on the kommun's total count, with last year's figure and the verdict when visible. */

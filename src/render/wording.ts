@@ -61,12 +61,15 @@ export const T = {
     showTable: (title: string) => `Visa siffrorna i diagrammet som tabell: ${title}`,
     groupTitle: (group: string, area: string) => `${group}, ${area}`,
     areaTitle: (area: string) => `Alla kategorier, ${area}`,
-    caption: (title: string, range: string) =>
-      `${title}: anmälda händelser per månad, ${range}. Streckad linje: samma månad året innan. Luckor i linjen betyder att uppgift saknas eller döljs.`,
-    altIntro: (title: string, range: string) => `Linjediagram över anmälda händelser per månad, ${title}, ${range}.`,
-    altLatest: (name: string, month: string, value: string, verdict: string) =>
-      `${name} i ${month}: ${value}, ${verdict}.`,
-    altLatestPlain: (name: string, month: string, value: string) => `${name} i ${month}: ${value}.`,
+    caption: (title: string, now: string, before: string) =>
+      `${title}: anmälda händelser per månad. Heldragen linje: ${now}. Streckad linje med ofyllda punkter: samma månader året innan (${before}). Luckor i en linje betyder att uppgift saknas eller döljs.`,
+    legendLastYear: "Streckad linje, ofyllda punkter: samma månad året innan",
+    tableCaption: (title: string, now: string) => `${title}, ${now}, och samma månader året innan`,
+    altIntro: (title: string, now: string, before: string) =>
+      `Linjediagram över anmälda händelser per månad, ${title}, ${now}, jämfört med samma månader året innan (${before}).`,
+    altLatest: (name: string, month: string, value: string, monthBefore: string, before: string, verdict: string | null) =>
+      `${name}: ${value} i ${month} mot ${before} i ${monthBefore}${verdict ? ` – ${verdict}` : ""}.`,
+    altRolling: (now: string, before: string) => `De senaste 12 månaderna ${now}, mot ${before} de 12 månaderna före.`,
   },
   area: {
     kommunIn: "i hela kommunen",
@@ -204,4 +207,176 @@ export const ARCHIVE = {
   hidden: "redovisas inte",
   empty: "Inga månader är publicerade ännu.",
   feed: "Prenumerera på nya lägesbilder (Atom-flöde)",
+} as const;
+
+/** Section 5b, Analys och kommentarer (the analysts' own text). */
+export const COMMENTARY = {
+  title: "Analys och kommentarer",
+  note: "Texten är skriven av kommunens och polisens analytiker. Siffrorna i övriga avsnitt tas fram automatiskt ur källorna.",
+} as const;
+
+/** Section 4, Fältrapporter. */
+export const FIELD = {
+  title: "Fältrapporter",
+  intro:
+    "Fältassistenter, nattvandrare, trygghetsvärdar, ordningsvakter och polis rapporterar vad de ser när de är ute. Hur mycket som syns beror på hur länge de var ute: en månad med dubbelt så många timmar i fält ger ofta dubbelt så många observationer utan att något har förändrats. Därför visar vi varje observation både som antal och som antal per 10 timmar i fält – det är det senare som går att jämföra mellan månader och områden.",
+  noData: "Inga fältrapporter för månaden.",
+  hoursCaption: (month: string) => `Tid i fält per område, ${month}`,
+  area: "Område",
+  hours: "Timmar i fält",
+  shifts: "Pass",
+  obsCaption: (area: string, month: string) => `Observationer ${area}, ${month}: antal och per 10 timmar i fält`,
+  observation: "Observation",
+  count: "Antal",
+  per10h: "Per 10 timmar i fält",
+  lastYearPer10h: (month: string) => `Per 10 timmar i fält, ${month}`,
+  noHours: "inga timmar i fält",
+  perAreaHeading: "Observationer per område",
+  perAreaCaption: (month: string) => `Observationer per område, ${month}: antal (per 10 timmar i fält)`,
+  cell: (count: string, per10h: string | null) => (per10h === null ? `${count} (inga timmar)` : `${count} (${per10h} per 10 tim.)`),
+  activitiesHeading: "Aktiviteter",
+  activitiesIntro: (month: string) => `Genomförda aktiviteter i hela kommunen i ${month} (antal rapporterade pass):`,
+  noActivities: "Inga aktiviteter rapporterades.",
+} as const;
+
+/** Observation types and activities with Swedish names; others are shown by their id, tidied. */
+export const OBSERVATION_NAMES: Record<string, string> = {
+  ungdomar_samlade: "Ungdomar som samlats",
+  berusade: "Berusade personer",
+  narkotika: "Tecken på narkotika",
+  skadegorelse: "Skadegörelse",
+  nedskrapning: "Nedskräpning",
+  klotter: "Klotter",
+  brand: "Bränder",
+};
+export const ACTIVITY_NAMES: Record<string, string> = {
+  trygghetsvandring: "Trygghetsvandring",
+  "riktad-insats": "Riktad insats",
+  medborgardialog: "Medborgardialog",
+  patrull: "Patrullering",
+};
+export function idName(names: Record<string, string>, id: string): string {
+  const known = names[id];
+  if (known !== undefined) return known;
+  const words = id.replace(/[_-]+/g, " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** Section 5, Trygghetsmätning. */
+export const SURVEY = {
+  title: "Trygghetsmätning",
+  intro:
+    "Trygghetsmätningen är en enkät där invånare svarar på hur trygga de känner sig och hur stora problem de ser i sitt område. Den görs inte varje månad, så här visas den senaste mätningen som är publicerad, med sitt mätår, och jämförelsen med mätningen innan.",
+  indexNote: "Problemindex går från 0 till 6: ju lägre värde, desto mindre problem upplever de svarande.",
+  noData: "Ingen trygghetsmätning är publicerad ännu.",
+  caption: (name: string) => `${name}: senaste mätning per område`,
+  area: "Område",
+  year: "Mätår",
+  value: "Värde",
+  band: "Nivå",
+  previous: "Föregående mätning",
+  change: "Förändring",
+  n: "Antal svarande",
+  uncertain: "osäker skattning",
+  uncertainNote: "”Osäker skattning” betyder att färre än 30 har svarat, så värdet kan skilja sig mycket från hur det egentligen är.",
+  suppressed: "för få svar",
+  suppressedNote: "Andelar som bygger på färre än 10 svar redovisas inte.",
+  interval: (low: string, high: string) => `troligen mellan ${low} och ${high}`,
+  intervalNote: "För andelar som räknats fram ur enkätsvaren anges ett intervall där det verkliga värdet med 95 % säkerhet ligger.",
+  noValue: "uppgift saknas",
+  noPrevious: "ingen tidigare mätning",
+  yearColumn: "Mätår",
+  yAxisIndex: "Index 0–6",
+  yAxisPercent: "Procent",
+  chartCaption: (name: string, first: number, last: number) => `${name} per område, mätåren ${first}–${last}.`,
+  chartAlt: (name: string, first: number, last: number, latest: string) =>
+    `Linjediagram över ${name} per område i trygghetsmätningarna ${first}–${last}. Senaste mätningen: ${latest}.`,
+  chartTableCaption: (name: string) => `${name} per mätår och område`,
+} as const;
+
+/** Section 6, Medborgarlöften och åtgärder. */
+export const PROMISES = {
+  title: "Medborgarlöften och åtgärder",
+  promisesHeading: "Medborgarlöften",
+  promisesIntro:
+    "Medborgarlöften är det som polisen och kommunen lovat invånarna att göra under en period. Uppföljningen bygger på fältrapporterna.",
+  noPromises: "Inga medborgarlöften följs upp i rapporten.",
+  target: (target: number, period: string) => `Mål: ${target} under ${period}.`,
+  done: (done: number, target: number) => `${done} av ${target}`,
+  doneLabel: (done: number, target: number) => `Genomfört ${done} av ${target}`,
+  expected: (expected: string) => `Enligt planen borde ungefär ${expected} vara gjort vid den här tiden.`,
+  status: "Läge:",
+  actionsHeading: "Åtgärdsplan",
+  actionsIntro: "Åtgärderna i kommunens och polisens gemensamma plan, med senaste kända läge.",
+  noActions: "Inga åtgärder har registrerats ännu.",
+  actionsCaption: (month: string) => `Åtgärdernas läge vid utgången av ${month}`,
+  action: "Åtgärd",
+  responsible: "Ansvarig",
+  actionStatus: "Läge",
+  since: "Sedan",
+  comment: "Kommentar",
+  countsIntro: (total: number) => `Planen har ${total} ${total === 1 ? "åtgärd" : "åtgärder"}:`,
+} as const;
+
+/** Promise statuses with a symbol, so the meaning never rests on colour. */
+export const PROMISE_SYMBOL: Record<keyof typeof PROMISE_STATUS, string> = {
+  uppfyllt: "✔",
+  i_fas: "●",
+  efter_plan: "▼",
+  ej_uppfyllt: "✖",
+  ej_startat: "○",
+};
+
+/** Action statuses (spec/inputs.md "Actions") in words: singular and plural. */
+export const ACTION_STATUS: Record<string, { one: string; many: string; symbol: string }> = {
+  genomford: { one: "genomförd", many: "genomförda", symbol: "✔" },
+  pagar: { one: "pågår", many: "pågår", symbol: "●" },
+  ej_paborjad: { one: "inte påbörjad", many: "inte påbörjade", symbol: "○" },
+  stoppad: { one: "stoppad", many: "stoppade", symbol: "✖" },
+};
+
+/** Who is responsible, as a resident reads it. */
+export const RESPONSIBLE: Record<string, string> = {
+  kommun: "Kommunen",
+  polis: "Polisen",
+  gemensamt: "Kommunen och polisen gemensamt",
+};
+
+/** The maps in section 3, Per område (map-figure.ts). */
+export const MAP = {
+  heading: "Kartor",
+  intro:
+    "Kartorna visar månadens anmälda händelser per område för varje grupp av kategorier, och trenden i varje område. Mörkare färg betyder fler händelser. När en kategori i gruppen har så få händelser att antalet inte redovisas (för att skydda enskilda) visas ett intervall, t.ex. 5–6; området är randat när intervallet inte ryms i en färg eller när det handlar om färre än 3 händelser. Kartorna visar bara områden, aldrig platsen för en enskild händelse. Samma siffror finns i en tabell under varje karta.",
+  notAvailable: "uppgift saknas",
+  hidden: "döljs",
+  legendHeading: "Teckenförklaring",
+  legendUnder: (x: string) => `under ${x}`,
+  legendBetween: (a: string, b: string) => `${a} till under ${b}`,
+  legendAtLeast: (x: string) => `${x} eller fler`,
+  legendAll: "alla områden",
+  legendHidden: (fewer: string) => `randat: ${fewer} i någon kategori, så siffran redovisas bara som intervall eller inte alls`,
+  legendUnavailable: "uppgift saknas (vit)",
+  unitRate: "anmälda händelser per 100 000 invånare under månaden",
+  unitCount: "anmälda händelser under månaden",
+  groupTitle: (group: string, month: string) => `Karta: ${group} per område, ${month}`,
+  groupCaption: (group: string, unit: string) => `${group}: ${unit}, per område. Mörkare färg betyder fler.`,
+  groupDesc: (unit: string, month: string, list: string) => `Karta över ${unit} i ${month}, per område: ${list}.`,
+  trendTitle: (month: string) => `Karta: trend per område, alla kategorier, ${month}`,
+  trendCaption: "Trenden för alla kategorier tillsammans i varje område: månaden jämförd med de tolv månaderna före.",
+  trendDesc: (month: string, list: string) => `Karta över trenden i ${month} per område, alla kategorier: ${list}.`,
+  verdictShort: {
+    increase: "▲ ökning",
+    decrease: "▼ minskning",
+    normal: "● normal",
+    insufficient_history: "○ kort historik",
+  },
+  trendHidden: "redovisas inte",
+  legendTrendHidden: "redovisas inte, för få händelser (randat)",
+  notOnMap: "visas inte på kartan",
+  showTable: (title: string) => `Visa siffrorna i kartan som tabell: ${title}`,
+  tableCaption: (title: string) => `Siffrorna i kartan: ${title}`,
+  area: "Område",
+  count: "Anmälda händelser",
+  rate: "Per 100 000 invånare",
+  trend: "Trend (jämfört med senaste 12 mån)",
 } as const;

@@ -45,13 +45,8 @@ describe("ingestSources", () => {
     expect((error as LagesbildError).code).toBe("no_files");
   });
 
-  it("skips kinds and formats without a reader yet, with a Swedish warning", async () => {
+  it("hands survey and field-report sources to their readers, apart from the incidents", async () => {
     project = makeProject(`${POLIS_SOURCE}
-  - id: handelser
-    kind: incidents
-    format: polisen-events
-    path: ../data/events/*.json
-    categories: { Stöld: stold }
   - id: trygghet
     kind: survey
     path: ../data/survey/*.csv
@@ -60,13 +55,13 @@ describe("ingestSources", () => {
     path: ../data/falt/*.csv
 `);
     project.write("polis-1.csv", ONE_ROW);
+    project.write("survey/a.csv", excel1252(["year;indicator;value"]));
+    project.write("falt/a.csv", excel1252(["date;area;role;hours", "2024-03-01;Centrum;polis;2"]));
     const result = await ingestSources(project.config, { now: NOW, quarantine: false });
     expect(result.incidents.map((s) => s.sourceId)).toEqual(["polis"]);
-    expect(result.warnings).toEqual([
-      "Källan handelser (format polisen-events) stöds inte ännu och hoppas över.",
-      "Källan trygghet (format survey-results) stöds inte ännu och hoppas över.",
-      "Källan falt (typ field-reports) stöds inte ännu och hoppas över.",
-    ]);
+    expect(result.surveys?.map((s) => s.sourceId)).toEqual(["trygghet"]);
+    expect(result.field?.map((s) => [s.sourceId, s.files[0]?.tally.accepted])).toEqual([["falt", 1]]);
+    expect(result.warnings).toEqual([]);
   });
 
   it("rewrites the quarantine on every run, header only when nothing was rejected", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chartSpecs } from "../../src/render/chart-data.ts";
+import { axisLabels, chartSpecs } from "../../src/render/chart-data.ts";
 import { PALETTE, TOTAL_COLOUR, categoryStyle, contrastRatio } from "../../src/render/chart-palette.ts";
 import { CHART_HEIGHT, CHART_WIDTH, chartConfiguration, renderChart, renderCharts } from "../../src/render/charts.ts";
 import { sampleConfig, sampleIndicators } from "../helpers/sample-indicators.ts";
@@ -19,18 +19,32 @@ describe("chart specs", () => {
     ]);
   });
 
-  it("states the latest value and the verdict in words in the alt text", () => {
-    const alt = specs[0]!.alt;
-    expect(alt).toContain("Skadegörelse i mars 2024: 30, ökning utöver normal variation.");
+  it("states the latest value against the same month last year and the verdict in the alt text", () => {
+    // Kommun skadegörelse: 15 in March 2023 (point 11), 30 in March 2024 (point 23).
+    expect(specs[0]!.alt).toContain("Skadegörelse: 30 i mars 2024 mot 15 i mars 2023 – ökning utöver normal variation.");
+  });
+
+  it("says 'för kort historik' in the alt text of a line without a full history", () => {
     expect(specs.find((s) => s.name === "omrade-okant")!.alt).toContain("för kort historik");
   });
 
-  it("gives every chart a table with its 24 months", () => {
-    for (const s of specs) {
-      expect(s.table.rows).toHaveLength(24);
-      expect(s.table.rows[0]!.month).toBe("april 2022");
-      expect(s.table.columns.length).toBeGreaterThan(0);
-    }
+  it("names a hidden latest value as hidden in the alt text, never its number", () => {
+    // Ljusne's total is 6 in March 2023 and March 2024; hide both points as suppression would.
+    const ind = sampleIndicators();
+    const total = ind.areas.find((a) => a.id === "ljusne")!.incidents.find((e) => e.category === "total")!;
+    for (const i of [11, 23]) total.series[i] = { month: total.series[i]!.month, count: null, suppressed: true };
+    const spec = chartSpecs(ind, sampleConfig()).find((s) => s.name === "omrade-ljusne")!;
+    expect(spec.alt).toContain("Alla kategorier: färre än 3 i mars 2024 mot färre än 3 i mars 2023");
+  });
+
+  it("gives every chart a table of the latest twelve months, each beside the same month a year earlier", () => {
+    const t = specs[0]!.table;
+    expect(t.rows.map((r) => r.month)).toEqual([
+      "april 2023", "maj 2023", "juni 2023", "juli 2023", "augusti 2023", "september 2023",
+      "oktober 2023", "november 2023", "december 2023", "januari 2024", "februari 2024", "mars 2024",
+    ]);
+    expect(t.columns).toEqual(["Skadegörelse", "Skadegörelse, samma månad året innan"]);
+    expect(t.rows[11]!.cells).toEqual(["30", "15"]);
   });
 
   it("draws a hidden point as a gap and shows it as 'färre än k' in the table", () => {
@@ -40,16 +54,23 @@ describe("chart specs", () => {
     const total = ljusne.incidents.find((e) => e.category === "total")!;
     total.series[5] = { month: total.series[5]!.month, count: null, suppressed: true };
     const spec = chartSpecs(ind, sampleConfig()).find((s) => s.name === "omrade-ljusne")!;
-    expect(spec.lines[0]!.values[5]).toBeNull();
-    expect(spec.table.rows[5]!.cells[0]).toBe("färre än 3");
+    // September 2022 is the dashed (last year) point under September 2023, index 5 of the axis.
+    expect(spec.lines[1]!.values[5]).toBeNull();
+    expect(spec.table.rows[5]!.cells[1]).toBe("färre än 3");
     expect(chartConfiguration(spec).data.datasets[0]!.spanGaps).toBe(false);
   });
 
-  it("draws last year's same months as a dashed line under the latest twelve months", () => {
+  it("draws the latest twelve months solid and the twelve before them dashed, on the same months", () => {
     const [current, lastYear] = specs[0]!.lines;
-    expect(lastYear!.dashed).toBe(true);
-    expect(lastYear!.values.slice(0, 12).every((v) => v === null)).toBe(true);
-    expect(lastYear!.values.slice(12)).toEqual(current!.values.slice(0, 12));
+    expect([current!.dashed, lastYear!.dashed]).toEqual([false, true]);
+    expect(current!.values).toEqual([12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 30]);
+    expect(lastYear!.values).toEqual([11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 15]);
+  });
+
+  it("labels the x axis with short month names and the year on the first month and on January", () => {
+    expect(axisLabels(specs[0]!.months)).toEqual([
+      ["apr", "2023"], "maj", "juni", "juli", "aug", "sep", "okt", "nov", "dec", ["jan", "2024"], "feb", "mars",
+    ]);
   });
 });
 

@@ -86,3 +86,17 @@ describe("rankChanges", () => {
     expect(ranked.map((r) => r.id)).toEqual(["d", "b", "c", "a"]);
   });
 });
+
+describe("the summary and hidden months", () => {
+  it("does not cite the twelve-month mean when a month it is computed from is hidden", async () => {
+    const { sampleIndicators } = await import("../helpers/sample-indicators.ts");
+    const { summarySentences } = await import("../../src/render/summary-text.ts");
+    const ind = sampleIndicators();
+    // Centrum skadegörelse passed the test (19 in March 2024); hide one of the twelve months before it
+    // (July 2023, series index 15) as suppression would.
+    const e = ind.areas.find((a) => a.id === "centrum")!.incidents.find((x) => x.category === "skadegorelse")!;
+    e.series[15] = { month: e.series[15]!.month, count: null, suppressed: true };
+    const sentence = summarySentences(ind).find((s) => s.startsWith("Skadegörelse i Centrum"))!;
+    expect(sentence).toBe("Skadegörelse i Centrum ökade till 19 anmälda händelser i mars, jämfört med det senaste året – en ökning utöver normal variation.");
+  });
+});

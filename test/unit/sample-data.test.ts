@@ -136,13 +136,34 @@ describe("kommun log (kommun-*.csv)", () => {
     const bytes = readFileSync(path.join(COMMITTED, f));
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(3)).trimEnd().split("\n");
-    expect(lines[0]).toBe("id,occurred_at,category,area,count,place");
+    expect(lines[0]).toBe("id,occurred_at,category,area,count,place,x,y");
     // Independent of the generator's DST rule: the instant, shown in Stockholm by Intl, is the written wall clock.
     const stockholm = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", dateStyle: "short", timeStyle: "short" });
     for (const line of lines.slice(1)) {
       const [, at = "", , , count = ""] = splitCsv(line, ",");
       expect(stockholm.format(new Date(at)), line).toBe(at.slice(0, 16).replace("T", " "));
       expect(Number(count)).toBeGreaterThanOrEqual(1);
+    }
+  });
+});
+
+describe("data/omraden.geojson", () => {
+  it("equals a fresh run of the generator byte for byte", () => {
+    expect(readFileSync(path.join(first, "omraden.geojson")).equals(readFileSync(path.join(ROOT, "data", "omraden.geojson")))).toBe(true);
+  });
+
+  it("is the config's areas_geojson, loaded without warnings", () => {
+    const config = loadConfig(path.join(ROOT, "config", "lagesbild.yaml"));
+    expect(config.areaMap?.shapes.map((s) => s.id)).toEqual(AREAS.map((a) => a.id));
+    expect(config.areaMap?.warnings).toEqual([]);
+  });
+
+  it("gives coordinates only to kommun rows without an area name", () => {
+    for (const f of kommunFiles()) {
+      const lines = readFileSync(path.join(COMMITTED, f), "utf8").trimEnd().split("\n").slice(1);
+      const placed = lines.map((l) => splitCsv(l, ",")).filter((c) => c[6] !== "");
+      expect(placed.length, f).toBeGreaterThan(0);
+      for (const c of placed) expect(c[3], c.join(",")).toBe("");
     }
   });
 });

@@ -1,0 +1,116 @@
+/**
+ * `npm run bench` (spec/indicators.md "Performance"): figures, not pass/fail.
+ *
+ *   npm run bench                 # 1 M and 10 M rows (the 10 M data takes minutes to generate once)
+ *   BENCH_SIZES=1000000 npm run bench   # the quick look: 1 M only
+ *   BENCH_RUNS=3                  # runs per figure; the best is printed (shared machines)
+ *
+ * Data: scripts/generate-sample.ts --rows N into bench-data/<N>/ (gitignored), regenerated only when
+ * the generator's sources or N changed. lagesbild reads the police files as they are (Windows-1252);
+ * DuckDB cannot read Windows-1252 without its downloadable `encodings` extension, so it reads a UTF-8
+ * copy made once (not timed) — the transcoding lagesbild does is part of its figure, not DuckDB's.
+ */
+import { createHash } from "node:crypto";
+import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, createWriteStream } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { writeBenchConfig } from "./bench/bench-config.ts";
+import { best, runChild, type Measured } from "./bench/measure.ts";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const sizes = (process.env.BENCH_SIZES ?? "1000000,10000000").split(",").map(Number);
+const runs = Number(process.env.BENCH_RUNS ?? 2);
+const GENERATED_AT = "2026-11-02T06:00:00+01:00";
+const MONTH = "2026-09";
+const cli = path.join(root, "bin/lagesbild.js");
+
+function generatorHash(rows: number): string {
+  const h = createHash("sha256").update(String(rows));
+  const files = [path.join(root, "scripts/generate-sample.ts"), ...readdirSync(path.join(root, "scripts/sample")).sort().map((f) => path.join(root, "scripts/sample", f))];
+  for (const f of files) h.update(readFileSync(f));
+  return h.digest("hex");
+}
+
+/** bench-data/<rows>/incidents, generated unless an identical set is already there. */
+function ensureData(rows: number): string {
+  const dir = path.join(root, "bench-data", String(rows));
+  const stamp = path.join(dir, ".generator");
+  const want = generatorHash(rows);
+  if (existsSync(stamp) && readFileSync(stamp, "utf8") === want) return dir;
+  console.log(`generating ${rows} rows into ${path.relative(root, dir)} …`);
+  rmSync(dir, { recursive: true, force: true });
+  runChild(["--import", "tsx", "scripts/generate-sample.ts", "--out", dir, "--rows", String(rows)], root);
+  writeFileSync(stamp, want);
+  return dir;
+}
+
+const policeFiles = (dir: string) => readdirSync(path.join(dir, "incidents")).filter((f) => f.startsWith("polis-")).sort().map((f) => path.join(dir, "incidents", f));
+
+async function utf8Copy(dir: string): Promise<string> {
+  const out = path.join(dir, "utf8");
+  const stamp = path.join(out, ".done");
+  if (existsSync(stamp)) return out;
+  mkdirSync(out, { recursive: true });
+  for (const f of policeFiles(dir)) {
+    const decoder = new TextDecoder("windows-1252");
+    const sink = createWriteStream(path.join(out, path.basename(f)));
+    for await (const chunk of createReadStream(f, { highWaterMark: 1 << 20 })) sink.write(decoder.decode(chunk as Buffer, { stream: true }));
+    await new Promise((resolve) => sink.end(resolve));
+  }
+  writeFileSync(stamp, "");
+  return out;
+}
+
+async function hashSeconds(files: string[]): Promise<number> {
+  const started = performance.now();
+  for (const f of files) {
+    const h = createHash("sha256");
+    for await (const chunk of createReadStream(f, { highWaterMark: 1 << 18 })) h.update(chunk as Buffer);
+    h.digest();
+  }
+  return (performance.now() - started) / 1000;
+}
+
+function lagesbild(config: string, cwd: string, extra: string[] = []): Measured {
+  return runChild([cli, "run", "--config", config, "--only", "data", "--month", MONTH, "--generated-at", GENERATED_AT, "--force", "--quiet", "--log-format", "json", ...extra], cwd);
+}
+
+const rows: string[][] = [["figure", "seconds", "rows/s", "MB/s", "peak RSS MB", "× DuckDB"]];
+const fmt = (n: number, d = 1) => n.toLocaleString("sv-SE", { maximumFractionDigits: d, minimumFractionDigits: d });
+function add(label: string, m: Measured | number, rowCount?: number, mb?: number, duck?: number): void {
+  const s = typeof m === "number" ? m : m.seconds;
+  const rss = typeof m === "number" ? null : m.rssMb;
+  rows.push([label, fmt(s, 2), rowCount ? fmt(rowCount / s, 0) : "", mb ? fmt(mb / s) : "", rss === null ? "" : fmt(rss, 0), duck ? `${fmt(s / duck, 1)}×` : ""]);
+}
+
+for (const n of sizes) {
+  const dir = ensureData(n);
+  const files = policeFiles(dir);
+  const all = readdirSync(path.join(dir, "incidents")).map((f) => path.join(dir, "incidents", f));
+  const mb = all.reduce((s, f) => s + statSync(f).size, 0) / 1e6;
+  const config = writeBenchConfig({ projectRoot: root, dataDir: dir });
+  const noIds = writeBenchConfig({ projectRoot: root, dataDir: dir, withoutIds: true });
+  const cache = path.join(dir, "var/cache");
+  const u8 = await utf8Copy(dir);
+  const duck = best(runs, () => runChild(["--import", "tsx", "scripts/bench/duckdb-child.ts", path.join(u8, "polis-*.csv")], root));
+  const d = duck.seconds;
+  const label = `${n / 1e6} M`;
+  add(`${label}: DuckDB read_csv + GROUP BY, 2 threads (child, incl. start)`, duck, n, mb);
+  add(`${label}: lagesbild run --only data, cold (no cache)`, best(runs, () => lagesbild(config, dir), () => rmSync(cache, { recursive: true, force: true })), n, mb, d);
+  add(`${label}: lagesbild, cold, one thread`, best(1, () => runChild([cli, "run", "--config", config, "--only", "data", "--month", MONTH, "--generated-at", GENERATED_AT, "--force", "--quiet", "--log-format", "json"], dir, { LAGESBILD_WORKERS: "0" }), () => rmSync(cache, { recursive: true, force: true })), n, mb, d);
+  add(`${label}: lagesbild, warm (nothing changed)`, best(runs, () => lagesbild(config, dir)), n, mb, d);
+  add(`${label}: lagesbild, cold, police ids not read`, best(1, () => lagesbild(noIds, dir), () => rmSync(cache, { recursive: true, force: true })), n, mb, d);
+  add(`${label}: sha256 of the input files (floor of a warm run)`, await hashSeconds(all), n, mb);
+}
+
+// Rendering: the sample kommun (config/lagesbild.yaml, data/), into a scratch output folder.
+const renderOut = path.join(root, "bench-data/render-out");
+const sample = (args: string[]) => runChild([cli, "run", "--config", "config/lagesbild.yaml", "--out", renderOut, "--generated-at", GENERATED_AT, "--quiet", "--log-format", "json", ...args], root);
+add("render one month (HTML + charts), sample kommun", best(runs, () => sample(["--month", MONTH, "--force"])));
+add("render 36 months cold (empty output folder)", best(1, () => sample(["--from", "2023-10", "--to", MONTH]), () => rmSync(renderOut, { recursive: true, force: true })));
+add("render 36 months warm (nothing changed)", best(runs, () => sample(["--from", "2023-10", "--to", MONTH])));
+add("lagesbild --version (start-up)", best(3, () => runChild([cli, "--version"], root)));
+
+const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  "));
+console.log(`\nbest of ${runs} runs per figure (one run for single-thread, no-ids and cold-range figures); ${new Date().toISOString()}`);

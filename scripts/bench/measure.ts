@@ -1,0 +1,39 @@
+/**
+ * Timing helpers for `npm run bench`: a child process's wall time and peak RSS (through GNU time
+ * `-v` when /usr/bin/time exists, else the child's own report is all there is), best of N runs.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+
+export interface Measured {
+  seconds: number;
+  /** Peak resident set size in MB, or null when it could not be measured. */
+  rssMb: number | null;
+  stdout: string;
+}
+
+const GNU_TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : null;
+
+export function runChild(args: string[], cwd: string, env: Record<string, string> = {}): Measured {
+  const command = GNU_TIME ?? process.execPath;
+  const argv = GNU_TIME ? ["-v", process.execPath, ...args] : args;
+  const started = performance.now();
+  const r = spawnSync(command, argv, { cwd, env: { ...process.env, ...env }, encoding: "utf8", maxBuffer: 1 << 28 });
+  const seconds = (performance.now() - started) / 1000;
+  if (r.status !== 0) throw new Error(`${args.join(" ")} exited ${r.status}:\n${r.stderr.slice(-3000)}`);
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? "");
+  return { seconds, rssMb: rss ? Number(rss[1]) / 1024 : null, stdout: r.stdout };
+}
+
+/** The fastest of `times` runs (the machine is shared: the best run is the least disturbed one). */
+export function best(times: number, once: () => Measured, before?: () => void): Measured {
+  const all: Measured[] = [];
+  for (let i = 0; i < times; i++) {
+    before?.();
+    all.push(once());
+  }
+  const fastest = all.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+  // The fastest run's time with the highest peak RSS seen: memory is not a matter of luck.
+  const rss = all.map((m) => m.rssMb ?? 0);
+  return { ...fastest, rssMb: Math.max(...rss) || null };
+}

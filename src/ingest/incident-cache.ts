@@ -1,0 +1,106 @@
+/**
+ * The per-file aggregate cache (`cache_dir`, spec/cli.md and spec/indicators.md "Performance"): one JSON
+ * file per (incident file, the config parts that affect reading it), holding the file's FileAggregate
+ * (file-aggregate.ts): counts per group, row accounting with problems, ids with group/count/instant (so
+ * cross-file rules stay exact on a hit), and the file's scrubbed quarantine lines (so the quarantine is
+ * complete without re-reading the file). Safe to delete; a corrupt, stale or foreign entry fails zod
+ * validation and is rebuilt. It lives outside the output folder (check-paths.ts) and is never published.
+ *
+ * The key covers what can change a file's reading: its bytes (sha256) and project-relative path (it is
+ * in every problem), the source's format, columns, categories (after categories_from), ignore,
+ * unknown_area, crs and position (`sources[i]` is in messages), the areas with names and aliases, the
+ * polygons' hash, the kommun name, the timezone, and the program (package version + CACHE_FORMAT, to be
+ * bumped whenever a reader's behaviour changes). The run time (`--generated-at`) is not in the key:
+ * only `future_date` depends on it, so an entry records the latest instant that passed and the earliest
+ * that failed, and serves any run time between them, exactly (a file with a typo such as 2052 is still
+ * a hit next month; only a run time that crosses one of its instants rebuilds it).
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import type { Config } from "../config/load-config.ts";
+import type { IncidentSourceConfig } from "../config/schema.ts";
+import { VERSION } from "../core/version.ts";
+import { FileAggregateSchema, type FileAggregate } from "./file-aggregate.ts";
+
+/** Bump when a reader's outcome for the same bytes and config changes. */
+export const CACHE_FORMAT = 1;
+
+const EntrySchema = z.object({ format: z.literal(CACHE_FORMAT), key: z.string(), aggregate: FileAggregateSchema });
+
+export interface CacheFile {
+  path: string;
+  sha256: string;
+}
+
+/** The entry's key: sha256 of the reading-relevant config parts and the file. */
+export function cacheKey(config: Config, source: IncidentSourceConfig, file: CacheFile): string {
+  const parts = {
+    program: [VERSION, CACHE_FORMAT],
+    file,
+    source: {
+      index: config.sources.findIndex((s) => s.id === source.id),
+      format: source.format,
+      columns: source.columns ?? null,
+      categories: source.categories,
+      ignore: source.ignore,
+      unknown_area: source.unknown_area,
+      crs: source.crs ?? null,
+    },
+    areas: config.areas.map((a) => [a.id, a.name, a.aliases]),
+    areaMap: config.areaMap ? [config.areaMap.path, config.areaMap.sha256] : null,
+    kommun: config.kommun.name,
+    timezone: config.timezone,
+  };
+  return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
+}
+
+export interface IncidentCache {
+  get(key: string, now: number): FileAggregate | null;
+  put(key: string, aggregate: FileAggregate): void;
+}
+
+/** An entry serves run time `now` when every row's `future_date` outcome is the same as when it was built. */
+export function servesRunTime(agg: FileAggregate, now: number): boolean {
+  return (agg.maxPast === null || agg.maxPast <= now) && (agg.minFuture === null || now < agg.minFuture);
+}
+
+export function openIncidentCache(dir: string, log?: (msg: string, obj?: Record<string, unknown>) => void): IncidentCache {
+  const folder = path.join(dir, "incidents");
+  const file = (key: string) => path.join(folder, `${key}.json`);
+  return {
+    get(key, now) {
+      let text: string;
+      try {
+        text = readFileSync(file(key), "utf8");
+      } catch {
+        return null; // not cached yet
+      }
+      try {
+        const entry = EntrySchema.parse(JSON.parse(text));
+        if (entry.key !== key) throw new Error("key mismatch");
+        if (!servesRunTime(entry.aggregate, now)) {
+          log?.("cache entry built for another run time (future_date), rebuilding", { key });
+          return null;
+        }
+        return entry.aggregate as FileAggregate;
+      } catch (error) {
+        log?.("cache entry unreadable, rebuilding", { key, error: String(error).slice(0, 200) });
+        return null;
+      }
+    },
+    put(key, aggregate) {
+      // Written beside its name and renamed: a crash leaves the old entry or none, never half a file.
+      mkdirSync(folder, { recursive: true });
+      const tmp = path.join(folder, `.${key}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`);
+      try {
+        writeFileSync(tmp, JSON.stringify({ format: CACHE_FORMAT, key, aggregate }));
+        renameSync(tmp, file(key));
+      } catch (error) {
+        rmSync(tmp, { force: true });
+        log?.("cache entry not written", { key, error: String(error).slice(0, 200) });
+      }
+    },
+  };
+}

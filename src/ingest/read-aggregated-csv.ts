@@ -1,0 +1,162 @@
+/**
+ * Reads one file of an incident source with `format: aggregated-csv` (spec/inputs.md): pre-counted
+ * statistics such as Brå's anmälda brott per kommun and month. Columns `period`, `category`, `count`
+ * and optionally `area` (after the source's `columns` rename map). Rules in the spec's order:
+ * blank/total row → `ignore` list → `column_count` → `bad_encoding` → `missing_field` → `bad_date`
+ * (a quarter or a year says it cannot be split into months) → `future_date` → `bad_number:count` →
+ * `unknown_category` → `unknown_area`. Rows carry no id: counts are summed as they are.
+ *
+ * A row without an area counts in `kommun` only: it goes to "okänt område" (which the kommun sum
+ * includes) and makes the source `arealess`, so aggregation shows its categories' area cells as
+ * unavailable, never as a partial sum.
+ */
+import type { Config } from "../config/load-config.ts";
+import type { IncidentSourceConfig } from "../config/schema.ts";
+import { scrub } from "../core/scrub.ts";
+import { UNKNOWN_AREA } from "./area-resolver.ts";
+import { utf8Chunks, type BadBytes, type Encoding } from "./decode-bytes.ts";
+import type { IncidentAccumulator } from "./incident-accumulator.ts";
+import { incidentCsvMessages as msg } from "./incident-csv-messages.ts";
+import { parseNonNegativeInteger } from "./parse-number.ts";
+import { parsePeriod } from "./parse-period.ts";
+import { findColumns, openCsv, type CsvRow } from "./parse-swedish-csv.ts";
+import { parseLocalTimestamp } from "./parse-time.ts";
+import type { QuarantineWriter } from "./quarantine.ts";
+import { prepareIncidentLookups, type IncidentLookups } from "./read-incidents-csv.ts";
+import { addProblem, newFileReport, record } from "./tally.ts";
+import type { FileReport } from "./types.ts";
+
+export const AGGREGATED_COLUMNS = ["period", "category", "count", "area"] as const;
+
+const TOTAL_ROW = /^\s*(summa|totalt?)\s*:?\s*$/i;
+const C1_CONTROL = /[\u0080-\u009f]/;
+const reasonLabel = (label: string) => scrub(label.replace(/\s+/g, " ").trim()).slice(0, 100);
+const quote = (s: string) => `"${s.length > 80 ? `${s.slice(0, 77)}…` : s}"`;
+
+const periodMessages = {
+  quarter: (t: string) =>
+    `Perioden ${quote(t)} är ett kvartal och kan inte delas upp i månader: ta ut statistiken per månad (t.ex. 2024-03 eller mars 2024).`,
+  year: (t: string) =>
+    `Perioden ${quote(t)} är ett helt år och kan inte delas upp i månader: ta ut statistiken per månad (t.ex. 2024-03 eller mars 2024).`,
+  invalid: (t: string) =>
+    `Perioden ${quote(t)} kan inte tolkas som en månad: skriv 2024-03, 2024-3, mars 2024, 2024 mars eller 2024M03.`,
+  future: (t: string) => `Perioden ${quote(t)} har inte börjat vid körningens tidpunkt (--generated-at): kontrollera perioden.`,
+};
+
+export interface ReadAggregatedCsvOptions {
+  config: Config;
+  source: IncidentSourceConfig;
+  file: { absolute: string; path: string; sha256: string; encoding: Encoding; badBytes?: BadBytes | null };
+  now: number;
+  sink: IncidentAccumulator;
+  quarantine?: QuarantineWriter | null;
+  lookups?: IncidentLookups;
+}
+
+export interface AggregatedFileResult {
+  report: FileReport;
+  /** True when an accepted row had no area (no `area` column, or an empty cell). */
+  arealess: boolean;
+}
+
+export async function readAggregatedCsv(opts: ReadAggregatedCsvOptions): Promise<AggregatedFileResult> {
+  const { source, file, now, sink } = opts;
+  const lookups = opts.lookups ?? prepareIncidentLookups(opts.config, source);
+  const report = newFileReport(file.path, file.sha256, file.encoding);
+  sink.beginFile(report);
+  let arealess = false;
+
+  const table = await openCsv(utf8Chunks(file.absolute, file.encoding));
+  if (table === null) {
+    addProblem(report, { file: file.path, line: null, reason: "missing_field:period", message: msg.blankFile() });
+    return { report, arealess };
+  }
+  const col = findColumns(table.header, AGGREGATED_COLUMNS, source.columns);
+  for (const name of ["period", "category", "count"] as const) {
+    if (col[name] >= 0) continue;
+    const expected = source.columns?.[name] ?? name;
+    const message = msg.missingColumn(name, expected, table.header, table.headerLine, lookups.keyPath);
+    addProblem(report, { file: file.path, line: null, reason: `missing_field:${name}`, message: scrub(message) });
+  }
+  const width = table.header.length;
+  const cell = (row: CsvRow, index: number) => (index >= 0 ? (row.cells[index] ?? "").trim() : "");
+
+  const reject = async (row: CsvRow, reason: string, month: string | null, message: string) => {
+    record(report, "rejected", reason, month);
+    addProblem(report, { file: file.path, line: row.line, reason, message: scrub(message) });
+    await opts.quarantine?.write(file.path, row.line, reason, row.cells, table.delimiter);
+  };
+
+  for await (const row of table.rows) {
+    const cells = row.cells;
+    if (row.broken !== undefined) {
+      await reject(row, "column_count", null, msg.broken(row.broken));
+      continue;
+    }
+    const first = cells.findIndex((c) => c.trim() !== "");
+    if (first < 0) {
+      record(report, "ignored", "blank", null);
+      continue;
+    }
+    const periodText = cell(row, col.period);
+    const period = periodText === "" ? null : parsePeriod(periodText);
+    const month = period?.kind === "month" ? period.month : null;
+    if (TOTAL_ROW.test(cells[first]!)) {
+      record(report, "ignored", "total_row", month);
+      continue;
+    }
+    const label = cell(row, col.category);
+    const labelOutcome = label === "" ? null : lookups.labels.lookup(label);
+    if (labelOutcome?.kind === "ignored") {
+      record(report, "ignored", "ignore_list", month);
+      continue;
+    }
+    if (cells.length < width || (cells.length > width && cells.slice(width).some((c) => c.trim() !== ""))) {
+      await reject(row, "column_count", month, msg.columnCount(cells.length, width));
+      continue;
+    }
+    if (cells.some((c) => C1_CONTROL.test(c))) {
+      await reject(row, "bad_encoding", month, msg.badEncoding(file.badBytes));
+      continue;
+    }
+    const countText = cell(row, col.count);
+    const missing = period === null ? "period" : labelOutcome === null ? "category" : countText === "" ? "count" : null;
+    if (missing !== null) {
+      await reject(row, `missing_field:${missing}`, month, msg.missingField(missing));
+      continue;
+    }
+    if (month === null) {
+      const kind = period!.kind as "quarter" | "year" | "invalid";
+      await reject(row, "bad_date", null, periodMessages[kind](periodText));
+      continue;
+    }
+    const start = parseLocalTimestamp(`${month}-01`, opts.config.timezone);
+    if (start === null || start.instant > now) {
+      await reject(row, "future_date", month, periodMessages.future(periodText));
+      continue;
+    }
+    const count = parseNonNegativeInteger(countText);
+    if (count === null) {
+      await reject(row, "bad_number:count", month, msg.badCount(countText));
+      continue;
+    }
+    if (labelOutcome!.kind === "unknown") {
+      await reject(row, `unknown_category:${reasonLabel(label)}`, month, msg.unknownCategory(label, lookups.keyPath));
+      continue;
+    }
+    const areaCell = cell(row, col.area);
+    let area = UNKNOWN_AREA;
+    if (areaCell === "") arealess = true;
+    else {
+      const resolved = lookups.areas.resolve(areaCell);
+      if (typeof resolved !== "string") {
+        await reject(row, resolved.reject, month, msg.unknownArea(areaCell, lookups.keyPath));
+        continue;
+      }
+      area = resolved;
+    }
+    sink.add("", area, month, (labelOutcome as { id: string }).id, start.instant, count);
+    record(report, "accepted", null, month);
+  }
+  return { report, arealess };
+}

@@ -1,0 +1,90 @@
+/**
+ * Reads one file of a survey source with `format: survey-results` (spec/inputs.md "Survey"): published
+ * figures, one row per (year, area, indicator). Rules after the structural ones: `missing_field` →
+ * `bad_date` (year, published) → `bad_number` (value, n) → `unknown_indicator` → `unknown_area`
+ * (an area that is given but unknown cannot be put anywhere: a published figure for an unknown place
+ * is not a kommun figure) → `duplicate_id` (the same year, area and indicator twice in the source).
+ * Published indices are taken as given, never recomputed.
+ */
+import type { Config } from "../config/load-config.ts";
+import { normaliseLabel } from "../config/normalise-label.ts";
+import { buildAreaResolver } from "./area-resolver.ts";
+import type { SurveyResultRecord } from "./extra-source-types.ts";
+import { parseNonNegativeInteger, parseNumber } from "./parse-number.ts";
+import type { QuarantineWriter } from "./quarantine.ts";
+import { quote, readTableRows, reasonLabel, type RowDecision, type TableFile } from "./read-table-rows.ts";
+import type { FileReport } from "./types.ts";
+
+type SurveySource = Extract<Config["sources"][number], { kind: "survey" }>;
+
+export const SURVEY_RESULT_COLUMNS = ["year", "published", "area", "indicator", "value", "n"] as const;
+type Column = (typeof SURVEY_RESULT_COLUMNS)[number];
+const YEAR = /^\d{4}$/;
+const PUBLISHED = /^(\d{4})-(0[1-9]|1[0-2])$/;
+/** The top of each unit's scale (parseNumber never gives a negative). */
+const UNIT_MAX = { index_0_6: 6, percent: 100 } as const;
+
+export interface ReadSurveyResultsOptions {
+  config: Config;
+  source: SurveySource;
+  file: TableFile;
+  /** Receives accepted figures; also the record of keys seen, for `duplicate_id` across the source's files. */
+  results: SurveyResultRecord[];
+  quarantine?: QuarantineWriter | null;
+}
+
+export async function readSurveyResults(opts: ReadSurveyResultsOptions): Promise<FileReport> {
+  const { config, source, file, results } = opts;
+  const keyPath = `sources[${config.sources.findIndex((s) => s.id === source.id)}]`;
+  const indicators = new Map(config.survey.indicators.map((i) => [normaliseLabel(i.id), i]));
+  const areas = buildAreaResolver(config.areas, "reject");
+  const seen = new Set(results.map((r) => `${r.year}\t${r.area}\t${r.indicator}`));
+
+  const decide = (row: { get(c: Column): string }): RowDecision => {
+    const yearText = row.get("year");
+    const publishedText = row.get("published");
+    const reject = (reason: string, month: string | null, message: string): RowDecision => ({ outcome: "rejected", reason, month, message });
+    for (const name of ["year", "indicator", "value"] as const) {
+      if (row.get(name) === "") return reject(`missing_field:${name}`, null, `Fältet ${name} är tomt: fyll i det i källan eller ta bort raden.`);
+    }
+    if (!YEAR.test(yearText)) return reject("bad_date", null, `Året ${quote(yearText)} kan inte tolkas: använd YYYY.`);
+    if (publishedText !== "" && !PUBLISHED.test(publishedText)) {
+      return reject("bad_date", null, `Publiceringsmånaden ${quote(publishedText)} kan inte tolkas: använd YYYY-MM.`);
+    }
+    const published = publishedText === "" ? `${yearText}-12` : publishedText;
+    const valueText = row.get("value");
+    const value = parseNumber(valueText);
+    if (value === null) return reject("bad_number:value", published, `Värdet ${quote(valueText)} är inte ett tal (decimalkomma går bra).`);
+    const nText = row.get("n");
+    const n = nText === "" ? null : parseNonNegativeInteger(nText);
+    if (nText !== "" && n === null) return reject("bad_number:n", published, `Antalet svarande ${quote(nText)} är inte ett heltal ≥ 0.`);
+    const indicatorText = row.get("indicator");
+    const indicator = indicators.get(normaliseLabel(indicatorText));
+    if (indicator === undefined) {
+      return reject(`unknown_indicator:${reasonLabel(indicatorText)}`, published, `Okänd indikator ${quote(indicatorText)}: lägg till den under survey.indicators.`);
+    }
+    if (value > UNIT_MAX[indicator.unit]) {
+      return reject("bad_number:value", published, `Värdet ${quote(valueText)} ligger utanför skalan för ${indicator.id} (0–${UNIT_MAX[indicator.unit]}).`);
+    }
+    const areaText = row.get("area");
+    let area = "kommun";
+    if (areaText !== "") {
+      const resolved = areas.resolve(areaText);
+      if (typeof resolved !== "string") {
+        return reject(resolved.reject, published, `Okänt område ${quote(areaText)}: lägg till namnet som alias under areas.`);
+      }
+      area = resolved;
+    }
+    const key = `${yearText}\t${area}\t${indicator.id}`;
+    if (seen.has(key)) {
+      return reject("duplicate_id", published, `${indicator.id} för ${area} år ${yearText} finns redan tidigare i källan: den första raden gäller.`);
+    }
+    seen.add(key);
+    results.push({ year: Number(yearText), published, area, indicator: indicator.id, value, n });
+    return { outcome: "accepted", month: published };
+  };
+
+  return readTableRows<Column>({
+    file, columns: SURVEY_RESULT_COLUMNS, required: ["year", "indicator", "value"], rename: source.columns, keyPath, quarantine: opts.quarantine, decide,
+  });
+}

@@ -1,0 +1,114 @@
+/**
+ * The shared row loop of the survey, field-report and actions readers (spec/inputs.md): opens a CSV
+ * the way exports really arrive, reports missing required columns once per file, and settles the
+ * structural rules that come first in the spec's order (blank / total row → `column_count` →
+ * `bad_encoding`) before handing each row to the reader's own rules. Every row is counted exactly once
+ * through `record`, and every rejected row goes to the quarantine, scrubbed there.
+ */
+import { scrub } from "../core/scrub.ts";
+import { utf8Chunks, type Encoding } from "./decode-bytes.ts";
+import { findColumns, headerKey, openCsv } from "./parse-swedish-csv.ts";
+import type { QuarantineWriter } from "./quarantine.ts";
+import { addProblem, newFileReport, record } from "./tally.ts";
+import type { FileReport } from "./types.ts";
+
+export interface TableFile {
+  absolute: string;
+  /** Project-relative path, as reported. */
+  path: string;
+  sha256: string;
+  encoding: Encoding;
+}
+
+/** What a reader decides about one row. `month` is the row's month, or null when it has no usable date. */
+export type RowDecision =
+  | { outcome: "accepted"; month: string | null }
+  | { outcome: "ignored"; reason: string; month: string | null }
+  | { outcome: "rejected"; reason: string; month: string | null; message: string };
+
+export interface TableRow<C extends string> {
+  line: number;
+  /** The trimmed cell of a canonical column ("" when the column is absent). */
+  get(name: C): string;
+  /** Every cell with its header key, for readers with open-ended columns (`obs_*`, survey questions). */
+  cells: readonly string[];
+}
+
+export interface ReadTableOptions<C extends string> {
+  file: TableFile;
+  columns: readonly C[];
+  required: readonly C[];
+  rename?: Readonly<Record<string, string>>;
+  /** `sources[i]`, for the advice in a missing-column message. */
+  keyPath: string;
+  quarantine?: QuarantineWriter | null;
+  /** Called once with the header keys (headerKey of each header cell) before the first row. */
+  onHeader?: (keys: readonly string[], report: FileReport) => void;
+  decide: (row: TableRow<C>) => RowDecision | Promise<RowDecision>;
+}
+
+const TOTAL_ROW = /^\s*(summa|totalt?)\s*:?\s*$/i;
+const C1_CONTROL = /[\u0080-\u009f]/;
+const quote = (s: string) => `"${s.length > 80 ? `${s.slice(0, 77)}…` : s}"`;
+
+export async function readTableRows<C extends string>(opts: ReadTableOptions<C>): Promise<FileReport> {
+  const { file } = opts;
+  const report = newFileReport(file.path, file.sha256, file.encoding);
+  const table = await openCsv(utf8Chunks(file.absolute, file.encoding));
+  if (table === null) {
+    const reason = `missing_field:${opts.required[0] ?? "header"}`;
+    addProblem(report, { file: file.path, line: null, reason, message: "Filen är tom (ingen rubrikrad): kontrollera exporten." });
+    return report;
+  }
+  const col = findColumns(table.header, opts.columns, opts.rename);
+  for (const name of opts.required) {
+    if (col[name] >= 0) continue;
+    const expected = opts.rename?.[name] ?? name;
+    const message =
+      `Kolumnen ${quote(expected)} (${name}) saknas i rubrikraden på rad ${table.headerLine}, så varje rad saknar ${name}. ` +
+      `Byt namn på kolumnen i filen eller ange rätt rubrik under ${opts.keyPath}.columns.${name}.`;
+    addProblem(report, { file: file.path, line: null, reason: `missing_field:${name}`, message: scrub(message) });
+  }
+  opts.onHeader?.(table.header.map(headerKey), report);
+  const width = table.header.length;
+
+  for await (const row of table.rows) {
+    const cells = row.cells;
+    let decision: RowDecision;
+    let first = 0;
+    while (first < cells.length && cells[first]!.trim() === "") first++;
+    if (row.broken !== undefined) {
+      decision = { outcome: "rejected", reason: "column_count", month: null, message: `Raden kunde inte läsas: ${row.broken}.` };
+    } else if (first === cells.length) {
+      decision = { outcome: "ignored", reason: "blank", month: null };
+    } else if (TOTAL_ROW.test(cells[first]!)) {
+      decision = { outcome: "ignored", reason: "total_row", month: null };
+    } else if (cells.length < width || (cells.length > width && cells.slice(width).some((c) => c.trim() !== ""))) {
+      // Surplus cells that are all empty are Excel's trailing delimiters, not a shifted row.
+      const message = `Raden har ${cells.length} kolumner men rubrikraden har ${width}: kontrollera avgränsare och citattecken på raden.`;
+      decision = { outcome: "rejected", reason: "column_count", month: null, message };
+    } else if (cells.some((c) => C1_CONTROL.test(c))) {
+      const message = "Raden innehåller styrtecken (U+0080–U+009F), troligen fel teckenkodning: spara om filen som UTF-8.";
+      decision = { outcome: "rejected", reason: "bad_encoding", month: null, message };
+    } else {
+      decision = await opts.decide({
+        line: row.line,
+        cells,
+        get: (name: C) => (col[name] >= 0 ? (cells[col[name]] ?? "").trim() : ""),
+      });
+    }
+    if (decision.outcome === "accepted") record(report, "accepted", null, decision.month);
+    else if (decision.outcome === "ignored") record(report, "ignored", decision.reason, decision.month);
+    else {
+      record(report, "rejected", decision.reason, decision.month);
+      addProblem(report, { file: file.path, line: row.line, reason: decision.reason, message: scrub(decision.message) });
+      await opts.quarantine?.write(file.path, row.line, decision.reason, cells, table.delimiter);
+    }
+  }
+  return report;
+}
+
+/** Labels in reason codes are shown in the run summary: scrubbed, bounded, whitespace-tidy. */
+export const reasonLabel = (label: string): string => scrub(label.replace(/\s+/g, " ").trim()).slice(0, 100);
+
+export { quote };

@@ -1,0 +1,126 @@
+/**
+ * The output folder's `manifest.json`, kept true at every moment of a run (spec/outputs.md: "a run
+ * killed at any moment leaves the previous output complete and consistent").
+ *
+ * Design: the manifest is held in memory and rewritten after every change, not once at the end. Each
+ * change is prepared completely first (the new month folder built as `.new-<month>`, the new manifest
+ * written and fsynced under a temporary name), then put in place by renames in immediate succession:
+ * the folder swap, then the manifest. A SIGKILL can therefore only leave a mismatch inside a window of
+ * two or three rename system calls; for that case, and for a manifest edited or deleted by hand,
+ * `openManifestState` checks the manifest against the files on start-up (under the lock) and repairs
+ * it from the files on disk, forgetting the build record of any month whose published indicators no
+ * longer match it, so that month is rebuilt.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { stringifyJson } from "../render/write-json.ts";
+import { publishedIndicatorsHash } from "./published-month.ts";
+import { hashFiles, listPublishedFiles, MANIFEST_FILE, type Manifest, type MonthRecord, readManifest, sha256, verifyManifest } from "./manifest.ts";
+import { type StagedFolder, stageFile } from "./write-atomic.ts";
+
+type FileEntry = Manifest["files"][number];
+export interface OutputFile {
+  /** Relative to the output folder, `/`-separated. */
+  path: string;
+  content: Buffer | string;
+}
+
+const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export class ManifestState {
+  private readonly files = new Map<string, FileEntry>();
+  private readonly months = new Map<string, MonthRecord>();
+  private generatedAt: string;
+  private readonly outDir: string;
+
+  constructor(outDir: string, manifest: Manifest | null, generatedAt: string) {
+    this.outDir = outDir;
+    this.generatedAt = manifest?.generated_at ?? generatedAt;
+    for (const f of manifest?.files ?? []) this.files.set(f.path, f);
+    for (const [m, r] of Object.entries(manifest?.months ?? {})) this.months.set(m, r);
+  }
+
+  record(month: string): MonthRecord | undefined {
+    return this.months.get(month);
+  }
+
+  toManifest(): Manifest {
+    return {
+      schema: "lagesbild.manifest/v1",
+      generated_at: this.generatedAt,
+      files: [...this.files.keys()].sort(byCodeUnit).map((p) => this.files.get(p)!),
+      months: Object.fromEntries([...this.months.keys()].sort(byCodeUnit).map((m) => [m, this.months.get(m)!])),
+    };
+  }
+
+  /** Swaps a staged month folder in and rewrites the manifest right after it. */
+  commitMonth(month: string, folder: StagedFolder, files: ReadonlyArray<OutputFile>, record: MonthRecord, generatedAt: string): void {
+    for (const p of [...this.files.keys()]) if (p.startsWith(`${month}/`)) this.files.delete(p);
+    for (const f of files) this.setFile(`${month}/${f.path}`, f.content);
+    this.months.set(month, record);
+    this.generatedAt = generatedAt;
+    const manifest = this.stageManifest();
+    folder.swap();
+    manifest.commit();
+    folder.cleanup();
+  }
+
+  /**
+   * Replaces the shared files (archive, feed, stylesheet, …) whose content changed, then the manifest;
+   * unchanged files are not touched (their mtime stays), and nothing is written when nothing changed.
+   */
+  commitShared(files: ReadonlyArray<OutputFile>, generatedAt: string): void {
+    const changed = files.filter((f) => this.files.get(f.path)?.sha256 !== sha256(f.content) || !existsSync(path.join(this.outDir, f.path)));
+    if (changed.length === 0 && existsSync(path.join(this.outDir, MANIFEST_FILE))) return;
+    const staged = changed.map((f) => stageFile(path.join(this.outDir, f.path), f.content));
+    for (const f of changed) this.setFile(f.path, f.content);
+    if (changed.length > 0) this.generatedAt = generatedAt;
+    const manifest = this.stageManifest();
+    for (const s of staged) s.commit();
+    manifest.commit();
+  }
+
+  private setFile(rel: string, content: Buffer | string): void {
+    const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+    this.files.set(rel, { path: rel, sha256: sha256(bytes), size: bytes.length });
+  }
+
+  private stageManifest() {
+    return stageFile(path.join(this.outDir, MANIFEST_FILE), stringifyJson(this.toManifest()));
+  }
+}
+
+/** Problems that make a manifest disagree with the folder: changed, missing or unlisted files. */
+export function manifestProblems(outDir: string, manifest: Manifest): string[] {
+  const problems = verifyManifest(outDir, manifest);
+  const listed = new Set(manifest.files.map((f) => f.path));
+  for (const f of listPublishedFiles(outDir)) if (!listed.has(f)) problems.push(`${f}: saknas i manifest.json`);
+  return problems;
+}
+
+/**
+ * Reads the manifest and, when it does not match the files (a crash inside the rename window, a hand
+ * edit, a deleted manifest), rebuilds it from the files on disk. A month's build record survives only
+ * if its `indicators_sha256` still matches the month's published `indicators.json`.
+ */
+export function openManifestState(outDir: string, generatedAt: string): { state: ManifestState; repairs: string[] } {
+  const manifest = readManifest(outDir);
+  const onDisk = listPublishedFiles(outDir);
+  if (manifest === null && onDisk.length === 0) return { state: new ManifestState(outDir, null, generatedAt), repairs: [] };
+  const problems = manifest === null ? [`${MANIFEST_FILE}: saknas eller är ogiltig`] : manifestProblems(outDir, manifest);
+  if (problems.length === 0) return { state: new ManifestState(outDir, manifest, generatedAt), repairs: [] };
+  const months: Manifest["months"] = {};
+  for (const [m, r] of Object.entries(manifest?.months ?? {})) {
+    const file = path.join(outDir, m, "indicators.json");
+    if (existsSync(file) && publishedIndicatorsHash(JSON.parse(readFileSync(file, "utf8"))) === r.indicators_sha256) months[m] = r;
+  }
+  const repaired: Manifest = {
+    schema: "lagesbild.manifest/v1",
+    generated_at: manifest?.generated_at ?? generatedAt,
+    files: hashFiles(outDir, onDisk),
+    months,
+  };
+  const state = new ManifestState(outDir, repaired, generatedAt);
+  stageFile(path.join(outDir, MANIFEST_FILE), stringifyJson(state.toManifest())).commit();
+  return { state, repairs: problems };
+}

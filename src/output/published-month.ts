@@ -1,0 +1,66 @@
+/**
+ * What a month folder already publishes, read before the folder is replaced: its indicators (the base
+ * of the next revision number and of the revision note's "what changed") and its earlier revision notes.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { Indicators } from "../aggregate/indicators-schema.ts";
+import { stringifyJson } from "../render/write-json.ts";
+import { sha256 } from "./manifest.ts";
+import { type RevisionsFile, REVISIONS_FILE, RevisionsFileSchema } from "./revisions-file.ts";
+
+/**
+ * sha256 of the canonical published indicators: `indicators.json` without `generated_at`, `revision`
+ * and `sources` (spec/outputs.md). It is taken of the suppressed copy, never of the computed figures:
+ * the hash is published in manifest.json, and a hash over hidden counts would let anyone confirm a
+ * guessed hidden value (there are only min_count − 1 candidates per cell).
+ */
+export function publishedIndicatorsHash(ind: Pick<Indicators, "generated_at" | "revision" | "sources">): string {
+  const { generated_at: _g, revision: _r, sources: _s, ...rest } = ind;
+  return sha256(stringifyJson(rest));
+}
+
+export interface PublishedMonth {
+  indicators: Indicators;
+  revisions: RevisionsFile["revisions"];
+}
+
+/** The month's published indicators and revision notes, or null when the month was never published. */
+export function readPublishedMonth(outDir: string, month: string): PublishedMonth | null {
+  const file = path.join(outDir, month, "indicators.json");
+  if (!existsSync(file)) return null;
+  let indicators: Indicators;
+  try {
+    indicators = JSON.parse(readFileSync(file, "utf8")) as Indicators;
+  } catch {
+    return null; // unreadable: treated as never published, so the month is rebuilt as revision 1
+  }
+  const notesFile = path.join(outDir, month, REVISIONS_FILE);
+  let revisions: RevisionsFile["revisions"] = [];
+  if (existsSync(notesFile)) {
+    try {
+      const parsed = RevisionsFileSchema.safeParse(JSON.parse(readFileSync(notesFile, "utf8")));
+      if (parsed.success) revisions = parsed.data.revisions;
+    } catch {
+      // a damaged notes file loses the old notes but must not stop the month
+    }
+  }
+  return { indicators, revisions };
+}
+
+/** Every file of a month folder except those named, as bytes (what `--only data` carries over). */
+export function otherMonthFiles(outDir: string, month: string, except: ReadonlySet<string>): Array<{ path: string; content: Buffer }> {
+  const dir = path.join(outDir, month);
+  if (!existsSync(dir)) return [];
+  const out: Array<{ path: string; content: Buffer }> = [];
+  const walk = (rel: string) => {
+    for (const e of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+      if (e.name.startsWith(".")) continue;
+      const child = rel === "" ? e.name : `${rel}/${e.name}`;
+      if (e.isDirectory()) walk(child);
+      else if (e.isFile() && !except.has(child)) out.push({ path: child, content: readFileSync(path.join(dir, child)) });
+    }
+  };
+  walk("");
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}

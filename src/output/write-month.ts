@@ -1,0 +1,106 @@
+/**
+ * Publishes one month, or skips it (spec/outputs.md "skip rule" and revisions):
+ * - skipped, files untouched, when the hash of its canonical published indicators, the hash of the
+ *   config's published parts (config-hash.ts) and the program version all equal the manifest's record
+ *   (and the folder is there, built in the same mode), unless `force`;
+ * - otherwise rebuilt; when its published figures differ from the `indicators.json` it replaces (read
+ *   before the folder is swapped), `revision` goes up by one and a note in words of what changed is
+ *   added to the month's `revisions.json`, which the report shows under "Om statistiken".
+ * The revision is counted from the published folder, not from the manifest, so a manifest rebuilt after
+ * a crash can never count a revision twice.
+ */
+import type { Indicators } from "../aggregate/indicators-schema.ts";
+import { indicatorChanges } from "../aggregate/indicator-changes.ts";
+import type { Config } from "../config/load-config.ts";
+import { renderIndicatorsCsv } from "../render/indicators-csv.ts";
+import { renderMonthFiles } from "../render/render-month.ts";
+import { revisionNote } from "../render/revision-notes.ts";
+import { stringifyJson } from "../render/write-json.ts";
+import path from "node:path";
+import { publishedConfigHash } from "./config-hash.ts";
+import type { MonthRecord } from "./manifest.ts";
+import type { ManifestState, OutputFile } from "./manifest-state.ts";
+import { otherMonthFiles, publishedIndicatorsHash, readPublishedMonth } from "./published-month.ts";
+import { REVISIONS_FILE, type RevisionNote, type RevisionsFile } from "./revisions-file.ts";
+import { stageFolder } from "./write-atomic.ts";
+
+export interface WriteMonthInput {
+  month: string;
+  config: Config;
+  /** The month's published (suppressed) indicators; `revision` is decided here. */
+  published: Indicators;
+  /** Coverage notes for the report. */
+  notes: string[];
+  /** The analysts' commentary for the month (Markdown), or null when there is none. */
+  commentary?: string | null;
+  /**
+   * Whether an input that is neither a figure nor the config changed since the month was last built,
+   * judged against the record's `inputs` (e.g. the commentary file): such a change rebuilds the month.
+   */
+  inputsChanged?: (previousInputs: MonthRecord["inputs"]) => boolean;
+  runJson: unknown;
+  inputs: MonthRecord["inputs"];
+  generatedAt: string;
+  version: string;
+  outDir: string;
+  state: ManifestState;
+  force: boolean;
+  onlyData: boolean;
+}
+
+export type WriteMonthResult =
+  | { status: "skipped"; revision: number }
+  | { status: "written"; revision: number; record: MonthRecord; note: RevisionNote | null };
+
+/** The files `--only data` writes; the folder's other files (an earlier full build) are carried over. */
+const DATA_FILES = new Set(["indicators.json", "indicators.csv", "run.json", REVISIONS_FILE]);
+
+export async function writeMonth(input: WriteMonthInput): Promise<WriteMonthResult> {
+  const { month, config, outDir, state } = input;
+  const indicatorsHash = publishedIndicatorsHash(input.published);
+  const configHash = publishedConfigHash(config);
+  const record = state.record(month);
+  const before = readPublishedMonth(outDir, month);
+  if (
+    !input.force &&
+    record &&
+    before &&
+    record.indicators_sha256 === indicatorsHash &&
+    record.config_sha256 === configHash &&
+    record.version === input.version &&
+    (record.data_only ?? false) === input.onlyData &&
+    !(input.inputsChanged?.(record.inputs) ?? false)
+  ) {
+    return { status: "skipped", revision: before.indicators.revision };
+  }
+
+  const changed = before !== null && publishedIndicatorsHash(before.indicators) !== indicatorsHash;
+  const revision = before === null ? 1 : before.indicators.revision + (changed ? 1 : 0);
+  const note = changed ? revisionNote(indicatorChanges(before.indicators, input.published), revision, input.generatedAt, config.suppression.min_count) : null;
+  const revisions = [...(before?.revisions ?? []), ...(note ? [note] : [])];
+  const published: Indicators = { ...input.published, revision };
+
+  const files: OutputFile[] = input.onlyData
+    ? [
+        { path: "indicators.json", content: stringifyJson(published) },
+        { path: "indicators.csv", content: renderIndicatorsCsv(published) },
+        { path: "run.json", content: stringifyJson(input.runJson) },
+        ...otherMonthFiles(outDir, month, DATA_FILES),
+      ]
+    : await renderMonthFiles(published, { config, notes: input.notes, runJson: input.runJson, revisions, commentary: input.commentary ?? null });
+  if (revisions.length > 0) {
+    const sidecar: RevisionsFile = { schema: "lagesbild.revisions/v1", month, revisions };
+    files.push({ path: REVISIONS_FILE, content: stringifyJson(sidecar) });
+  }
+  const newRecord: MonthRecord = {
+    revision,
+    generated_at: input.generatedAt,
+    version: input.version,
+    config_sha256: configHash,
+    indicators_sha256: indicatorsHash,
+    inputs: input.inputs,
+    ...(input.onlyData ? { data_only: true } : {}),
+  };
+  state.commitMonth(month, stageFolder(path.join(outDir, month), files), files, newRecord, input.generatedAt);
+  return { status: "written", revision, record: newRecord, note };
+}

@@ -1,0 +1,64 @@
+/**
+ * Section 5, Trygghetsmätning: per survey indicator, a table of the latest published figure per area
+ * with its survey year, band, the previous survey and the change, "osäker skattning" where fewer than
+ * 30 answered and "för få svar" where the share is hidden; then the indicator over the survey years
+ * as a chart with its table. Left out when the config has no survey source.
+ */
+import type { AreaEntry, SurveyFigure } from "../aggregate/indicators-schema.ts";
+import { chartFigure } from "./chart-figure.ts";
+import { formatNumber, formatSignedNumber } from "./format-sv.ts";
+import { html, type SafeHtml } from "./html.ts";
+import type { Section } from "./section-types.ts";
+import { SURVEY } from "./wording.ts";
+
+type WithSurvey = AreaEntry & { survey: SurveyFigure[] };
+
+function valueCell(f: SurveyFigure, d: number, unit: string): SafeHtml {
+  const pct = unit === "percent" ? "\u00a0%" : "";
+  if (f.value === null) return html`<td>${f.suppressed ? SURVEY.suppressed : SURVEY.noValue}</td>`;
+  const interval =
+    f.ci_low != null && f.ci_high != null ? html`<br><span class="note">${SURVEY.interval(formatNumber(f.ci_low, 1), `${formatNumber(f.ci_high, 1)}${pct}`)}</span>` : null;
+  const uncertain = f.uncertain ? html`<br><span class="note">${SURVEY.uncertain}</span>` : null;
+  return html`<td class="num">${formatNumber(f.value, d)}${pct}${interval}${uncertain}</td>`;
+}
+
+function row(area: WithSurvey, f: SurveyFigure, unit: string): SafeHtml {
+  const d = unit === "percent" ? 1 : 2;
+  const prev = f.previous === null ? SURVEY.noPrevious : `${f.previous.year}: ${f.previous.value === null ? SURVEY.noValue : formatNumber(f.previous.value, d)}`;
+  return html`<tr><th scope="row">${area.name}</th><td class="num">${f.year}</td>${valueCell(f, d, unit)}<td>${f.band ?? "–"}</td><td>${prev}</td><td class="num">${f.change === null ? "–" : formatSignedNumber(f.change, d)}</td><td class="num">${f.n === null ? SURVEY.noValue : formatNumber(f.n)}</td></tr>\n`;
+}
+
+export const surveySection: Section = {
+  id: "trygghetsmatning",
+  title: SURVEY.title,
+  render: ({ ind, config, charts }) => {
+    const areas = ind.areas.filter((a): a is WithSurvey => a.survey !== undefined);
+    if (areas.length === 0) return null;
+    const blocks = config.survey.indicators.flatMap((indicator) => {
+      const rows = areas.flatMap((a) => {
+        const f = a.survey.find((s) => s.indicator === indicator.id);
+        return f ? [row(a, f, indicator.unit)] : [];
+      });
+      if (rows.length === 0) return [];
+      const id = `trygghet-${indicator.id}`;
+      const chart = charts.find((c) => c.placement.section === "survey" && c.placement.indicator === indicator.id);
+      return [html`<h3>${indicator.name}</h3>
+${indicator.unit === "index_0_6" ? html`<p>${SURVEY.indexNote}</p>` : null}
+<div class="table-wrap" role="region" aria-labelledby="${id}" tabindex="0">
+<table class="figures">
+<caption id="${id}">${SURVEY.caption(indicator.name)}</caption>
+<thead><tr><th scope="col">${SURVEY.area}</th><th scope="col">${SURVEY.year}</th><th scope="col">${SURVEY.value}</th><th scope="col">${SURVEY.band}</th><th scope="col">${SURVEY.previous}</th><th scope="col">${SURVEY.change}</th><th scope="col">${SURVEY.n}</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>
+</div>
+${chart ? chartFigure(chart) : null}`];
+    });
+    const computed = areas.some((a) => a.survey.some((f) => f.ci_low !== undefined));
+    const notes = computed ? html`<p class="table-note">${SURVEY.intervalNote} ${SURVEY.uncertainNote} ${SURVEY.suppressedNote}</p>` : null;
+    return html`<p>${SURVEY.intro}</p>
+${blocks.length > 0 ? blocks : html`<p>${SURVEY.noData}</p>`}
+${notes}`;
+  },
+};

@@ -1,0 +1,66 @@
+/** Sections 4–6 of the report from hand-made figures: words a resident reads, never colour alone. */
+import { describe, expect, it } from "vitest";
+import type { Indicators } from "../../src/aggregate/indicators-schema.ts";
+import type { Config } from "../../src/config/load-config.ts";
+import { fieldSection } from "../../src/render/section-field.ts";
+import { promisesSection } from "../../src/render/section-promises.ts";
+import { surveySection } from "../../src/render/section-survey.ts";
+import type { ReportView } from "../../src/render/section-types.ts";
+import { sampleConfig, sampleIndicators } from "../helpers/sample-indicators.ts";
+
+function view(): ReportView {
+  const base = sampleConfig();
+  const config: Config = {
+    ...base,
+    survey: { indicators: [{ id: "otrygg", name: "Känner sig otrygg", unit: "percent" as const, question: "q", yes: ["Ja"], exclude: [] }] },
+    sources: [...base.sources, { id: "plan", kind: "actions" as const, path: "x" }],
+  };
+  const ind: Indicators = sampleIndicators();
+  const field = {
+    hours: 12.5, shifts: 3,
+    observations: [{ type: "ungdomar_samlade", count: 5, per_10h: 4, same_month_last_year_per_10h: 2.5 }],
+    activities: [{ activity: "trygghetsvandring", count: 1 }],
+  };
+  ind.areas = ind.areas.map((a) => a.id === "okant" ? a : {
+    ...a,
+    field,
+    survey: [{ indicator: "otrygg", name: "Känner sig otrygg", year: 2023, value: 28, n: 25, band: "Medel", previous: null, change: null, ci_low: 14.3, ci_high: 47.6, uncertain: true }],
+  });
+  ind.promises = [{ id: "v", text: "Två trygghetsvandringar", period: { from: "2024-01", to: "2024-12" }, target: 2, done: 1, expected_by_now: 0.5, status: "i_fas" }];
+  ind.actions = [{ id: "k", action: "Kamera på torget", responsible: "polis", status: "genomford", since: "2024-03-05", comment: "Klar <b>nu</b>" }];
+  return { config, charts: [], notes: [], ind, kommun: ind.areas.find((a) => a.id === "kommun") };
+}
+
+describe("section 4, Fältrapporter", () => {
+  it("shows each observation per 10 hours in the field beside its count, and says why", () => {
+    const out = fieldSection.render(view())!.toString();
+    expect(out).toContain("per 10 timmar i fält – det är det senare som går att jämföra");
+    expect(out).toMatch(/Ungdomar som samlats<\/th><td class="num">5<\/td><td class="num">4,0<\/td><td class="num">2,5<\/td>/);
+    expect(out).toContain("Trygghetsvandring: 1");
+  });
+});
+
+describe("section 5, Trygghetsmätning", () => {
+  it("gives the survey year, the band and 'osäker skattning' for a small base", () => {
+    const out = surveySection.render(view())!.toString();
+    expect(out).toMatch(/<td class="num">2023<\/td><td class="num">28,0\u00a0%/);
+    expect(out).toContain("troligen mellan 14,3 och 47,6\u00a0%");
+    expect(out).toContain("osäker skattning");
+    expect(out).toContain("<td>Medel</td>");
+  });
+});
+
+describe("section 6, Medborgarlöften och åtgärder", () => {
+  it("shows a promise's progress as a bar with a text equivalent and its status in words", () => {
+    const out = promisesSection.render(view())!.toString();
+    expect(out).toContain('<progress max="2" value="1" aria-label="Genomfört 1 av 2"></progress> <span class="progress-text">1 av 2</span>');
+    expect(out).toContain("i fas</span>");
+  });
+
+  it("shows each action's responsible, status in words and since when, escaped, with a count per status", () => {
+    const out = promisesSection.render(view())!.toString();
+    expect(out).toContain("<td>Polisen</td>");
+    expect(out).toContain("genomförd</td><td>5 mars 2024</td><td>Klar &lt;b&gt;nu&lt;/b&gt;</td>");
+    expect(out).toContain("Planen har 1 åtgärd: 1 genomförd.");
+  });
+});
