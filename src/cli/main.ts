@@ -6,6 +6,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { EXIT, type ExitCode, LagesbildError } from "../core/errors.ts";
+import { systemError } from "../core/system-errors.ts";
 import type { Logger } from "../core/logger.ts";
 import { VERSION } from "../core/version.ts";
 import type { ProgressPoint } from "./progress.ts";
@@ -177,7 +178,8 @@ export async function main(argv: string[], io: MainIo = defaultIo()): Promise<Ex
       return EXIT.ok;
     }
     throw new LagesbildError("usage", `Okänt kommando: ${command} (se lagesbild --help)`);
-  } catch (error) {
+  } catch (caught) {
+    const error = systemError(caught) ?? caught;
     if (error instanceof LagesbildError) {
       io.stderr(`lagesbild: ${error.message}\n`);
       notify?.(error.exitCode, `lagesbild: ${error.message}\n`, []);

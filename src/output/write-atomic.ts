@@ -51,12 +51,18 @@ export function stageFolder(target: string, files: ReadonlyArray<{ path: string;
   const fresh = path.join(parent, `.new-${name}`);
   const old = path.join(parent, `.old-${name}`);
   rmSync(fresh, { recursive: true, force: true });
-  mkdirSync(fresh, { recursive: true });
-  for (const f of files) {
-    const dest = path.join(fresh, f.path);
-    if (!dest.startsWith(fresh + path.sep)) throw new Error(`output path escapes its folder: ${f.path}`);
-    mkdirSync(path.dirname(dest), { recursive: true });
-    writeFileSync(dest, f.content);
+  try {
+    mkdirSync(fresh, { recursive: true });
+    for (const f of files) {
+      const dest = path.join(fresh, f.path);
+      if (!dest.startsWith(fresh + path.sep)) throw new Error(`output path escapes its folder: ${f.path}`);
+      mkdirSync(path.dirname(dest), { recursive: true });
+      writeFileSync(dest, f.content);
+    }
+  } catch (error) {
+    // A half-built folder (e.g. the disk filled up) is removed at once, not left for the next run.
+    rmSync(fresh, { recursive: true, force: true });
+    throw error;
   }
   rmSync(old, { recursive: true, force: true });
   return {

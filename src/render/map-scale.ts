@@ -45,7 +45,8 @@ export function valueScale(values: ReadonlyArray<number>, decimals: number): Val
       }
     }
   }
-  const colours = SEQUENTIAL[limits.length]!;
+  // All zero: the lightest colour, so "no events" never looks like "some".
+  const colours = max === 0 ? [SEQUENTIAL[3]![0]!] : SEQUENTIAL[limits.length]!;
   const f = (v: number) => formatNumber(v, Number.isInteger(v) ? 0 : decimals);
   const labels =
     limits.length === 0

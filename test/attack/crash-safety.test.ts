@@ -145,14 +145,12 @@ describe.skipIf(TMPFS_PROBE === null)("run on a full disk (tmpfs; needs root and
       p.write("data/polis-1.csv", rows(5));
       const r2 = spawnSync(process.execPath, [BIN, ...RANGE, "--config", p.configPath, "--generated-at", NEW_AT, "--out", out], { encoding: "utf8" });
       expect(r2.status).not.toBe(0);
-      // Published files only: a failed month leaves its hidden staging folder `.new-<month>/` behind
-      // today (reported to the lead; publish never copies it, since the manifest does not list it).
-      const published = (t: Map<string, string>) => new Map([...t].filter(([k]) => !k.startsWith(".new-")));
-      expect(differ(published(tree(out)), before), r2.stderr.slice(-600)).toEqual([]);
+      // Nothing changed, and the half-built staging folder of the failed month is gone too.
+      expect(differ(tree(out), before), r2.stderr.slice(-600)).toEqual([]);
       expect(verifyManifest(out, readManifest(out)!)).toEqual([]);
-      // Today a full disk ends as exit 70 "internt fel (en bugg): ENOSPC …" (reported to the lead):
-      // at least it names the cause and prints no stack trace.
-      expect(r2.stderr).toMatch(/ENOSPC/);
+      // A full disk is an operating problem, not a bug: exit 1 with a message saying what to do.
+      expect(r2.status).toBe(1);
+      expect(r2.stderr).toMatch(/Disken är full/);
       expect(r2.stderr).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
     } finally {
       spawnSync("umount", [disk!]);

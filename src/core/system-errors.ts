@@ -1,0 +1,22 @@
+/**
+ * Operating-system failures that are not bugs: a full disk, a read-only or forbidden folder. They end
+ * the run with exit 1 and a Swedish message the operator can act on, instead of "internal error".
+ */
+import { LagesbildError } from "./errors.ts";
+
+const MESSAGES: Record<string, (path: string) => string> = {
+  ENOSPC: (p) => `Disken är full (vid skrivning av ${p}). Frigör utrymme och kör igen; det som redan var publicerat är orört.`,
+  EDQUOT: (p) => `Diskkvoten är slut (vid skrivning av ${p}). Frigör utrymme och kör igen.`,
+  EROFS: (p) => `Filsystemet är skrivskyddat (${p}). Välj en annan utdatamapp med --out.`,
+  EACCES: (p) => `Behörighet saknas för ${p}. Kontrollera att användaren som kör lagesbild får läsa och skriva där.`,
+  EPERM: (p) => `Åtgärden tillåts inte för ${p}. Kontrollera behörigheterna.`,
+  EIO: (p) => `In- eller utmatningsfel vid ${p}. Kontrollera disken.`,
+};
+
+/** A LagesbildError (exit 1) for a known system error, or null for anything else. */
+export function systemError(error: unknown): LagesbildError | null {
+  const e = error as NodeJS.ErrnoException | null;
+  const make = e && typeof e.code === "string" ? MESSAGES[e.code] : undefined;
+  if (!make) return null;
+  return new LagesbildError("unreadable_file", make(e!.path ?? "okänd fil"), { cause: error });
+}
