@@ -38,6 +38,12 @@ Flaggor för run:
   --notify-command CMD   kör CMD om körningen misslyckas (slutkod ≠ 0): sammanfattningen på stdin,
                          slutkoden i LAGESBILD_EXIT_CODE, misslyckade månader i LAGESBILD_FAILED_MONTHS
 
+Flaggor för validate: --config, --month och --generated-at som för run, samt --log-format, --quiet, --debug.
+
+Flaggor för publish:
+  --to DIR               webbrotens mapp (krävs); förra versionen sparas som DIR.previous
+  --config PATH, --out DIR   hitta utdatamappen som för run; bara filer som manifest.json listar kopieras
+
 Slutkoder: 0 klart, 1 dataproblem, 2 fel i flaggor eller konfiguration, 3 en annan körning pågår,
 4 månaden täcks ännu inte av en källa, 70 internt fel.
 `;

@@ -20,6 +20,19 @@ const IGNORE_WORDS: Record<string, string> = {
   total_row: "summarad",
 };
 
+/** Swedish words for the rejection reason codes an analyst meets most (the code stays: it is what run.json holds). */
+const REJECT_WORDS: Record<string, string> = {
+  bad_date: "datumet kan inte tolkas",
+  future_date: "datum efter körningens tidpunkt",
+  unknown_category: "okänd kategori",
+  unknown_area: "okänt område",
+  missing_field: "fält saknas eller är tomt",
+  bad_number: "talet kan inte tolkas",
+  column_count: "fel antal kolumner",
+  duplicate_id: "samma id två gånger i filen",
+  bad_encoding: "tecken som inte kan avkodas",
+};
+
 export function n(x: number): string {
   return String(x).replace(/\B(?=(\d{3})+(?!\d))/g, " ");
 }
@@ -27,13 +40,25 @@ export function n(x: number): string {
 function reasonList(byReason: Record<string, number>, words: Record<string, string> = {}): string {
   return Object.entries(byReason)
     .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
-    .map(([r, c]) => `${words[r] ? `${r} (${words[r]})` : r} ${n(c)}`)
+    .map(([r, c]) => {
+      // `unknown_category:Vapenbrott` is explained by its code's words.
+      const w = words[r] ?? words[r.split(":")[0]!];
+      return `${w ? `${r} (${w})` : r} ${n(c)}`;
+    })
     .join(", ");
 }
 
-/** `file:line: reason (what is wrong and what to do)` (spec/cli.md; the message carries the advice). */
+/**
+ * `file:line: reason (what is wrong and what to do)`, exactly the form of spec/cli.md, which other tools
+ * may parse; the message carries the advice. Its closing full stop is dropped inside the parentheses.
+ */
+/** `1 skriven`, `2 skrivna`. */
+function plural(k: number, one: string, many: string): string {
+  return `${k} ${k === 1 ? one : many}`;
+}
+
 export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line ?? "-"}: ${p.reason} (${p.message})`;
+  return `${p.file}:${p.line ?? "-"}: ${p.reason} (${p.message.replace(/\.\s*$/, "")})`;
 }
 
 /** Sums one reason map over files: the source-level "why were rows ignored/rejected". */
@@ -84,19 +109,20 @@ export function describeSources(config: Config, ingest: IngestResult, opts: { pr
       const t = f.tally;
       lines.push(`  ${f.path}: ${n(t.read)} lästa, ${n(t.accepted)} godkända, ${n(t.ignored)} ignorerade, ${n(t.rejected)} avvisade`);
       if (t.ignored > 0) lines.push(`    ignorerade: ${reasonList(t.ignored_by_reason, IGNORE_WORDS)}`);
-      if (t.rejected > 0) lines.push(`    avvisade: ${reasonList(t.rejected_by_reason)}`);
+      if (t.rejected > 0) lines.push(`    avvisade: ${reasonList(t.rejected_by_reason, REJECT_WORDS)}`);
       const c = f.coordinates;
       if (c) lines.push(`    placerade med koordinater: ${n(c.in_area)} i ett område, ${n(c.outside)} utanför alla områden (okänt område)`);
       const shown = f.problems.slice(0, opts.problemsPerFile);
       for (const p of shown) lines.push(`    ${formatProblem(p)}`);
       const more = f.problems.length - shown.length + f.problems_truncated;
-      if (more > 0) lines.push(`    … och ${n(more)} problem till (kör lagesbild validate för alla)`);
+      // validate (problemsPerFile 0) lists every problem grouped below; only run points to it.
+      if (more > 0 && opts.problemsPerFile > 0) lines.push(`    … och ${n(more)} problem till (kör lagesbild validate för alla)`);
     }
     if (data.files.length > 1) {
       const ignored = sumReasons(data.files, "ignored_by_reason");
       const rejected = sumReasons(data.files, "rejected_by_reason");
       if (Object.keys(ignored).length > 0) lines.push(`  ignorerade i källan: ${reasonList(ignored, IGNORE_WORDS)}`);
-      if (Object.keys(rejected).length > 0) lines.push(`  avvisade i källan: ${reasonList(rejected)}`);
+      if (Object.keys(rejected).length > 0) lines.push(`  avvisade i källan: ${reasonList(rejected, REJECT_WORDS)}`);
     }
     for (const [label, c] of unknownLabels(data.files)) {
       lines.push(
@@ -133,7 +159,7 @@ export function formatRunSummary(input: {
   const count = (s: keyof typeof STATUS_WORDS) => months.filter((m) => m.status === s).length;
   const lines = [
     `${config.output.title ?? `Lägesbild för ${config.kommun.name}`}`,
-    `Månader: ${count("written")} skrivna, ${count("skipped")} oförändrade, ${count("failed")} misslyckade`,
+    `Månader: ${plural(count("written"), "skriven", "skrivna")}, ${plural(count("skipped"), "oförändrad", "oförändrade")}, ${plural(count("failed"), "misslyckad", "misslyckade")}`,
   ];
   for (const m of months) {
     const where = m.status === "written" ? ` (revision ${m.revision}) → ${rel(path.join(input.outDir, m.month, "index.html"))}` : "";

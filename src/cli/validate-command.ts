@@ -9,10 +9,11 @@ import { EXIT, type ExitCode } from "../core/errors.ts";
 import { resolveGeneratedAt } from "../core/generated-at.ts";
 import { monthIndex } from "../core/month.ts";
 import { ingestSources } from "../ingest/ingest-sources.ts";
-import type { IngestResult, Problem } from "../ingest/types.ts";
+import type { IngestResult } from "../ingest/types.ts";
 import { defaultMonth } from "./month-selection.ts";
 import { latestCoveredMonth, type RunEffects } from "./run-command.ts";
-import { describeSources, formatProblem, n } from "./summary.ts";
+import { problemGroupLines } from "./problem-groups.ts";
+import { describeSources, n } from "./summary.ts";
 import { validateExtraSources } from "./validate-extra.ts";
 
 export interface ValidateOptions {
@@ -28,15 +29,6 @@ export interface ValidateResult {
   config: Config;
 }
 
-function groupByReason(problems: ReadonlyArray<Problem>): Map<string, Problem[]> {
-  const groups = new Map<string, Problem[]>();
-  for (const p of problems) {
-    const code = p.reason.split(":")[0]!;
-    groups.set(code, [...(groups.get(code) ?? []), p]);
-  }
-  return new Map([...groups].sort(([a, x], [b, y]) => y.length - x.length || (a < b ? -1 : 1)));
-}
-
 export async function validate(opts: ValidateOptions, effects: RunEffects): Promise<ValidateResult> {
   const config = loadConfig(opts.config);
   const now = resolveGeneratedAt(opts.generatedAt, effects.env.SOURCE_DATE_EPOCH, effects.now(), config.timezone);
@@ -49,16 +41,8 @@ export async function validate(opts: ValidateOptions, effects: RunEffects): Prom
   for (const data of ingest.incidents) {
     const index = config.sources.findIndex((s) => s.id === data.sourceId);
     const source = config.sources[index];
-    const problems = data.files.flatMap((f) => f.problems);
-    if (problems.length > 0) {
-      lines.push("", `Problem i källan ${data.sourceId}, grupperade:`);
-      for (const [code, list] of groupByReason(problems)) {
-        lines.push(`  ${code}: ${n(list.length)} rader`);
-        for (const p of list) lines.push(`    ${formatProblem(p)}`);
-      }
-      const truncated = data.files.reduce((s, f) => s + f.problems_truncated, 0);
-      if (truncated > 0) lines.push(`  … ${n(truncated)} problem till visas inte (de räknas i summorna ovan)`);
-    }
+    const truncated = data.files.reduce((s, f) => s + f.problems_truncated, 0);
+    lines.push(...problemGroupLines(data.sourceId, data.files.flatMap((f) => f.problems), truncated));
     if (source?.kind !== "incidents") continue;
     const cov = sourceCoverage(data, source, now.month);
     lines.push(`Täckning för ${data.sourceId}: ${cov.from ?? "–"} till ${cov.to ?? "–"}`);

@@ -8,8 +8,8 @@
  * same id is `duplicate_id`. Whether that first row stays accepted, becomes `duplicate` (ignored) or
  * supersedes an earlier file's row is decided at the merge. Memory: one entry per group and per id.
  */
-import { z } from "zod";
-import { FileReportSchema, type FileReport } from "./types.ts";
+import { hashRange, IdTable } from "./id-table.ts";
+import type { FileReport } from "./types.ts";
 import type { AddOutcome } from "./incident-accumulator.ts";
 
 /** How an accepted row got its area: 0 from its area cell, 1 in an area's polygon, 2 outside all. */
@@ -23,33 +23,48 @@ export interface IncidentSink {
   noteInstant?(instant: number, future: boolean): void;
 }
 
-export const FileAggregateSchema = z.object({
-  report: FileReportSchema,
+/** Where a file's quarantine lines are (quarantine-part.ts): never in memory, so RSS does not grow with rejected rows. */
+export interface QuarantinePart {
+  /** Rejected rows written, and the bytes they took. */
+  rows: number;
+  bytes: number;
+  /** Absolute path of the file holding exactly those lines; null when there are none. */
+  path: string | null;
+}
+
+export type AggregateGroup = [area: string, month: string, category: string, sum: number, rows: number];
+
+export interface FileAggregate {
+  report: FileReport;
   /** [area, month, category, Σ count, accepted rows], in first-seen order. */
-  groups: z.array(z.tuple([z.string(), z.string(), z.string(), z.number(), z.number().int().nonnegative()])),
-  /** First row of each id in the file; the arrays are parallel. `idGroup` indexes `groups`. */
-  ids: z.array(z.string()),
-  idGroup: z.array(z.number().int().nonnegative()),
-  idCount: z.array(z.number()),
-  idInstant: z.array(z.number()),
-  idPlaced: z.array(z.union([z.literal(0), z.literal(1), z.literal(2)])),
-  /** Formatted, scrubbed quarantine lines of the file's rejected rows (quarantine.ts), in row order. */
-  quarantine: z.array(z.string()),
+  groups: AggregateGroup[];
+  /**
+   * First row of each id in the file, in compact parallel arrays (cheap to post between threads and to
+   * store): id i is `idText.slice(idEnds[i - 1] ?? 0, idEnds[i])`; `idGroup` indexes `groups`.
+   */
+  idText: string;
+  idEnds: Uint32Array;
+  idGroup: Int32Array;
+  idCount: Float64Array;
+  idInstant: Float64Array;
+  idPlaced: Uint8Array;
+  quarantine: QuarantinePart;
   /**
    * The latest instant that passed `future_date` and the earliest that failed it (null: none). The
    * aggregate is valid for any run time `now` with maxPast ≤ now < minFuture (incident-cache.ts).
    */
-  maxPast: z.number().nullable(),
-  minFuture: z.number().nullable(),
-});
-export type FileAggregate = z.infer<typeof FileAggregateSchema>;
+  maxPast: number | null;
+  minFuture: number | null;
+}
 
 export class FileAccumulator implements IncidentSink {
   private report: FileReport | null = null;
   private readonly groupIndex = new Map<string, Map<string, Map<string, number>>>();
-  private readonly groups: FileAggregate["groups"] = [];
-  private readonly idSlot = new Map<string, number>();
+  private readonly groups: AggregateGroup[] = [];
+  private readonly idSlot = new IdTable();
   private readonly ids: string[] = [];
+  private probe = "";
+  private readonly same = (slot: number) => this.ids[slot] === this.probe;
   private readonly idGroup: number[] = [];
   private readonly idCount: number[] = [];
   private readonly idInstant: number[] = [];
@@ -64,8 +79,8 @@ export class FileAccumulator implements IncidentSink {
 
   add(id: string, area: string, month: string, category: string, instant: number, count: number, placed: Placed = 0): AddOutcome {
     if (id !== "") {
-      if (this.idSlot.has(id)) return "duplicate_id";
-      this.idSlot.set(id, this.ids.length);
+      this.probe = id;
+      if (this.idSlot.findOrAdd(hashRange(id, 0, id.length), this.same) >= 0) return "duplicate_id";
     }
     // Nested maps on the (interned) area and category ids: no key string is built per row.
     let byMonth = this.groupIndex.get(area);
@@ -96,16 +111,20 @@ export class FileAccumulator implements IncidentSink {
     } else if (this.maxPast === null || instant > this.maxPast) this.maxPast = instant;
   }
 
-  result(quarantine: string[]): FileAggregate {
+  result(quarantine: QuarantinePart): FileAggregate {
     if (this.report === null) throw new Error("no file was read");
+    const idEnds = new Uint32Array(this.ids.length);
+    let end = 0;
+    for (let i = 0; i < this.ids.length; i++) idEnds[i] = end += this.ids[i]!.length;
     return {
       report: this.report,
       groups: this.groups,
-      ids: this.ids,
-      idGroup: this.idGroup,
-      idCount: this.idCount,
-      idInstant: this.idInstant,
-      idPlaced: this.idPlaced,
+      idText: this.ids.join(""),
+      idEnds,
+      idGroup: Int32Array.from(this.idGroup),
+      idCount: Float64Array.from(this.idCount),
+      idInstant: Float64Array.from(this.idInstant),
+      idPlaced: Uint8Array.from(this.idPlaced),
       quarantine,
       maxPast: this.maxPast,
       minFuture: this.minFuture,

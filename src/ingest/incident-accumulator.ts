@@ -7,11 +7,14 @@
  *   earlier row moves from accepted to ignored `superseded` in the earlier file's report.
  * It also knows the first and last month with accepted rows (for `covers`).
  *
- * Memory is one small entry per distinct id (spec/indicators.md "Performance"), never per row: the id
- * maps to a slot in typed arrays, and each row's group is an index into the (few) groups, so 10 M
- * distinct ids cost a Map entry each rather than a Map entry plus an object.
+ * Memory is one small entry per distinct id (spec/indicators.md "Performance"), never per row: an
+ * IdTable (id-table.ts) maps the id to a slot in typed arrays, and each row's group is an index into
+ * the (few) groups. The id strings themselves are not copied: a slot points at its id in the merged
+ * file's `idText` (kept, one string per file), so 10 M distinct ids cost ~60 bytes each, not a Map entry
+ * plus a string.
  */
 import type { FileAggregate } from "./file-aggregate.ts";
+import { hashRange, IdTable, rangesEqual } from "./id-table.ts";
 import { reclassifyAccepted } from "./tally.ts";
 import { groupKey, type FileReport, type GroupKey, type IncidentSourceData } from "./types.ts";
 
@@ -26,10 +29,16 @@ class IdSlots {
   group = new Int32Array(1024);
   count = new Float64Array(1024);
   instant = new Float64Array(1024);
+  /** Where the id's text is: `keyFile`'s idText at its `keyIndex`-th id, or `loose[keyIndex]` when keyFile is -1. */
+  keyFile = new Int32Array(1024);
+  keyIndex = new Int32Array(1024);
 
-  push(file: number, group: number, count: number, instant: number): number {
+  push(slot: number, file: number, group: number, count: number, instant: number, keyFile: number, keyIndex: number): number {
+    if (slot !== this.size) throw new Error("id slots out of step");
     if (this.size === this.file.length) this.grow();
-    const slot = this.size++;
+    this.size++;
+    this.keyFile[slot] = keyFile;
+    this.keyIndex[slot] = keyIndex;
     this.file[slot] = file;
     this.seenIn[slot] = file;
     this.group[slot] = group;
@@ -50,12 +59,37 @@ class IdSlots {
     this.group = grown(this.group);
     this.count = grown(this.count);
     this.instant = grown(this.instant);
+    this.keyFile = grown(this.keyFile);
+    this.keyIndex = grown(this.keyIndex);
   }
 }
 
 export class IncidentAccumulator {
-  private readonly ids = new Map<string, number>();
+  private readonly ids = new IdTable();
   private readonly slots = new IdSlots();
+  /** Per file: its idText and idEnds (merged files), so a slot's id is found without a copy of it. */
+  private readonly idTexts: string[] = [];
+  private readonly idEnds: Array<Uint32Array | null> = [];
+  /** Ids added row by row (`add`). */
+  private readonly loose: string[] = [];
+  private probeText = "";
+  private probeStart = 0;
+  private probeEnd = 0;
+  private readonly same = (slot: number): boolean => {
+    const f = this.slots.keyFile[slot]!;
+    const k = this.slots.keyIndex[slot]!;
+    if (f < 0) return rangesEqual(this.loose[k]!, 0, this.loose[k]!.length, this.probeText, this.probeStart, this.probeEnd);
+    const ends = this.idEnds[f]!;
+    return rangesEqual(this.idTexts[f]!, k === 0 ? 0 : ends[k - 1]!, ends[k]!, this.probeText, this.probeStart, this.probeEnd);
+  };
+
+  /** The slot of `text[start, end)`, or ~slot of a new one. */
+  private slotOf(text: string, start: number, end: number): number {
+    this.probeText = text;
+    this.probeStart = start;
+    this.probeEnd = end;
+    return this.ids.findOrAdd(hashRange(text, start, end), this.same);
+  }
   private readonly groupIndex = new Map<GroupKey, number>();
   /** `rows`: accepted rows currently in the group (a row of count 0 still makes the group exist). */
   private readonly groups: Array<{ key: GroupKey; month: string; sum: number; rows: number }> = [];
@@ -66,6 +100,8 @@ export class IncidentAccumulator {
   /** Registers the next file (in sorted order); its report may be changed later by a revision. */
   beginFile(report: FileReport): void {
     this.files.push(report);
+    this.idTexts.push("");
+    this.idEnds.push(null);
   }
 
   /** Adds one row that passed every other rule. `id` is the trimmed id cell, or "" when there is none. */
@@ -73,9 +109,9 @@ export class IncidentAccumulator {
     const file = this.files.length - 1;
     const group = this.group(groupKey(area, month, category), month);
     if (id !== "") {
-      const slot = this.ids.get(id);
-      if (slot === undefined) {
-        this.ids.set(id, this.slots.push(file, group, count, instant));
+      const slot = this.slotOf(id, 0, id.length);
+      if (slot < 0) {
+        this.slots.push(~slot, file, group, count, instant, -1, this.loose.push(id) - 1);
       } else {
         const s = this.slots;
         if (s.seenIn[slot] === file) return "duplicate_id";
@@ -116,14 +152,17 @@ export class IncidentAccumulator {
       return index;
     });
     const s = this.slots;
-    for (let i = 0; i < agg.ids.length; i++) {
-      const id = agg.ids[i]!;
+    const text = agg.idText;
+    const ends = agg.idEnds;
+    this.idTexts[file] = text;
+    this.idEnds[file] = ends;
+    for (let i = 0; i < ends.length; i++) {
       const group = local[agg.idGroup[i]!]!;
       const count = agg.idCount[i]!;
       const instant = agg.idInstant[i]!;
-      const slot = this.ids.get(id);
-      if (slot === undefined) {
-        this.ids.set(id, s.push(file, group, count, instant));
+      const slot = this.slotOf(text, i === 0 ? 0 : ends[i - 1]!, ends[i]!);
+      if (slot < 0) {
+        s.push(~slot, file, group, count, instant, file, i);
         continue;
       }
       s.seenIn[slot] = file;
@@ -134,7 +173,7 @@ export class IncidentAccumulator {
         g.rows--;
         this.acceptedByMonth.set(g.month, this.acceptedByMonth.get(g.month)! - 1);
         reclassifyAccepted(agg.report, g.month, "duplicate");
-        unplace(agg.report, agg.idPlaced[i]!);
+        unplace(agg.report, agg.idPlaced[i]! as 0 | 1 | 2);
         continue;
       }
       const old = this.groups[s.group[slot]!]!;

@@ -1,9 +1,10 @@
 /**
  * The per-file aggregate cache (`cache_dir`, spec/cli.md and spec/indicators.md "Performance"): one JSON
  * file per (incident file, the config parts that affect reading it), holding the file's FileAggregate
- * (file-aggregate.ts): counts per group, row accounting with problems, ids with group/count/instant (so
- * cross-file rules stay exact on a hit), and the file's scrubbed quarantine lines (so the quarantine is
- * complete without re-reading the file). Safe to delete; a corrupt, stale or foreign entry fails zod
+ * (file-aggregate.ts, stored by file-aggregate-codec.ts): counts per group, row accounting with problems,
+ * ids with group/count/instant (so cross-file rules stay exact on a hit); the file's scrubbed quarantine
+ * lines sit beside it in `incidents-quarantine/<key>.csv` (so the quarantine is complete without
+ * re-reading the file, and never has to be in memory). Safe to delete; a corrupt, stale or foreign entry fails zod
  * validation and is rebuilt. It lives outside the output folder (check-paths.ts) and is never published.
  *
  * The key covers what can change a file's reading: its bytes (sha256) and project-relative path (it is
@@ -16,18 +17,19 @@
  * a hit next month; only a run time that crosses one of its instants rebuilds it).
  */
 import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { Config } from "../config/load-config.ts";
 import type { IncidentSourceConfig } from "../config/schema.ts";
 import { VERSION } from "../core/version.ts";
-import { FileAggregateSchema, type FileAggregate } from "./file-aggregate.ts";
+import type { FileAggregate } from "./file-aggregate.ts";
+import { loadAggregate, StoredAggregateSchema, storeAggregate } from "./file-aggregate-codec.ts";
 
 /** Bump when a reader's outcome for the same bytes and config changes. */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 
-const EntrySchema = z.object({ format: z.literal(CACHE_FORMAT), key: z.string(), aggregate: FileAggregateSchema });
+const EntrySchema = z.object({ format: z.literal(CACHE_FORMAT), key: z.string(), aggregate: StoredAggregateSchema });
 
 export interface CacheFile {
   path: string;
@@ -58,18 +60,29 @@ export function cacheKey(config: Config, source: IncidentSourceConfig, file: Cac
 
 export interface IncidentCache {
   get(key: string, now: number): FileAggregate | null;
-  put(key: string, aggregate: FileAggregate): void;
+  /**
+   * Stores the entry; its quarantine part (written where `partPath` said) is moved into the cache, and
+   * `aggregate.quarantine.path` updated. False when nothing was stored (the part stays the caller's).
+   */
+  put(key: string, aggregate: FileAggregate): boolean;
+  /** Where a file read for the cache writes its quarantine lines (same volume as the entry: a rename). */
+  partPath(key: string): string;
 }
 
 /** An entry serves run time `now` when every row's `future_date` outcome is the same as when it was built. */
-export function servesRunTime(agg: FileAggregate, now: number): boolean {
+export function servesRunTime(agg: Pick<FileAggregate, "maxPast" | "minFuture">, now: number): boolean {
   return (agg.maxPast === null || agg.maxPast <= now) && (agg.minFuture === null || now < agg.minFuture);
 }
 
 export function openIncidentCache(dir: string, log?: (msg: string, obj?: Record<string, unknown>) => void): IncidentCache {
   const folder = path.join(dir, "incidents");
   const file = (key: string) => path.join(folder, `${key}.json`);
+  const quarantineFolder = path.join(dir, "incidents-quarantine");
+  const quarantineFile = (key: string) => path.join(quarantineFolder, `${key}.csv`);
   return {
+    partPath(key) {
+      return path.join(quarantineFolder, `.${key}.part-${process.pid}-${randomBytes(4).toString("hex")}`);
+    },
     get(key, now) {
       let text: string;
       try {
@@ -84,7 +97,9 @@ export function openIncidentCache(dir: string, log?: (msg: string, obj?: Record<
           log?.("cache entry built for another run time (future_date), rebuilding", { key });
           return null;
         }
-        return entry.aggregate as FileAggregate;
+        const stored = entry.aggregate;
+        if (stored.quarantineRows > 0 && statSync(quarantineFile(key)).size !== stored.quarantineBytes) throw new Error("quarantine part changed");
+        return loadAggregate(stored, quarantineFile(key));
       } catch (error) {
         log?.("cache entry unreadable, rebuilding", { key, error: String(error).slice(0, 200) });
         return null;
@@ -92,14 +107,20 @@ export function openIncidentCache(dir: string, log?: (msg: string, obj?: Record<
     },
     put(key, aggregate) {
       // Written beside its name and renamed: a crash leaves the old entry or none, never half a file.
+      // The quarantine part first: an entry on disk always has its lines beside it (else get() misses).
       mkdirSync(folder, { recursive: true });
       const tmp = path.join(folder, `.${key}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`);
+      const part = aggregate.quarantine.path;
       try {
-        writeFileSync(tmp, JSON.stringify({ format: CACHE_FORMAT, key, aggregate }));
+        if (part !== null) renameSync(part, quarantineFile(key));
+        if (part !== null) aggregate.quarantine.path = quarantineFile(key);
+        writeFileSync(tmp, JSON.stringify({ format: CACHE_FORMAT, key, aggregate: storeAggregate(aggregate) }));
         renameSync(tmp, file(key));
+        return true;
       } catch (error) {
         rmSync(tmp, { force: true });
         log?.("cache entry not written", { key, error: String(error).slice(0, 200) });
+        return false; // the caller removes the part, wherever it now is
       }
     },
   };

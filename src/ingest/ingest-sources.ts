@@ -14,6 +14,7 @@ import { LagesbildError } from "../core/errors.ts";
 import { EncodingSniffer, type BadBytes, type Encoding } from "./decode-bytes.ts";
 import { IncidentAccumulator } from "./incident-accumulator.ts";
 import { openQuarantine } from "./quarantine.ts";
+import { notAFileMessage, skippedEntryWarning, specialEntries, statKind } from "./source-entry-kind.ts";
 import { ingestExtraSource, isExtraSource } from "./ingest-extra-sources.ts";
 import { readAggregatedCsv } from "./read-aggregated-csv.ts";
 import { readIncidentCsvFiles } from "./read-incident-files.ts";
@@ -41,21 +42,35 @@ export interface IngestOptions {
 /** Code-unit order: the same on every machine, whatever its locale (spec/README.md non-negotiable 5). */
 const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The files a source's `path` glob matches, absolute and sorted. */
-export async function sourceFiles(config: Config, source: SourceConfig): Promise<string[]> {
+/**
+ * The files a source's `path` glob matches, absolute and sorted. Matched entries that are no regular
+ * file (a folder, FIFO, socket) are skipped with a `warn`ing naming them; a literal path (no wildcard)
+ * that is one is a `no_files` error (exit 1) saying what it is (source-entry-kind.ts).
+ */
+export async function sourceFiles(config: Config, source: SourceConfig, warn?: (w: string) => void): Promise<string[]> {
   const pattern = resolveConfigPath(config, source.path);
   // Glob from the pattern's literal folder, so `../data/*.csv` works whatever the current directory.
   const parts = pattern.split(path.sep);
   const firstMagic = parts.findIndex((p) => /[*?[\]{}()!]/.test(p));
   const cwd = firstMagic < 0 ? path.dirname(pattern) : parts.slice(0, firstMagic).join(path.sep) || path.sep;
   const rest = firstMagic < 0 ? path.basename(pattern) : parts.slice(firstMagic).join("/");
-  let files: string[];
+  let entries: string[];
   try {
-    files = await glob(rest, { cwd, absolute: true, onlyFiles: true, expandDirectories: false });
+    entries = [
+      ...(await glob(rest, { cwd, absolute: true, onlyFiles: false, expandDirectories: false })),
+      ...(await specialEntries(cwd, rest)),
+    ];
   } catch (cause) {
     throw new LagesbildError("unreadable_file", `Källan ${source.id}: kan inte söka efter filer med ${source.path} (${String(cause)}).`, { cause });
   }
-  return files.map((f) => path.resolve(f)).sort(byPath);
+  const files: string[] = [];
+  for (const entry of entries.map((f) => path.resolve(f)).sort(byPath)) {
+    const kind = await statKind(entry);
+    if (kind === "file") files.push(entry);
+    else if (firstMagic < 0) throw new LagesbildError("no_files", notAFileMessage(source.id, projectRelative(config, entry), kind));
+    else warn?.(skippedEntryWarning(source.id, projectRelative(config, entry), kind));
+  }
+  return files;
 }
 
 /** sha256 and encoding in one streaming pass over the bytes. */
@@ -132,7 +147,7 @@ export async function ingestSources(config: Config, opts: IngestOptions): Promis
   // The polygons' warnings (an area without a feature) join the sources' in the run summary.
   const result: IngestResult = { incidents: [], warnings: [...(config.areaMap?.warnings ?? [])] };
   for (const source of config.sources) {
-    const files = await sourceFiles(config, source);
+    const files = await sourceFiles(config, source, (w) => result.warnings.push(w));
     if (files.length === 0) {
       throw new LagesbildError(
         "no_files",

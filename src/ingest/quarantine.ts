@@ -8,10 +8,11 @@
  * Every value is scrubbed before it is written (spec "Scrubbing": free text such as `description`
  * may hold personnummer or phone numbers, and so may an area cell holding an address).
  */
-import { createWriteStream, mkdirSync, type WriteStream } from "node:fs";
+import { createReadStream, createWriteStream, mkdirSync, type WriteStream } from "node:fs";
 import path from "node:path";
 import { finished } from "node:stream/promises";
 import { scrub } from "../core/scrub.ts";
+import type { QuarantinePart } from "./file-aggregate.ts";
 
 export interface QuarantineWriter {
   /** Absolute path of the quarantine file. */
@@ -19,27 +20,14 @@ export interface QuarantineWriter {
   /** Appends one rejected row; resolves at once unless the file is behind (back-pressure). */
   write(file: string, line: number | null, reason: string, cells: readonly string[], delimiter: string): Promise<void> | void;
   close(): Promise<void>;
-  /** Appends lines made by `quarantineLine` elsewhere (a worker, the cache), in the order given. */
-  writeLines?(lines: readonly string[]): Promise<void>;
+  /** Appends a part file of lines made by `quarantineLine` elsewhere (a worker, the cache): quarantine-part.ts. */
+  appendPart?(part: QuarantinePart): Promise<void>;
 }
 
 /** One quarantine line (with its CRLF), exactly as `write` writes it. */
 export function quarantineLine(file: string, line: number | null, reason: string, cells: readonly string[], delimiter: string): string {
   const row = [file, line === null ? "" : String(line), scrub(reason), scrub(cells.join(delimiter))];
   return `${row.map(csvField).join(";")}\r\n`;
-}
-
-/** A writer that keeps the lines instead (a file read in a worker or for the cache). */
-export function collectQuarantine(): QuarantineWriter & { lines: string[] } {
-  const lines: string[] = [];
-  return {
-    path: "",
-    lines,
-    write(file, line, reason, cells, delimiter) {
-      lines.push(quarantineLine(file, line, reason, cells, delimiter));
-    },
-    async close() {},
-  };
 }
 
 /** RFC 4180 quoting, after defusing a formula (`=`, `+`, `-`, `@`, tab, CR first) with a leading `'`:
@@ -65,9 +53,11 @@ export function openQuarantine(quarantineDir: string, sourceId: string): Quarant
   stream.write("\ufefffil;rad;orsak;innehåll\r\n");
   return {
     path: file,
-    async writeLines(lines) {
-      for (const text of lines) {
-        if (!stream.write(text)) await new Promise<void>((resolve) => { stream.once("drain", resolve); stream.once("error", () => resolve()); });
+    async appendPart(part) {
+      if (part.path === null) return;
+      // Streamed in chunks with back-pressure: the part may be as large as its input file.
+      for await (const chunk of createReadStream(part.path, { highWaterMark: 1 << 20 })) {
+        if (!stream.write(chunk)) await new Promise<void>((resolve) => { stream.once("drain", resolve); stream.once("error", () => resolve()); });
       }
     },
     write(source, line, reason, cells, delimiter) {

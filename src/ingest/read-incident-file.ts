@@ -1,13 +1,14 @@
 /**
  * Reads one `format: csv` incident file on its own into a FileAggregate (file-aggregate.ts): the unit
  * of work of a worker thread and of the per-file cache. Same reader, same outcomes as reading straight
- * into the source's accumulator; rejected rows' quarantine lines are kept with the result.
+ * into the source's accumulator; rejected rows' quarantine lines go to a part file (quarantine-part.ts), not memory.
  */
+import { rmSync } from "node:fs";
 import type { Config } from "../config/load-config.ts";
 import type { IncidentSourceConfig } from "../config/schema.ts";
 import type { BadBytes, Encoding } from "./decode-bytes.ts";
 import { FileAccumulator, type FileAggregate } from "./file-aggregate.ts";
-import { collectQuarantine } from "./quarantine.ts";
+import { openQuarantinePart } from "./quarantine-part.ts";
 import { readIncidentsCsv, type IncidentLookups } from "./read-incidents-csv.ts";
 
 export interface IncidentFileTask {
@@ -16,6 +17,8 @@ export interface IncidentFileTask {
   sha256: string;
   encoding: Encoding;
   badBytes: BadBytes | null;
+  /** Absolute path to write the file's quarantine lines to (quarantine-part.ts); null: only count them. */
+  quarantinePart: string | null;
 }
 
 export async function readIncidentFile(
@@ -26,7 +29,13 @@ export async function readIncidentFile(
   lookups?: IncidentLookups,
 ): Promise<FileAggregate> {
   const sink = new FileAccumulator();
-  const quarantine = collectQuarantine();
-  await readIncidentsCsv({ config, source, file, now, sink, quarantine, ...(lookups ? { lookups } : {}) });
-  return sink.result(quarantine.lines);
+  const quarantine = openQuarantinePart(file.quarantinePart);
+  try {
+    await readIncidentsCsv({ config, source, file, now, sink, quarantine, ...(lookups ? { lookups } : {}) });
+  } catch (error) {
+    await quarantine.finish().catch(() => {});
+    if (file.quarantinePart !== null) rmSync(file.quarantinePart, { force: true });
+    throw error;
+  }
+  return sink.result(await quarantine.finish());
 }

@@ -5,7 +5,9 @@
  * accumulator in sorted file order, so the cross-file id rules are applied exactly as in a one-by-one
  * read, and write the quarantine in that order too.
  */
-import { statSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { rmSync, statSync } from "node:fs";
+import path from "node:path";
 import { projectRelative, resolveConfigPath, type Config } from "../config/load-config.ts";
 import type { IncidentSourceConfig } from "../config/schema.ts";
 import type { FileAggregate } from "./file-aggregate.ts";
@@ -18,7 +20,7 @@ import { prepareIncidentLookups } from "./read-incidents-csv.ts";
 import type { IncidentSourceData } from "./types.ts";
 import { openFilePool, workerCount } from "./worker-pool.ts";
 
-export type ScanFn = (absolute: string) => Promise<Omit<IncidentFileTask, "absolute" | "path">>;
+export type ScanFn = (absolute: string) => Promise<Omit<IncidentFileTask, "absolute" | "path" | "quarantinePart">>;
 
 export async function readIncidentCsvFiles(
   config: Config,
@@ -29,6 +31,7 @@ export async function readIncidentCsvFiles(
   onError: (absolute: string, cause: unknown) => never,
 ): Promise<IncidentSourceData> {
   const cache = opts.cache ? openIncidentCache(resolveConfigPath(config, config.cache_dir), (msg, obj) => opts.log?.("debug", msg, obj)) : null;
+  const quarantineDir = opts.quarantine ? resolveConfigPath(config, config.quarantine_dir) : null;
   const tasks: Array<{ task: IncidentFileTask; key: string | null; cached: FileAggregate | null }> = [];
   for (const absolute of files) {
     let scanned;
@@ -37,8 +40,11 @@ export async function readIncidentCsvFiles(
     } catch (cause) {
       onError(absolute, cause);
     }
-    const task = { absolute, path: projectRelative(config, absolute), ...scanned };
-    const key = cache ? cacheKey(config, source, { path: task.path, sha256: task.sha256 }) : null;
+    const relative = projectRelative(config, absolute);
+    const key = cache ? cacheKey(config, source, { path: relative, sha256: scanned.sha256 }) : null;
+    // Rejected rows go to a part file, not memory (quarantine-part.ts); read into the cache, it becomes the entry's.
+    const quarantinePart = key !== null ? cache!.partPath(key) : quarantineDir !== null ? partIn(quarantineDir, source.id) : null;
+    const task: IncidentFileTask = { absolute, path: relative, ...scanned, quarantinePart };
     tasks.push({ task, key, cached: key !== null ? cache!.get(key, opts.now) : null });
   }
 
@@ -56,6 +62,7 @@ export async function readIncidentCsvFiles(
   for (const p of reading.values()) p.catch(() => {}); // awaited in order below
 
   const sink = new IncidentAccumulator();
+  const temporary = new Set<string>();
   const quarantine = opts.quarantine ? openQuarantine(resolveConfigPath(config, config.quarantine_dir), source.id) : null;
   try {
     for (const t of tasks) {
@@ -67,9 +74,11 @@ export async function readIncidentCsvFiles(
           onError(t.task.absolute, cause);
         }
         // Stored before the merge, which may reclassify rows of this file for later files' ids.
-        if (t.key !== null) cache!.put(t.key, agg);
+        const kept = t.key !== null && cache!.put(t.key, agg);
+        if (!kept && agg.quarantine.path !== null) temporary.add(agg.quarantine.path);
       }
-      await quarantine?.writeLines?.(agg.quarantine);
+      await quarantine?.appendPart?.(agg.quarantine);
+      if (agg.quarantine.path !== null && temporary.delete(agg.quarantine.path)) rmSync(agg.quarantine.path, { force: true });
       sink.mergeFile(agg);
       const r = agg.report;
       opts.log?.("info", `${r.path}: ${r.tally.read} rader lästa, ${r.tally.accepted} godtagna, ${r.tally.ignored} ignorerade, ${r.tally.rejected} avvisade`, {
@@ -79,6 +88,14 @@ export async function readIncidentCsvFiles(
   } finally {
     await quarantine?.close();
     await pool?.close();
+    // Parts left by a failed run (a moved or appended part is already gone: no-op); workers are stopped above.
+    for (const t of tasks) if (t.task.quarantinePart !== null) rmSync(t.task.quarantinePart, { force: true });
+    for (const p of temporary) rmSync(p, { force: true });
   }
   return sink.result(source.id);
+}
+
+/** A part file of one input file's quarantine lines in `quarantine_dir` (outside the output), removed after the merge. */
+function partIn(quarantineDir: string, sourceId: string): string {
+  return path.join(quarantineDir, ".parts", `${sourceId}-${process.pid}-${randomBytes(6).toString("hex")}.part`);
 }

@@ -13,7 +13,6 @@ import type { Indicators } from "../aggregate/indicators-schema.ts";
 import { indicatorChanges } from "../aggregate/indicator-changes.ts";
 import type { Config } from "../config/load-config.ts";
 import { renderIndicatorsCsv } from "../render/indicators-csv.ts";
-import { renderMonthFiles } from "../render/render-month.ts";
 import { revisionNote } from "../render/revision-notes.ts";
 import { stringifyJson } from "../render/write-json.ts";
 import path from "node:path";
@@ -87,7 +86,8 @@ export async function writeMonth(input: WriteMonthInput): Promise<WriteMonthResu
         { path: "run.json", content: stringifyJson(input.runJson) },
         ...otherMonthFiles(outDir, month, DATA_FILES),
       ]
-    : await renderMonthFiles(published, { config, notes: input.notes, runJson: input.runJson, revisions, commentary: input.commentary ?? null });
+    : // Loaded only here: the renderer pulls in chart.js and canvas, which `--only data` never needs (issue 7).
+      await (await import("../render/render-month.ts")).renderMonthFiles(published, { config, notes: input.notes, runJson: input.runJson, revisions, commentary: input.commentary ?? null });
   if (revisions.length > 0) {
     const sidecar: RevisionsFile = { schema: "lagesbild.revisions/v1", month, revisions };
     files.push({ path: REVISIONS_FILE, content: stringifyJson(sidecar) });

@@ -1,6 +1,6 @@
 /**
- * The CompStat/Brå-style table of one area: one row per category (total last), with the month against
- * the same month last year, the change as a count and a percentage (base counts always beside a
+ * The CompStat/Brå-style table of one area: one row per category, grouped by the config's groups (total
+ * last), with the month against the same month last year, the change as a count and a percentage (base counts always beside a
  * percentage, as CompStat practice asks), year to date, the last 12 months, the rate per 100 000, the
  * reference rates where the config has them, and the trend in words with a symbol.
  */
@@ -56,6 +56,33 @@ ${trendCell(e)}
 </tr>`;
 }
 
+/**
+ * One `<tbody>` per config group (config order; categories keep their config order within it) headed by a
+ * `<th scope="rowgroup">` row, so a screen reader announces the group with every figure (issue 4: categories
+ * grouped by the config's `groups` in the report's sections). Groups without a category are left out; the
+ * `total` row closes the table in a body of its own.
+ */
+function groupBodies(area: AreaEntry, o: TableOptions, columns: number): SafeHtml[] {
+  const rows = area.incidents.filter((e) => e.category !== "total");
+  const known = new Set(o.config.groups.map((g) => g.id));
+  const groups = [
+    ...o.config.groups.map((g) => ({ name: g.name, entries: rows.filter((e) => e.group === g.id) })),
+    // Defensive: the config check makes every category's group known, but a category must never vanish.
+    { name: T.table.otherGroup, entries: rows.filter((e) => e.group === null || !known.has(e.group)) },
+  ].filter((g) => g.entries.length > 0);
+  const bodies = groups.map(
+    (g) => html`<tbody>
+<tr class="group"><th scope="rowgroup" colspan="${String(columns)}">${g.name}</th></tr>
+${g.entries.map((e) => row(e, area, o))}
+</tbody>`,
+  );
+  const total = area.incidents.filter((e) => e.category === "total");
+  if (total.length > 0) bodies.push(html`<tbody>
+${total.map((e) => row(e, area, o))}
+</tbody>`);
+  return bodies;
+}
+
 /** The table, wrapped in a focusable scroll region so a keyboard user can scroll it on a small screen. */
 export function incidentTable(area: AreaEntry, areaLabel: string, o: TableOptions): SafeHtml {
   const id = `tabell-${area.id}`;
@@ -79,9 +106,7 @@ export function incidentTable(area: AreaEntry, areaLabel: string, o: TableOption
 ${refHeads}
 <th scope="col">${T.table.trend}</th>
 </tr></thead>
-<tbody>
-${area.incidents.map((e) => row(e, area, o))}
-</tbody>
+${groupBodies(area, o, 10 + refHeads.length)}
 </table>
 </div>
 <p class="table-note">${T.table.note}${area.population === null ? ` ${T.table.populationMissing}` : ""}</p>`;

@@ -53,6 +53,7 @@ export const T = {
     caption: (area: string, month: string) => `Anmälda händelser i ${area}, ${month}`,
     note: "Förändring jämför med samma månad i fjol. Trenden jämför månaden med de tolv månaderna före.",
     populationMissing: "Befolkningsuppgift saknas, så antal per 100 000 invånare kan inte beräknas.",
+    otherGroup: "Övriga kategorier",
   },
   chart: {
     monthColumn: "Månad",

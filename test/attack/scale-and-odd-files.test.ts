@@ -8,6 +8,7 @@ import { spawnSync } from "node:child_process";
 import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { once } from "node:events";
+import net from "node:net";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { LagesbildError } from "../../src/core/errors.ts";
 import { PROJECT_ROOT } from "../helpers/run-cli.ts";
@@ -48,7 +49,7 @@ describe("files the program cannot handle end in a clear message", () => {
       mkdirSync(path.join(p.root, "data", "polis.csv"), { recursive: true });
       const r = p.run(["run", "--month", "2024-03", "--generated-at", GENERATED_AT]);
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(/Källan polis: inga filer matchar/);
+      expect(r.stderr).toMatch(/Källan polis: data\/polis\.csv är en mapp, inte en fil/);
       expect(r.stderr).not.toMatch(STACK);
     } finally {
       p.cleanup();
@@ -62,8 +63,42 @@ describe("files the program cannot handle end in a clear message", () => {
       expect(spawnSync("mkfifo", [path.join(p.root, "data", "polis.csv")]).status).toBe(0);
       const r = p.run(["run", "--month", "2024-03", "--generated-at", GENERATED_AT]);
       expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/Källan polis: data\/polis\.csv är en namngiven pipe \(FIFO\), inte en fil/);
       expect(r.stderr).not.toMatch(STACK);
     } finally {
+      p.cleanup();
+    }
+  });
+
+  it("a folder and a FIFO matched by a glob are skipped with a warning naming each, the files still read", () => {
+    const p = cliProject(CONFIG("../data/polis-*.csv"), { "data/polis-2024.csv": excel1252(["occurred_at;category", "2024-03-01;Stöld"]) });
+    try {
+      mkdirSync(path.join(p.root, "data", "polis-arkiv.csv"));
+      expect(spawnSync("mkfifo", [path.join(p.root, "data", "polis-pipe.csv")]).status).toBe(0);
+      const r = p.run(["run", "--month", "2024-03", "--generated-at", GENERATED_AT]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain("Källan polis: data/polis-arkiv.csv är en mapp, inte en fil – hoppas över.");
+      expect(r.stdout).toContain("Källan polis: data/polis-pipe.csv är en namngiven pipe (FIFO), inte en fil – hoppas över.");
+      expect(r.stdout).toContain("data/polis-2024.csv: 1 lästa, 1 godkända, 0 ignorerade, 0 avvisade");
+    } finally {
+      p.cleanup();
+    }
+  });
+
+  it("a socket matched by a glob is skipped with a warning", async () => {
+    const { sourceFiles } = await import("../../src/ingest/ingest-sources.ts");
+    const p = makeProject(POLIS_SOURCE);
+    const server = net.createServer();
+    try {
+      p.write("polis-1.csv", excel1252(["Datum;Brottstyp", "2024-03-01;Stöld"]));
+      const socket = path.join(p.root, "data", "polis-sock.csv");
+      await new Promise<void>((resolve) => server.listen(socket, resolve));
+      const warnings: string[] = [];
+      const files = await sourceFiles(p.config, p.config.sources[0]!, (w) => warnings.push(w));
+      expect(files.map((f) => path.basename(f))).toEqual(["polis-1.csv"]);
+      expect(warnings).toEqual([expect.stringContaining("data/polis-sock.csv är en socket, inte en fil – hoppas över.")]);
+    } finally {
+      server.close();
       p.cleanup();
     }
   });

@@ -79,7 +79,7 @@ describe("a range", () => {
     const project = rangeProject(rows);
     const r = run(project, RANGE);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/Månader: 11 skrivna, 0 oförändrade, 1 misslyckade/);
+    expect(r.stdout).toMatch(/Månader: 11 skrivna, 0 oförändrade, 1 misslyckad/);
     expect(r.stdout).toMatch(/2024-06: misslyckades: Källan polis: 1 av 19 rader för 2024-06 avvisades/);
     expect(existsSync(path.join(project, "reports", "2024-06"))).toBe(false);
     expect(existsSync(path.join(project, "reports", "2024-05", "indicators.json"))).toBe(true);
