@@ -7,7 +7,7 @@ import type { Config } from "../config/load-config.ts";
 import type { IncidentSourceConfig } from "../config/schema.ts";
 import { isYearMonth, monthYear } from "../core/month.ts";
 import { groupKey, type IncidentSourceData } from "../ingest/types.ts";
-import { publishableReasons } from "../ingest/reasons.ts";
+import { sourceFileSummary } from "./source-file-summary.ts";
 import { checkReportMonth, isAvailable, sourceCoverage, type SourceCoverage } from "./coverage.ts";
 import { incidentFigures, populationForYear, type CountOf } from "./incident-figures.ts";
 import type { AreaEntry, IncidentEntry, Indicators } from "./indicators-schema.ts";
@@ -143,16 +143,7 @@ export function buildIndicators(input: BuildIndicatorsInput): { indicators: Indi
     id: s.id,
     kind: s.kind,
     covers: { from: coverages[i]!.coverage.from, to: coverages[i]!.coverage.to },
-    files: (dataById.get(s.id)?.files ?? []).map((f) => ({
-      path: f.path,
-      sha256: f.sha256,
-      rows_read: f.tally.read,
-      rows_accepted: f.tally.accepted,
-      rows_ignored: f.tally.ignored,
-      rows_rejected: f.tally.rejected,
-      ignored_by_reason: publishableReasons(f.tally.ignored_by_reason),
-      rejected_by_reason: publishableReasons(f.tally.rejected_by_reason),
-    })),
+    files: (dataById.get(s.id)?.files ?? []).map(sourceFileSummary),
   }));
 
   const indicators: Indicators = {

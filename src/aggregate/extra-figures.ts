@@ -10,7 +10,7 @@ import type { ActionSourceData, FieldSourceData, SurveySourceData } from "../ing
 import { actionFigures } from "./action-status.ts";
 import { fieldFigures, hasUnknownAreaRows } from "./field-figures.ts";
 import type { ActionFigure, FieldFigures, Indicators, PromiseFigure, SurveyFigure } from "./indicators-schema.ts";
-import { publishableReasons } from "../ingest/reasons.ts";
+import { sourceFileSummary } from "./source-file-summary.ts";
 import { UNDATED } from "../ingest/types.ts";
 import { promiseFigures } from "./promise-status.ts";
 import { surveyFigures } from "./survey-figures.ts";
@@ -56,16 +56,7 @@ export function extraSourceSummaries(input: ExtraInput): Indicators["sources"] {
       id: s.id,
       kind: s.kind,
       covers: { from: months[0] ?? null, to: months.at(-1) ?? null },
-      files: files.map((f) => ({
-        path: f.path,
-        sha256: f.sha256,
-        rows_read: f.tally.read,
-        rows_accepted: f.tally.accepted,
-        rows_ignored: f.tally.ignored,
-        rows_rejected: f.tally.rejected,
-        ignored_by_reason: publishableReasons(f.tally.ignored_by_reason),
-        rejected_by_reason: publishableReasons(f.tally.rejected_by_reason),
-      })),
+      files: files.map(sourceFileSummary),
     }];
   });
 }
