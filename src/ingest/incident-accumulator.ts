@@ -117,15 +117,7 @@ export class IncidentAccumulator {
         if (s.seenIn[slot] === file) return "duplicate_id";
         s.seenIn[slot] = file;
         if (s.group[slot] === group && s.instant[slot] === instant && s.count[slot] === count) return "duplicate";
-        const old = this.groups[s.group[slot]!]!;
-        old.sum -= s.count[slot]!;
-        old.rows--;
-        this.acceptedByMonth.set(old.month, this.acceptedByMonth.get(old.month)! - 1);
-        reclassifyAccepted(this.files[s.file[slot]!]!, old.month, "superseded");
-        s.file[slot] = file;
-        s.group[slot] = group;
-        s.count[slot] = count;
-        s.instant[slot] = instant;
+        this.supersede(slot, file, group, count, instant);
       }
     }
     const g = this.groups[group]!;
@@ -166,26 +158,35 @@ export class IncidentAccumulator {
         continue;
       }
       s.seenIn[slot] = file;
-      const g = this.groups[group]!;
       if (s.group[slot] === group && s.instant[slot] === instant && s.count[slot] === count) {
         // `duplicate`: the row counted in the file's aggregate is taken back out.
-        g.sum -= count;
-        g.rows--;
-        this.acceptedByMonth.set(g.month, this.acceptedByMonth.get(g.month)! - 1);
-        reclassifyAccepted(agg.report, g.month, "duplicate");
+        this.takeOut(group, count);
+        reclassifyAccepted(agg.report, this.groups[group]!.month, "duplicate");
         unplace(agg.report, agg.idPlaced[i]! as 0 | 1 | 2);
         continue;
       }
-      const old = this.groups[s.group[slot]!]!;
-      old.sum -= s.count[slot]!;
-      old.rows--;
-      this.acceptedByMonth.set(old.month, this.acceptedByMonth.get(old.month)! - 1);
-      reclassifyAccepted(this.files[s.file[slot]!]!, old.month, "superseded");
-      s.file[slot] = file;
-      s.group[slot] = group;
-      s.count[slot] = count;
-      s.instant[slot] = instant;
+      this.supersede(slot, file, group, count, instant);
     }
+  }
+
+  /** One accepted row of `count` leaves group `index` (a later file replaced or repeated it). */
+  private takeOut(index: number, count: number): void {
+    const g = this.groups[index]!;
+    g.sum -= count;
+    g.rows--;
+    this.acceptedByMonth.set(g.month, this.acceptedByMonth.get(g.month)! - 1);
+  }
+
+  /** A later file revises the row behind `slot`: the earlier row becomes `superseded` in its own file. */
+  private supersede(slot: number, file: number, group: number, count: number, instant: number): void {
+    const s = this.slots;
+    const oldGroup = s.group[slot]!;
+    this.takeOut(oldGroup, s.count[slot]!);
+    reclassifyAccepted(this.files[s.file[slot]!]!, this.groups[oldGroup]!.month, "superseded");
+    s.file[slot] = file;
+    s.group[slot] = group;
+    s.count[slot] = count;
+    s.instant[slot] = instant;
   }
 
   private group(key: GroupKey, month: string): number {

@@ -25,11 +25,10 @@ import type { QuarantineWriter } from "./quarantine.ts";
 import { prepareIncidentLookups, type IncidentLookups } from "./read-incidents-csv.ts";
 import { addProblem, newFileReport, record } from "./tally.ts";
 import type { FileReport } from "./types.ts";
+import { firstNonEmpty, hasC1Controls, hasWrongWidth, TOTAL_ROW } from "./row-rules.ts";
 
 export const AGGREGATED_COLUMNS = ["period", "category", "count", "area"] as const;
 
-const TOTAL_ROW = /^\s*(summa|totalt?)\s*:?\s*$/i;
-const C1_CONTROL = /[\u0080-\u009f]/;
 const reasonLabel = (label: string) => scrub(label.replace(/\s+/g, " ").trim()).slice(0, 100);
 const quote = (s: string) => `"${s.length > 80 ? `${s.slice(0, 77)}…` : s}"`;
 
@@ -93,7 +92,7 @@ export async function readAggregatedCsv(opts: ReadAggregatedCsvOptions): Promise
       await reject(row, "column_count", null, msg.broken(row.broken));
       continue;
     }
-    const first = cells.findIndex((c) => c.trim() !== "");
+    const first = firstNonEmpty(cells);
     if (first < 0) {
       record(report, "ignored", "blank", null);
       continue;
@@ -111,11 +110,11 @@ export async function readAggregatedCsv(opts: ReadAggregatedCsvOptions): Promise
       record(report, "ignored", "ignore_list", month);
       continue;
     }
-    if (cells.length < width || (cells.length > width && cells.slice(width).some((c) => c.trim() !== ""))) {
+    if (hasWrongWidth(cells, width)) {
       await reject(row, "column_count", month, msg.columnCount(cells.length, width));
       continue;
     }
-    if (cells.some((c) => C1_CONTROL.test(c))) {
+    if (hasC1Controls(cells)) {
       await reject(row, "bad_encoding", month, msg.badEncoding(file.badBytes));
       continue;
     }

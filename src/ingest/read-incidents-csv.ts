@@ -25,6 +25,7 @@ import { parseLocalTimestamp } from "./parse-time.ts";
 import type { QuarantineWriter } from "./quarantine.ts";
 import { addProblem, newFileReport, record } from "./tally.ts";
 import type { FileReport } from "./types.ts";
+import { firstNonEmpty, hasC1Controls, hasWrongWidth, TOTAL_ROW } from "./row-rules.ts";
 
 export const INCIDENT_COLUMNS = ["occurred_at", "category", "id", "area", "count", "place", "description"] as const;
 
@@ -59,10 +60,6 @@ export interface ReadIncidentsCsvOptions {
   lookups?: IncidentLookups;
 }
 
-/** Excel's trailing sum row: "Summa", "Total" (or Swedish "Totalt"), "SUMMA:" as the first non-empty cell. */
-const TOTAL_ROW = /^\s*(summa|totalt?)\s*:?\s*$/i;
-/** Windows-1252 bytes 0x81 0x8D 0x8F 0x90 0x9D decode to these: the file was not really 1252. */
-const C1_CONTROL = /[\u0080-\u009f]/;
 /** Labels in reason codes are published (`unknown_category:<label>`): bounded and whitespace-tidy. */
 const reasonLabel = (label: string) => scrub(label.replace(/\s+/g, " ").trim()).slice(0, 100);
 
@@ -101,9 +98,8 @@ export async function readIncidentsCsv(opts: ReadIncidentsCsvOptions): Promise<F
       await reject(row, "column_count", null, msg.broken(row.broken));
       continue;
     }
-    let first = 0;
-    while (first < cells.length && cells[first]!.trim() === "") first++;
-    if (first === cells.length) {
+    const first = firstNonEmpty(cells);
+    if (first < 0) {
       record(report, "ignored", "blank", null);
       continue;
     }
@@ -120,12 +116,11 @@ export async function readIncidentsCsv(opts: ReadIncidentsCsvOptions): Promise<F
       record(report, "ignored", "ignore_list", month);
       continue;
     }
-    if (cells.length < width || (cells.length > width && cells.slice(width).some((c) => c.trim() !== ""))) {
-      // Surplus cells that are all empty are Excel's trailing delimiters, not a shifted row.
+    if (hasWrongWidth(cells, width)) {
       await reject(row, "column_count", month, msg.columnCount(cells.length, width));
       continue;
     }
-    if (cells.some((c) => C1_CONTROL.test(c))) {
+    if (hasC1Controls(cells)) {
       await reject(row, "bad_encoding", month, msg.badEncoding(file.badBytes));
       continue;
     }

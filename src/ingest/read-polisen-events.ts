@@ -29,6 +29,7 @@ import { polisenEventsMessages as msg } from "./polisen-events-messages.ts";
 import type { QuarantineWriter } from "./quarantine.ts";
 import { addProblem, newFileReport, record } from "./tally.ts";
 import type { FileReport } from "./types.ts";
+import { C1_CONTROL } from "./row-rules.ts";
 
 export interface PolisenEventsLookups {
   labels: LabelMap;
@@ -60,7 +61,6 @@ export interface ReadPolisenEventsOptions {
   lookups?: PolisenEventsLookups;
 }
 
-const C1_CONTROL = /[\u0080-\u009f]/;
 const SUMMARY = /^sammanfattning\b/;
 const reasonLabel = (label: string) => scrub(label.replace(/\s+/g, " ").trim()).slice(0, 100);
 const str = (v: unknown): string | null => (typeof v === "string" ? v : null);

@@ -11,6 +11,7 @@ import { findColumns, headerKey, openCsv } from "./parse-swedish-csv.ts";
 import type { QuarantineWriter } from "./quarantine.ts";
 import { addProblem, newFileReport, record } from "./tally.ts";
 import type { FileReport } from "./types.ts";
+import { firstNonEmpty, hasC1Controls, hasWrongWidth, TOTAL_ROW } from "./row-rules.ts";
 
 export interface TableFile {
   absolute: string;
@@ -47,8 +48,6 @@ export interface ReadTableOptions<C extends string> {
   decide: (row: TableRow<C>) => RowDecision | Promise<RowDecision>;
 }
 
-const TOTAL_ROW = /^\s*(summa|totalt?)\s*:?\s*$/i;
-const C1_CONTROL = /[\u0080-\u009f]/;
 const quote = (s: string) => `"${s.length > 80 ? `${s.slice(0, 77)}…` : s}"`;
 
 export async function readTableRows<C extends string>(opts: ReadTableOptions<C>): Promise<FileReport> {
@@ -75,19 +74,17 @@ export async function readTableRows<C extends string>(opts: ReadTableOptions<C>)
   for await (const row of table.rows) {
     const cells = row.cells;
     let decision: RowDecision;
-    let first = 0;
-    while (first < cells.length && cells[first]!.trim() === "") first++;
+    const first = firstNonEmpty(cells);
     if (row.broken !== undefined) {
       decision = { outcome: "rejected", reason: "column_count", month: null, message: `Raden kunde inte läsas: ${row.broken}.` };
-    } else if (first === cells.length) {
+    } else if (first < 0) {
       decision = { outcome: "ignored", reason: "blank", month: null };
     } else if (TOTAL_ROW.test(cells[first]!)) {
       decision = { outcome: "ignored", reason: "total_row", month: null };
-    } else if (cells.length < width || (cells.length > width && cells.slice(width).some((c) => c.trim() !== ""))) {
-      // Surplus cells that are all empty are Excel's trailing delimiters, not a shifted row.
+    } else if (hasWrongWidth(cells, width)) {
       const message = `Raden har ${cells.length} kolumner men rubrikraden har ${width}: kontrollera avgränsare och citattecken på raden.`;
       decision = { outcome: "rejected", reason: "column_count", month: null, message };
-    } else if (cells.some((c) => C1_CONTROL.test(c))) {
+    } else if (hasC1Controls(cells)) {
       const message = "Raden innehåller styrtecken (U+0080–U+009F), troligen fel teckenkodning: spara om filen som UTF-8.";
       decision = { outcome: "rejected", reason: "bad_encoding", month: null, message };
     } else {

@@ -9,6 +9,7 @@ import { ChartJSNodeCanvas } from "chartjs-node-canvas";
 import type { Indicators } from "../aggregate/indicators-schema.ts";
 import type { Config } from "../config/load-config.ts";
 import { axisLabels, chartSpecs, type ChartPlacement, type ChartSpec, type ChartTable } from "./chart-data.ts";
+import { LEGEND_LABELS, LINE_DEFAULTS, STILL_IMAGE } from "./chart-style.ts";
 import { T } from "./wording.ts";
 import { renderSurveyCharts } from "./survey-chart.ts";
 
@@ -63,23 +64,16 @@ export function chartConfiguration(spec: ChartSpec): ChartConfiguration<"line", 
         borderDash: line.dashed ? [8, 5] : [],
         pointStyle: line.pointStyle,
         pointRadius: line.dashed ? 3 : 4,
-        // A hidden or unavailable month is a gap, never a line drawn through it (or down to zero).
-        spanGaps: false,
-        tension: 0,
+        ...LINE_DEFAULTS,
       })),
     },
     options: {
-      responsive: false,
-      animation: false,
-      devicePixelRatio: 1,
-      events: [],
+      ...STILL_IMAGE,
       plugins: {
         legend: {
           position: "bottom",
           labels: {
-            usePointStyle: true,
-            boxHeight: 8,
-            padding: 16,
+            ...LEGEND_LABELS,
             // One entry per category, and one shared entry for the dashed lines: eight legend entries
             // for four categories made the legend harder to read than the chart.
             generateLabels: (chart) => [

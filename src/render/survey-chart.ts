@@ -9,6 +9,7 @@ import type { AreaEntry, Indicators, SurveyFigure } from "../aggregate/indicator
 import type { Config } from "../config/load-config.ts";
 import { PALETTE, POINT_STYLES, TOTAL_COLOUR } from "./chart-palette.ts";
 import type { ChartImage } from "./charts.ts";
+import { LEGEND_LABELS, LINE_DEFAULTS, STILL_IMAGE } from "./chart-style.ts";
 import { formatNumber } from "./format-sv.ts";
 import { SURVEY } from "./wording.ts";
 
@@ -80,17 +81,13 @@ export function surveyChartConfiguration(spec: SurveyChartSpec, unit: string): C
         borderWidth: 3,
         pointStyle: l.pointStyle as "circle",
         pointRadius: 5,
-        spanGaps: false,
-        tension: 0,
+        ...LINE_DEFAULTS,
       })),
     },
     options: {
-      responsive: false,
-      animation: false,
-      devicePixelRatio: 1,
-      events: [],
+      ...STILL_IMAGE,
       plugins: {
-        legend: { position: "bottom", labels: { usePointStyle: true, boxHeight: 8, padding: 16 } },
+        legend: { position: "bottom", labels: { ...LEGEND_LABELS } },
         tooltip: { enabled: false },
         title: { display: false },
       },
