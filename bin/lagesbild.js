@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx, so `npx lagesbild` works right after `npm ci`
-// with no build step and no stale compiled copy.
-import { register } from "tsx/esm/api";
+// Runs the TypeScript sources with no build step, so `npx lagesbild` works right after `npm ci` and never
+// runs a stale compiled copy: from a bundle of src/ rebuilt whenever a file under src/ changes, else
+// through tsx (bin/bundle.js).
+import { loadMain } from "./bundle.js";
 
-register();
-const { main } = await import("../src/cli/main.ts");
+const main = await loadMain({ debug: process.argv.includes("--debug") });
 process.exitCode = await main(process.argv.slice(2));

@@ -13,7 +13,7 @@ import { extraRejectedShares } from "../aggregate/extra-rejected-share.ts";
 import { allSourceFiles } from "../ingest/all-source-files.ts";
 import { suppressIndicators } from "../aggregate/suppress.ts";
 import { checkOutputPaths } from "../config/check-paths.ts";
-import { type Config, loadConfig } from "../config/load-config.ts";
+import { type Config, loadConfig, resolveConfigPath } from "../config/load-config.ts";
 import { EXIT, type ExitCode, LagesbildError } from "../core/errors.ts";
 import { type GeneratedAt, resolveGeneratedAt } from "../core/generated-at.ts";
 import type { Logger } from "../core/logger.ts";
@@ -24,6 +24,8 @@ import type { IngestResult } from "../ingest/types.ts";
 import { buildRunJson } from "../render/run-json.ts";
 import { acquireLock } from "../output/lock.ts";
 import type { MonthRecord } from "../output/manifest.ts";
+import { ArchiveEntryCache, archiveEntryCachePath } from "../output/archive-entry-cache.ts";
+import { fileHashCachePath } from "../output/file-hash-cache.ts";
 import { type ManifestState, openManifestState } from "../output/manifest-state.ts";
 import type { RevisionNote } from "../output/revisions-file.ts";
 import { repairInterruptedSwaps } from "../output/write-atomic.ts";
@@ -135,7 +137,8 @@ export async function run(opts: RunOptions, effects: RunEffects): Promise<RunRes
     for (const repaired of repairInterruptedSwaps(outDir)) {
       effects.log.warn({ month: repaired }, `Återställde ${repaired} efter en avbruten körning.`);
     }
-    const { state, repairs } = openManifestState(outDir, generatedAt.iso);
+    const cacheDir = resolveConfigPath(config, config.cache_dir);
+    const { state, repairs } = openManifestState(outDir, generatedAt.iso, fileHashCachePath(cacheDir, outDir));
     if (repairs.length > 0) {
       effects.log.warn({ problems: repairs.slice(0, 10), count: repairs.length }, "manifest.json stämde inte med filerna (avbruten körning?) och har byggts om från filerna.");
     }
@@ -160,7 +163,9 @@ export async function run(opts: RunOptions, effects: RunEffects): Promise<RunRes
     }
     // The archive, feed and other shared files are rendered every run and replaced only where their
     // content changed, so a range interrupted before this point is completed by the next run.
-    state.commitShared(opts.onlyData ? [] : renderSharedFiles(config, outDir), generatedAt.iso);
+    const entries = new ArchiveEntryCache(archiveEntryCachePath(cacheDir, outDir));
+    state.commitShared(opts.onlyData ? [] : renderSharedFiles(config, outDir, (m) => entries.entry(outDir, m, state.fileSha256(`${m}/indicators.json`))), generatedAt.iso);
+    if (!opts.onlyData) entries.save();
     const failed = outcomes.find((o) => o.status === "failed");
     return { exitCode: failed?.exitCode ?? EXIT.ok, config, outDir, generatedAt, ingest, months: outcomes, lockWarning: lock.warning };
   } finally {

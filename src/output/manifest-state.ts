@@ -9,13 +9,16 @@
  * two or three rename system calls; for that case, and for a manifest edited or deleted by hand,
  * `openManifestState` checks the manifest against the files on start-up (under the lock) and repairs
  * it from the files on disk, forgetting the build record of any month whose published indicators no
- * longer match it, so that month is rebuilt.
+ * longer match it, so that month is rebuilt. That check reads only the files whose stat changed since
+ * the last run (file-hash-cache.ts), not the whole folder.
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import type { Indicators } from "../aggregate/indicators-schema.ts";
 import { stringifyJson } from "../render/write-json.ts";
 import { publishedIndicatorsHash } from "./published-month.ts";
-import { hashFiles, listPublishedFiles, MANIFEST_FILE, type Manifest, type MonthRecord, readManifest, sha256, verifyManifest } from "./manifest.ts";
+import { FileHashCache } from "./file-hash-cache.ts";
+import { type HashOf, hashFiles, listPublishedFiles, MANIFEST_FILE, type Manifest, type MonthRecord, readManifest, sha256, verifyManifest } from "./manifest.ts";
 import { type StagedFolder, stageFile } from "./write-atomic.ts";
 
 type FileEntry = Manifest["files"][number];
@@ -32,9 +35,11 @@ export class ManifestState {
   private readonly months = new Map<string, MonthRecord>();
   private generatedAt: string;
   private readonly outDir: string;
+  private readonly hashes: FileHashCache;
 
-  constructor(outDir: string, manifest: Manifest | null, generatedAt: string) {
+  constructor(outDir: string, manifest: Manifest | null, generatedAt: string, hashes: FileHashCache = new FileHashCache(outDir, null)) {
     this.outDir = outDir;
+    this.hashes = hashes;
     this.generatedAt = manifest?.generated_at ?? generatedAt;
     for (const f of manifest?.files ?? []) this.files.set(f.path, f);
     for (const [m, r] of Object.entries(manifest?.months ?? {})) this.months.set(m, r);
@@ -42,6 +47,11 @@ export class ManifestState {
 
   record(month: string): MonthRecord | undefined {
     return this.months.get(month);
+  }
+
+  /** The sha256 of a published file as it is on disk now (checked at start-up, set on every write). */
+  fileSha256(rel: string): string | undefined {
+    return this.files.get(rel)?.sha256;
   }
 
   toManifest(): Manifest {
@@ -63,6 +73,7 @@ export class ManifestState {
     folder.swap();
     manifest.commit();
     folder.cleanup();
+    for (const f of files) this.hashes.remember(`${month}/${f.path}`, this.files.get(`${month}/${f.path}`)!.sha256);
   }
 
   /**
@@ -71,13 +82,17 @@ export class ManifestState {
    */
   commitShared(files: ReadonlyArray<OutputFile>, generatedAt: string): void {
     const changed = files.filter((f) => this.files.get(f.path)?.sha256 !== sha256(f.content) || !existsSync(path.join(this.outDir, f.path)));
-    if (changed.length === 0 && existsSync(path.join(this.outDir, MANIFEST_FILE))) return;
-    const staged = changed.map((f) => stageFile(path.join(this.outDir, f.path), f.content));
-    for (const f of changed) this.setFile(f.path, f.content);
-    if (changed.length > 0) this.generatedAt = generatedAt;
-    const manifest = this.stageManifest();
-    for (const s of staged) s.commit();
-    manifest.commit();
+    if (changed.length > 0 || !existsSync(path.join(this.outDir, MANIFEST_FILE))) {
+      const staged = changed.map((f) => stageFile(path.join(this.outDir, f.path), f.content));
+      for (const f of changed) this.setFile(f.path, f.content);
+      if (changed.length > 0) this.generatedAt = generatedAt;
+      const manifest = this.stageManifest();
+      for (const s of staged) s.commit();
+      manifest.commit();
+      for (const f of changed) this.hashes.remember(f.path, this.files.get(f.path)!.sha256);
+    }
+    // The end of every run: the next run's start-up check reads only files changed since now.
+    this.hashes.save(this.files.keys());
   }
 
   private setFile(rel: string, content: Buffer | string): void {
@@ -91,8 +106,8 @@ export class ManifestState {
 }
 
 /** Problems that make a manifest disagree with the folder: changed, missing or unlisted files. */
-export function manifestProblems(outDir: string, manifest: Manifest): string[] {
-  const problems = verifyManifest(outDir, manifest);
+export function manifestProblems(outDir: string, manifest: Manifest, hashOf?: HashOf): string[] {
+  const problems = verifyManifest(outDir, manifest, hashOf);
   const listed = new Set(manifest.files.map((f) => f.path));
   for (const f of listPublishedFiles(outDir)) if (!listed.has(f)) problems.push(`${f}: saknas i manifest.json`);
   return problems;
@@ -101,26 +116,32 @@ export function manifestProblems(outDir: string, manifest: Manifest): string[] {
 /**
  * Reads the manifest and, when it does not match the files (a crash inside the rename window, a hand
  * edit, a deleted manifest), rebuilds it from the files on disk. A month's build record survives only
- * if its `indicators_sha256` still matches the month's published `indicators.json`.
+ * if its `indicators_sha256` and `revision` still match the month's published `indicators.json`.
+ * `hashCacheFile`: where file-hash-cache.ts keeps the files' hashes between runs (null: none).
  */
-export function openManifestState(outDir: string, generatedAt: string): { state: ManifestState; repairs: string[] } {
+export function openManifestState(outDir: string, generatedAt: string, hashCacheFile: string | null = null): { state: ManifestState; repairs: string[] } {
+  const hashes = new FileHashCache(outDir, hashCacheFile);
+  const hashOf: HashOf = (rel) => hashes.hash(rel);
   const manifest = readManifest(outDir);
   const onDisk = listPublishedFiles(outDir);
-  if (manifest === null && onDisk.length === 0) return { state: new ManifestState(outDir, null, generatedAt), repairs: [] };
-  const problems = manifest === null ? [`${MANIFEST_FILE}: saknas eller är ogiltig`] : manifestProblems(outDir, manifest);
-  if (problems.length === 0) return { state: new ManifestState(outDir, manifest, generatedAt), repairs: [] };
+  if (manifest === null && onDisk.length === 0) return { state: new ManifestState(outDir, null, generatedAt, hashes), repairs: [] };
+  const problems = manifest === null ? [`${MANIFEST_FILE}: saknas eller är ogiltig`] : manifestProblems(outDir, manifest, hashOf);
+  if (problems.length === 0) return { state: new ManifestState(outDir, manifest, generatedAt, hashes), repairs: [] };
   const months: Manifest["months"] = {};
   for (const [m, r] of Object.entries(manifest?.months ?? {})) {
     const file = path.join(outDir, m, "indicators.json");
-    if (existsSync(file) && publishedIndicatorsHash(JSON.parse(readFileSync(file, "utf8"))) === r.indicators_sha256) months[m] = r;
+    if (!existsSync(file)) continue;
+    const published = JSON.parse(readFileSync(file, "utf8")) as Indicators;
+    // The revision too: a skipped month reports its record's revision without reading the folder.
+    if (publishedIndicatorsHash(published) === r.indicators_sha256 && published.revision === r.revision) months[m] = r;
   }
   const repaired: Manifest = {
     schema: "lagesbild.manifest/v1",
     generated_at: manifest?.generated_at ?? generatedAt,
-    files: hashFiles(outDir, onDisk),
+    files: hashFiles(outDir, onDisk, hashOf),
     months,
   };
-  const state = new ManifestState(outDir, repaired, generatedAt);
+  const state = new ManifestState(outDir, repaired, generatedAt, hashes);
   stageFile(path.join(outDir, MANIFEST_FILE), stringifyJson(state.toManifest())).commit();
   return { state, repairs: problems };
 }

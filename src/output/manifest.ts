@@ -61,20 +61,32 @@ export function listPublishedFiles(outDir: string): string[] {
   return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-export function hashFiles(outDir: string, files: ReadonlyArray<string>): Manifest["files"] {
+/** A file's sha256 by its path relative to the output folder, or null when it is missing. */
+export type HashOf = (rel: string) => string | null;
+
+/** Reads and hashes the file every time (file-hash-cache.ts remembers hashes between runs instead). */
+export const readAndHash =
+  (outDir: string): HashOf =>
+  (rel) => {
+    const full = path.join(outDir, rel);
+    return existsSync(full) ? sha256(readFileSync(full)) : null;
+  };
+
+export function hashFiles(outDir: string, files: ReadonlyArray<string>, hashOf: HashOf = readAndHash(outDir)): Manifest["files"] {
   return files.map((rel) => {
-    const content = readFileSync(path.join(outDir, rel));
-    return { path: rel, sha256: sha256(content), size: statSync(path.join(outDir, rel)).size };
+    const digest = hashOf(rel);
+    if (digest === null) throw Object.assign(new Error(`ENOENT: no such file, open '${path.join(outDir, rel)}'`), { code: "ENOENT" });
+    return { path: rel, sha256: digest, size: statSync(path.join(outDir, rel)).size };
   });
 }
 
 /** Files that are missing or differ from their manifest entry; empty when the tree verifies. */
-export function verifyManifest(outDir: string, manifest: Manifest): string[] {
+export function verifyManifest(outDir: string, manifest: Manifest, hashOf: HashOf = readAndHash(outDir)): string[] {
   const bad: string[] = [];
   for (const f of manifest.files) {
-    const full = path.join(outDir, f.path);
-    if (!existsSync(full)) bad.push(`${f.path}: saknas`);
-    else if (sha256(readFileSync(full)) !== f.sha256) bad.push(`${f.path}: innehållet stämmer inte med manifest.json`);
+    const digest = hashOf(f.path);
+    if (digest === null) bad.push(`${f.path}: saknas`);
+    else if (digest !== f.sha256) bad.push(`${f.path}: innehållet stämmer inte med manifest.json`);
   }
   return bad;
 }

@@ -59,19 +59,22 @@ export async function writeMonth(input: WriteMonthInput): Promise<WriteMonthResu
   const indicatorsHash = publishedIndicatorsHash(input.published);
   const configHash = publishedConfigHash(config);
   const record = state.record(month);
-  const before = readPublishedMonth(outDir, month);
   if (
     !input.force &&
     record &&
-    before &&
+    // The folder's indicators.json is there and is the one this record was written with: the state
+    // matches the files on disk (checked at start-up), so its revision is the record's and the file
+    // need not be read (issue 7: a skipped month costs no read).
+    state.fileSha256(`${month}/indicators.json`) !== undefined &&
     record.indicators_sha256 === indicatorsHash &&
     record.config_sha256 === configHash &&
     record.version === input.version &&
     (record.data_only ?? false) === input.onlyData &&
     !(input.inputsChanged?.(record.inputs) ?? false)
   ) {
-    return { status: "skipped", revision: before.indicators.revision };
+    return { status: "skipped", revision: record.revision };
   }
+  const before = readPublishedMonth(outDir, month);
 
   const changed = before !== null && publishedIndicatorsHash(before.indicators) !== indicatorsHash;
   const revision = before === null ? 1 : before.indicators.revision + (changed ? 1 : 0);

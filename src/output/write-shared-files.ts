@@ -31,9 +31,10 @@ function readEntry(outDir: string, month: string): ArchiveEntry {
 /**
  * The shared files' contents: stylesheet, archive, feed and accessibility statement, from the month
  * folders now on disk. ManifestState.commitShared replaces those that changed, then the manifest.
+ * `entryOf` gives a month's archive line (archive-entry-cache.ts remembers them between runs).
  */
-export function renderSharedFiles(config: Config, outDir: string): OutputFile[] {
-  const entries = publishedMonths(outDir).map((m) => readEntry(outDir, m));
+export function renderSharedFiles(config: Config, outDir: string, entryOf: (month: string) => ArchiveEntry = (m) => readEntry(outDir, m)): OutputFile[] {
+  const entries = publishedMonths(outDir).map(entryOf);
   return [
     { path: "assets/style.css", content: readFileSync(STYLESHEET) },
     { path: "index.html", content: renderArchiveHtml(entries, config) },

@@ -102,9 +102,40 @@ export function chartConfiguration(spec: ChartSpec): ChartConfiguration<"line", 
   };
 }
 
+/**
+ * PNGs drawn in this process, by the JSON of their chart.js configuration (everything the picture is
+ * drawn from; the legend callback only reads `lines`, which the configuration holds too), so a chart
+ * that comes out the same in several months of a range, like the survey charts, is drawn once (issue 7).
+ * Least recently used first out, so a long range holds a bounded number of images.
+ */
+const drawn = new Map<string, Promise<Buffer>>();
+const DRAWN_MAX = 64;
+
+/**
+ * Draws `cfg`, or returns the PNG already drawn for the same configuration. The drawing itself runs now,
+ * on this thread (chart.js is synchronous without animation); the PNG encoding runs on libuv's thread
+ * pool, so the caller starts every chart of a month before awaiting any: the next chart is drawn while
+ * the previous ones are encoded (the encoding was ~40 % of the month's render time, spent idle).
+ */
+export function drawPng(cfg: ChartConfiguration): Promise<Buffer> {
+  const key = JSON.stringify(cfg);
+  let png = drawn.get(key);
+  if (png) drawn.delete(key);
+  else png = getRenderer().renderToBuffer(cfg, "image/png");
+  drawn.set(key, png);
+  png.catch(() => drawn.delete(key));
+  if (drawn.size > DRAWN_MAX) drawn.delete(drawn.keys().next().value!);
+  return png;
+}
+
+/** Forgets every PNG drawn so far (for tests that check a second drawing gives the same bytes). */
+export function forgetDrawnCharts(): void {
+  drawn.clear();
+}
+
 /** Draws one spec. */
 export async function renderChart(spec: ChartSpec): Promise<ChartImage> {
-  const png = await getRenderer().renderToBuffer(chartConfiguration(spec) as ChartConfiguration, "image/png");
+  const png = await drawPng(chartConfiguration(spec) as ChartConfiguration);
   return {
     file: `charts/${spec.name}.png`,
     png,
@@ -116,11 +147,15 @@ export async function renderChart(spec: ChartSpec): Promise<ChartImage> {
   };
 }
 
-/** Every chart of the month, in report order (drawn one after another: one canvas, one chart.js). */
+/**
+ * Every chart of the month, in report order. All are started before any is awaited (see drawPng): one
+ * chart.js draws them one after another while the thread pool encodes the PNGs.
+ */
 export async function renderCharts(ind: Indicators, config: Config): Promise<ChartImage[]> {
-  const out: ChartImage[] = [];
-  for (const spec of chartSpecs(ind, config)) out.push(await renderChart(spec));
-  // Section 5: the survey indicators over the survey years (survey-chart.ts).
-  out.push(...(await renderSurveyCharts(ind, config, (cfg) => getRenderer().renderToBuffer(cfg, "image/png"))));
-  return out;
+  const [charts, survey] = await Promise.all([
+    Promise.all(chartSpecs(ind, config).map((spec) => renderChart(spec))),
+    // Section 5: the survey indicators over the survey years (survey-chart.ts).
+    renderSurveyCharts(ind, config, drawPng),
+  ]);
+  return [...charts, ...survey];
 }

@@ -104,11 +104,11 @@ export async function renderSurveyCharts(
   config: Config,
   draw: (cfg: ChartConfiguration) => Promise<Buffer>,
 ): Promise<ChartImage[]> {
-  const out: ChartImage[] = [];
-  for (const spec of surveyChartSpecs(ind, config)) {
+  // Every chart is started before any is awaited: `draw` draws now and encodes on the thread pool.
+  const charts = surveyChartSpecs(ind, config).map(async (spec): Promise<ChartImage> => {
     const unit = config.survey.indicators.find((i) => i.id === spec.indicator)?.unit ?? "index_0_6";
     const png = await draw(surveyChartConfiguration(spec, unit) as ChartConfiguration);
-    out.push({
+    return {
       file: `charts/${spec.name}.png`,
       png,
       alt: spec.alt,
@@ -116,7 +116,7 @@ export async function renderSurveyCharts(
       title: spec.title,
       placement: { section: "survey", indicator: spec.indicator },
       table: spec.table,
-    });
-  }
-  return out;
+    };
+  });
+  return Promise.all(charts);
 }

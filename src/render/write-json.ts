@@ -10,9 +10,22 @@ import { plainNumber } from "./_decimal.ts";
  * @example stringifyJson({ p: 0.0000375 }) // '{\n  "p": 0.0000375\n}\n'
  */
 export function stringifyJson(value: unknown): string {
+  // Fast path (issue 7: the skip rule hashes every month's indicators on every run): the native writer
+  // gives the same text whenever no number came out in exponent form; an exponent is a digit, "e" and
+  // a sign, so any match (also one inside a string) falls back to the writer below.
+  const native = nativeJson(value);
+  if (native !== undefined && !/\de[+-]/.test(native)) return `${native}\n`;
   const out = write(value, "");
   if (out === undefined) throw new TypeError("stringifyJson: value is not JSON-serialisable");
   return `${out}\n`;
+}
+
+function nativeJson(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(value, null, 2) as string | undefined;
+  } catch {
+    return undefined; // a bigint: the writer below handles it
+  }
 }
 
 function write(value: unknown, indent: string): string | undefined {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { axisLabels, chartSpecs } from "../../src/render/chart-data.ts";
 import { PALETTE, TOTAL_COLOUR, categoryStyle, contrastRatio } from "../../src/render/chart-palette.ts";
-import { CHART_HEIGHT, CHART_WIDTH, chartConfiguration, renderChart, renderCharts } from "../../src/render/charts.ts";
+import { CHART_HEIGHT, CHART_WIDTH, chartConfiguration, forgetDrawnCharts, renderChart, renderCharts } from "../../src/render/charts.ts";
 import { sampleConfig, sampleIndicators } from "../helpers/sample-indicators.ts";
 
 const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -97,6 +97,7 @@ describe("renderCharts", () => {
       expect(c.png.readUInt32BE(20)).toBe(CHART_HEIGHT);
       expect(c.file).toMatch(/^charts\/[a-z0-9-]+\.png$/);
     }
+    forgetDrawnCharts(); // drawn anew, not the remembered PNG
     const again = await renderChart(chartSpecs(sampleIndicators(), sampleConfig())[0]!);
     expect(again.png.equals(charts[0]!.png)).toBe(true);
   });
