@@ -61,6 +61,23 @@ async function utf8Copy(dir: string): Promise<string> {
   return out;
 }
 
+/** bench-data/<rows>/single/polis-all.csv: the police files' rows in one file (one header), the same bytes otherwise. */
+async function singleFile(dir: string): Promise<string> {
+  const out = path.join(dir, "single");
+  const stamp = path.join(out, ".done");
+  if (existsSync(stamp)) return out;
+  mkdirSync(out, { recursive: true });
+  const sink = createWriteStream(path.join(out, "polis-all.csv"));
+  for (const [i, f] of policeFiles(dir).entries()) {
+    const bytes = readFileSync(f);
+    const body = i === 0 ? bytes : bytes.subarray(bytes.indexOf(0x0a) + 1); // later files without their header
+    if (!sink.write(body)) await new Promise<void>((resolve) => sink.once("drain", () => resolve()));
+  }
+  await new Promise((resolve) => sink.end(resolve));
+  writeFileSync(stamp, "");
+  return out;
+}
+
 async function hashSeconds(files: string[]): Promise<number> {
   const started = performance.now();
   for (const f of files) {
@@ -99,7 +116,14 @@ for (const n of sizes) {
   add(`${label}: lagesbild run --only data, cold (no cache)`, best(runs, () => lagesbild(config, dir), () => rmSync(cache, { recursive: true, force: true })), n, mb, d);
   add(`${label}: lagesbild, cold, one thread`, best(1, () => runChild([cli, "run", "--config", config, "--only", "data", "--month", MONTH, "--generated-at", GENERATED_AT, "--force", "--quiet", "--log-format", "json"], dir, { LAGESBILD_WORKERS: "0" }), () => rmSync(cache, { recursive: true, force: true })), n, mb, d);
   add(`${label}: lagesbild, warm (nothing changed)`, best(runs, () => lagesbild(config, dir)), n, mb, d);
+  // As when one file changed: every other file's ids come from its per-file entry and are merged again.
+  const mergedResults = path.join(cache, "sources");
+  add(`${label}: lagesbild, warm without the merged result (ids loaded, merged)`, best(runs, () => lagesbild(config, dir), () => rmSync(mergedResults, { recursive: true, force: true })), n, mb, d);
   add(`${label}: lagesbild, cold, police ids not read`, best(1, () => lagesbild(noIds, dir), () => rmSync(cache, { recursive: true, force: true })), n, mb, d);
+  await singleFile(dir);
+  const single = writeBenchConfig({ projectRoot: root, dataDir: dir, singleFile: true });
+  add(`${label}: lagesbild, cold, all police rows in one file (byte ranges)`, best(1, () => lagesbild(single, dir), () => rmSync(cache, { recursive: true, force: true })), n, mb, d);
+
   add(`${label}: sha256 of the input files (floor of a warm run)`, await hashSeconds(all), n, mb);
 }
 

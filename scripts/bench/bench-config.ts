@@ -12,6 +12,8 @@ export interface BenchConfigOptions {
   dataDir: string;
   /** Drop the police source's id column: memory then depends on groups only (spec "Performance"). */
   withoutIds?: boolean;
+  /** Read the police rows from `single/polis-all.csv` (one file: read in byte ranges) instead of one file per year. */
+  singleFile?: boolean;
   name?: string;
 }
 
@@ -21,6 +23,7 @@ export function writeBenchConfig(opts: BenchConfigOptions): string {
   const sources = (doc.sources as Array<Record<string, unknown>>).filter((s) => s.kind === "incidents");
   for (const s of sources) {
     s.path = `incidents/${path.basename(String(s.path))}`;
+    if (opts.singleFile && String(s.path).includes("polis-")) s.path = "single/polis-all.csv";
     if (opts.withoutIds && s.columns !== undefined) {
       const { id: _id, ...rest } = s.columns as Record<string, string>;
       s.columns = rest;
@@ -38,7 +41,7 @@ export function writeBenchConfig(opts: BenchConfigOptions): string {
   };
   delete (config as Record<string, unknown>).survey;
   delete (config as Record<string, unknown>).promises;
-  const file = path.join(opts.dataDir, `${opts.name ?? (opts.withoutIds ? "bench-noids" : "bench")}.yaml`);
+  const file = path.join(opts.dataDir, `${opts.name ?? (opts.withoutIds ? "bench-noids" : opts.singleFile ? "bench-single" : "bench")}.yaml`);
   writeFileSync(file, stringify(config));
   return file;
 }

@@ -9,6 +9,7 @@
  * supersedes an earlier file's row is decided at the merge. Memory: one entry per group and per id.
  */
 import { hashRange, IdTable } from "./id-table.ts";
+import { grow, idEqualsString, IdTextBuilder, type IdUnits } from "./id-text.ts";
 import type { FileReport } from "./types.ts";
 import type { AddOutcome } from "./incident-accumulator.ts";
 
@@ -39,11 +40,13 @@ export interface FileAggregate {
   /** [area, month, category, Σ count, accepted rows], in first-seen order. */
   groups: AggregateGroup[];
   /**
-   * First row of each id in the file, in compact parallel arrays (cheap to post between threads and to
-   * store): id i is `idText.slice(idEnds[i - 1] ?? 0, idEnds[i])`; `idGroup` indexes `groups`.
+   * First row of each id in the file, in compact parallel arrays (moved between threads without a
+   * copy, stored as raw bytes): id i is the code units `idUnits[idEnds[i - 1] ?? 0, idEnds[i])`
+   * (id-text.ts), `idHash` its hashRange, `idGroup` an index into `groups`.
    */
-  idText: string;
+  idUnits: IdUnits;
   idEnds: Uint32Array;
+  idHash: Int32Array;
   idGroup: Int32Array;
   idCount: Float64Array;
   idInstant: Float64Array;
@@ -62,13 +65,15 @@ export class FileAccumulator implements IncidentSink {
   private readonly groupIndex = new Map<string, Map<string, Map<string, number>>>();
   private readonly groups: AggregateGroup[] = [];
   private readonly idSlot = new IdTable();
-  private readonly ids: string[] = [];
+  private readonly ids = new IdTextBuilder();
   private probe = "";
-  private readonly same = (slot: number) => this.ids[slot] === this.probe;
-  private readonly idGroup: number[] = [];
-  private readonly idCount: number[] = [];
-  private readonly idInstant: number[] = [];
-  private readonly idPlaced: Placed[] = [];
+  private readonly same = (slot: number) => idEqualsString(this.ids, slot, this.probe);
+  // Per id, parallel to `ids`: growable typed arrays, so 10 M ids are a few buffers, not 10 M values for the GC.
+  private idHash = new Int32Array(256);
+  private idGroup = new Int32Array(256);
+  private idCount = new Float64Array(256);
+  private idInstant = new Float64Array(256);
+  private idPlaced = new Uint8Array(256);
   private maxPast: number | null = null;
   private minFuture: number | null = null;
 
@@ -78,9 +83,16 @@ export class FileAccumulator implements IncidentSink {
   }
 
   add(id: string, area: string, month: string, category: string, instant: number, count: number, placed: Placed = 0): AddOutcome {
+    let slot = -1;
     if (id !== "") {
       this.probe = id;
-      if (this.idSlot.findOrAdd(hashRange(id, 0, id.length), this.same) >= 0) return "duplicate_id";
+      const h = hashRange(id, 0, id.length);
+      slot = this.idSlot.findOrAdd(h, this.same);
+      if (slot >= 0) return "duplicate_id";
+      slot = ~slot;
+      this.ids.push(id);
+      if (slot === this.idHash.length) this.growIds();
+      this.idHash[slot] = h;
     }
     // Nested maps on the (interned) area and category ids: no key string is built per row.
     let byMonth = this.groupIndex.get(area);
@@ -95,14 +107,22 @@ export class FileAccumulator implements IncidentSink {
     const g = this.groups[group]!;
     g[3] += count;
     g[4]++;
-    if (id !== "") {
-      this.ids.push(id);
-      this.idGroup.push(group);
-      this.idCount.push(count);
-      this.idInstant.push(instant);
-      this.idPlaced.push(placed);
+    if (slot >= 0) {
+      this.idGroup[slot] = group;
+      this.idCount[slot] = count;
+      this.idInstant[slot] = instant;
+      this.idPlaced[slot] = placed;
     }
     return "accepted";
+  }
+
+  private growIds(): void {
+    const need = this.idHash.length + 1;
+    this.idHash = grow(this.idHash, need);
+    this.idGroup = grow(this.idGroup, need);
+    this.idCount = grow(this.idCount, need);
+    this.idInstant = grow(this.idInstant, need);
+    this.idPlaced = grow(this.idPlaced, need);
   }
 
   noteInstant(instant: number, future: boolean): void {
@@ -111,20 +131,24 @@ export class FileAccumulator implements IncidentSink {
     } else if (this.maxPast === null || instant > this.maxPast) this.maxPast = instant;
   }
 
+  /**
+   * The file's aggregate. The id texts, which the merge keeps for the whole run, are copied to their
+   * exact size; the other arrays, dropped after the merge, are views of this accumulator's buffers.
+   */
   result(quarantine: QuarantinePart): FileAggregate {
     if (this.report === null) throw new Error("no file was read");
-    const idEnds = new Uint32Array(this.ids.length);
-    let end = 0;
-    for (let i = 0; i < this.ids.length; i++) idEnds[i] = end += this.ids[i]!.length;
+    const n = this.ids.size;
+    const texts = this.ids.texts();
     return {
       report: this.report,
       groups: this.groups,
-      idText: this.ids.join(""),
-      idEnds,
-      idGroup: Int32Array.from(this.idGroup),
-      idCount: Float64Array.from(this.idCount),
-      idInstant: Float64Array.from(this.idInstant),
-      idPlaced: Uint8Array.from(this.idPlaced),
+      idUnits: texts.units.slice(),
+      idEnds: texts.ends.slice(),
+      idHash: this.idHash.subarray(0, n),
+      idGroup: this.idGroup.subarray(0, n),
+      idCount: this.idCount.subarray(0, n),
+      idInstant: this.idInstant.subarray(0, n),
+      idPlaced: this.idPlaced.subarray(0, n),
       quarantine,
       maxPast: this.maxPast,
       minFuture: this.minFuture,

@@ -2,7 +2,7 @@
  * A compact hash index from ids to slots (0, 1, 2, … in insertion order) for the cross-file id rules
  * (spec/inputs.md): an open-addressing table of Int32 slots plus each slot's 32-bit hash, instead of a
  * `Map<string, number>`, whose entries cost several times more at 10 M distinct ids. The table never
- * holds the id strings: the caller keeps them (as one text per file) and answers `same(slot)` — asked
+ * holds the ids: the caller keeps them (as code units per file, id-text.ts) and answers `same(slot)` — asked
  * only when the 32-bit hashes match — so a hash collision never merges two different ids (exact).
  */
 
@@ -21,13 +21,6 @@ export function hashRange(text: string, start: number, end: number): number {
   return (h ^ (h >>> 16)) | 0;
 }
 
-/** Whether `a[as, ae)` and `b[bs, be)` hold the same code units. */
-export function rangesEqual(a: string, as: number, ae: number, b: string, bs: number, be: number): boolean {
-  if (ae - as !== be - bs) return false;
-  for (let i = 0; i < ae - as; i++) if (a.charCodeAt(as + i) !== b.charCodeAt(bs + i)) return false;
-  return true;
-}
-
 export class IdTable {
   size = 0;
   private table: Int32Array; // slot + 1; 0 = empty
@@ -40,6 +33,17 @@ export class IdTable {
     this.table = new Int32Array(cap);
     this.mask = cap - 1;
     this.hashes = new Int32Array(Math.max(1024, expected));
+  }
+
+  /** Makes room for `more` ids beyond `size` at once (a merge knows how many may come): no doubling slack. */
+  reserve(more: number): void {
+    const need = this.size + more;
+    if (need > this.hashes.length) {
+      const grown = new Int32Array(Math.max(need, this.hashes.length + (this.hashes.length >> 2)));
+      grown.set(this.hashes.subarray(0, this.size));
+      this.hashes = grown;
+    }
+    if (need * 3 > this.table.length * 2) this.rehash(need);
   }
 
   /**
@@ -62,12 +66,14 @@ export class IdTable {
     }
     this.hashes[slot] = h;
     this.table[i] = slot + 1;
-    if (this.size * 3 > this.table.length * 2) this.rehash(); // load ≤ 2/3
+    if (this.size * 3 > this.table.length * 2) this.rehash(this.size); // load ≤ 2/3
     return ~slot;
   }
 
-  private rehash(): void {
-    const cap = this.table.length * 2;
+  /** A table with room for `ids` at a load of at most 2/3. */
+  private rehash(ids: number): void {
+    let cap = this.table.length * 2;
+    while (ids * 3 > cap * 2) cap *= 2;
     const table = new Int32Array(cap);
     const mask = cap - 1;
     for (let slot = 0; slot < this.size; slot++) {

@@ -9,12 +9,13 @@
  *
  * Memory is one small entry per distinct id (spec/indicators.md "Performance"), never per row: an
  * IdTable (id-table.ts) maps the id to a slot in typed arrays, and each row's group is an index into
- * the (few) groups. The id strings themselves are not copied: a slot points at its id in the merged
- * file's `idText` (kept, one string per file), so 10 M distinct ids cost ~60 bytes each, not a Map entry
- * plus a string.
+ * the (few) groups. The id texts themselves are not copied: a slot points at its id in the merged
+ * file's code units (id-text.ts, kept per file), so a distinct id costs about 55 bytes in all, with
+ * nothing per id for the garbage collector to visit.
  */
 import type { FileAggregate } from "./file-aggregate.ts";
-import { hashRange, IdTable, rangesEqual } from "./id-table.ts";
+import { hashRange, IdTable } from "./id-table.ts";
+import { idEqualsString, idsEqual, IdTextBuilder, type IdTexts } from "./id-text.ts";
 import { reclassifyAccepted } from "./tally.ts";
 import { groupKey, type FileReport, type GroupKey, type IncidentSourceData } from "./types.ts";
 
@@ -29,13 +30,13 @@ class IdSlots {
   group = new Int32Array(1024);
   count = new Float64Array(1024);
   instant = new Float64Array(1024);
-  /** Where the id's text is: `keyFile`'s idText at its `keyIndex`-th id, or `loose[keyIndex]` when keyFile is -1. */
+  /** Where the id's text is: id `keyIndex` of file `keyFile`'s texts, or of `loose` when keyFile is -1. */
   keyFile = new Int32Array(1024);
   keyIndex = new Int32Array(1024);
 
   push(slot: number, file: number, group: number, count: number, instant: number, keyFile: number, keyIndex: number): number {
     if (slot !== this.size) throw new Error("id slots out of step");
-    if (this.size === this.file.length) this.grow();
+    if (this.size === this.file.length) this.grow(this.size * 2);
     this.size++;
     this.keyFile[slot] = keyFile;
     this.keyIndex[slot] = keyIndex;
@@ -47,11 +48,16 @@ class IdSlots {
     return slot;
   }
 
-  private grow(): void {
-    const n = this.file.length * 2;
+  /** Makes room for `more` slots at once (a merge knows its file's id count): no doubling slack at 10 M ids. */
+  reserve(more: number): void {
+    const need = this.size + more;
+    if (need > this.file.length) this.grow(Math.max(need, this.file.length + (this.file.length >> 2)));
+  }
+
+  private grow(n: number): void {
     const grown = <T extends Int32Array | Float64Array>(a: T): T => {
       const b = new (a.constructor as new (n: number) => T)(n);
-      b.set(a);
+      b.set(a.subarray(0, this.size));
       return b;
     };
     this.file = grown(this.file);
@@ -67,29 +73,21 @@ class IdSlots {
 export class IncidentAccumulator {
   private readonly ids = new IdTable();
   private readonly slots = new IdSlots();
-  /** Per file: its idText and idEnds (merged files), so a slot's id is found without a copy of it. */
-  private readonly idTexts: string[] = [];
-  private readonly idEnds: Array<Uint32Array | null> = [];
+  /** Per file: its ids (merged files), so a slot's id is found without a copy of it. */
+  private readonly texts: Array<IdTexts | null> = [];
   /** Ids added row by row (`add`). */
-  private readonly loose: string[] = [];
-  private probeText = "";
-  private probeStart = 0;
-  private probeEnd = 0;
+  private readonly loose = new IdTextBuilder();
+  /** The id being looked up: a string (`add`), or id `probeIndex` of `probeTexts` (`mergeFile`). */
+  private probeString = "";
+  private probeTexts: IdTexts | null = null;
+  private probeIndex = 0;
   private readonly same = (slot: number): boolean => {
     const f = this.slots.keyFile[slot]!;
+    const texts = f < 0 ? this.loose : this.texts[f]!;
     const k = this.slots.keyIndex[slot]!;
-    if (f < 0) return rangesEqual(this.loose[k]!, 0, this.loose[k]!.length, this.probeText, this.probeStart, this.probeEnd);
-    const ends = this.idEnds[f]!;
-    return rangesEqual(this.idTexts[f]!, k === 0 ? 0 : ends[k - 1]!, ends[k]!, this.probeText, this.probeStart, this.probeEnd);
+    return this.probeTexts === null ? idEqualsString(texts, k, this.probeString) : idsEqual(texts, k, this.probeTexts, this.probeIndex);
   };
 
-  /** The slot of `text[start, end)`, or ~slot of a new one. */
-  private slotOf(text: string, start: number, end: number): number {
-    this.probeText = text;
-    this.probeStart = start;
-    this.probeEnd = end;
-    return this.ids.findOrAdd(hashRange(text, start, end), this.same);
-  }
   private readonly groupIndex = new Map<GroupKey, number>();
   /** `rows`: accepted rows currently in the group (a row of count 0 still makes the group exist). */
   private readonly groups: Array<{ key: GroupKey; month: string; sum: number; rows: number }> = [];
@@ -100,8 +98,7 @@ export class IncidentAccumulator {
   /** Registers the next file (in sorted order); its report may be changed later by a revision. */
   beginFile(report: FileReport): void {
     this.files.push(report);
-    this.idTexts.push("");
-    this.idEnds.push(null);
+    this.texts.push(null);
   }
 
   /** Adds one row that passed every other rule. `id` is the trimmed id cell, or "" when there is none. */
@@ -109,9 +106,12 @@ export class IncidentAccumulator {
     const file = this.files.length - 1;
     const group = this.group(groupKey(area, month, category), month);
     if (id !== "") {
-      const slot = this.slotOf(id, 0, id.length);
+      this.probeString = id;
+      this.probeTexts = null;
+      const slot = this.ids.findOrAdd(hashRange(id, 0, id.length), this.same);
       if (slot < 0) {
-        this.slots.push(~slot, file, group, count, instant, -1, this.loose.push(id) - 1);
+        this.loose.push(id);
+        this.slots.push(~slot, file, group, count, instant, -1, this.loose.size - 1);
       } else {
         const s = this.slots;
         if (s.seenIn[slot] === file) return "duplicate_id";
@@ -144,15 +144,18 @@ export class IncidentAccumulator {
       return index;
     });
     const s = this.slots;
-    const text = agg.idText;
-    const ends = agg.idEnds;
-    this.idTexts[file] = text;
-    this.idEnds[file] = ends;
-    for (let i = 0; i < ends.length; i++) {
+    // Only the id texts are kept; the per-id group/count/instant arrays are copied into the slots.
+    const texts: IdTexts = { units: agg.idUnits, ends: agg.idEnds };
+    this.texts[file] = texts;
+    this.probeTexts = texts;
+    this.ids.reserve(agg.idEnds.length);
+    s.reserve(agg.idEnds.length);
+    for (let i = 0; i < agg.idEnds.length; i++) {
       const group = local[agg.idGroup[i]!]!;
       const count = agg.idCount[i]!;
       const instant = agg.idInstant[i]!;
-      const slot = this.slotOf(text, i === 0 ? 0 : ends[i - 1]!, ends[i]!);
+      this.probeIndex = i;
+      const slot = this.ids.findOrAdd(agg.idHash[i]!, this.same);
       if (slot < 0) {
         s.push(~slot, file, group, count, instant, file, i);
         continue;

@@ -1,8 +1,9 @@
 /**
  * The per-file aggregate cache (`cache_dir`, spec/cli.md and spec/indicators.md "Performance"): one JSON
- * file per (incident file, the config parts that affect reading it), holding the file's FileAggregate
- * (file-aggregate.ts, stored by file-aggregate-codec.ts): counts per group, row accounting with problems,
- * ids with group/count/instant (so cross-file rules stay exact on a hit); the file's scrubbed quarantine
+ * entry, with a binary of its id arrays beside it, per (incident file, the config parts that affect
+ * reading it), holding the file's FileAggregate (file-aggregate.ts, stored by file-aggregate-codec.ts):
+ * counts per group, row accounting with problems, ids with group/count/instant (so cross-file rules
+ * stay exact on a hit); the file's scrubbed quarantine
  * lines sit beside it in `incidents-quarantine/<key>.csv` (so the quarantine is complete without
  * re-reading the file, and never has to be in memory). Safe to delete; a corrupt, stale or foreign entry fails zod
  * validation and is rebuilt. It lives outside the output folder (check-paths.ts) and is never published.
@@ -24,10 +25,10 @@ import type { Config } from "../config/load-config.ts";
 import type { IncidentSourceConfig } from "../config/schema.ts";
 import { VERSION } from "../core/version.ts";
 import type { FileAggregate } from "./file-aggregate.ts";
-import { loadAggregate, StoredAggregateSchema, storeAggregate } from "./file-aggregate-codec.ts";
+import { loadAggregate, readBinary, StoredAggregateSchema, storeAggregate } from "./file-aggregate-codec.ts";
 
 /** Bump when a reader's outcome for the same bytes and config changes. */
-export const CACHE_FORMAT = 2;
+export const CACHE_FORMAT = 3;
 
 const EntrySchema = z.object({ format: z.literal(CACHE_FORMAT), key: z.string(), aggregate: StoredAggregateSchema });
 
@@ -67,6 +68,8 @@ export interface IncidentCache {
   put(key: string, aggregate: FileAggregate): boolean;
   /** Where a file read for the cache writes its quarantine lines (same volume as the entry: a rename). */
   partPath(key: string): string;
+  /** Where entry `key`'s quarantine lines are kept. */
+  quarantinePath(key: string): string;
 }
 
 /** An entry serves run time `now` when every row's `future_date` outcome is the same as when it was built. */
@@ -77,9 +80,11 @@ export function servesRunTime(agg: Pick<FileAggregate, "maxPast" | "minFuture">,
 export function openIncidentCache(dir: string, log?: (msg: string, obj?: Record<string, unknown>) => void): IncidentCache {
   const folder = path.join(dir, "incidents");
   const file = (key: string) => path.join(folder, `${key}.json`);
+  const binary = (key: string) => path.join(folder, `${key}.bin`);
   const quarantineFolder = path.join(dir, "incidents-quarantine");
   const quarantineFile = (key: string) => path.join(quarantineFolder, `${key}.csv`);
   return {
+    quarantinePath: quarantineFile,
     partPath(key) {
       return path.join(quarantineFolder, `.${key}.part-${process.pid}-${randomBytes(4).toString("hex")}`);
     },
@@ -99,7 +104,7 @@ export function openIncidentCache(dir: string, log?: (msg: string, obj?: Record<
         }
         const stored = entry.aggregate;
         if (stored.quarantineRows > 0 && statSync(quarantineFile(key)).size !== stored.quarantineBytes) throw new Error("quarantine part changed");
-        return loadAggregate(stored, quarantineFile(key));
+        return loadAggregate(stored, readBinary(binary(key)), quarantineFile(key));
       } catch (error) {
         log?.("cache entry unreadable, rebuilding", { key, error: String(error).slice(0, 200) });
         return null;
@@ -108,17 +113,22 @@ export function openIncidentCache(dir: string, log?: (msg: string, obj?: Record<
     put(key, aggregate) {
       // Written beside its name and renamed: a crash leaves the old entry or none, never half a file.
       // The quarantine part first: an entry on disk always has its lines beside it (else get() misses).
+      // The binary before the entry: an entry whose binary is from another write (stamp) is a miss.
       mkdirSync(folder, { recursive: true });
       const tmp = path.join(folder, `.${key}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`);
+      const tmpBinary = `${tmp}.bin`;
       const part = aggregate.quarantine.path;
       try {
         if (part !== null) renameSync(part, quarantineFile(key));
         if (part !== null) aggregate.quarantine.path = quarantineFile(key);
-        writeFileSync(tmp, JSON.stringify({ format: CACHE_FORMAT, key, aggregate: storeAggregate(aggregate) }));
+        const stored = storeAggregate(aggregate, tmpBinary);
+        writeFileSync(tmp, JSON.stringify({ format: CACHE_FORMAT, key, aggregate: stored }));
+        renameSync(tmpBinary, binary(key));
         renameSync(tmp, file(key));
         return true;
       } catch (error) {
         rmSync(tmp, { force: true });
+        rmSync(tmpBinary, { force: true });
         log?.("cache entry not written", { key, error: String(error).slice(0, 200) });
         return false; // the caller removes the part, wherever it now is
       }

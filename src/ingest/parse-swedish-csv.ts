@@ -75,9 +75,10 @@ function newParser(delimiter: Delimiter): Parser {
 
 /**
  * Opens a CSV from UTF-8 chunks: sniffs the delimiter, reads the header and returns the remaining
- * rows as a stream. Null when the file holds no header (empty, or only empty lines).
+ * rows as a stream. Null when the file holds no header (empty, or only empty lines). `firstRowLine`:
+ * the line of the first row after the header, when the chunks are a header and a later byte range.
  */
-export async function openCsv(chunks: AsyncIterable<Buffer>): Promise<CsvTable | null> {
+export async function openCsv(chunks: AsyncIterable<Buffer>, opts: { firstRowLine?: number } = {}): Promise<CsvTable | null> {
   const source = chunks[Symbol.asyncIterator]();
   const head: Buffer[] = [];
   let headBytes = 0;
@@ -96,6 +97,7 @@ export async function openCsv(chunks: AsyncIterable<Buffer>): Promise<CsvTable |
 
   const parser = newParser(delimiter);
   let nextLine = 1;
+  let headerSeen = false;
   let failed = false;
   const pending: CsvRow[] = [];
 
@@ -110,6 +112,11 @@ export async function openCsv(chunks: AsyncIterable<Buffer>): Promise<CsvTable |
       }
       pending.push({ line: nextLine, cells: record });
       nextLine += 1 + lineBreaks(record);
+      // A later range of a split file: its rows start further down than the header (split-file.ts).
+      if (!headerSeen) {
+        headerSeen = true;
+        if (opts.firstRowLine !== undefined) nextLine = opts.firstRowLine;
+      }
     }
     if (parser.errored && !failed) {
       failed = true;

@@ -6,7 +6,8 @@
  * (quarantine.ts `appendPart`). Lines are made by `quarantineLine`, so they are scrubbed exactly as
  * the quarantine's own.
  */
-import { createWriteStream, mkdirSync, type WriteStream } from "node:fs";
+import { once } from "node:events";
+import { createReadStream, createWriteStream, mkdirSync, rmSync, type WriteStream } from "node:fs";
 import path from "node:path";
 import { finished } from "node:stream/promises";
 import type { QuarantinePart } from "./file-aggregate.ts";
@@ -56,4 +57,26 @@ export function openQuarantinePart(file: string | null): QuarantinePartWriter {
       return { rows, bytes, path: stream === null ? null : file };
     },
   };
+}
+
+/**
+ * The parts of one file's ranges (split-file.ts) joined, in order, into the part file `into` (absolute,
+ * or null: parts that only count). Each range's part is removed once copied.
+ */
+export async function joinParts(parts: readonly QuarantinePart[], into: string | null): Promise<QuarantinePart> {
+  const rows = parts.reduce((n, p) => n + p.rows, 0);
+  const bytes = parts.reduce((n, p) => n + p.bytes, 0);
+  const files = parts.flatMap((p) => (p.path === null ? [] : [p.path]));
+  if (into === null || files.length === 0) return { rows, bytes, path: null };
+  mkdirSync(path.dirname(into), { recursive: true });
+  const sink = createWriteStream(into, { flags: "w" });
+  for (const file of files) {
+    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+      if (!sink.write(chunk)) await once(sink, "drain");
+    }
+    rmSync(file, { force: true });
+  }
+  sink.end();
+  await finished(sink);
+  return { rows, bytes, path: into };
 }

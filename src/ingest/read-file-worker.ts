@@ -30,7 +30,7 @@ parentPort?.on("message", (req: WorkerRequest) => {
       if (l === undefined) lookups.set(req.sourceIndex, (l = prepareIncidentLookups(req.config, source)));
       const aggregate = await readIncidentFile(req.config, source, req.file, req.now, l);
       // The id arrays are moved, not copied, to the main thread.
-      const moved = [aggregate.idEnds, aggregate.idGroup, aggregate.idCount, aggregate.idInstant, aggregate.idPlaced].map((a) => a.buffer as ArrayBuffer);
+      const moved = [aggregate.idUnits, aggregate.idEnds, aggregate.idHash, aggregate.idGroup, aggregate.idCount, aggregate.idInstant, aggregate.idPlaced].map((a) => a.buffer as ArrayBuffer);
       parentPort!.postMessage({ id: req.id, aggregate }, moved);
     } catch (cause) {
       const error: WorkerError =

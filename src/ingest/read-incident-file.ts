@@ -10,6 +10,7 @@ import type { BadBytes, Encoding } from "./decode-bytes.ts";
 import { FileAccumulator, type FileAggregate } from "./file-aggregate.ts";
 import { openQuarantinePart } from "./quarantine-part.ts";
 import { readIncidentsCsv, type IncidentLookups } from "./read-incidents-csv.ts";
+import type { FileRange } from "./split-file.ts";
 
 export interface IncidentFileTask {
   absolute: string;
@@ -19,6 +20,8 @@ export interface IncidentFileTask {
   badBytes: BadBytes | null;
   /** Absolute path to write the file's quarantine lines to (quarantine-part.ts); null: only count them. */
   quarantinePart: string | null;
+  /** Only these bytes of the file (split-file.ts); absent: the whole file. */
+  range?: FileRange | null;
 }
 
 export async function readIncidentFile(

@@ -1,5 +1,6 @@
 /**
- * The files of one `format: csv` incident source: hash and sniff each (the floor of any run), take
+ * The files of one `format: csv` incident source: hash and sniff each (the floor of any run); when
+ * nothing changed, take the source's merged result from the cache (source-result-cache.ts); else take
  * each file's aggregate from the cache when its entry fits (incident-cache.ts), read the others (in
  * worker threads when there is enough to read, worker-pool.ts), then merge every file into the source's
  * accumulator in sorted file order, so the cross-file id rules are applied exactly as in a one-by-one
@@ -17,7 +18,10 @@ import type { IngestOptions } from "./ingest-sources.ts";
 import { openQuarantine } from "./quarantine.ts";
 import { readIncidentFile, type IncidentFileTask } from "./read-incident-file.ts";
 import { prepareIncidentLookups } from "./read-incidents-csv.ts";
-import type { IncidentSourceData } from "./types.ts";
+import { openSourceResultCache, sourceResultKey } from "./source-result-cache.ts";
+import type { FileReport, IncidentSourceData } from "./types.ts";
+import { planRanges, rangeCount } from "./split-file.ts";
+import { readSplitFile } from "./read-split-file.ts";
 import { openFilePool, workerCount } from "./worker-pool.ts";
 
 export type ScanFn = (absolute: string) => Promise<Omit<IncidentFileTask, "absolute" | "path" | "quarantinePart">>;
@@ -32,7 +36,7 @@ export async function readIncidentCsvFiles(
 ): Promise<IncidentSourceData> {
   const cache = opts.cache ? openIncidentCache(resolveConfigPath(config, config.cache_dir), (msg, obj) => opts.log?.("debug", msg, obj)) : null;
   const quarantineDir = opts.quarantine ? resolveConfigPath(config, config.quarantine_dir) : null;
-  const tasks: Array<{ task: IncidentFileTask; key: string | null; cached: FileAggregate | null }> = [];
+  const entries: Array<{ task: IncidentFileTask; key: string | null }> = [];
   for (const absolute of files) {
     let scanned;
     try {
@@ -45,12 +49,33 @@ export async function readIncidentCsvFiles(
     // Rejected rows go to a part file, not memory (quarantine-part.ts); read into the cache, it becomes the entry's.
     const quarantinePart = key !== null ? cache!.partPath(key) : quarantineDir !== null ? partIn(quarantineDir, source.id) : null;
     const task: IncidentFileTask = { absolute, path: relative, ...scanned, quarantinePart };
-    tasks.push({ task, key, cached: key !== null ? cache!.get(key, opts.now) : null });
+    entries.push({ task, key });
   }
 
-  const misses = tasks.filter((t) => t.cached === null);
-  const bytes = misses.reduce((sum, t) => sum + statSync(t.task.absolute).size, 0);
-  const threads = workerCount(misses.length, bytes, opts.env);
+  // Nothing changed since a run that merged these very entries: its result, without loading any ids.
+  const keys = entries.map((t) => t.key!);
+  const sourceCache = cache ? openSourceResultCache(resolveConfigPath(config, config.cache_dir), keys.map(cache.quarantinePath), (msg, obj) => opts.log?.("debug", msg, obj)) : null;
+  const sourceKey = sourceCache ? sourceResultKey(keys) : "";
+  const whole = sourceCache?.get(sourceKey, source.id, opts.now) ?? null;
+  if (whole !== null) {
+    const quarantine = opts.quarantine ? openQuarantine(resolveConfigPath(config, config.quarantine_dir), source.id) : null;
+    try {
+      for (const [i, part] of whole.parts.entries()) {
+        await quarantine?.appendPart?.(part);
+        logFile(opts, source, whole.data.files[i]!, true);
+      }
+    } finally {
+      await quarantine?.close();
+    }
+    return whole.data;
+  }
+  const tasks = entries.map((t) => ({ ...t, cached: t.key !== null ? cache!.get(t.key, opts.now) : null }));
+
+  const misses = tasks.filter((t) => t.cached === null).map((t) => ({ ...t, size: statSync(t.task.absolute).size }));
+  const bytes = misses.reduce((sum, t) => sum + t.size, 0);
+  // A large file counts as several pieces of work: it may be read in byte ranges (split-file.ts).
+  const minRange = splitMinimum(opts.env);
+  const threads = workerCount(misses.reduce((n, t) => n + Math.max(1, Math.floor(t.size / minRange)), 0), bytes, opts.env);
   const pool = threads > 0 ? openFilePool(threads) : null;
   const sourceIndex = config.sources.findIndex((s) => s.id === source.id);
   const lookups = pool === null ? prepareIncidentLookups(config, source) : undefined;
@@ -58,11 +83,21 @@ export async function readIncidentCsvFiles(
   const readOne = (task: IncidentFileTask) =>
     pool !== null ? pool.read(config, sourceIndex, task, opts.now) : readIncidentFile(config, source, task, opts.now, lookups);
   // With a pool every file is queued at once; without, each is read when the merge reaches it.
-  if (pool !== null) for (const t of misses) reading.set(t.task, readOne(t.task).catch((e: unknown) => Promise.reject(e)));
+  if (pool !== null) {
+    // About two ranges per thread over all the bytes to read: a file much larger than that is split.
+    const target = bytes / (threads * 2);
+    for (const t of misses) {
+      const parts = threads >= 2 ? rangeCount(t.size, target, minRange) : 1;
+      const ranges = parts >= 2 ? planRanges(t.task.absolute, t.size, t.task.encoding, parts) : null;
+      reading.set(t.task, ranges !== null ? readSplitFile(t.task, ranges, readOne, (msg, obj) => opts.log?.("debug", msg, obj)) : readOne(t.task));
+    }
+  }
   for (const p of reading.values()) p.catch(() => {}); // awaited in order below
 
   const sink = new IncidentAccumulator();
   const temporary = new Set<string>();
+  // Only what the merged-result entry needs: keeping the aggregates would keep their id arrays alive.
+  const merged: Array<Pick<FileAggregate, "quarantine" | "maxPast" | "minFuture">> = [];
   const quarantine = opts.quarantine ? openQuarantine(resolveConfigPath(config, config.quarantine_dir), source.id) : null;
   try {
     for (const t of tasks) {
@@ -80,10 +115,8 @@ export async function readIncidentCsvFiles(
       await quarantine?.appendPart?.(agg.quarantine);
       if (agg.quarantine.path !== null && temporary.delete(agg.quarantine.path)) rmSync(agg.quarantine.path, { force: true });
       sink.mergeFile(agg);
-      const r = agg.report;
-      opts.log?.("info", `${r.path}: ${r.tally.read} rader lästa, ${r.tally.accepted} godtagna, ${r.tally.ignored} ignorerade, ${r.tally.rejected} avvisade`, {
-        source: source.id, file: r.path, encoding: r.encoding, cached: t.cached !== null, ...r.tally,
-      });
+      logFile(opts, source, agg.report, t.cached !== null);
+      merged.push({ quarantine: agg.quarantine, maxPast: agg.maxPast, minFuture: agg.minFuture });
     }
   } finally {
     await quarantine?.close();
@@ -92,7 +125,35 @@ export async function readIncidentCsvFiles(
     for (const t of tasks) if (t.task.quarantinePart !== null) rmSync(t.task.quarantinePart, { force: true });
     for (const p of temporary) rmSync(p, { force: true });
   }
-  return sink.result(source.id);
+  const result = sink.result(source.id);
+  // Stored only when every part is the per-file entry's own (a temporary part is gone after this run).
+  if (sourceCache !== null && merged.every((a) => a.quarantine.path === null || !temporary.has(a.quarantine.path))) {
+    sourceCache.put(sourceKey, { data: result, parts: merged.map((a) => a.quarantine) }, runTimeWindow(merged));
+  }
+  return result;
+}
+
+/** The run times every file's aggregate serves (incident-cache.ts servesRunTime): the intersection. */
+function runTimeWindow(aggs: ReadonlyArray<Pick<FileAggregate, "maxPast" | "minFuture">>): { maxPast: number | null; minFuture: number | null } {
+  let maxPast: number | null = null;
+  let minFuture: number | null = null;
+  for (const a of aggs) {
+    if (a.maxPast !== null && (maxPast === null || a.maxPast > maxPast)) maxPast = a.maxPast;
+    if (a.minFuture !== null && (minFuture === null || a.minFuture < minFuture)) minFuture = a.minFuture;
+  }
+  return { maxPast, minFuture };
+}
+
+function logFile(opts: IngestOptions, source: IncidentSourceConfig, r: FileReport, cached: boolean): void {
+  opts.log?.("info", `${r.path}: ${r.tally.read} rader lästa, ${r.tally.accepted} godtagna, ${r.tally.ignored} ignorerade, ${r.tally.rejected} avvisade`, {
+    source: source.id, file: r.path, encoding: r.encoding, cached, ...r.tally,
+  });
+}
+
+/** Bytes below which a range is not worth a thread's time: LAGESBILD_SPLIT_BYTES (for tests), else 32 MB. */
+function splitMinimum(env: Readonly<Record<string, string | undefined>> = process.env): number {
+  const forced = env.LAGESBILD_SPLIT_BYTES;
+  return forced !== undefined && /^\d+$/.test(forced) && Number(forced) > 0 ? Number(forced) : 32 * 1024 * 1024;
 }
 
 /** A part file of one input file's quarantine lines in `quarantine_dir` (outside the output), removed after the merge. */

@@ -25,6 +25,7 @@ import { parseLocalTimestamp } from "./parse-time.ts";
 import type { QuarantineWriter } from "./quarantine.ts";
 import { addProblem, newFileReport, record } from "./tally.ts";
 import type { FileReport } from "./types.ts";
+import type { FileRange } from "./split-file.ts";
 import { firstNonEmpty, hasC1Controls, hasWrongWidth, TOTAL_ROW } from "./row-rules.ts";
 
 export const INCIDENT_COLUMNS = ["occurred_at", "category", "id", "area", "count", "place", "description"] as const;
@@ -52,7 +53,7 @@ export interface ReadIncidentsCsvOptions {
   config: Config;
   source: IncidentSourceConfig;
   /** Absolute path to read, project-relative path to report, and the file's hash and encoding. */
-  file: { absolute: string; path: string; sha256: string; encoding: Encoding; badBytes?: BadBytes | null };
+  file: { absolute: string; path: string; sha256: string; encoding: Encoding; badBytes?: BadBytes | null; range?: FileRange | null };
   /** The run's generated-at instant (epoch ms): later dates are `future_date`. */
   now: number;
   sink: IncidentSink;
@@ -70,7 +71,8 @@ export async function readIncidentsCsv(opts: ReadIncidentsCsvOptions): Promise<F
   const report = newFileReport(file.path, file.sha256, file.encoding);
   sink.beginFile(report);
 
-  const table = await openCsv(utf8Chunks(file.absolute, file.encoding));
+  const range = file.range ?? undefined;
+  const table = await openCsv(utf8Chunks(file.absolute, file.encoding, range), range !== undefined && range.start > 0 ? { firstRowLine: range.firstLine } : {});
   if (table === null) {
     addProblem(report, { file: file.path, line: null, reason: "missing_field:occurred_at", message: msg.blankFile() });
     return report;

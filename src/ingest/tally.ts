@@ -58,6 +58,16 @@ export function reclassifyAccepted(report: FileReport, month: string, reason: st
   }
 }
 
+/** Adds the rows counted in `from` to `into` (the ranges of one file, merge-file-ranges.ts). */
+export function addTally(into: Tally, from: Tally): void {
+  into.read += from.read;
+  into.accepted += from.accepted;
+  into.ignored += from.ignored;
+  into.rejected += from.rejected;
+  for (const [reason, n] of Object.entries(from.ignored_by_reason)) into.ignored_by_reason[reason] = (into.ignored_by_reason[reason] ?? 0) + n;
+  for (const [reason, n] of Object.entries(from.rejected_by_reason)) into.rejected_by_reason[reason] = (into.rejected_by_reason[reason] ?? 0) + n;
+}
+
 /** Keeps the first MAX_PROBLEMS_PER_FILE problems and counts the rest. */
 export function addProblem(report: FileReport, problem: Problem): void {
   if (report.problems.length < MAX_PROBLEMS_PER_FILE) report.problems.push(problem);

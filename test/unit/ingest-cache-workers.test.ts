@@ -2,7 +2,7 @@
  * The per-file cache (incident-cache.ts) and worker threads (worker-pool.ts) must not change one
  * outcome: spec/indicators.md "Performance" (exact cross-file ids), spec/inputs.md id rules.
  */
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadConfig, parseConfig } from "../../src/config/load-config.ts";
@@ -119,8 +119,9 @@ describe("the per-file cache", () => {
     project.write("polis-a.csv", EARLIER);
     const cold = await ingestSources(project.config, options());
     const folder = path.join(project.root, "var/cache/incidents");
-    const [entry] = readdirSync(folder);
+    const [entry] = readdirSync(folder).filter((f) => f.endsWith(".json"));
     writeFileSync(path.join(folder, entry!), '{"format":1,"key":"x","aggregate":{"report":');
+    rmSync(path.join(project.root, "var/cache/sources"), { recursive: true }); // else the merged result serves
     const logs: Array<Record<string, unknown>> = [];
     const again = await ingestSources(project.config, options(logs));
     expect(cached(logs)).toEqual([]);
@@ -128,6 +129,50 @@ describe("the per-file cache", () => {
     const third: Array<Record<string, unknown>> = [];
     await ingestSources(project.config, options(third));
     expect(cached(third)).toEqual(["data/polis-a.csv"]);
+  });
+
+  it("serves a run where nothing changed from the source's merged result, without the files' id arrays", async () => {
+    project = makeProject();
+    project.write("polis-a.csv", EARLIER);
+    project.write("polis-b.csv", LATER);
+    const cold = await ingestSources(project.config, options());
+    const quarantine = project.read("var/rejected/polis.csv");
+    const folder = path.join(project.root, "var/cache/incidents");
+    for (const f of readdirSync(folder).filter((f) => f.endsWith(".bin"))) rmSync(path.join(folder, f));
+    const logs: Array<Record<string, unknown>> = [];
+    const warm = await ingestSources(project.config, options(logs));
+    expect(cached(logs)).toEqual(["data/polis-a.csv", "data/polis-b.csv"]);
+    expect(plain(warm)).toEqual(plain(cold));
+    expect(project.read("var/rejected/polis.csv")).toBe(quarantine);
+  });
+
+  it("merges from the per-file entries again when the source's merged result is corrupt", async () => {
+    project = makeProject();
+    project.write("polis-a.csv", EARLIER);
+    project.write("polis-b.csv", LATER);
+    const cold = await ingestSources(project.config, options());
+    const folder = path.join(project.root, "var/cache/sources");
+    for (const f of readdirSync(folder)) writeFileSync(path.join(folder, f), '{"format":3,"key":"x"');
+    const logs: Array<Record<string, unknown>> = [];
+    const again = await ingestSources(project.config, options(logs));
+    expect(cached(logs)).toEqual(["data/polis-a.csv", "data/polis-b.csv"]);
+    expect(plain(again)).toEqual(plain(cold));
+  });
+
+  it("reads a file again when its id arrays were damaged, and keeps the cross-file outcomes", async () => {
+    project = makeProject();
+    project.write("polis-a.csv", EARLIER);
+    const first = await ingestSources(project.config, options());
+    const folder = path.join(project.root, "var/cache/incidents");
+    const [bin] = readdirSync(folder).filter((f) => f.endsWith(".bin"));
+    const bytes = readFileSync(path.join(folder, bin!));
+    writeFileSync(path.join(folder, bin!), bytes.subarray(0, bytes.length - 1)); // one byte short
+    project.write("polis-b.csv", LATER); // a new source key: the per-file entry of polis-a is needed
+    const logs: Array<Record<string, unknown>> = [];
+    const source = (await ingestSources(project.config, options(logs))).incidents[0]!;
+    expect(cached(logs)).toEqual([]);
+    expect(first.incidents[0]!.files[0]!.tally.accepted).toBe(3);
+    expect(source.files[0]!.tally).toMatchObject({ accepted: 1, ignored: 2, ignored_by_reason: { superseded: 2 } });
   });
 
   it("serves only run times at which no row changes between past and future_date", () => {

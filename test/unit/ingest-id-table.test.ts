@@ -3,7 +3,8 @@
  * ids, and slots survive the table's growth.
  */
 import { describe, expect, it } from "vitest";
-import { hashRange, IdTable, rangesEqual } from "../../src/ingest/id-table.ts";
+import { hashRange, IdTable } from "../../src/ingest/id-table.ts";
+import { hashUnits, idEqualsString, idsEqual, idString, IdTextBuilder } from "../../src/ingest/id-text.ts";
 
 function index(table: IdTable, keys: string[], id: string, hash: number): number {
   return table.findOrAdd(hash, (slot) => keys[slot] === id);
@@ -29,10 +30,25 @@ describe("IdTable", () => {
     expect(table.size).toBe(5000);
   });
 
-  it("hashes and compares an id inside a longer text like the id on its own", () => {
-    const text = "X1X22X3";
-    expect(hashRange(text, 2, 5)).toBe(hashRange("X22", 0, 3));
-    expect(rangesEqual(text, 2, 5, "X22", 0, 3)).toBe(true);
-    expect(rangesEqual(text, 0, 2, "X2", 0, 2)).toBe(false);
+  it("hashes an id held as one-byte or two-byte code units like the same id as a string", () => {
+    const narrow = new IdTextBuilder();
+    for (const id of ["X1", "X22", "5000-K1-24"]) narrow.push(id);
+    const wide = new IdTextBuilder();
+    for (const id of ["X1", "Ω7", "X22"]) wide.push(id); // Ω (U+03A9) needs two bytes per unit
+    expect(hashUnits(narrow.units, 2, 5)).toBe(hashRange("X22", 0, 3));
+    expect(hashUnits(wide.units, 4, 7)).toBe(hashRange("X22", 0, 3));
+    expect(idString(wide, 1)).toBe("Ω7");
+    expect(idString(wide, 0)).toBe("X1");
+  });
+
+  it("compares ids by their code units, across one-byte and two-byte stores", () => {
+    const narrow = new IdTextBuilder();
+    for (const id of ["X1", "X22"]) narrow.push(id);
+    const wide = new IdTextBuilder();
+    for (const id of ["Ω7", "X22", "X2"]) wide.push(id);
+    expect(idsEqual(narrow, 1, wide, 1)).toBe(true);
+    expect(idsEqual(narrow, 1, wide, 2)).toBe(false); // a prefix is another id
+    expect(idEqualsString(wide, 0, "Ω7")).toBe(true);
+    expect(idEqualsString(narrow, 0, "X")).toBe(false);
   });
 });

@@ -71,4 +71,11 @@ describe("encoding per file", () => {
     expect(await detectEncoding(file)).toBe("windows-1252");
     expect(await text(file, "windows-1252")).toBe("a\u0081b\u008d\r\n");
   });
+
+  it("decodes Windows-1252's own characters in 0x80–0x9F (€, Š, –, ”, Ÿ) as the WHATWG index maps them", async () => {
+    // index-windows-1252: 0x80 U+20AC, 0x8A U+0160, 0x96 U+2013, 0x94 U+201D, 0x9F U+0178; 0xE5 is å as in Latin-1.
+    const file = fileWith("c1-defined.csv", Buffer.from([0x80, 0x8a, 0x96, 0x94, 0x9f, 0xe5, 0x3b, 0x31, 0x0d, 0x0a]));
+    expect(await detectEncoding(file)).toBe("windows-1252");
+    expect(await text(file, "windows-1252")).toBe("\u20ac\u0160\u2013\u201d\u0178\u00e5;1\r\n");
+  });
 });

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseLocalTimestamp } from "../../src/ingest/parse-time.ts";
 
@@ -54,6 +55,31 @@ describe("parseLocalTimestamp", () => {
     "",
   ])("rejects %j as bad_date", (text) => {
     expect(parseLocalTimestamp(text, TZ)).toBeNull();
+  });
+
+  it("reads plain local timestamps digit by digit exactly as the general pattern reads them", () => {
+    // A trailing space sends the same text down the regex path (it trims); the digit-by-digit path takes the exact forms.
+    // Mostly in range, sometimes any two digits (out-of-range values must be null both ways).
+    const two = (max: number, min = 0) => fc.oneof(fc.integer({ min, max }), fc.integer({ min: 0, max: 99 })).map((n) => String(n).padStart(2, "0"));
+    const text = fc
+      .tuple(fc.integer({ min: 1900, max: 2099 }), two(12, 1), two(31, 1), two(23), two(59), two(59), fc.constantFrom(" ", "T"), fc.constantFrom(10, 16, 19))
+      .map(([y, mo, d, h, mi, s, sep, n]) => `${y}-${mo}-${d}${sep}${h}:${mi}:${s}`.slice(0, n));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(parseLocalTimestamp(t, TZ)).toEqual(parseLocalTimestamp(`${t} `, TZ));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("gives each hour of a DST day its own offset, whichever hour of the day is read first", () => {
+    // By hand: +01:00 before 2024-03-31 02:00 and from 2024-10-27 03:00 (second pass), +02:00 between.
+    const instant = (t: string) => new Date(parseLocalTimestamp(t, TZ)!.instant).toISOString();
+    expect(instant("2024-03-31 23:00")).toBe("2024-03-31T21:00:00.000Z");
+    expect(instant("2024-03-31 01:30")).toBe("2024-03-31T00:30:00.000Z");
+    expect(instant("2024-10-27 04:00")).toBe("2024-10-27T03:00:00.000Z");
+    expect(instant("2024-10-27 01:30")).toBe("2024-10-26T23:30:00.000Z");
+    expect(instant("2024-10-28 01:30")).toBe("2024-10-28T00:30:00.000Z");
   });
 
   it("handles the spring-forward gap without crashing (02:30 does not exist on 2024-03-31)", () => {
