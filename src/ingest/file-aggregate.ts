@@ -22,6 +22,8 @@ export interface IncidentSink {
   add(id: string, area: string, month: string, category: string, instant: number, count: number, placed?: Placed): AddOutcome;
   /** Every dated row's instant before the `future_date` test: decides which runs a cache entry serves. */
   noteInstant?(instant: number, future: boolean): void;
+  /** A hint that about `rows` more rows will be added, so id arrays are sized once (fresh memory is slow to touch). */
+  expectRows?(rows: number): void;
 }
 
 /** Where a file's quarantine lines are (quarantine-part.ts): never in memory, so RSS does not grow with rejected rows. */
@@ -76,6 +78,12 @@ export class FileAccumulator implements IncidentSink {
   private idPlaced = new Uint8Array(256);
   private maxPast: number | null = null;
   private minFuture: number | null = null;
+  /** Ids an earlier range of the same file already has (split files, read-split-file.ts): their rows here are `duplicate_id`. */
+  private readonly seenBefore: ReadonlySet<string> | null;
+
+  constructor(seenBefore: readonly string[] = []) {
+    this.seenBefore = seenBefore.length > 0 ? new Set(seenBefore) : null;
+  }
 
   beginFile(report: FileReport): void {
     if (this.report !== null) throw new Error("FileAccumulator holds one file");
@@ -85,6 +93,7 @@ export class FileAccumulator implements IncidentSink {
   add(id: string, area: string, month: string, category: string, instant: number, count: number, placed: Placed = 0): AddOutcome {
     let slot = -1;
     if (id !== "") {
+      if (this.seenBefore?.has(id)) return "duplicate_id";
       this.probe = id;
       const h = hashRange(id, 0, id.length);
       slot = this.idSlot.findOrAdd(h, this.same);
@@ -116,8 +125,17 @@ export class FileAccumulator implements IncidentSink {
     return "accepted";
   }
 
-  private growIds(): void {
-    const need = this.idHash.length + 1;
+  expectRows(rows: number): void {
+    const size = this.ids.size;
+    const need = size + rows;
+    if (need <= this.idHash.length) return;
+    const texts = this.ids.texts();
+    this.ids.reserve(rows, size > 0 ? texts.units.length / size : 16);
+    this.idSlot.reserve(rows);
+    this.growIds(need);
+  }
+
+  private growIds(need = this.idHash.length + 1): void {
     this.idHash = grow(this.idHash, need);
     this.idGroup = grow(this.idGroup, need);
     this.idCount = grow(this.idCount, need);

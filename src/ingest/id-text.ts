@@ -59,6 +59,13 @@ export class IdTextBuilder implements IdTexts {
   size = 0;
   private used = 0;
 
+  /** Makes room for `more` ids of about `unitsEach` code units without further growth. */
+  reserve(more: number, unitsEach: number): void {
+    if (this.size + more > this.ends.length) this.ends = grow(this.ends, this.size + more);
+    const units = this.used + Math.ceil(more * unitsEach);
+    if (units > this.units.length) this.units = grow(this.units, units);
+  }
+
   /** Appends `id`. */
   push(id: string): void {
     const n = id.length;
@@ -90,8 +97,7 @@ export class IdTextBuilder implements IdTexts {
 
 /** A copy of `a` with room for at least `need` elements (doubling, so appends stay amortised O(1)). */
 export function grow<T extends Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array>(a: T, need: number): T {
-  let n = Math.max(a.length * 2, 16);
-  while (n < need) n *= 2;
+  const n = Math.max(a.length * 2, 16, need);
   const b = new (a.constructor as new (n: number) => T)(n);
   b.set(a);
   return b;

@@ -22,23 +22,29 @@ import { groupKey, type FileReport, type GroupKey, type IncidentSourceData } fro
 /** What became of a row handed to the sink; the reader counts it. */
 export type AddOutcome = "accepted" | "duplicate" | "duplicate_id";
 
-/** Per-id state in parallel growable arrays, indexed by the slot `ids` maps an id to. */
+/**
+ * Per-id state in parallel growable arrays, indexed by the slot `ids` maps an id to. At 10 M ids each
+ * byte here is 10 MB of fresh memory, which is slow to touch on a virtual machine (issue 7), so the
+ * arrays start narrow — file numbers in 16 bits, counts in 32 — and are widened the first time a value
+ * does not fit (more than 65 534 files, a count above 2³² − 1): exact either way.
+ */
 class IdSlots {
   size = 0;
-  file = new Int32Array(1024); // the file whose row currently counts
-  seenIn = new Int32Array(1024); // last file the id appeared in (counting, or as `duplicate`)
+  file: Uint16Array | Int32Array = new Uint16Array(1024); // the file whose row currently counts
+  seenIn: Uint16Array | Int32Array = new Uint16Array(1024); // last file the id appeared in (counting, or as `duplicate`)
   group = new Int32Array(1024);
-  count = new Float64Array(1024);
+  count: Uint32Array | Float64Array = new Uint32Array(1024);
   instant = new Float64Array(1024);
-  /** Where the id's text is: id `keyIndex` of file `keyFile`'s texts, or of `loose` when keyFile is -1. */
-  keyFile = new Int32Array(1024);
+  /** Where the id's text is: id `keyIndex` of file `keyFile - 1`'s texts, or of `loose` when keyFile is 0. */
+  keyFile: Uint16Array | Int32Array = new Uint16Array(1024);
   keyIndex = new Int32Array(1024);
 
   push(slot: number, file: number, group: number, count: number, instant: number, keyFile: number, keyIndex: number): number {
     if (slot !== this.size) throw new Error("id slots out of step");
     if (this.size === this.file.length) this.grow(this.size * 2);
+    this.fit(0, count);
     this.size++;
-    this.keyFile[slot] = keyFile;
+    this.keyFile[slot] = keyFile + 1;
     this.keyIndex[slot] = keyIndex;
     this.file[slot] = file;
     this.seenIn[slot] = file;
@@ -48,6 +54,16 @@ class IdSlots {
     return slot;
   }
 
+  /** Widens the arrays that could not hold file number `file` or `count`. */
+  fit(file: number, count: number): void {
+    if (file > 0xffff && this.file instanceof Uint16Array) {
+      this.file = Int32Array.from(this.file);
+      this.seenIn = Int32Array.from(this.seenIn);
+      this.keyFile = Int32Array.from(this.keyFile);
+    }
+    if ((count > 0xffffffff || !Number.isInteger(count)) && this.count instanceof Uint32Array) this.count = Float64Array.from(this.count);
+  }
+
   /** Makes room for `more` slots at once (a merge knows its file's id count): no doubling slack at 10 M ids. */
   reserve(more: number): void {
     const need = this.size + more;
@@ -55,7 +71,7 @@ class IdSlots {
   }
 
   private grow(n: number): void {
-    const grown = <T extends Int32Array | Float64Array>(a: T): T => {
+    const grown = <T extends Uint16Array | Uint32Array | Int32Array | Float64Array>(a: T): T => {
       const b = new (a.constructor as new (n: number) => T)(n);
       b.set(a.subarray(0, this.size));
       return b;
@@ -83,7 +99,7 @@ export class IncidentAccumulator {
   private probeIndex = 0;
   private readonly same = (slot: number): boolean => {
     const f = this.slots.keyFile[slot]!;
-    const texts = f < 0 ? this.loose : this.texts[f]!;
+    const texts = f === 0 ? this.loose : this.texts[f - 1]!;
     const k = this.slots.keyIndex[slot]!;
     return this.probeTexts === null ? idEqualsString(texts, k, this.probeString) : idsEqual(texts, k, this.probeTexts, this.probeIndex);
   };
@@ -95,10 +111,19 @@ export class IncidentAccumulator {
   private readonly acceptedByMonth = new Map<string, number>();
   private readonly files: FileReport[] = [];
 
+  /** A hint that about `ids` distinct ids will come in all: the id table and slots are sized once. */
+  expectIds(ids: number): void {
+    const more = ids - this.slots.size;
+    if (more <= 0) return;
+    this.ids.reserve(more);
+    this.slots.reserve(more);
+  }
+
   /** Registers the next file (in sorted order); its report may be changed later by a revision. */
   beginFile(report: FileReport): void {
     this.files.push(report);
     this.texts.push(null);
+    this.slots.fit(this.files.length, 0); // file numbers are stored up to files.length (keyFile is 1-based)
   }
 
   /** Adds one row that passed every other rule. `id` is the trimmed id cell, or "" when there is none. */
@@ -183,6 +208,7 @@ export class IncidentAccumulator {
   /** A later file revises the row behind `slot`: the earlier row becomes `superseded` in its own file. */
   private supersede(slot: number, file: number, group: number, count: number, instant: number): void {
     const s = this.slots;
+    s.fit(0, count);
     const oldGroup = s.group[slot]!;
     this.takeOut(oldGroup, s.count[slot]!);
     reclassifyAccepted(this.files[s.file[slot]!]!, this.groups[oldGroup]!.month, "superseded");

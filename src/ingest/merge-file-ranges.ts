@@ -2,18 +2,47 @@
  * One file's FileAggregate from the aggregates of its byte ranges (split-file.ts), exactly as if the
  * file had been read in one piece: ranges hold consecutive rows, so counts, groups (first-seen order),
  * ids and problems follow by concatenation in range order. The one rule a range cannot apply alone is
- * `duplicate_id` across ranges (the later row is rejected, with a quarantine line): when an id repeats
- * across ranges the merge says so, and the caller reads the file in one piece instead — rare in real
- * exports, and exact without holding any row in memory.
+ * `duplicate_id` across ranges (the later row is rejected, with its quarantine line): `repeatsByRange`
+ * finds those ids, and the caller reads the ranges holding them again, told which ids came before.
  */
 import { IdTable } from "./id-table.ts";
-import { idsEqual, type IdTexts } from "./id-text.ts";
+import { idsEqual, idString, type IdTexts } from "./id-text.ts";
 import type { AggregateGroup, FileAggregate } from "./file-aggregate.ts";
 import { MAX_PROBLEMS_PER_FILE, addTally } from "./tally.ts";
 import type { FileReport, Problem } from "./types.ts";
 
-/** The whole file's aggregate without its quarantine (the caller joins the parts), or null when an id repeats across ranges. */
-export function mergeFileRanges(ranges: readonly FileAggregate[]): Omit<FileAggregate, "quarantine"> | null {
+/**
+ * Per range, the ids an earlier range already holds (empty for the first). Each range's own ids are
+ * distinct already (its reader applied `duplicate_id` within it), so any repeat spans ranges.
+ */
+export function repeatsByRange(ranges: readonly FileAggregate[]): string[][] {
+  const total = ranges.reduce((n, r) => n + r.idEnds.length, 0);
+  const table = new IdTable(total);
+  const texts: IdTexts[] = ranges.map((r) => ({ units: r.idUnits, ends: r.idEnds }));
+  // Where slot s's id is: id slotIndex[s] of range slotRange[s] (typed arrays: no object per id).
+  const slotRange = new Int32Array(total);
+  const slotIndex = new Int32Array(total);
+  let probe = texts[0]!;
+  let probeIndex = 0;
+  const same = (slot: number) => idsEqual(texts[slotRange[slot]!]!, slotIndex[slot]!, probe, probeIndex);
+  return ranges.map((r, k) => {
+    probe = texts[k]!;
+    const repeats: string[] = [];
+    for (probeIndex = 0; probeIndex < r.idEnds.length; probeIndex++) {
+      const slot = table.findOrAdd(r.idHash[probeIndex]!, same);
+      if (slot >= 0) {
+        repeats.push(idString(probe, probeIndex));
+      } else {
+        slotRange[~slot] = k;
+        slotIndex[~slot] = probeIndex;
+      }
+    }
+    return repeats;
+  });
+}
+
+/** The whole file's aggregate without its quarantine (the caller joins the parts); no id may repeat across ranges (repeatsByRange). */
+export function mergeFileRanges(ranges: readonly FileAggregate[]): Omit<FileAggregate, "quarantine"> {
   const ids = ranges.reduce((n, r) => n + r.idEnds.length, 0);
   const unitCount = ranges.reduce((n, r) => n + r.idUnits.length, 0);
   const units = ranges.some((r) => r.idUnits instanceof Uint16Array) ? new Uint16Array(unitCount) : new Uint8Array(unitCount);
@@ -49,7 +78,6 @@ export function mergeFileRanges(ranges: readonly FileAggregate[]): Omit<FileAggr
     at += r.idEnds.length;
     unitsAt += r.idUnits.length;
   }
-  if (repeatsAcrossRanges({ units, ends }, idHash)) return null;
 
   let maxPast: number | null = null;
   let minFuture: number | null = null;
@@ -58,15 +86,6 @@ export function mergeFileRanges(ranges: readonly FileAggregate[]): Omit<FileAggr
     if (r.minFuture !== null && (minFuture === null || r.minFuture < minFuture)) minFuture = r.minFuture;
   }
   return { report: mergeReports(ranges.map((r) => r.report)), groups, idUnits: units, idEnds: ends, idHash, idGroup, idCount, idInstant, idPlaced, maxPast, minFuture };
-}
-
-/** Whether any id occurs twice (each range's own ids are already distinct, so a repeat spans ranges). */
-function repeatsAcrossRanges(texts: IdTexts, hashes: Int32Array): boolean {
-  const table = new IdTable(hashes.length);
-  let probe = 0;
-  const same = (slot: number) => idsEqual(texts, slot, texts, probe);
-  for (probe = 0; probe < hashes.length; probe++) if (table.findOrAdd(hashes[probe]!, same) >= 0) return true;
-  return false;
 }
 
 /**

@@ -22,6 +22,10 @@ export interface IncidentFileTask {
   quarantinePart: string | null;
   /** Only these bytes of the file (split-file.ts); absent: the whole file. */
   range?: FileRange | null;
+  /** The file's size in bytes, when known: sizes the id arrays once (read-incidents-csv.ts). */
+  size?: number;
+  /** Ids that earlier ranges of the file hold (read-split-file.ts): rows with them are `duplicate_id`. */
+  seenIds?: string[];
 }
 
 export async function readIncidentFile(
@@ -31,7 +35,7 @@ export async function readIncidentFile(
   now: number,
   lookups?: IncidentLookups,
 ): Promise<FileAggregate> {
-  const sink = new FileAccumulator();
+  const sink = new FileAccumulator(file.seenIds);
   const quarantine = openQuarantinePart(file.quarantinePart);
   try {
     await readIncidentsCsv({ config, source, file, now, sink, quarantine, ...(lookups ? { lookups } : {}) });

@@ -71,7 +71,7 @@ export async function readIncidentCsvFiles(
   }
   const tasks = entries.map((t) => ({ ...t, cached: t.key !== null ? cache!.get(t.key, opts.now) : null }));
 
-  const misses = tasks.filter((t) => t.cached === null).map((t) => ({ ...t, size: statSync(t.task.absolute).size }));
+  const misses = tasks.filter((t) => t.cached === null).map((t) => ({ ...t, size: (t.task.size = statSync(t.task.absolute).size) }));
   const bytes = misses.reduce((sum, t) => sum + t.size, 0);
   // A large file counts as several pieces of work: it may be read in byte ranges (split-file.ts).
   const minRange = splitMinimum(opts.env);
@@ -100,7 +100,7 @@ export async function readIncidentCsvFiles(
   const merged: Array<Pick<FileAggregate, "quarantine" | "maxPast" | "minFuture">> = [];
   const quarantine = opts.quarantine ? openQuarantine(resolveConfigPath(config, config.quarantine_dir), source.id) : null;
   try {
-    for (const t of tasks) {
+    for (const [i, t] of tasks.entries()) {
       let agg = t.cached;
       if (agg === null) {
         try {
@@ -114,6 +114,7 @@ export async function readIncidentCsvFiles(
       }
       await quarantine?.appendPart?.(agg.quarantine);
       if (agg.quarantine.path !== null && temporary.delete(agg.quarantine.path)) rmSync(agg.quarantine.path, { force: true });
+      if (i === 0 && tasks.length > 1) sink.expectIds(expectedIds(agg, tasks));
       sink.mergeFile(agg);
       logFile(opts, source, agg.report, t.cached !== null);
       merged.push({ quarantine: agg.quarantine, maxPast: agg.maxPast, minFuture: agg.minFuture });
@@ -131,6 +132,17 @@ export async function readIncidentCsvFiles(
     sourceCache.put(sourceKey, { data: result, parts: merged.map((a) => a.quarantine) }, runTimeWindow(merged));
   }
   return result;
+}
+
+/**
+ * Ids all files will bring, judged after the first: cached files know theirs, the others are taken at
+ * the first file's ids per byte. Sizes the source's id table once instead of once per file.
+ */
+function expectedIds(first: FileAggregate, tasks: ReadonlyArray<{ task: IncidentFileTask; cached: FileAggregate | null }>): number {
+  const perByte = first.idEnds.length / Math.max(1, statSync(tasks[0]!.task.absolute).size);
+  let ids = 0;
+  for (const t of tasks) ids += t.cached !== null ? t.cached.idEnds.length : perByte * (t.task.size ?? statSync(t.task.absolute).size);
+  return Math.ceil(ids * 1.05);
 }
 
 /** The run times every file's aggregate serves (incident-cache.ts servesRunTime): the intersection. */

@@ -1,11 +1,12 @@
 /**
  * Reads one large incident file in byte ranges on several worker threads (split-file.ts) and joins
- * them (merge-file-ranges.ts) into the aggregate one read would give; when an id repeats across
- * ranges, reads the file in one piece instead, so `duplicate_id` rows keep their quarantine lines.
+ * them (merge-file-ranges.ts) into the aggregate one read would give. A range holding ids an earlier
+ * range already has is read again, told those ids, so their rows become `duplicate_id` with their
+ * problems and quarantine lines in place (rare: an export that repeats a case within itself).
  */
 import { rmSync } from "node:fs";
 import type { FileAggregate } from "./file-aggregate.ts";
-import { mergeFileRanges } from "./merge-file-ranges.ts";
+import { mergeFileRanges, repeatsByRange } from "./merge-file-ranges.ts";
 import { joinParts } from "./quarantine-part.ts";
 import type { IncidentFileTask } from "./read-incident-file.ts";
 import type { FileRange } from "./split-file.ts";
@@ -17,21 +18,32 @@ export async function readSplitFile(
   log?: (msg: string, obj: Record<string, unknown>) => void,
 ): Promise<FileAggregate> {
   const pieces = ranges.map((range, k) => ({ ...task, range, quarantinePart: task.quarantinePart === null ? null : `${task.quarantinePart}.r${k}` }));
-  const reading = pieces.map((piece) => read(piece));
-  for (const r of reading) r.catch(() => {}); // awaited below; one failure must not leave others unhandled
-  let parts: FileAggregate[];
-  try {
-    parts = await Promise.all(reading);
-  } catch (error) {
-    await Promise.allSettled(reading);
+  const removeParts = () => {
     for (const piece of pieces) if (piece.quarantinePart !== null) rmSync(piece.quarantinePart, { force: true });
+  };
+  try {
+    const parts = await readAll(pieces.map((piece) => () => read(piece)));
+    const repeats = repeatsByRange(parts);
+    const again = repeats.flatMap((ids, k) => (ids.length > 0 ? [k] : []));
+    log?.(`${task.path}: läst i ${ranges.length} delar${again.length > 0 ? `; ${again.length} delar läses om för id:n som finns i en tidigare del` : ""}`, { file: task.path, ranges: ranges.length, reread: again.length });
+    for (const k of again) if (pieces[k]!.quarantinePart !== null) rmSync(pieces[k]!.quarantinePart!, { force: true });
+    const reread = await readAll(again.map((k) => () => read({ ...pieces[k]!, seenIds: repeats[k]! })));
+    again.forEach((k, i) => (parts[k] = reread[i]!));
+    return { ...mergeFileRanges(parts), quarantine: await joinParts(parts.map((p) => p.quarantine), task.quarantinePart) };
+  } catch (error) {
+    removeParts();
     throw error;
   }
-  const whole = mergeFileRanges(parts);
-  log?.(`${task.path}: läst i ${ranges.length} delar${whole === null ? ", ett id finns i flera delar: läses om i ett stycke" : ""}`, { file: task.path, ranges: ranges.length, whole: whole === null });
-  if (whole === null) {
-    for (const p of parts) if (p.quarantine.path !== null) rmSync(p.quarantine.path, { force: true });
-    return read(task);
+}
+
+/** Starts every read, then waits for all; when one fails, the others are still awaited before the error goes on. */
+async function readAll(reads: ReadonlyArray<() => Promise<FileAggregate>>): Promise<FileAggregate[]> {
+  const started = reads.map((r) => r());
+  for (const p of started) p.catch(() => {});
+  try {
+    return await Promise.all(started);
+  } catch (error) {
+    await Promise.allSettled(started);
+    throw error;
   }
-  return { ...whole, quarantine: await joinParts(parts.map((p) => p.quarantine), task.quarantinePart) };
 }

@@ -1,16 +1,20 @@
 /**
  * Splitting one large CSV file into byte ranges that worker threads read at the same time (issue 7:
  * "large files in byte ranges split at safe row boundaries, or per file when quoting makes that
- * unsafe"). A range is safe to read on its own only when every line break in the file ends a row:
- * so the file must hold no quote character (a quoted field may hold a line break, and whether a quote
- * opens a field depends on everything before it) and no lone CR (csv-parse and the line counter would
- * disagree about it), and be in an encoding where byte 0x0A is always a line feed (UTF-8, Windows-1252).
+ * unsafe"). One pass over the bytes follows the quoting exactly as csv-parse reads well-formed CSV:
+ * a quote opens a field only at its start, and a quoted field ends at a quote followed by the
+ * delimiter or the line end ("" is a quote inside it). A cut is made only at a line end outside
+ * quotes. The file is read whole instead when anything could make csv-parse and this pass disagree:
+ * a quote anywhere else (csv-parse's relax_quotes reads it as text), line ends outside quotes other
+ * than the header's (a bare LF in a CRLF file, any CR in an LF file), a lone CR, or an encoding in
+ * which byte 0x0A is not always a line feed. Line numbers: with those line ends, every LF byte starts a new physical line,
+ * inside quotes too, which is how parse-swedish-csv counts them.
  * Each range after the first is read as the file's header bytes followed by its own bytes, and is told
  * the physical line its first row is on, so every problem and quarantine line keeps its true line.
  */
 import { closeSync, openSync, readSync } from "node:fs";
 import type { Encoding } from "./decode-bytes.ts";
-import { headerLineEnd } from "./sniff-delimiter.ts";
+import { headerLineEnd, sniffDelimiter } from "./sniff-delimiter.ts";
 
 /** Part of a file for one worker: bytes [start, end), the first row's line, and the header's bytes [0, headerEnd). */
 export interface FileRange {
@@ -32,8 +36,7 @@ export function rangeCount(size: number, target: number, minimum: number): numbe
 
 /**
  * The ranges of a file, or null when it cannot be split safely (then it is read whole). Reads the
- * whole file once, counting line breaks up to each cut: cuts are the first line start at or after
- * size·k/parts.
+ * whole file once; cuts are the first line start outside quotes at or after size·k/parts.
  */
 export function planRanges(absolute: string, size: number, encoding: Encoding, parts: number): FileRange[] | null {
   if (parts < 2 || (encoding !== "utf-8" && encoding !== "windows-1252")) return null;
@@ -43,26 +46,53 @@ export function planRanges(absolute: string, size: number, encoding: Encoding, p
     const headLength = readSync(fd, block, 0, BLOCK, 0);
     const lineBreak = headerLineEnd(block.subarray(0, headLength));
     if (lineBreak < 0) return null;
-    const headerEnd = lineBreak + (block[lineBreak] === CR && block[lineBreak + 1] === LF ? 2 : 1);
+    const crlf = block[lineBreak] === CR && block[lineBreak + 1] === LF;
+    if (block[lineBreak] === CR && !crlf) return null; // CR-only line ends: never split
+    const headerEnd = lineBreak + (crlf ? 2 : 1);
+    const delimiter = sniffDelimiter(Buffer.from(block.buffer, 0, lineBreak).toString("latin1")).charCodeAt(0);
+    let lines = 1;
+    for (let i = 0; i < headerEnd; i++) if (block[i] === LF) lines++;
 
     const ranges: FileRange[] = [];
     let start = 0;
     let firstLine = 1;
-    let lines = 1; // the line the next byte is on
-    let cut = Math.floor(size / parts); // the next target; a range ends after the first LF at or past it
-    let previous = 0; // last byte of the previous block (a CR there may pair with this block's LF)
-    for (let at = 0; at < size; ) {
+    let cut = Math.max(headerEnd + 1, Math.floor(size / parts));
+    // The scanner: at a field's start? inside a quoted field? just after a quote inside one?
+    let fieldStart = true;
+    let quoted = false;
+    let quoteSeen = false;
+    let previous = LF;
+    for (let at = headerEnd; at < size; ) {
       const got = readSync(fd, block, 0, Math.min(BLOCK, size - at), at);
       if (got === 0) return null; // the file shrank while being read: read it whole
       for (let i = 0; i < got; i++) {
         const b = block[i]!;
-        if (b === QUOTE) return null;
-        if (previous === CR && b !== LF) return null;
+        const before = previous;
         previous = b;
+        if (b === LF) lines++;
+        else if (before === CR) return null; // a lone CR: parse-swedish-csv counts it as a line, this pass does not
+        if (quoted) {
+          if (!quoteSeen) {
+            quoteSeen = b === QUOTE; // any line break inside quotes is the field's text (Excel writes a bare LF there)
+            continue;
+          }
+          quoteSeen = false;
+          if (b === QUOTE) continue; // "" inside a quoted field
+          quoted = false; // the quote before closed the field: b must end it
+          if (b !== delimiter && b !== LF && b !== CR) return null;
+        }
+        // Outside quotes, only the header's line ends: csv-parse ends records at the kind it saw first.
+        if ((b === LF && crlf !== (before === CR)) || (b === CR && !crlf)) return null;
+        if (b === QUOTE) {
+          if (!fieldStart) return null; // a quote inside an unquoted field: csv-parse reads it as text
+          quoted = true;
+          fieldStart = false;
+          continue;
+        }
+        fieldStart = b === delimiter || b === LF || b === CR;
         if (b !== LF) continue;
-        lines++;
         const next = at + i + 1;
-        if (next >= cut && next > headerEnd && ranges.length < parts - 1 && next < size) {
+        if (next >= cut && ranges.length < parts - 1 && next < size) {
           ranges.push({ start, end: next, firstLine, headerEnd });
           start = next;
           firstLine = lines;
@@ -71,7 +101,7 @@ export function planRanges(absolute: string, size: number, encoding: Encoding, p
       }
       at += got;
     }
-    if (previous === CR) return null;
+    if (quoted || previous === CR) return null; // a quote never closed, or a CR ending the file
     ranges.push({ start, end: size, firstLine, headerEnd });
     return ranges.length > 1 ? ranges : null;
   } finally {
