@@ -20,7 +20,7 @@ import { readIncidentFile, type IncidentFileTask } from "./read-incident-file.ts
 import { prepareIncidentLookups } from "./read-incidents-csv.ts";
 import { openSourceResultCache, sourceResultKey } from "./source-result-cache.ts";
 import type { FileReport, IncidentSourceData } from "./types.ts";
-import { planRanges, rangeCount } from "./split-file.ts";
+import { rangeCount, scanRanges } from "./split-file.ts";
 import { readSplitFile } from "./read-split-file.ts";
 import { openFilePool, workerCount } from "./worker-pool.ts";
 
@@ -88,8 +88,8 @@ export async function readIncidentCsvFiles(
     const target = bytes / (threads * 2);
     for (const t of misses) {
       const parts = threads >= 2 ? rangeCount(t.size, target, minRange) : 1;
-      const ranges = parts >= 2 ? planRanges(t.task.absolute, t.size, t.task.encoding, parts) : null;
-      reading.set(t.task, ranges !== null ? readSplitFile(t.task, ranges, readOne, (msg, obj) => opts.log?.("debug", msg, obj)) : readOne(t.task));
+      const split = parts >= 2 ? scanRanges(t.task.absolute, t.size, t.task.encoding, parts) : null;
+      reading.set(t.task, split !== null ? readSplitFile(t.task, split, readOne, (msg, obj) => opts.log?.("debug", msg, obj)) : readOne(t.task));
     }
   }
   for (const p of reading.values()) p.catch(() => {}); // awaited in order below

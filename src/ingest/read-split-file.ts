@@ -11,21 +11,42 @@ import { joinParts } from "./quarantine-part.ts";
 import type { IncidentFileTask } from "./read-incident-file.ts";
 import type { FileRange } from "./split-file.ts";
 
+/**
+ * `ranges` is scanRanges' generator: each range is sent to `read` as soon as the scan finds it. When
+ * the scan ends unsafe, what was read is dropped and the file is read whole.
+ */
 export async function readSplitFile(
   task: IncidentFileTask,
-  ranges: readonly FileRange[],
+  ranges: Generator<FileRange, boolean>,
   read: (task: IncidentFileTask) => Promise<FileAggregate>,
   log?: (msg: string, obj: Record<string, unknown>) => void,
 ): Promise<FileAggregate> {
-  const pieces = ranges.map((range, k) => ({ ...task, range, quarantinePart: task.quarantinePart === null ? null : `${task.quarantinePart}.r${k}` }));
+  const pieces: IncidentFileTask[] = [];
+  const reading: Array<Promise<FileAggregate>> = [];
   const removeParts = () => {
     for (const piece of pieces) if (piece.quarantinePart !== null) rmSync(piece.quarantinePart, { force: true });
   };
+  let safe: boolean;
+  for (let next = ranges.next(); ; next = ranges.next()) {
+    if (next.done) {
+      safe = next.value;
+      break;
+    }
+    const piece = { ...task, range: next.value, quarantinePart: task.quarantinePart === null ? null : `${task.quarantinePart}.r${pieces.length}` };
+    pieces.push(piece);
+    reading.push(read(piece));
+    reading.at(-1)!.catch(() => {}); // awaited below
+  }
+  if (!safe) {
+    await Promise.allSettled(reading);
+    removeParts();
+    return read(task);
+  }
   try {
-    const parts = await readAll(pieces.map((piece) => () => read(piece)));
+    const parts = await readAll(reading.map((r) => () => r));
     const repeats = repeatsByRange(parts);
     const again = repeats.flatMap((ids, k) => (ids.length > 0 ? [k] : []));
-    log?.(`${task.path}: läst i ${ranges.length} delar${again.length > 0 ? `; ${again.length} delar läses om för id:n som finns i en tidigare del` : ""}`, { file: task.path, ranges: ranges.length, reread: again.length });
+    log?.(`${task.path}: läst i ${pieces.length} delar${again.length > 0 ? `; ${again.length} delar läses om för id:n som finns i en tidigare del` : ""}`, { file: task.path, ranges: pieces.length, reread: again.length });
     for (const k of again) if (pieces[k]!.quarantinePart !== null) rmSync(pieces[k]!.quarantinePart!, { force: true });
     const reread = await readAll(again.map((k) => () => read({ ...pieces[k]!, seenIds: repeats[k]! })));
     again.forEach((k, i) => (parts[k] = reread[i]!));

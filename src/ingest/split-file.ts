@@ -34,26 +34,38 @@ export function rangeCount(size: number, target: number, minimum: number): numbe
   return Math.max(1, Math.min(Math.floor(size / Math.max(target, minimum)), 64));
 }
 
-/**
- * The ranges of a file, or null when it cannot be split safely (then it is read whole). Reads the
- * whole file once; cuts are the first line start outside quotes at or after size·k/parts.
- */
+/** The ranges of a file (scanRanges), or null when it cannot be split safely (then it is read whole). */
 export function planRanges(absolute: string, size: number, encoding: Encoding, parts: number): FileRange[] | null {
-  if (parts < 2 || (encoding !== "utf-8" && encoding !== "windows-1252")) return null;
+  const ranges: FileRange[] = [];
+  const scan = scanRanges(absolute, size, encoding, parts);
+  for (let next = scan.next(); ; next = scan.next()) {
+    if (next.done) return next.value && ranges.length > 1 ? ranges : null;
+    ranges.push(next.value);
+  }
+}
+
+/**
+ * Yields a file's ranges as the one pass over its bytes finds them, so a worker starts on a range
+ * while the rest is still being scanned; returns whether the file was safe to split (when false, the
+ * ranges yielded so far must be discarded and the file read whole). Cuts are the first line start
+ * outside quotes at or after size·k/parts.
+ */
+export function* scanRanges(absolute: string, size: number, encoding: Encoding, parts: number): Generator<FileRange, boolean> {
+  if (parts < 2 || (encoding !== "utf-8" && encoding !== "windows-1252")) return false;
   const fd = openSync(absolute, "r");
   try {
     const block = new Uint8Array(BLOCK);
     const headLength = readSync(fd, block, 0, BLOCK, 0);
     const lineBreak = headerLineEnd(block.subarray(0, headLength));
-    if (lineBreak < 0) return null;
+    if (lineBreak < 0) return false;
     const crlf = block[lineBreak] === CR && block[lineBreak + 1] === LF;
-    if (block[lineBreak] === CR && !crlf) return null; // CR-only line ends: never split
+    if (block[lineBreak] === CR && !crlf) return false; // CR-only line ends: never split
     const headerEnd = lineBreak + (crlf ? 2 : 1);
     const delimiter = sniffDelimiter(Buffer.from(block.buffer, 0, lineBreak).toString("latin1")).charCodeAt(0);
     let lines = 1;
     for (let i = 0; i < headerEnd; i++) if (block[i] === LF) lines++;
 
-    const ranges: FileRange[] = [];
+    let cuts = 0;
     let start = 0;
     let firstLine = 1;
     let cut = Math.max(headerEnd + 1, Math.floor(size / parts));
@@ -64,13 +76,13 @@ export function planRanges(absolute: string, size: number, encoding: Encoding, p
     let previous = LF;
     for (let at = headerEnd; at < size; ) {
       const got = readSync(fd, block, 0, Math.min(BLOCK, size - at), at);
-      if (got === 0) return null; // the file shrank while being read: read it whole
+      if (got === 0) return false; // the file shrank while being read: read it whole
       for (let i = 0; i < got; i++) {
         const b = block[i]!;
         const before = previous;
         previous = b;
         if (b === LF) lines++;
-        else if (before === CR) return null; // a lone CR: parse-swedish-csv counts it as a line, this pass does not
+        else if (before === CR) return false; // a lone CR: parse-swedish-csv counts it as a line, this pass does not
         if (quoted) {
           if (!quoteSeen) {
             quoteSeen = b === QUOTE; // any line break inside quotes is the field's text (Excel writes a bare LF there)
@@ -79,12 +91,12 @@ export function planRanges(absolute: string, size: number, encoding: Encoding, p
           quoteSeen = false;
           if (b === QUOTE) continue; // "" inside a quoted field
           quoted = false; // the quote before closed the field: b must end it
-          if (b !== delimiter && b !== LF && b !== CR) return null;
+          if (b !== delimiter && b !== LF && b !== CR) return false;
         }
         // Outside quotes, only the header's line ends: csv-parse ends records at the kind it saw first.
-        if ((b === LF && crlf !== (before === CR)) || (b === CR && !crlf)) return null;
+        if ((b === LF && crlf !== (before === CR)) || (b === CR && !crlf)) return false;
         if (b === QUOTE) {
-          if (!fieldStart) return null; // a quote inside an unquoted field: csv-parse reads it as text
+          if (!fieldStart) return false; // a quote inside an unquoted field: csv-parse reads it as text
           quoted = true;
           fieldStart = false;
           continue;
@@ -92,18 +104,19 @@ export function planRanges(absolute: string, size: number, encoding: Encoding, p
         fieldStart = b === delimiter || b === LF || b === CR;
         if (b !== LF) continue;
         const next = at + i + 1;
-        if (next >= cut && ranges.length < parts - 1 && next < size) {
-          ranges.push({ start, end: next, firstLine, headerEnd });
+        if (next >= cut && cuts < parts - 1 && next < size) {
+          yield { start, end: next, firstLine, headerEnd };
+          cuts++;
           start = next;
           firstLine = lines;
-          cut = Math.floor((size * (ranges.length + 1)) / parts);
+          cut = Math.floor((size * (cuts + 1)) / parts);
         }
       }
       at += got;
     }
-    if (quoted || previous === CR) return null; // a quote never closed, or a CR ending the file
-    ranges.push({ start, end: size, firstLine, headerEnd });
-    return ranges.length > 1 ? ranges : null;
+    if (quoted || previous === CR) return false; // a quote never closed, or a CR ending the file
+    yield { start, end: size, firstLine, headerEnd };
+    return true;
   } finally {
     closeSync(fd);
   }

@@ -3,6 +3,8 @@
  * exactly what one read gives: counts, row accounting, problems with their physical lines, and the
  * quarantine byte for byte (issue 7, spec/inputs.md row rules).
  */
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ingestSources } from "../../src/ingest/ingest-sources.ts";
 import { readIncidentFile } from "../../src/ingest/read-incident-file.ts";
@@ -110,6 +112,18 @@ describe("reading a file in byte ranges", () => {
     // Independent count: 3000 rows minus empty lines (i % 97 == 13: 31 of them).
     expect(tally.read).toBe(3000 - 31);
     expect(tally.rejected_by_reason.duplicate_id).toBeGreaterThan(0);
+  });
+
+  it("reads the file whole when the scan meets a quote inside a field after ranges were already sent", async () => {
+    // Row 2900 is past the last cut (~3/4 of the file): three ranges are on their way when the scan gives up.
+    const file = excel1252(lines(3000).map((l, i) => (i === 2901 ? l.replace(/;$/, ';5" tum') : l)));
+    const { one: a, split: b, quarantines, splits } = await bothWays(file);
+    expect(splits).toEqual([]); // no split result was used
+    expect(plain(b)).toEqual(plain(a));
+    expect(quarantines[1]).toBe(quarantines[0]);
+    expect(project!.read("data/polis-a.csv")).toContain('5" tum');
+    const parts = path.join(project!.root, "var/rejected/.parts");
+    expect(existsSync(parts) ? readdirSync(parts) : []).toEqual([]); // the dropped ranges' parts are gone
   });
 
   it("reads a range again when it repeats an id of an earlier range, and still agrees with one read", async () => {
