@@ -13,7 +13,11 @@ export function hashRange(text: string, start: number, end: number): number {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  // Final avalanche (murmur3 fmix32): FNV's low bits are weak for linear probing on similar ids.
+  return avalanche(h);
+}
+
+/** murmur3's fmix32: FNV's low bits are weak for linear probing on similar ids. */
+export function avalanche(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;

@@ -5,6 +5,7 @@
  * Code units below 256 — every id seen in police and kommun exports — take one byte each; the first
  * wider unit widens the store to two bytes per unit, so any id round-trips exactly.
  */
+import { avalanche } from "./id-table.ts";
 
 export type IdUnits = Uint8Array | Uint16Array;
 
@@ -21,11 +22,7 @@ export function hashUnits(units: IdUnits, start: number, end: number): number {
     h ^= units[i]!;
     h = Math.imul(h, 0x01000193);
   }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return (h ^ (h >>> 16)) | 0;
+  return avalanche(h);
 }
 
 /** Whether id `i` of `t` is the string `s`. */

@@ -59,8 +59,18 @@ export function cacheKey(config: Config, source: IncidentSourceConfig, file: Cac
   return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
 }
 
+/** A cache entry whose JSON part fits: `load` reads its id arrays (null when the binary is unreadable). */
+export interface CacheHit {
+  ids: number;
+  load(): FileAggregate | null;
+}
+
 export interface IncidentCache {
-  get(key: string, now: number): FileAggregate | null;
+  /**
+   * The entry for `key` when its JSON part fits this run, without its id arrays yet: a run loads each
+   * file's arrays only when the merge reaches it, so they are never all in memory at once.
+   */
+  open(key: string, now: number): CacheHit | null;
   /**
    * Stores the entry; its quarantine part (written where `partPath` said) is moved into the cache, and
    * `aggregate.quarantine.path` updated. False when nothing was stored (the part stays the caller's).
@@ -70,6 +80,15 @@ export interface IncidentCache {
   partPath(key: string): string;
   /** Where entry `key`'s quarantine lines are kept. */
   quarantinePath(key: string): string;
+}
+
+/** A cache entry's text, or null when there is none yet. */
+export function readEntry(file: string): string | null {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return null;
+  }
 }
 
 /** An entry serves run time `now` when every row's `future_date` outcome is the same as when it was built. */
@@ -88,13 +107,13 @@ export function openIncidentCache(dir: string, log?: (msg: string, obj?: Record<
     partPath(key) {
       return path.join(quarantineFolder, `.${key}.part-${process.pid}-${randomBytes(4).toString("hex")}`);
     },
-    get(key, now) {
-      let text: string;
-      try {
-        text = readFileSync(file(key), "utf8");
-      } catch {
-        return null; // not cached yet
-      }
+    open(key, now) {
+      const text = readEntry(file(key));
+      if (text === null) return null;
+      const unreadable = (error: unknown) => {
+        log?.("cache entry unreadable, rebuilding", { key, error: String(error).slice(0, 200) });
+        return null;
+      };
       try {
         const entry = EntrySchema.parse(JSON.parse(text));
         if (entry.key !== key) throw new Error("key mismatch");
@@ -104,10 +123,16 @@ export function openIncidentCache(dir: string, log?: (msg: string, obj?: Record<
         }
         const stored = entry.aggregate;
         if (stored.quarantineRows > 0 && statSync(quarantineFile(key)).size !== stored.quarantineBytes) throw new Error("quarantine part changed");
-        return loadAggregate(stored, readBinary(binary(key)), quarantineFile(key));
+        const load = () => {
+          try {
+            return loadAggregate(stored, readBinary(binary(key)), quarantineFile(key));
+          } catch (error) {
+            return unreadable(error);
+          }
+        };
+        return { ids: stored.ids, load };
       } catch (error) {
-        log?.("cache entry unreadable, rebuilding", { key, error: String(error).slice(0, 200) });
-        return null;
+        return unreadable(error);
       }
     },
     put(key, aggregate) {

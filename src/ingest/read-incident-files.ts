@@ -13,7 +13,7 @@ import { projectRelative, resolveConfigPath, type Config } from "../config/load-
 import type { IncidentSourceConfig } from "../config/schema.ts";
 import type { FileAggregate } from "./file-aggregate.ts";
 import { IncidentAccumulator } from "./incident-accumulator.ts";
-import { cacheKey, openIncidentCache } from "./incident-cache.ts";
+import { cacheKey, openIncidentCache, type CacheHit } from "./incident-cache.ts";
 import type { IngestOptions } from "./ingest-sources.ts";
 import { openQuarantine } from "./quarantine.ts";
 import { readIncidentFile, type IncidentFileTask } from "./read-incident-file.ts";
@@ -69,7 +69,7 @@ export async function readIncidentCsvFiles(
     }
     return whole.data;
   }
-  const tasks = entries.map((t) => ({ ...t, cached: t.key !== null ? cache!.get(t.key, opts.now) : null }));
+  const tasks = entries.map((t) => ({ ...t, cached: t.key !== null ? cache!.open(t.key, opts.now) : null }));
 
   const misses = tasks.filter((t) => t.cached === null).map((t) => ({ ...t, size: (t.task.size = statSync(t.task.absolute).size) }));
   const bytes = misses.reduce((sum, t) => sum + t.size, 0);
@@ -101,7 +101,9 @@ export async function readIncidentCsvFiles(
   const quarantine = opts.quarantine ? openQuarantine(resolveConfigPath(config, config.quarantine_dir), source.id) : null;
   try {
     for (const [i, t] of tasks.entries()) {
-      let agg = t.cached;
+      // A hit's id arrays are loaded only now, and dropped after the merge (only the id texts stay).
+      const loaded = t.cached?.load() ?? null;
+      let agg = loaded;
       if (agg === null) {
         try {
           agg = await (reading.get(t.task) ?? readOne(t.task));
@@ -116,7 +118,7 @@ export async function readIncidentCsvFiles(
       if (agg.quarantine.path !== null && temporary.delete(agg.quarantine.path)) rmSync(agg.quarantine.path, { force: true });
       if (i === 0 && tasks.length > 1) sink.expectIds(expectedIds(agg, tasks));
       sink.mergeFile(agg);
-      logFile(opts, source, agg.report, t.cached !== null);
+      logFile(opts, source, agg.report, loaded !== null);
       merged.push({ quarantine: agg.quarantine, maxPast: agg.maxPast, minFuture: agg.minFuture });
     }
   } finally {
@@ -138,10 +140,10 @@ export async function readIncidentCsvFiles(
  * Ids all files will bring, judged after the first: cached files know theirs, the others are taken at
  * the first file's ids per byte. Sizes the source's id table once instead of once per file.
  */
-function expectedIds(first: FileAggregate, tasks: ReadonlyArray<{ task: IncidentFileTask; cached: FileAggregate | null }>): number {
+function expectedIds(first: FileAggregate, tasks: ReadonlyArray<{ task: IncidentFileTask; cached: CacheHit | null }>): number {
   const perByte = first.idEnds.length / Math.max(1, statSync(tasks[0]!.task.absolute).size);
   let ids = 0;
-  for (const t of tasks) ids += t.cached !== null ? t.cached.idEnds.length : perByte * (t.task.size ?? statSync(t.task.absolute).size);
+  for (const t of tasks) ids += t.cached !== null ? t.cached.ids : perByte * (t.task.size ?? statSync(t.task.absolute).size);
   return Math.ceil(ids * 1.05);
 }
 

@@ -11,11 +11,11 @@
  * file's quarantine part (which lives beside the per-file entry) by its row and byte counts.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { QuarantinePart } from "./file-aggregate.ts";
-import { CACHE_FORMAT, servesRunTime } from "./incident-cache.ts";
+import { CACHE_FORMAT, readEntry, servesRunTime } from "./incident-cache.ts";
 import { FileReportSchema, type IncidentSourceData } from "./types.ts";
 
 const EntrySchema = z.object({
@@ -55,12 +55,8 @@ export function openSourceResultCache(dir: string, quarantinePaths: readonly str
   const file = (key: string) => path.join(folder, `${key}.json`);
   return {
     get(key, sourceId, now) {
-      let text: string;
-      try {
-        text = readFileSync(file(key), "utf8");
-      } catch {
-        return null; // not cached yet
-      }
+      const text = readEntry(file(key));
+      if (text === null) return null;
       try {
         const entry = EntrySchema.parse(JSON.parse(text));
         if (entry.key !== key || entry.parts.length !== quarantinePaths.length || entry.files.length !== quarantinePaths.length) throw new Error("key mismatch");
