@@ -25,11 +25,10 @@ import type { QuarantineWriter } from "./quarantine.ts";
 import { prepareIncidentLookups, type IncidentLookups } from "./read-incidents-csv.ts";
 import { addProblem, newFileReport, record } from "./tally.ts";
 import type { FileReport } from "./types.ts";
-import { firstNonEmpty, hasC1Controls, hasWrongWidth, TOTAL_ROW } from "./row-rules.ts";
+import { firstNonEmpty, reasonLabel, structuralRule } from "./row-rules.ts";
 
 export const AGGREGATED_COLUMNS = ["period", "category", "count", "area"] as const;
 
-const reasonLabel = (label: string) => scrub(label.replace(/\s+/g, " ").trim()).slice(0, 100);
 const quote = (s: string) => `"${s.length > 80 ? `${s.slice(0, 77)}…` : s}"`;
 
 const periodMessages = {
@@ -100,22 +99,16 @@ export async function readAggregatedCsv(opts: ReadAggregatedCsvOptions): Promise
     const periodText = cell(row, col.period);
     const period = periodText === "" ? null : parsePeriod(periodText);
     const month = period?.kind === "month" ? period.month : null;
-    if (TOTAL_ROW.test(cells[first]!)) {
-      record(report, "ignored", "total_row", month);
-      continue;
-    }
     const label = cell(row, col.category);
     const labelOutcome = label === "" ? null : lookups.labels.lookup(label);
-    if (labelOutcome?.kind === "ignored") {
-      record(report, "ignored", "ignore_list", month);
+    const structural = structuralRule(cells, first, width, labelOutcome?.kind === "ignored");
+    if (structural === "total_row" || structural === "ignore_list") {
+      record(report, "ignored", structural, month);
       continue;
     }
-    if (hasWrongWidth(cells, width)) {
-      await reject(row, "column_count", month, msg.columnCount(cells.length, width));
-      continue;
-    }
-    if (hasC1Controls(cells)) {
-      await reject(row, "bad_encoding", month, msg.badEncoding(file.badBytes));
+    if (structural !== null) {
+      const message = structural === "column_count" ? msg.columnCount(cells.length, width) : msg.badEncoding(file.badBytes);
+      await reject(row, structural, month, message);
       continue;
     }
     const countText = cell(row, col.count);

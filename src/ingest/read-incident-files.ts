@@ -39,8 +39,10 @@ export async function readIncidentCsvFiles(
   const entries: Array<{ task: IncidentFileTask; key: string | null }> = [];
   for (const absolute of files) {
     let scanned;
+    let size: number;
     try {
       scanned = await scan(absolute);
+      size = statSync(absolute).size;
     } catch (cause) {
       onError(absolute, cause);
     }
@@ -48,7 +50,7 @@ export async function readIncidentCsvFiles(
     const key = cache ? cacheKey(config, source, { path: relative, sha256: scanned.sha256 }) : null;
     // Rejected rows go to a part file, not memory (quarantine-part.ts); read into the cache, it becomes the entry's.
     const quarantinePart = key !== null ? cache!.partPath(key) : quarantineDir !== null ? partIn(quarantineDir, source.id) : null;
-    const task: IncidentFileTask = { absolute, path: relative, ...scanned, quarantinePart };
+    const task: IncidentFileTask = { absolute, path: relative, ...scanned, quarantinePart, size };
     entries.push({ task, key });
   }
 
@@ -71,7 +73,7 @@ export async function readIncidentCsvFiles(
   }
   const tasks = entries.map((t) => ({ ...t, cached: t.key !== null ? cache!.open(t.key, opts.now) : null }));
 
-  const misses = tasks.filter((t) => t.cached === null).map((t) => ({ ...t, size: (t.task.size = statSync(t.task.absolute).size) }));
+  const misses = tasks.filter((t) => t.cached === null).map((t) => ({ ...t, size: t.task.size! }));
   const bytes = misses.reduce((sum, t) => sum + t.size, 0);
   // A large file counts as several pieces of work: it may be read in byte ranges (split-file.ts).
   const minRange = splitMinimum(opts.env);
@@ -141,9 +143,9 @@ export async function readIncidentCsvFiles(
  * the first file's ids per byte. Sizes the source's id table once instead of once per file.
  */
 function expectedIds(first: FileAggregate, tasks: ReadonlyArray<{ task: IncidentFileTask; cached: CacheHit | null }>): number {
-  const perByte = first.idEnds.length / Math.max(1, statSync(tasks[0]!.task.absolute).size);
+  const perByte = first.idEnds.length / Math.max(1, tasks[0]!.task.size!);
   let ids = 0;
-  for (const t of tasks) ids += t.cached !== null ? t.cached.ids : perByte * (t.task.size ?? statSync(t.task.absolute).size);
+  for (const t of tasks) ids += t.cached !== null ? t.cached.ids : perByte * t.task.size!;
   return Math.ceil(ids * 1.05);
 }
 

@@ -26,7 +26,7 @@ import type { QuarantineWriter } from "./quarantine.ts";
 import { addProblem, newFileReport, record } from "./tally.ts";
 import type { FileReport } from "./types.ts";
 import type { FileRange } from "./split-file.ts";
-import { firstNonEmpty, hasC1Controls, hasWrongWidth, TOTAL_ROW } from "./row-rules.ts";
+import { firstNonEmpty, reasonLabel, structuralRule } from "./row-rules.ts";
 
 export const INCIDENT_COLUMNS = ["occurred_at", "category", "id", "area", "count", "place", "description"] as const;
 
@@ -61,8 +61,6 @@ export interface ReadIncidentsCsvOptions {
   lookups?: IncidentLookups;
 }
 
-/** Labels in reason codes are published (`unknown_category:<label>`): bounded and whitespace-tidy. */
-const reasonLabel = (label: string) => scrub(label.replace(/\s+/g, " ").trim()).slice(0, 100);
 
 export async function readIncidentsCsv(opts: ReadIncidentsCsvOptions): Promise<FileReport> {
   const { source, file, now, sink } = opts;
@@ -114,22 +112,16 @@ export async function readIncidentsCsv(opts: ReadIncidentsCsvOptions): Promise<F
     const occurred = col.occurred_at >= 0 ? (cells[col.occurred_at] ?? "").trim() : "";
     const time = occurred === "" ? null : parseLocalTimestamp(occurred, timezone);
     const month = time === null ? null : time.month;
-    if (TOTAL_ROW.test(cells[first]!)) {
-      record(report, "ignored", "total_row", month);
-      continue;
-    }
     const label = col.category >= 0 ? (cells[col.category] ?? "").trim() : "";
     const labelOutcome = label === "" ? null : lookups.labels.lookup(label);
-    if (labelOutcome?.kind === "ignored") {
-      record(report, "ignored", "ignore_list", month);
+    const structural = structuralRule(cells, first, width, labelOutcome?.kind === "ignored");
+    if (structural === "total_row" || structural === "ignore_list") {
+      record(report, "ignored", structural, month);
       continue;
     }
-    if (hasWrongWidth(cells, width)) {
-      await reject(row, "column_count", month, msg.columnCount(cells.length, width));
-      continue;
-    }
-    if (hasC1Controls(cells)) {
-      await reject(row, "bad_encoding", month, msg.badEncoding(file.badBytes));
+    if (structural !== null) {
+      const message = structural === "column_count" ? msg.columnCount(cells.length, width) : msg.badEncoding(file.badBytes);
+      await reject(row, structural, month, message);
       continue;
     }
     if (occurred === "") {
@@ -166,7 +158,7 @@ export async function readIncidentsCsv(opts: ReadIncidentsCsvOptions): Promise<F
       await reject(row, `bad_number:${located.column}`, time.month, located.message);
       continue;
     }
-    if (labelOutcome.kind === "unknown") {
+    if (labelOutcome.kind !== "mapped") {
       await reject(row, `unknown_category:${reasonLabel(label)}`, time.month, msg.unknownCategory(label, lookups.keyPath));
       continue;
     }

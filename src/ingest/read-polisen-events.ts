@@ -29,7 +29,7 @@ import { polisenEventsMessages as msg } from "./polisen-events-messages.ts";
 import type { QuarantineWriter } from "./quarantine.ts";
 import { addProblem, newFileReport, record } from "./tally.ts";
 import type { FileReport } from "./types.ts";
-import { C1_CONTROL } from "./row-rules.ts";
+import { C1_CONTROL, reasonLabel } from "./row-rules.ts";
 
 export interface PolisenEventsLookups {
   labels: LabelMap;
@@ -62,7 +62,6 @@ export interface ReadPolisenEventsOptions {
 }
 
 const SUMMARY = /^sammanfattning\b/;
-const reasonLabel = (label: string) => scrub(label.replace(/\s+/g, " ").trim()).slice(0, 100);
 const str = (v: unknown): string | null => (typeof v === "string" ? v : null);
 
 /** The first phrase of a summary: "Centrum, en man …" → "Centrum"; "Stenstan. Larm om …" → "Stenstan". */

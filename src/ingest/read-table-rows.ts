@@ -11,7 +11,7 @@ import { findColumns, headerKey, openCsv } from "./parse-swedish-csv.ts";
 import type { QuarantineWriter } from "./quarantine.ts";
 import { addProblem, newFileReport, record } from "./tally.ts";
 import type { FileReport } from "./types.ts";
-import { firstNonEmpty, hasC1Controls, hasWrongWidth, TOTAL_ROW } from "./row-rules.ts";
+import { firstNonEmpty, reasonLabel, structuralRule } from "./row-rules.ts";
 
 export interface TableFile {
   absolute: string;
@@ -74,17 +74,18 @@ export async function readTableRows<C extends string>(opts: ReadTableOptions<C>)
   for await (const row of table.rows) {
     const cells = row.cells;
     let decision: RowDecision;
+    let structural: ReturnType<typeof structuralRule> = null;
     const first = firstNonEmpty(cells);
     if (row.broken !== undefined) {
       decision = { outcome: "rejected", reason: "column_count", month: null, message: `Raden kunde inte läsas: ${row.broken}.` };
     } else if (first < 0) {
       decision = { outcome: "ignored", reason: "blank", month: null };
-    } else if (TOTAL_ROW.test(cells[first]!)) {
+    } else if ((structural = structuralRule(cells, first, width)) === "total_row") {
       decision = { outcome: "ignored", reason: "total_row", month: null };
-    } else if (hasWrongWidth(cells, width)) {
+    } else if (structural === "column_count") {
       const message = `Raden har ${cells.length} kolumner men rubrikraden har ${width}: kontrollera avgränsare och citattecken på raden.`;
       decision = { outcome: "rejected", reason: "column_count", month: null, message };
-    } else if (hasC1Controls(cells)) {
+    } else if (structural === "bad_encoding") {
       const message = "Raden innehåller styrtecken (U+0080–U+009F), troligen fel teckenkodning: spara om filen som UTF-8.";
       decision = { outcome: "rejected", reason: "bad_encoding", month: null, message };
     } else {
@@ -105,7 +106,4 @@ export async function readTableRows<C extends string>(opts: ReadTableOptions<C>)
   return report;
 }
 
-/** Labels in reason codes are shown in the run summary: scrubbed, bounded, whitespace-tidy. */
-export const reasonLabel = (label: string): string => scrub(label.replace(/\s+/g, " ").trim()).slice(0, 100);
-
-export { quote };
+export { quote, reasonLabel };

@@ -1,8 +1,9 @@
 /**
  * The structural row rules every CSV reader shares (spec/inputs.md "Reading files the way they really
- * arrive"), so a fix to one of them reaches every format. Each reader still applies them in the spec's
- * order, interleaved with its own rules.
+ * arrive"), so a fix to one of them reaches every format: `structuralRule` applies them in the spec's
+ * order, and each reader words the message for its own format.
  */
+import { scrub } from "../core/scrub.ts";
 
 /** Excel's trailing sum row: "Summa", "Total" (or Swedish "Totalt"), "SUMMA:" as the first non-empty cell. */
 export const TOTAL_ROW = /^\s*(summa|totalt?)\s*:?\s*$/i;
@@ -29,3 +30,24 @@ export function hasWrongWidth(cells: ReadonlyArray<string>, width: number): bool
 export function hasC1Controls(cells: ReadonlyArray<string>): boolean {
   return cells.some((c) => C1_CONTROL.test(c));
 }
+
+/**
+ * The first structural rule a non-blank row meets, in the spec's order: an Excel total row, a label
+ * on the source's `ignore` list (`ignored`: the reader's label lookup said so), a shifted row, bytes
+ * of the wrong encoding; null when none applies. The first two ignore the row, the others reject it.
+ */
+export function structuralRule(
+  cells: ReadonlyArray<string>,
+  first: number,
+  width: number,
+  ignored = false,
+): "total_row" | "ignore_list" | "column_count" | "bad_encoding" | null {
+  if (TOTAL_ROW.test(cells[first]!)) return "total_row";
+  if (ignored) return "ignore_list";
+  if (hasWrongWidth(cells, width)) return "column_count";
+  if (hasC1Controls(cells)) return "bad_encoding";
+  return null;
+}
+
+/** Labels in reason codes are published (`unknown_category:<label>`): scrubbed, bounded, whitespace-tidy. */
+export const reasonLabel = (label: string): string => scrub(label.replace(/\s+/g, " ").trim()).slice(0, 100);
