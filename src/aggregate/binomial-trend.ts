@@ -1,25 +1,12 @@
 /**
- * The trend test of spec/indicators.md "Trend test: real change or noise?": is N(m) out of line with the
- * 12 months before it? Given x + S events, x is Binomial(n = x + S, p = 1/13) if the rate has not changed
- * (the exact conditional test for two Poisson counts with exposures 1 and 12).
+ * Exact binomial tail probabilities for the trend test (seasonal-trend.ts): given x + S events, x is
+ * Binomial(n = x + S, p) if the daily rate has not changed, p being the report month's share of the
+ * exposure in days (the exact conditional test for two Poisson counts).
  *
  * n can be several million (a large kommun's total over 13 months), so probabilities are computed in log
  * space with Loader's saddle-point binomial density (the algorithm behind R's dbinom), which stays
  * accurate to ~1e-15 relative where lgamma differences would lose digits, and never overflows to NaN.
  */
-import type { Verdict } from "./indicators-schema.ts";
-import { roundRatio, roundSignificant } from "./round.ts";
-
-export interface Trend {
-  verdict: Verdict;
-  p_value: number | null;
-  baseline_mean: number | null;
-}
-
-/** Two-sided level 0.05, split evenly between the tails (spec: p_up < 0.025, p_down < 0.025). */
-const TAIL_LEVEL = 0.025;
-const P_MONTH = 1 / 13;
-
 const LN_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
 
 /** ln(n!) for small n by direct summation (exact enough: a few ulps of a value below 30). */
@@ -111,26 +98,4 @@ export function binomialTails(x: number, n: number, p: number): { pUp: number; p
   }
   const pDown = clamp(tailFrom(x, n, p, false));
   return { pUp: clamp(1 - pDown + pmf), pDown };
-}
-
-/**
- * The trend of one cell: `x` = N(m), `history` = N(m−12..m−1) (12 values, any order; null =
- * unavailable).
- *
- * @example binomialTrend(3, Array(12).fill(0)) // { verdict: "increase", p_value: 0.0009103, baseline_mean: 0 }
- */
-export function binomialTrend(x: number, history: ReadonlyArray<number | null>): Trend {
-  if (history.length !== 12) throw new RangeError(`the trend test needs 12 months of history, got ${history.length}`);
-  let S = 0;
-  for (const v of history) {
-    if (v === null) return { verdict: "insufficient_history", p_value: null, baseline_mean: null };
-    S += v;
-  }
-  const baseline_mean = roundRatio(S, 12, 2);
-  const n = x + S;
-  if (n === 0) return { verdict: "normal", p_value: 1, baseline_mean };
-  const { pUp, pDown } = binomialTails(x, n, P_MONTH);
-  const verdict: Verdict = pUp < TAIL_LEVEL ? "increase" : pDown < TAIL_LEVEL ? "decrease" : "normal";
-  const p_value = roundSignificant(Math.min(1, 2 * Math.min(pUp, pDown)), 4);
-  return { verdict, p_value, baseline_mean };
 }

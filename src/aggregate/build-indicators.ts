@@ -10,6 +10,7 @@ import { groupKey, type IncidentSourceData } from "../ingest/types.ts";
 import { sourceFileSummary } from "./source-file-summary.ts";
 import { checkReportMonth, isAvailable, sourceCoverage, type SourceCoverage } from "./coverage.ts";
 import { incidentFigures, populationForYear, type CountOf } from "./incident-figures.ts";
+import { monthTrends, type TrendCell, type TrendFamily } from "./month-trends.ts";
 import type { AreaEntry, IncidentEntry, Indicators } from "./indicators-schema.ts";
 import { extraAreaFigures, extraSourceSummaries, extraTopFigures } from "./extra-figures.ts";
 import type { ActionSourceData, FieldSourceData, SurveySourceData } from "../ingest/extra-source-types.ts";
@@ -110,9 +111,17 @@ export function buildIndicators(input: BuildIndicatorsInput): { indicators: Indi
     ...config.categories.map((c) => ({ id: c.id, name: c.name, group: c.group as string | null })),
     { id: TOTAL, name: "Alla kategorier", group: null },
   ];
+  // Where small-count suppression applies, a chart band resting on a small count is hidden while the
+  // raw counts are still at hand (incident-figures.ts, seriesWithBand).
+  const { min_count, applies_to } = config.suppression;
+  const smallBelow = (area: string) => (area === KOMMUN && applies_to !== "all" ? 0 : min_count);
+  const family = (area: string): TrendFamily => (area === KOMMUN ? "kommun" : area === OKANT ? null : "areas");
+
+  const cells: TrendCell[] = [];
   const entry = (area: string, population: number | null) =>
     categories.map((c): IncidentEntry => {
-      const f = incidentFigures(countOf(area, c.id), month, population);
+      const { test, ...f } = incidentFigures(countOf(area, c.id), month, population, smallBelow(area));
+      cells.push({ family: family(area), test });
       return {
         category: c.id,
         name: c.name,
@@ -121,7 +130,7 @@ export function buildIndicators(input: BuildIndicatorsInput): { indicators: Indi
         month: f.month,
         ytd: f.ytd,
         rolling_12m: f.rolling_12m,
-        trend: f.trend,
+        trend: null,
         series: f.series,
       };
     });
@@ -138,6 +147,10 @@ export function buildIndicators(input: BuildIndicatorsInput): { indicators: Indi
     ...config.areas.map((a) => area(a.id, a.name, a.population ?? null)),
     area(OKANT, "Okänt område", null),
   ];
+  // The trends need every cell's p-value first: Benjamini–Hochberg adjusts them as families.
+  const trends = monthTrends(cells);
+  let i = 0;
+  for (const a of areas) for (const e of a.incidents) e.trend = trends[i++] ?? null;
 
   const sources: Indicators["sources"] = incidentConfigs.map((s, i) => ({
     id: s.id,

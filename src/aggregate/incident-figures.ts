@@ -4,14 +4,17 @@
  * null ("no data is not zero"); sums use exact integers and only the written figures are rounded.
  */
 import { addMonths } from "../core/month.ts";
-import { binomialTrend } from "./binomial-trend.ts";
 import type { IncidentEntry } from "./indicators-schema.ts";
 import { roundRatio } from "./round.ts";
+import { normalBand, seasonalTest, type CountOf, type SeasonalTest } from "./seasonal-trend.ts";
 
-export type IncidentFigures = Pick<IncidentEntry, "month" | "ytd" | "rolling_12m" | "trend" | "series">;
+export type { CountOf } from "./seasonal-trend.ts";
 
-/** N(t), or null when month t is not available for this cell. */
-export type CountOf = (month: string) => number | null;
+/** The figures of one cell; `trend` is filled in once the month's tests are adjusted (build-indicators). */
+export type IncidentFigures = Pick<IncidentEntry, "month" | "ytd" | "rolling_12m" | "series"> & {
+  /** The cell's trend test before adjustment; null when N(m) is unavailable (nothing to test). */
+  test: SeasonalTest | null;
+};
 
 const SERIES_MONTHS = 24;
 
@@ -67,11 +70,36 @@ export function per100k(count: number | null, population: number | null): number
 }
 
 /**
+ * The series points with the band of counts "within normal variation" for each month's season.
+ *
+ * The band is derived from baseline months that reach up to 37 months before each point, beyond every
+ * published series, so the suppression step cannot see them: where suppression applies (`smallBelow` =
+ * k), a band whose baseline holds a small count (0 < v < k) is hidden here, as a value that would narrow
+ * a hidden count ("protects").
+ */
+function seriesWithBand(N: CountOf, month: string, smallBelow: number): IncidentFigures["series"] {
+  return monthsEnding(month, SERIES_MONTHS).map((t) => {
+    const count = N(t);
+    const band = normalBand(t, N);
+    if (band === null) return { month: t, count, normal_low: null, normal_high: null };
+    const hidesSmall =
+      smallBelow > 0 &&
+      band.baseline.some((b) => {
+        const v = N(b);
+        return v !== null && v > 0 && v < smallBelow;
+      });
+    if (hidesSmall) return { month: t, count, normal_low: null, normal_high: null, normal_suppressed: "protects" as const };
+    return { month: t, count, normal_low: band.low, normal_high: band.high };
+  });
+}
+
+/**
  * @param N N(t) for this area and category
  * @param month the report month m
  * @param population the area's population for m's year (null: per_100k figures are null)
+ * @param smallBelow k when small-count suppression applies to this cell, else 0 (see seriesWithBand)
  */
-export function incidentFigures(N: CountOf, month: string, population: number | null): IncidentFigures {
+export function incidentFigures(N: CountOf, month: string, population: number | null, smallBelow = 0): IncidentFigures {
   const count = N(month);
   const previous_month = N(addMonths(month, -1));
   const same_month_last_year = N(addMonths(month, -12));
@@ -84,10 +112,9 @@ export function incidentFigures(N: CountOf, month: string, population: number | 
   const rollingCount = sum(N, monthsEnding(month, 12));
   const rollingPrevious = sum(N, monthsEnding(addMonths(month, -12), 12));
 
-  const history = monthsEnding(addMonths(month, -1), 12).map((t) => N(t));
   // With N(m) itself unavailable there is nothing to test: the trend is absent ("uppgift saknas"),
   // which is more honest than calling it "för kort historik".
-  const trend = count === null ? null : binomialTrend(count, history);
+  const test = count === null ? null : seasonalTest(count, month, N);
 
   return {
     month: {
@@ -111,7 +138,7 @@ export function incidentFigures(N: CountOf, month: string, population: number | 
       change_pct: changePct(rollingCount, rollingPrevious),
       per_100k: per100k(rollingCount, population),
     },
-    trend,
-    series: monthsEnding(month, SERIES_MONTHS).map((t) => ({ month: t, count: N(t) })),
+    test,
+    series: seriesWithBand(N, month, smallBelow),
   };
 }

@@ -47,14 +47,34 @@ export const VerdictSchema = z.enum(["increase", "decrease", "normal", "insuffic
 export type Verdict = z.infer<typeof VerdictSchema>;
 
 export const TrendSchema = z.object({
-  verdict: VerdictSchema,
-  /** Four significant digits; null with insufficient history. */
+  /** null for `okant`, which is not tested (spec: an unknown area is not a place to act on). */
+  verdict: VerdictSchema.nullable(),
+  /** Four significant digits, floored at 0.0001 (then `p_value_below`); null when not tested. */
   p_value: num,
-  /** S / 12, two decimals; null with insufficient history. */
+  p_value_below: z.literal(true).optional(),
+  /** Benjamini–Hochberg within the month's family (kommun, or the configured areas); same floor. */
+  q_value: num,
+  q_value_below: z.literal(true).optional(),
+  /** S / 3J over the baseline months, two decimals; null with insufficient history. */
   baseline_mean: num,
+  /** J: how many earlier years the baseline spans (1–3); null with insufficient history. */
+  baseline_years: z.number().int().nullable(),
 });
+export type Trend = z.infer<typeof TrendSchema>;
 
-export const SeriesPointSchema = z.object({ month: z.string(), count, suppressed: flag });
+export const SeriesPointSchema = z.object({
+  month: z.string(),
+  count,
+  suppressed: flag,
+  /**
+   * The counts that month t could have had and still be "inom normal variation" for its season (a single
+   * test at 0.05 and the size rule); null without a baseline. Drawn as the charts' band.
+   */
+  normal_low: z.number().int().nullable().optional(),
+  normal_high: z.number().int().nullable().optional(),
+  /** The band is derived from baseline months; hidden when one of them is hidden. */
+  normal_suppressed: z.literal("protects").optional(),
+});
 
 export const IncidentEntrySchema = z.object({
   /** A category id, or `total`. */

@@ -225,7 +225,7 @@ function hideEntry(entry: IncidentEntry, h: (f: number) => boolean, baselineHidd
       h(M_COUNT) || entry.trend === null
         ? null
         : baselineHidden
-          ? { verdict: entry.trend.verdict, p_value: null, baseline_mean: null }
+          ? { verdict: entry.trend.verdict, p_value: null, q_value: null, baseline_mean: null, baseline_years: entry.trend.baseline_years }
           : { ...entry.trend },
     series: entry.series.map((p, i) =>
       h(SCALAR.length + i) ? { month: p.month, count: null, suppressed: true as const } : { ...p },

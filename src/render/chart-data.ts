@@ -26,6 +26,17 @@ export interface ChartLine {
   values: Array<number | null>;
 }
 
+/**
+ * The band of counts "inom normal variation" for each month's season (spec/indicators.md, Trend test),
+ * drawn under a solid line so a reader sees why a month is flagged; null where there is no baseline or
+ * the band is hidden.
+ */
+export interface ChartBand {
+  colour: string;
+  low: Array<number | null>;
+  high: Array<number | null>;
+}
+
 export interface ChartTable {
   caption: string;
   /** Column headings after the month column. */
@@ -48,6 +59,7 @@ export interface ChartSpec {
   /** The x axis: the latest twelve months (fewer when the series is shorter). */
   months: string[];
   lines: ChartLine[];
+  bands: ChartBand[];
   alt: string;
   caption: string;
   table: ChartTable;
@@ -71,7 +83,7 @@ function altText(title: string, ranges: { now: string; before: string }, month: 
     const value = pointText(last?.count ?? null, last?.suppressed ?? e.suppressed, minCount);
     const yearAgo = e.series.at(-13);
     const before = yearAgo ? pointText(yearAgo.count, yearAgo.suppressed, minCount) : T.notAvailable;
-    const verdict = e.trend ? VERDICT[e.trend.verdict].words : null;
+    const verdict = e.trend?.verdict ? VERDICT[e.trend.verdict].words : null;
     parts.push(T.chart.altLatest(e.name, formatMonth(month), value, formatMonth(addMonths(month, -12)), before, verdict));
     const r = e.rolling_12m;
     parts.push(
@@ -102,6 +114,22 @@ function linesFor(config: Config, e: IncidentEntry): ChartLine[] {
   ];
 }
 
+function bandFor(config: Config, e: IncidentEntry): ChartBand {
+  const latest = e.series.slice(splitAt(e.series.length));
+  return {
+    colour: categoryStyle(config, e.category).colour,
+    low: latest.map((p) => p.normal_low ?? null),
+    high: latest.map((p) => p.normal_high ?? null),
+  };
+}
+
+/** "3–9", or why there is no band. */
+function bandText(e: IncidentEntry, i: number): string {
+  const p = i < 0 ? undefined : e.series[i];
+  if (p?.normal_low == null || p.normal_high == null) return p?.normal_suppressed ? T.hiddenDerived : T.notAvailable;
+  return `${formatNumber(p.normal_low)}–${formatNumber(p.normal_high)}`;
+}
+
 function spec(
   ind: Indicators,
   config: Config,
@@ -127,15 +155,18 @@ function spec(
     title,
     months,
     lines: entries.flatMap((e) => linesFor(config, e)),
+    bands: entries.map((e) => bandFor(config, e)),
     alt: altText(title, ranges, ind.month, entries, minCount),
     caption: T.chart.caption(title, ranges.now, ranges.before),
     table: {
       caption: T.chart.tableCaption(title, ranges.now),
       // Per category: the month, then the same month a year earlier (the chart's solid and dashed lines).
-      columns: entries.flatMap((e) => [e.name, `${e.name}, ${T.chart.lastYearSuffix}`]),
+      // Per category: the month, its band of normal variation, then the same month a year earlier (the
+      // chart's solid line, shaded band and dashed line).
+      columns: entries.flatMap((e) => [e.name, `${e.name}, ${T.chart.bandColumn}`, `${e.name}, ${T.chart.lastYearSuffix}`]),
       rows: months.map((month, j) => ({
         month: formatMonth(month),
-        cells: entries.flatMap((e) => [cell(e, split + j), cell(e, split + j - 12)]),
+        cells: entries.flatMap((e) => [cell(e, split + j), bandText(e, split + j), cell(e, split + j - 12)]),
       })),
     },
   };

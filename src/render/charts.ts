@@ -48,13 +48,20 @@ function getRenderer(): ChartJSNodeCanvas {
   return renderer;
 }
 
+/** `#rrggbb` as an rgba() colour with the given opacity. */
+function withAlpha(hex: string, alpha: number): string {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  return `rgba(${r},${g},${b},${alpha})`;
+}
+
 /** The chart.js configuration of a spec (exported for tests). */
 export function chartConfiguration(spec: ChartSpec): ChartConfiguration<"line", Array<number | null>, string | string[]> {
   return {
     type: "line",
     data: {
       labels: axisLabels(spec.months),
-      datasets: spec.lines.map((line) => ({
+      datasets: [
+        ...spec.lines.map((line) => ({
         label: line.label,
         data: line.values,
         borderColor: line.colour,
@@ -66,6 +73,13 @@ export function chartConfiguration(spec: ChartSpec): ChartConfiguration<"line", 
         pointRadius: line.dashed ? 3 : 4,
         ...LINE_DEFAULTS,
       })),
+        // The bands come after the lines (the legend callback indexes `lines`) and are drawn beneath them
+        // (a higher `order` is drawn first): the lower edge invisible, the upper filled down to it.
+        ...spec.bands.flatMap((band) => [
+          { label: "", data: band.low, borderColor: "rgba(0,0,0,0)", backgroundColor: "rgba(0,0,0,0)", pointRadius: 0, borderWidth: 0, fill: false, order: 1, ...LINE_DEFAULTS },
+          { label: "", data: band.high, borderColor: "rgba(0,0,0,0)", backgroundColor: withAlpha(band.colour, 0.16), pointRadius: 0, borderWidth: 0, fill: "-1", order: 1, ...LINE_DEFAULTS },
+        ]),
+      ],
     },
     options: {
       ...STILL_IMAGE,
@@ -80,7 +94,13 @@ export function chartConfiguration(spec: ChartSpec): ChartConfiguration<"line", 
               // The drawing chart.js copy (chartjs-node-canvas loads its own) has the legend registered.
               ...(chart.constructor as typeof Chart).defaults.plugins.legend.labels
                 .generateLabels(chart)
-                .filter((item) => !spec.lines[item.datasetIndex ?? 0]?.dashed),
+                .filter((item) => {
+                  const line = spec.lines[item.datasetIndex ?? 0];
+                  return line !== undefined && !line.dashed;
+                }),
+              ...(spec.bands.some((b) => b.high.some((v) => v !== null))
+                ? [{ text: T.chart.legendBand, fillStyle: "rgba(80,80,80,0.25)", strokeStyle: "rgba(0,0,0,0)", lineWidth: 0, pointStyle: "rect" as const, hidden: false, fontColor: "#222222" }]
+                : []),
               ...(spec.lines.some((l) => l.dashed)
                 ? [{ text: T.chart.legendLastYear, fillStyle: "#ffffff", strokeStyle: "#333333", lineWidth: 2, pointStyle: "circle" as const, hidden: false, fontColor: "#222222" }]
                 : []),

@@ -19,8 +19,15 @@ export interface TableOptions {
   withReference: boolean;
 }
 
+/** The years the area's trends look back (the longest baseline among its entries; 3 when none has one). */
+function baselineYears(area: AreaEntry): number {
+  const years = area.incidents.map((e) => e.trend?.baseline_years ?? 0);
+  return Math.max(...years) || 3;
+}
+
 function trendCell(e: IncidentEntry): SafeHtml {
   if (e.trend === null) return html`<td>${e.suppressed ? T.trendHidden : T.notAvailable}</td>`;
+  if (e.trend.verdict === null) return html`<td>${T.trendNotTested}</td>`;
   const v = VERDICT[e.trend.verdict];
   return html`<td class="${`trend ${v.className}`}"><span class="trend-symbol" aria-hidden="true">${v.symbol}</span> ${v.words}</td>`;
 }
@@ -109,5 +116,5 @@ ${refHeads}
 ${groupBodies(area, o, 10 + refHeads.length)}
 </table>
 </div>
-<p class="table-note">${T.table.note}${area.population === null ? ` ${T.table.populationMissing}` : ""}</p>`;
+<p class="table-note">${T.table.note(baselineYears(area))}${area.population === null ? ` ${T.table.populationMissing}` : ""}</p>`;
 }

@@ -8,7 +8,7 @@ import type { AreaEntry, IncidentEntry, Indicators } from "../aggregate/indicato
 import { formatMonth, formatNumber, monthName } from "./format-sv.ts";
 import { addMonths } from "../core/month.ts";
 import { areaPhrase } from "./area-phrase.ts";
-import { PROMISE_STATUS, VERDICT, incidentsNoun } from "./wording.ts";
+import { PROMISE_STATUS, VERDICT, incidentsNoun, seasonPhrase, yearsWord } from "./wording.ts";
 
 /**
  * The summary is 3–6 sentences (spec/outputs.md): the total, at most this many change sentences, one
@@ -18,13 +18,16 @@ export const MAX_CHANGE_SENTENCES = 4;
 /** Below this a count is called small: one or two events more or less swing it a lot. */
 export const SMALL_COUNT = 10;
 
-export const NO_CHANGES_SENTENCE = "Inga förändringar utöver normal variation jämfört med de senaste tolv månaderna.";
+export const NO_CHANGES_SENTENCE = "Inga förändringar utöver normal variation jämfört med samma tid på året tidigare år.";
+/** When no entry could be tested at all, "no changes" would claim more than is known. */
+export const NOTHING_TESTED_SENTENCE = "Historiken är ännu för kort för att bedöma om något avviker från det normala för årstiden.";
 
 interface Change {
   area: AreaEntry;
   entry: IncidentEntry;
   count: number;
-  baseline: number;
+  /** The baseline mean, or null when it is hidden (it rests on a hidden count). */
+  baseline: number | null;
   pValue: number;
   order: number;
 }
@@ -40,19 +43,21 @@ function passedChanges(ind: Indicators): Change[] {
       if (entry.category === "total") continue;
       const t = entry.trend;
       if (entry.suppressed || t === null || (t.verdict !== "increase" && t.verdict !== "decrease")) continue;
-      if (entry.month.count === null || t.baseline_mean === null) continue;
-      out.push({ area, entry, count: entry.month.count, baseline: t.baseline_mean, pValue: t.p_value ?? 1, order });
+      if (entry.month.count === null) continue;
+      // Rank by q-value: it is what decided the verdict (spec ranks by p, which orders the same within a family).
+      out.push({ area, entry, count: entry.month.count, baseline: t.baseline_mean, pValue: t.q_value ?? t.p_value ?? 1, order });
     }
   }
   return out;
 }
 
 /** Ranking rule of spec/outputs.md: p-value, then the size of the change, then config order. */
-export function rankChanges<T extends { pValue: number; count: number; baseline: number; order: number }>(changes: T[]): T[] {
+export function rankChanges<T extends { pValue: number; count: number; baseline: number | null; order: number }>(changes: T[]): T[] {
+  const size = (c: T) => (c.baseline === null ? 0 : Math.abs(c.count - c.baseline));
   return [...changes].sort(
     (a, b) =>
       a.pValue - b.pValue ||
-      Math.abs(b.count - b.baseline) - Math.abs(a.count - a.baseline) ||
+      size(b) - size(a) ||
       a.order - b.order,
   );
 }
@@ -62,18 +67,20 @@ function changeSentence(c: Change, month: string): string {
   const verb = up ? "ökade" : "minskade";
   const small = c.count < SMALL_COUNT ? " (ett litet antal, där slumpen spelar stor roll)" : "";
   const words = VERDICT[up ? "increase" : "decrease"].words;
-  // The twelve-month mean times 12, less the visible months, would give back a hidden month: the mean is
-  // only cited when none of the months it is computed from is hidden (spec/outputs.md: a hidden value is
-  // never cited, directly or by arithmetic).
-  const baselineHidden = c.entry.series.slice(-13, -1).some((p) => p.suppressed === true);
-  const against = baselineHidden ? "jämfört med det senaste året" : `mot i genomsnitt ${formatNumber(c.baseline, 1)} per månad det senaste året`;
+  // A baseline mean resting on a hidden count is itself hidden (suppression): then only the comparison is named.
+  const years = c.entry.trend?.baseline_years ?? 1;
+  const season = `${monthName(addMonths(month, -1))}–${monthName(addMonths(month, 1))} ${years === 1 ? "förra året" : `de ${yearsWord(years)} senaste åren`}`;
+  const against = c.baseline === null ? `jämfört med ${seasonPhrase(years)}` : `mot i genomsnitt ${formatNumber(c.baseline, 1)} under ${season}`;
   return `${c.entry.name} ${areaPhrase(c.area)} ${verb} till ${formatNumber(c.count)} ${incidentsNoun(c.count)} i ${monthName(month)}${small}, ${against} – en ${words}.`;
 }
 
 /** The sentence on the kommun's total count, with last year's figure and the verdict when visible. */
+function kommunTotal(ind: Indicators): IncidentEntry | undefined {
+  return ind.areas.find((a) => a.id === "kommun")?.incidents.find((e) => e.category === "total");
+}
+
 export function totalSentence(ind: Indicators): string | null {
-  const kommun = ind.areas.find((a) => a.id === "kommun");
-  const total = kommun?.incidents.find((e) => e.category === "total");
+  const total = kommunTotal(ind);
   if (!total) return null;
   const m = total.month;
   const monthText = formatMonth(ind.month);
@@ -89,9 +96,9 @@ export function totalSentence(ind: Indicators): string | null {
   sentence += ".";
   const verdict = total.trend?.verdict;
   if (verdict === "increase" || verdict === "decrease") {
-    sentence += ` Det är en ${VERDICT[verdict].words} jämfört med de senaste tolv månaderna.`;
+    sentence += ` Det är en ${VERDICT[verdict].words} jämfört med ${seasonPhrase(total.trend?.baseline_years ?? 1)}.`;
   } else if (verdict === "normal") {
-    sentence += " Antalet ligger inom normal variation jämfört med de senaste tolv månaderna.";
+    sentence += ` Antalet ligger inom normal variation jämfört med ${seasonPhrase(total.trend?.baseline_years ?? 1)}.`;
   } else if (verdict === "insufficient_history") {
     sentence += " Historiken är för kort för att bedöma om antalet avviker från det normala.";
   }
@@ -118,8 +125,11 @@ export function summarySentences(ind: Indicators): string[] {
   const total = totalSentence(ind);
   if (total) sentences.push(total);
   const ranked = rankChanges(passedChanges(ind));
+  const tested = ind.areas.some((a) => a.incidents.some((e) => e.trend?.q_value != null || e.trend?.verdict === "normal"));
   if (ranked.length === 0) {
-    sentences.push(NO_CHANGES_SENTENCE);
+    // The kommun total's sentence already says when its history is too short; say nothing more then.
+    if (tested) sentences.push(NO_CHANGES_SENTENCE);
+    else if (kommunTotal(ind)?.trend?.verdict !== "insufficient_history") sentences.push(NOTHING_TESTED_SENTENCE);
   } else {
     const promises = ind.promises.length > 0 ? 1 : 0;
     const max = MAX_CHANGE_SENTENCES - promises;

@@ -19,6 +19,8 @@ export const T = {
   /** A percentage change whose base is 0. */
   notComputable: "ej beräkningsbar",
   trendHidden: "redovisas inte (litet antal)",
+  /** `okant` is not tested: an unknown area is nowhere to act. */
+  trendNotTested: "prövas inte",
   lang: "sv",
   skipLink: "Hoppa till innehållet",
   defaultTitle: (kommun: string) => `Lägesbild för ${kommun}`,
@@ -49,9 +51,10 @@ export const T = {
     rolling: "Senaste 12 mån",
     per100k: "Per 100 000 inv. (senaste 12 mån)",
     reference: (name: string, year: number) => `Jämfört med referensdata: ${name} ${year}, per 100 000 inv.`,
-    trend: "Trend (jämfört med senaste 12 mån)",
+    trend: "Trend (mot samma tid tidigare år)",
     caption: (area: string, month: string) => `Anmälda händelser i ${area}, ${month}`,
-    note: "Förändring jämför med samma månad i fjol. Trenden jämför månaden med de tolv månaderna före.",
+    note: (years: number) =>
+      `Förändring jämförs med samma månad i fjol. Trenden jämför månaden med ${seasonPhrase(years)} (samma månad och månaderna före och efter).`,
     populationMissing: "Befolkningsuppgift saknas, så antal per 100 000 invånare kan inte beräknas.",
     otherGroup: "Övriga kategorier",
   },
@@ -63,8 +66,10 @@ export const T = {
     groupTitle: (group: string, area: string) => `${group}, ${area}`,
     areaTitle: (area: string) => `Alla kategorier, ${area}`,
     caption: (title: string, now: string, before: string) =>
-      `${title}: anmälda händelser per månad. Heldragen linje: ${now}. Streckad linje med ofyllda punkter: samma månader året innan (${before}). Luckor i en linje betyder att uppgift saknas eller döljs.`,
+      `${title}: anmälda händelser per månad. Heldragen linje: ${now}. Streckad linje med ofyllda punkter: samma månader året innan (${before}). Skuggat band: de antal som räknas som normal variation för årstiden. Luckor i en linje betyder att uppgift saknas eller döljs.`,
     legendLastYear: "Streckad linje, ofyllda punkter: samma månad året innan",
+    legendBand: "Skuggat band: normal variation för årstiden",
+    bandColumn: "normal variation för årstiden",
     tableCaption: (title: string, now: string) => `${title}, ${now}, och samma månader året innan`,
     altIntro: (title: string, now: string, before: string) =>
       `Linjediagram över anmälda händelser per månad, ${title}, ${now}, jämfört med samma månader året innan (${before}).`,
@@ -80,6 +85,20 @@ export const T = {
       "Samma siffror per område. Händelser som inte kunde knytas till något område redovisas under Okänt område. Små antal redovisas som ”färre än” ett gränsvärde för att skydda enskilda.",
   },
 } as const;
+
+/** Small numbers in words, as Swedish prose writes them ("de tre senaste åren"). */
+export function yearsWord(years: number): string {
+  return ["noll", "ett", "två", "tre"][years] ?? String(years);
+}
+
+/**
+ * What the trend compares with, said once per page (spec: "jämfört med samma tid på året de senaste J åren").
+ *
+ * @example seasonPhrase(3) // "samma tid på året de senaste tre åren"
+ */
+export function seasonPhrase(years: number): string {
+  return years === 1 ? "samma tid på året förra året" : `samma tid på året de senaste ${yearsWord(years)} åren`;
+}
 
 /** "färre än 3": how a count hidden by suppression is shown. */
 export function fewerThan(minCount: number): string {
@@ -180,14 +199,15 @@ export const ABOUT = {
   ] as ReadonlyArray<readonly [string, string]>,
   trendHeading: "Hur vi avgör om en förändring är verklig",
   trendText: [
-    "Antalet händelser varierar från månad till månad av slumpen, särskilt när antalen är små. Därför jämförs varje månad med de tolv månaderna före den.",
-    "Om månadens antal är så högt (eller lågt) att det skulle hända av ren slump mindre än 2,5 gånger av 100, säger vi att det är en ökning (eller minskning) utöver normal variation. Annars ligger antalet inom normal variation, även om det är högre eller lägre än förra året.",
+    "Antalet händelser varierar från månad till månad av slumpen, särskilt när antalen är små, och med årstiden: sommaren har andra brott än vintern. Därför jämförs varje månad med samma tid på året de senaste tre åren – samma månad och månaderna före och efter – med hänsyn till hur många dagar månaderna har.",
+    "En ökning (eller minskning) utöver normal variation kräver två saker: att antalet är så högt (eller lågt) att det sällan skulle hända av ren slump, och att skillnaden mot genomsnittet är minst 3 händelser och minst 20 procent. Eftersom rapporten prövar många områden och kategorier varje månad skärps gränsen för slump så att högst ungefär var tjugonde markerad förändring väntas vara ett falsklarm. Annars ligger antalet inom normal variation, även om det är högre eller lägre än förra året.",
+    "I diagrammen visar det skuggade bandet vilka antal som skulle räknas som normal variation för årstiden. Ett värde utanför bandet kan ändå bedömas som normalt när många prövningar görs samtidigt.",
   ],
   verdictMeaning: {
     increase: "fler än vad slumpen brukar ge",
     decrease: "färre än vad slumpen brukar ge",
     normal: "skillnaden kan vara slump",
-    insufficient_history: "uppgifter saknas för någon av de tolv föregående månaderna, så ingen bedömning görs",
+    insufficient_history: "uppgifter saknas för samma tid förra året, så ingen bedömning görs",
   },
   suppressionHeading: "Små antal redovisas inte",
   suppressionText: (k: number, shown: string, all: boolean) =>
@@ -204,7 +224,7 @@ export const ARCHIVE = {
   month: "Månad",
   total: "Anmälda händelser, hela kommunen",
   change: "Förändring mot samma månad i fjol",
-  trend: "Trend (jämfört med senaste 12 mån)",
+  trend: "Trend (mot samma tid tidigare år)",
   hidden: "redovisas inte",
   empty: "Inga månader är publicerade ännu.",
   feed: "Prenumerera på nya lägesbilder (Atom-flöde)",
@@ -363,7 +383,7 @@ export const MAP = {
   groupCaption: (group: string, unit: string) => `${group}: ${unit}, per område. Mörkare färg betyder fler.`,
   groupDesc: (unit: string, month: string, list: string) => `Karta över ${unit} i ${month}, per område: ${list}.`,
   trendTitle: (month: string) => `Karta: trend per område, alla kategorier, ${month}`,
-  trendCaption: "Trenden för alla kategorier tillsammans i varje område: månaden jämförd med de tolv månaderna före.",
+  trendCaption: "Trenden för alla kategorier tillsammans i varje område: månaden jämförd med samma tid på året tidigare år.",
   trendDesc: (month: string, list: string) => `Karta över trenden i ${month} per område, alla kategorier: ${list}.`,
   verdictShort: {
     increase: "▲ ökning",
@@ -379,5 +399,5 @@ export const MAP = {
   area: "Område",
   count: "Anmälda händelser",
   rate: "Per 100 000 invånare",
-  trend: "Trend (jämfört med senaste 12 mån)",
+  trend: "Trend (mot samma tid tidigare år)",
 } as const;

@@ -118,21 +118,25 @@ describe("a hand-made kommun, end to end", () => {
     // 2023-04..2024-03: 11 · 2 + 10 = 32; the 12 months before reach back to 2022-04, before the source
     // covers anything, so they are unavailable (null), not zero.
     expect(e.rolling_12m).toEqual({ count: 32, previous: null, change_abs: null, change_pct: null, per_100k: 1600 });
-    // x = 10, S = 12 · 2 = 24: 10 is far above 24/12 = 2 a month.
-    expect(e.trend).toMatchObject({ verdict: "increase", baseline_mean: 2 });
+    // The baseline is Feb–Apr 2023 (J = 1; 2022 is not covered): S = 1 + 2 + 2 = 5, mean 1.67. Exposure
+    // 31 / (31 + 28 + 31 + 30) = 31/120; n = 15: P(X ≥ 10) = 0.0010511 (exact rational sum), p = 0.002102.
+    // The areas' family holds Centrum skadegörelse and total (the same counts: Centrum has no misshandel)
+    // and Norr misshandel and total (p 0.7695, below); Centrum misshandel and Norr skadegörelse have
+    // x + S = 0 and stay out. BH: q = min(0.7695, 0.002102 · 4/2) = 0.004204. 10 − 1.67 ≥ 3: an increase.
+    expect(e.trend).toEqual({ verdict: "increase", p_value: 0.002102, q_value: 0.004204, baseline_mean: 1.67, baseline_years: 1 });
     expect(e.series).toHaveLength(24);
-    expect(e.series[0]).toEqual({ month: "2022-04", count: null });
-    expect(e.series[8]).toEqual({ month: "2022-12", count: null });
-    expect(e.series[9]).toEqual({ month: "2023-01", count: 1 });
-    expect(e.series[23]).toEqual({ month: "2024-03", count: 10 });
+    expect(e.series[0]).toMatchObject({ month: "2022-04", count: null });
+    expect(e.series[8]).toMatchObject({ month: "2022-12", count: null });
+    expect(e.series[9]).toMatchObject({ month: "2023-01", count: 1 });
+    expect(e.series[23]).toMatchObject({ month: "2024-03", count: 10 });
   });
 
   it("keeps a change within noise as normal, with the p-value of the exact binomial test", () => {
     const e = entry("norr", "misshandel");
     expect(e.month).toMatchObject({ count: 2, same_month_last_year: 1, change_abs: 1, change_pct: 100, per_100k: 25 });
-    // x = 2, S = 12, n = 14, p = 1/13: P(X ≥ 2) = 1 − (12/13)^14 − 14·(1/13)·(12/13)^13 = 0.29348…,
-    // so p_value = 2 · 0.29348 = 0.5870 (four significant digits).
-    expect(e.trend).toEqual({ verdict: "normal", p_value: 0.587, baseline_mean: 1 });
+    // x = 2, S = 3 (Feb–Apr 2023), n = 5, p = 31/120: P(X ≥ 2) = 1 − (89/120)^5 − 5·(31/120)·(89/120)^4
+    // = 0.38476…, so p_value = 2 · 0.38476 = 0.7695; BH: q = min(0.7695, 0.7695 · 4/3) = 0.7695.
+    expect(e.trend).toEqual({ verdict: "normal", p_value: 0.7695, q_value: 0.7695, baseline_mean: 1, baseline_years: 1 });
   });
 
   it("sums every area into the kommun, with okänt område for the unknown place", () => {

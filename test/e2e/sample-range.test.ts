@@ -1,7 +1,7 @@
 /**
  * A 36-month range on the sample kommun (data 2023-01..2026-10) with `--only data`: every month is
- * built from one ingestion, the early months say "för kort historik" (the trend needs the 12 months
- * before), and a second run of the same range skips every month without touching a file.
+ * built from one ingestion, the early months say "för kort historik" (the trend needs the same season a
+ * year before: the month and its neighbours), and a second run of the same range skips every month without touching a file.
  */
 import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -45,11 +45,37 @@ describe("a 36-month range on the sample data", () => {
     expect(new Set(reads).size).toBe(reads.length);
   });
 
-  it("says 'för kort historik' for a month without 12 months before it, and judges the trend after", () => {
-    const verdict = (m: string) =>
-      JSON.parse(readFileSync(path.join(out, m, "indicators.json"), "utf8")).areas[0].incidents.at(-1).trend.verdict as string;
-    expect(verdict("2023-12")).toBe("insufficient_history"); // 11 months before it in the data (2023-01..2023-11)
-    expect(verdict("2024-01")).not.toBe("insufficient_history"); // 2023-01..2023-12
+  it("says 'för kort historik' without the same season a year before, and judges against up to three years after", () => {
+    const trend = (m: string) =>
+      JSON.parse(readFileSync(path.join(out, m, "indicators.json"), "utf8")).areas[0].incidents.at(-1).trend as { verdict: string; baseline_years: number | null };
+    expect(trend("2024-01").verdict).toBe("insufficient_history"); // needs 2022-12..2023-02; the data start 2023-01
+    expect(trend("2024-02")).toMatchObject({ baseline_years: 1 }); // 2023-01..2023-03
+    expect(trend("2024-02").verdict).not.toBe("insufficient_history");
+    expect(trend("2025-02").baseline_years).toBe(2); // 2023-01..03 and 2024-01..03
+    expect(trend("2026-09").baseline_years).toBe(3);
+  });
+
+  it("never flags a count inside its season's band, and never points an arrow against its own numbers", () => {
+    type Point = { count: number | null; normal_low?: number | null; normal_high?: number | null };
+    type E = { month: { count: number | null }; trend: { verdict: string | null; baseline_mean: number | null } | null; series: Point[] };
+    let flagged = 0;
+    for (const m of readdirSync(out).filter((d) => /^\d{4}-\d{2}$/.test(d))) {
+      const ind = JSON.parse(readFileSync(path.join(out, m, "indicators.json"), "utf8")) as { areas: Array<{ incidents: E[] }> };
+      for (const e of ind.areas.flatMap((a) => a.incidents)) {
+        const v = e.trend?.verdict;
+        if (v !== "increase" && v !== "decrease") continue;
+        flagged++;
+        const x = e.month.count;
+        const last = e.series.at(-1);
+        if (x !== null && last?.normal_low != null && last.normal_high != null) {
+          expect(x < last.normal_low || x > last.normal_high, `${m}: ${x} in [${last.normal_low}, ${last.normal_high}]`).toBe(true);
+        }
+        if (x !== null && e.trend?.baseline_mean != null) expect(v === "increase" ? x > e.trend.baseline_mean : x < e.trend.baseline_mean).toBe(true);
+      }
+    }
+    // A handful over 36 months (the old 12-month test flagged every summer: 9 of 34 months).
+    expect(flagged).toBeGreaterThan(0);
+    expect(flagged).toBeLessThanOrEqual(12);
   });
 
   it("run again, skips all 36 months and touches no file", () => {

@@ -110,7 +110,13 @@ function entry(e: EntryInput): IncidentEntry {
     trend:
       e.verdict === null
         ? null
-        : { verdict: e.verdict, p_value: e.p, baseline_mean: baseline === null ? null : Math.round((100 * baseline) / 12) / 100 },
+        : {
+            verdict: e.verdict,
+            p_value: e.p,
+            q_value: e.p,
+            baseline_mean: baseline === null ? null : Math.round((100 * baseline) / 12) / 100,
+            baseline_years: baseline === null ? null : 3,
+          },
     series: series(e.points),
   };
 }

@@ -124,8 +124,18 @@ describe("buildIndicators", () => {
     expect(e.ytd).toEqual({ count: 75, last_year: 39, change_abs: 36, change_pct: 92.3 });
     // 15..26 = 246, 3..14 = 102; 100·144/102 = 141.2; 246/4200·1e5 = 5857.1.
     expect(e.rolling_12m).toEqual({ count: 246, previous: 102, change_abs: 144, change_pct: 141.2, per_100k: 5857.1 });
-    // S = 14..25 = 234 → baseline 19.5; P(X ≥ 26 | n = 260) = 0.10327 (exact sum) → p 0.2065.
-    expect(e.trend).toEqual({ verdict: "normal", p_value: 0.2065, baseline_mean: 19.5 });
+    // The data start in 2022, so J = 2: Feb–Apr 2022 = 1 + 2 + 3, Feb–Apr 2023 = 13 + 14 + 15, S = 48, mean 8.
+    // Exposure 31/(31 + 178) days; P(X ≥ 26 | n = 74, p = 31/209) = 1.2057e-5 (exact rational sum,
+    // computed independently), two-sided 2.41e-5: below the floor, and so is its BH q among the areas.
+    expect(e.trend).toEqual({
+      verdict: "increase",
+      p_value: 0.0001,
+      p_value_below: true,
+      q_value: 0.0001,
+      q_value_below: true,
+      baseline_mean: 8,
+      baseline_years: 2,
+    });
     expect(e.series.map((p) => p.count)).toEqual(Array.from({ length: 24 }, (_, i) => i + 3)); // 2022-04 = 3 … 2024-03 = 26
     expect(e.series[0]!.month).toBe("2022-04");
   });
@@ -164,7 +174,8 @@ describe("buildIndicators", () => {
     expect(e.month).toEqual({ count: 15, previous_month: 15, same_month_last_year: null, change_abs: null, change_pct: null, per_100k: 357.1 });
     expect(e.ytd).toEqual({ count: 45, last_year: null, change_abs: null, change_pct: null });
     expect(e.rolling_12m).toEqual({ count: null, previous: null, change_abs: null, change_pct: null, per_100k: null });
-    expect(e.trend).toEqual({ verdict: "insufficient_history", p_value: null, baseline_mean: null });
+    // Feb–Apr 2023 are not covered: not even one year of baseline.
+    expect(e.trend).toEqual({ verdict: "insufficient_history", p_value: null, q_value: null, baseline_mean: null, baseline_years: null });
     // 2022-04..2023-05 (14 months) null, then 15 from 2023-06.
     expect(e.series.map((p) => p.count)).toEqual([...Array(14).fill(null), ...Array(10).fill(15)]);
   });

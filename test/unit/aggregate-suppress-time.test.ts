@@ -26,7 +26,7 @@ function entry(category: string): IncidentEntry {
     ytd: { count: 47, last_year: 50, change_abs: -3, change_pct: -6 },
     // 2023-11..2024-10: 11 · 5 + 2 = 57; 2022-11..2023-10: 60
     rolling_12m: { count: 57, previous: 60, change_abs: -3, change_pct: -5, per_100k: 5700 },
-    trend: { verdict: "normal", p_value: 1, baseline_mean: 4.75 },
+    trend: { verdict: "normal", p_value: 1, q_value: 1, baseline_mean: 4.75, baseline_years: 3 },
     series: months.map((m, i) => ({ month: m, count: counts[i]! })),
   };
 }
@@ -60,7 +60,7 @@ describe("suppression across time", () => {
   });
 
   it("keeps the verdict but hides the baseline that would reveal the month", () => {
-    expect(a.trend).toEqual({ verdict: "normal", p_value: null, baseline_mean: null });
+    expect(a.trend).toEqual({ verdict: "normal", p_value: null, q_value: null, baseline_mean: null, baseline_years: 3 });
   });
 
   it("leaves the report month and the kommun untouched", () => {

@@ -38,7 +38,7 @@ function entry(category: string, c: Cells): IncidentEntry {
       change_pct: -2.1,
       per_100k: 580.3,
     },
-    trend: { verdict: "normal", p_value: 0.5, baseline_mean: 1.25 },
+    trend: { verdict: "normal", p_value: 0.5, q_value: 0.5, baseline_mean: 1.25, baseline_years: 3 },
     series: (c.series ?? []).map((v, i) => ({ month: `2024-0${i + 1}`, count: v })),
   };
 }

@@ -37,14 +37,15 @@ describe("chart specs", () => {
     expect(spec.alt).toContain("Alla kategorier: färre än 3 i mars 2024 mot färre än 3 i mars 2023");
   });
 
-  it("gives every chart a table of the latest twelve months, each beside the same month a year earlier", () => {
+  it("gives every chart a table of the latest twelve months, each with its band and beside the same month a year earlier", () => {
     const t = specs[0]!.table;
     expect(t.rows.map((r) => r.month)).toEqual([
       "april 2023", "maj 2023", "juni 2023", "juli 2023", "augusti 2023", "september 2023",
       "oktober 2023", "november 2023", "december 2023", "januari 2024", "februari 2024", "mars 2024",
     ]);
-    expect(t.columns).toEqual(["Skadegörelse", "Skadegörelse, samma månad året innan"]);
-    expect(t.rows[11]!.cells).toEqual(["30", "15"]);
+    expect(t.columns).toEqual(["Skadegörelse", "Skadegörelse, normal variation för årstiden", "Skadegörelse, samma månad året innan"]);
+    // The sample's series carry no band: "uppgift saknas" (the band itself is tested below).
+    expect(t.rows[11]!.cells).toEqual(["30", "uppgift saknas", "15"]);
   });
 
   it("draws a hidden point as a gap and shows it as 'färre än k' in the table", () => {
@@ -56,8 +57,28 @@ describe("chart specs", () => {
     const spec = chartSpecs(ind, sampleConfig()).find((s) => s.name === "omrade-ljusne")!;
     // September 2022 is the dashed (last year) point under September 2023, index 5 of the axis.
     expect(spec.lines[1]!.values[5]).toBeNull();
-    expect(spec.table.rows[5]!.cells[1]).toBe("färre än 3");
+    expect(spec.table.rows[5]!.cells[2]).toBe("färre än 3");
     expect(chartConfiguration(spec).data.datasets[0]!.spanGaps).toBe(false);
+  });
+
+  it("shades the band of normal variation under the solid line and lists it in the table", () => {
+    const ind = sampleIndicators();
+    const total = ind.areas.find((a) => a.id === "ljusne")!.incidents.find((e) => e.category === "total")!;
+    // March 2024 (the last point): normal for its season between 2 and 9; February 2024 hidden.
+    total.series[23] = { ...total.series[23]!, normal_low: 2, normal_high: 9 };
+    total.series[22] = { ...total.series[22]!, normal_low: null, normal_high: null, normal_suppressed: "protects" };
+    const spec = chartSpecs(ind, sampleConfig()).find((s) => s.name === "omrade-ljusne")!;
+    expect(spec.bands).toHaveLength(1);
+    expect(spec.bands[0]!.low.at(-1)).toBe(2);
+    expect(spec.bands[0]!.high.at(-1)).toBe(9);
+    expect(spec.table.rows[11]!.cells[1]).toBe("2–9");
+    expect(spec.table.rows[10]!.cells[1]).toBe("döljs");
+    // Two datasets per band after the lines: the lower edge, then the upper filled down to it, beneath the lines.
+    const datasets = chartConfiguration(spec).data.datasets;
+    expect(datasets).toHaveLength(spec.lines.length + 2);
+    expect(datasets.at(-1)).toMatchObject({ fill: "-1", order: 1 });
+    expect(datasets.at(-1)!.data.at(-1)).toBe(9);
+    expect(spec.caption).toContain("Skuggat band");
   });
 
   it("draws the latest twelve months solid and the twelve before them dashed, on the same months", () => {

@@ -28,7 +28,7 @@ function tiny(): Indicators {
             month: { count: 1234, previous_month: 9, same_month_last_year: 1300, change_abs: -66, change_pct: -5.1, per_100k: 29381 },
             ytd: { count: 40, last_year: 41, change_abs: -1, change_pct: -2.4 },
             rolling_12m: { count: 150, previous: 141, change_abs: 9, change_pct: 6.4, per_100k: 3571.4 },
-            trend: { verdict: "decrease", p_value: 0.0000375, baseline_mean: 1400.5 },
+            trend: { verdict: "decrease", p_value: 0.0001, p_value_below: true, q_value: 0.0003512, baseline_mean: 1400.5, baseline_years: 2 },
             series: noSeries,
           },
           {
@@ -54,9 +54,9 @@ describe("renderIndicatorsCsv", () => {
   it("writes the exact bytes of spec/outputs.md: BOM, ';', CRLF, decimal comma, ASCII minus, empty hidden cells", () => {
     const expected =
       "\ufeff" +
-      "omrade_id;omrade;kategori_id;kategori;antal;foregaende_manad;samma_manad_ifjol;forandring;forandring_procent;per_100k;hittills_i_ar;hittills_i_fjol;senaste_12_man;foregaende_12_man;trend;p_varde;undertryckt\r\n" +
-      'centrum;"Centrum; ""Stenstan""";skadegorelse;Skadegörelse;1234;9;1300;-66;-5,1;29381;40;41;150;141;decrease;0,0000375;nej\r\n' +
-      'centrum;"Centrum; ""Stenstan""";misshandel;Misshandel;;0;;;;;5;;12;10;;;ja\r\n';
+      "omrade_id;omrade;kategori_id;kategori;antal;foregaende_manad;samma_manad_ifjol;forandring;forandring_procent;per_100k;hittills_i_ar;hittills_i_fjol;senaste_12_man;foregaende_12_man;trend;p_varde;q_varde;baslinje_medel;baslinje_ar;undertryckt\r\n" +
+      'centrum;"Centrum; ""Stenstan""";skadegorelse;Skadegörelse;1234;9;1300;-66;-5,1;29381;40;41;150;141;decrease;0,0001;0,0003512;1400,5;2;nej\r\n' +
+      'centrum;"Centrum; ""Stenstan""";misshandel;Misshandel;;0;;;;;5;;12;10;;;;;;ja\r\n';
     expect(renderIndicatorsCsv(tiny()).equals(Buffer.from(expected, "utf8"))).toBe(true);
   });
 
@@ -64,9 +64,9 @@ describe("renderIndicatorsCsv", () => {
     expect([...renderIndicatorsCsv(tiny()).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   });
 
-  it("has 17 columns on every line", () => {
+  it("has 20 columns on every line", () => {
     const lines = renderIndicatorsCsv(tiny()).toString("utf8").slice(1).split("\r\n").filter(Boolean);
     // The quoted name holds one ';' that is not a separator.
-    expect(lines.map((l) => l.replace(/"[^"]*(""[^"]*)*"/g, "Q").split(";").length)).toEqual([17, 17, 17]);
+    expect(lines.map((l) => l.replace(/"[^"]*(""[^"]*)*"/g, "Q").split(";").length)).toEqual([20, 20, 20]);
   });
 });

@@ -16,7 +16,7 @@ describe("summarySentences", () => {
   it("states an increase that passed the trend test, with where, the count and the baseline", () => {
     const s = summarySentences(sampleIndicators());
     expect(s).toContain(
-      "Skadegörelse i Centrum ökade till 19 anmälda händelser i mars, mot i genomsnitt 7,1 per månad det senaste året – en ökning utöver normal variation.",
+      "Skadegörelse i Centrum ökade till 19 anmälda händelser i mars, mot i genomsnitt 7,1 under februari–april de tre senaste åren – en ökning utöver normal variation.",
     );
   });
 
@@ -55,7 +55,7 @@ describe("summarySentences", () => {
 
   it("opens with the kommun's total and last year's figure", () => {
     expect(summarySentences(sampleIndicators())[0]).toBe(
-      "I hela kommunen anmäldes totalt 38 händelser i mars 2024, jämfört med 22 i mars 2023. Antalet ligger inom normal variation jämfört med de senaste tolv månaderna.",
+      "I hela kommunen anmäldes totalt 38 händelser i mars 2024, jämfört med 22 i mars 2023. Antalet ligger inom normal variation jämfört med samma tid på året de senaste tre åren.",
     );
   });
 
@@ -88,15 +88,18 @@ describe("rankChanges", () => {
 });
 
 describe("the summary and hidden months", () => {
-  it("does not cite the twelve-month mean when a month it is computed from is hidden", async () => {
+  it("does not cite the baseline mean when suppression hid it (a baseline month is hidden)", async () => {
     const { sampleIndicators } = await import("../helpers/sample-indicators.ts");
     const { summarySentences } = await import("../../src/render/summary-text.ts");
     const ind = sampleIndicators();
-    // Centrum skadegörelse passed the test (19 in March 2024); hide one of the twelve months before it
-    // (July 2023, series index 15) as suppression would.
+    // Centrum skadegörelse passed the test (19 in March 2024); suppression hides its baseline mean when one
+    // of the baseline months (March 2023, series index 12) is hidden.
     const e = ind.areas.find((a) => a.id === "centrum")!.incidents.find((x) => x.category === "skadegorelse")!;
-    e.series[15] = { month: e.series[15]!.month, count: null, suppressed: true };
+    e.series[12] = { month: e.series[12]!.month, count: null, suppressed: true };
+    e.trend = { ...e.trend!, p_value: null, q_value: null, baseline_mean: null };
     const sentence = summarySentences(ind).find((s) => s.startsWith("Skadegörelse i Centrum"))!;
-    expect(sentence).toBe("Skadegörelse i Centrum ökade till 19 anmälda händelser i mars, jämfört med det senaste året – en ökning utöver normal variation.");
+    expect(sentence).toBe(
+      "Skadegörelse i Centrum ökade till 19 anmälda händelser i mars, jämfört med samma tid på året de senaste tre åren – en ökning utöver normal variation.",
+    );
   });
 });
