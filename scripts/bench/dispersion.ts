@@ -89,7 +89,7 @@ export function measureDispersion(dir: string): string[] {
       `${file.replace("_events.json", "")}: länet, ${lan.length} händelsetyper med ≥ 2/mån: median φ̂ = ${median(lan.map((l) => l.phi)).toFixed(2)}; ` +
         lan.slice(0, 4).map((l) => `${l.type} (${l.mean.toFixed(0)}/mån) ${l.phi.toFixed(2)}`).join(", "),
     );
-    out.push(`  per kommun och typ (${kommun.length} serier med ≥ 2/mån): median φ̂ = ${median(kommun).toFixed(2)}, 90:e percentilen ${(([...kommun].sort((a, b) => a - b)[Math.floor(kommun.length * 0.9)]) ?? Number.NaN).toFixed(2)}`);
+    if (kommun.length > 0) out.push(`  per kommun och typ (${kommun.length} serier med ≥ 2/mån): median φ̂ = ${median(kommun).toFixed(2)}, 90:e percentilen ${(([...kommun].sort((a, b) => a - b)[Math.floor(kommun.length * 0.9)]) ?? Number.NaN).toFixed(2)}`);
   }
   return out;
 }
