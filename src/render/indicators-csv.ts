@@ -10,7 +10,7 @@ import { plainNumber } from "./_decimal.ts";
 export const CSV_COLUMNS = [
   "omrade_id", "omrade", "kategori_id", "kategori", "antal", "foregaende_manad", "samma_manad_ifjol",
   "forandring", "forandring_procent", "per_100k", "hittills_i_ar", "hittills_i_fjol", "senaste_12_man",
-  "foregaende_12_man", "trend", "p_varde", "undertryckt",
+  "foregaende_12_man", "trend", "p_varde", "matt", "undertryckt",
 ] as const;
 
 const BOM = "\ufeff";
@@ -54,6 +54,8 @@ function row(areaId: string, areaName: string, e: IncidentEntry): string[] {
     num(e.rolling_12m.previous),
     e.trend?.verdict ?? "",
     num(e.trend?.p_value ?? null),
+    // The measure (spec/cli.md "Measures"): a spreadsheet user must never add rows of different measures.
+    e.measure,
     e.suppressed || e.month.count_suppressed === true ? "ja" : "nej",
   ];
 }

@@ -32,6 +32,7 @@ categories:
 sources:
   - id: polis
     kind: incidents
+    measure: brott
     path: ../data/polis-*.csv
     categories: { Stöld: stold }
   - id: handelser
@@ -42,6 +43,7 @@ sources:
     required: false
   - id: bra
     kind: incidents
+    measure: brott
     format: aggregated-csv
     path: ../data/bra-*.csv
     categories: { Stöld: stold }

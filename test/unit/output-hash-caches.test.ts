@@ -136,9 +136,9 @@ describe("ArchiveEntryCache", () => {
     first.entry(out, "2024-03", digest);
     first.save();
     const saved = JSON.parse(readFileSync(file, "utf8"));
-    saved.entries[digest].total = 999;
+    saved.entries[digest].headlines[0].total = 999;
     writeFileSync(file, JSON.stringify(saved));
-    expect(new ArchiveEntryCache(file).entry(out, "2024-03", digest).total).toBe(999);
+    expect(new ArchiveEntryCache(file).entry(out, "2024-03", digest).headlines[0]!.total).toBe(999);
   });
 
   it("reads the month again when its sha256 is another", () => {
@@ -147,8 +147,8 @@ describe("ArchiveEntryCache", () => {
     first.entry(out, "2024-03", digest);
     first.save();
     const saved = JSON.parse(readFileSync(file, "utf8"));
-    saved.entries[digest].total = 999;
+    saved.entries[digest].headlines[0].total = 999;
     writeFileSync(file, JSON.stringify(saved));
-    expect(new ArchiveEntryCache(file).entry(out, "2024-03", "another").total).toBe(41);
+    expect(new ArchiveEntryCache(file).entry(out, "2024-03", "another").headlines[0]!.total).toBe(41);
   });
 });
