@@ -18,6 +18,8 @@ export interface TableOptions {
   config: Config;
   /** Show the config's reference rates (the kommun's table only: areas have no reference). */
   withReference: boolean;
+  /** The references this table shows (set per measure's table: only those with a rate for one of its categories). */
+  references?: Config["reference"];
 }
 
 function trendCell(e: IncidentEntry): SafeHtml {
@@ -37,7 +39,7 @@ function row(e: IncidentEntry, area: AreaEntry, o: TableOptions): SafeHtml {
   const ytdLast = { value: y.last_year, hidden: y.last_year_suppressed };
   const r12 = { value: r.count, hidden: r.count_suppressed };
   const reference = o.withReference
-    ? o.config.reference.map((ref) => {
+    ? (o.references ?? o.config.reference).map((ref) => {
         const rate = ref.per_100k[e.category];
         return html`<td class="num">${rate === undefined ? T.notAvailable : formatNumber(rate, 1)}</td>`;
       })
@@ -97,10 +99,13 @@ export function incidentTable(area: AreaEntry, areaLabel: string, o: TableOption
 <p class="table-note">${T.table.note}${area.population === null ? ` ${T.table.populationMissing}` : ""}</p>`;
 }
 
-function measureTable(area: AreaEntry, entries: IncidentEntry[], measure: Measure, id: string, areaLabel: string, o: TableOptions): SafeHtml {
+function measureTable(area: AreaEntry, entries: IncidentEntry[], measure: Measure, id: string, areaLabel: string, options: TableOptions): SafeHtml {
+  // Reference rates (Brå's, per category) only in a table that has a category they cover: a column of
+  // "uppgift saknas" beside the kommun's own reports would suggest a comparison that does not exist.
+  const o = { ...options, references: options.config.reference.filter((ref) => entries.some((e) => ref.per_100k[e.category] !== undefined)) };
   const year = monthYear(o.month);
   const refHeads = o.withReference
-    ? o.config.reference.map((ref) => html`<th scope="col">${T.table.reference(ref.name, ref.year)}</th>`)
+    ? o.references.map((ref) => html`<th scope="col">${T.table.reference(ref.name, ref.year)}</th>`)
     : [];
   return html`<div class="table-wrap" role="region" aria-labelledby="${id}" tabindex="0">
 <table class="figures">

@@ -269,7 +269,7 @@ export const ABOUT = {
     ],
     handelser: [
       "Rapporterade händelser",
-      "Händelser som kommunen och andra aktörer (till exempel felanmälan, räddningstjänst och fältpersonal) har registrerat. De är inte polisanmälda brott, och samma skadegörelse kan finnas både här och bland de polisanmälda brotten.",
+      "Händelser som kommunen och andra aktörer (till exempel kommunens felrapportering, räddningstjänsten och fältpersonalen) har registrerat. De är inte polisanmälda brott, och samma skadegörelse kan finnas både här och bland de polisanmälda brotten.",
     ],
   } as Record<Measure, readonly [string, string]>,
   neverAdded: [
