@@ -22,6 +22,15 @@ export interface TableOptions {
   references?: Config["reference"];
 }
 
+/**
+ * A reference's rate for an entry. References are Brå's statistics of reported crimes, so their `total`
+ * key is the total of `brott` (`total` or `total:brott`), never another measure's.
+ */
+function referenceRate(ref: Config["reference"][number], e: IncidentEntry): number | undefined {
+  if (!isTotalId(e.category)) return ref.per_100k[e.category];
+  return e.measure === "brott" ? ref.per_100k["total"] : undefined;
+}
+
 function trendCell(e: IncidentEntry): SafeHtml {
   if (e.trend === null) return html`<td>${e.suppressed ? T.trendHidden : T.notAvailable}</td>`;
   const v = VERDICT[e.trend.verdict];
@@ -40,7 +49,7 @@ function row(e: IncidentEntry, area: AreaEntry, o: TableOptions): SafeHtml {
   const r12 = { value: r.count, hidden: r.count_suppressed };
   const reference = o.withReference
     ? (o.references ?? o.config.reference).map((ref) => {
-        const rate = ref.per_100k[e.category];
+        const rate = referenceRate(ref, e);
         return html`<td class="num">${rate === undefined ? T.notAvailable : formatNumber(rate, 1)}</td>`;
       })
     : [];
@@ -102,7 +111,7 @@ export function incidentTable(area: AreaEntry, areaLabel: string, o: TableOption
 function measureTable(area: AreaEntry, entries: IncidentEntry[], measure: Measure, id: string, areaLabel: string, options: TableOptions): SafeHtml {
   // Reference rates (Brå's, per category) only in a table that has a category they cover: a column of
   // "uppgift saknas" beside the kommun's own reports would suggest a comparison that does not exist.
-  const o = { ...options, references: options.config.reference.filter((ref) => entries.some((e) => ref.per_100k[e.category] !== undefined)) };
+  const o = { ...options, references: options.config.reference.filter((ref) => entries.some((e) => referenceRate(ref, e) !== undefined)) };
   const year = monthYear(o.month);
   const refHeads = o.withReference
     ? o.references.map((ref) => html`<th scope="col">${T.table.reference(ref.name, ref.year)}</th>`)
