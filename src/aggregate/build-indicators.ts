@@ -5,6 +5,9 @@
  */
 import type { Config } from "../config/load-config.ts";
 import type { IncidentSourceConfig } from "../config/schema.ts";
+import { categoryMeasures, measuresUsed } from "../config/category-measures.ts";
+import { sourceMeasure, totalId, type Measure } from "../core/measure.ts";
+import { MEASURE } from "../render/wording.ts";
 import { isYearMonth, monthYear } from "../core/month.ts";
 import { groupKey, type IncidentSourceData } from "../ingest/types.ts";
 import { sourceFileSummary } from "./source-file-summary.ts";
@@ -31,7 +34,6 @@ export interface BuildIndicatorsInput {
 
 const KOMMUN = "kommun";
 const OKANT = "okant";
-const TOTAL = "total";
 
 /** The calendar month (in the config's zone) containing an instant: months not yet ended are not covered. */
 export function monthContaining(isoInstant: string, timeZone: string): string {
@@ -42,21 +44,28 @@ export function monthContaining(isoInstant: string, timeZone: string): string {
   return `${part("year")}-${part("month")}`;
 }
 
-/** Σ counts per (area, month, category) over all sources, plus `kommun` (every area incl. okant) and `total`. */
-function combineCounts(incidents: ReadonlyArray<IncidentSourceData>, categoryIds: ReadonlySet<string>): Map<string, number> {
+/**
+ * Σ counts per (area, month, category) over all sources, plus `kommun` (every area incl. okant) and one
+ * total per measure: each category's counts go to the total of its own measure only (spec/cli.md
+ * "Measures": police-reported crimes and a kommun's log are never added together).
+ *
+ * @param totalOf category id → the id of its measure's total
+ */
+function combineCounts(incidents: ReadonlyArray<IncidentSourceData>, totalOf: ReadonlyMap<string, string>): Map<string, number> {
   const out = new Map<string, number>();
   const add = (key: string, n: number) => out.set(key, (out.get(key) ?? 0) + n);
   for (const source of incidents) {
     for (const [key, n] of source.counts) {
       const [area, month, category] = key.split("\t") as [string, string, string];
-      // `total` is "all categories" = the sum of the categories shown; a label ingest could not map
-      // never reaches here.
-      if (!categoryIds.has(category)) continue;
+      // A total is "all categories of its measure" = the sum of those categories shown; a label ingest
+      // could not map never reaches here.
+      const total = totalOf.get(category);
+      if (total === undefined) continue;
       add(key, n);
-      add(groupKey(area, month, TOTAL), n);
+      add(groupKey(area, month, total), n);
       // kommun counts every accepted row whatever its area (spec/indicators.md).
       add(groupKey(KOMMUN, month, category), n);
-      add(groupKey(KOMMUN, month, TOTAL), n);
+      add(groupKey(KOMMUN, month, total), n);
     }
   }
   return out;
@@ -74,42 +83,53 @@ export function buildIndicators(input: BuildIndicatorsInput): { indicators: Indi
   }
 
   const categoryIds = config.categories.map((c) => c.id);
+  const measures = measuresUsed(config);
+  const measureOf = categoryMeasures(config);
+  const totalOf = new Map(categoryIds.flatMap((c) => {
+    const m = measureOf.get(c);
+    return m === undefined ? [] : [[c, totalId(m, measures)] as const];
+  }));
   const coverages: SourceCoverage[] = incidentConfigs.map((s) => {
     const data = dataById.get(s.id);
     const mapped = new Set(Object.values(s.categories));
     return {
       sourceId: s.id,
       required: s.required,
+      measure: sourceMeasure(s),
+      total: totalId(sourceMeasure(s), measures),
       // Config order, so notes list categories as the report does.
       categories: new Set(categoryIds.filter((c) => mapped.has(c))),
       coverage: sourceCoverage({ firstMonth: data?.firstMonth ?? null, lastMonth: data?.lastMonth ?? null }, s, currentMonth),
     };
   });
 
-  const categoryNames = new Map(config.categories.map((c) => [c.id, c.name]));
+  const totals = measures.map((m) => ({ id: totalId(m, measures), name: MEASURE[m].totalName, group: null, measure: m }));
+  const categoryNames = new Map([...config.categories.map((c) => [c.id, c.name] as const), ...totals.map((t) => [t.id, t.name] as const)]);
   const notes = checkReportMonth(coverages, month, categoryNames);
 
   // A source without areas makes the area cells of its categories unavailable, never a partial sum
-  // (spec/inputs.md "aggregated-csv"); `total` at area level then lacks part of its rows too.
+  // (spec/inputs.md "aggregated-csv"); its measure's total at area level then lacks part of its rows too.
   const arealess = new Set<string>();
   for (const c of coverages) {
     if (!dataById.get(c.sourceId)?.arealess || c.categories.size === 0) continue;
     for (const cat of c.categories) arealess.add(cat);
-    arealess.add(TOTAL);
+    const total = c.total ?? "total";
+    arealess.add(total);
     const names = [...c.categories].map((cat) => categoryNames.get(cat) ?? cat).join(", ");
-    notes.push(`Källan ${c.sourceId} saknar uppgift om område: ${names} och Alla kategorier redovisas bara för hela kommunen.`);
+    notes.push(`Källan ${c.sourceId} saknar uppgift om område: ${names} och ${categoryNames.get(total) ?? total} redovisas bara för hela kommunen.`);
   }
 
-  const counts = combineCounts(incidents, new Set(categoryIds));
+  const counts = combineCounts(incidents, totalOf);
   const countOf = (area: string, category: string): CountOf => (t) => {
     if (!isAvailable(coverages, category, t)) return null;
     if (area !== KOMMUN && arealess.has(category)) return null;
     return counts.get(groupKey(area, t, category)) ?? 0;
   };
 
-  const categories = [
-    ...config.categories.map((c) => ({ id: c.id, name: c.name, group: c.group as string | null })),
-    { id: TOTAL, name: "Alla kategorier", group: null },
+  // Config order, then the totals in the fixed measure order (spec/outputs.md).
+  const categories: Array<{ id: string; name: string; group: string | null; measure: Measure }> = [
+    ...config.categories.map((c) => ({ id: c.id, name: c.name, group: c.group as string | null, measure: measureOf.get(c.id) ?? measures[0] ?? "brott" })),
+    ...totals,
   ];
   // Where small-count suppression applies, a chart band resting on a small count is hidden while the
   // raw counts are still at hand (incident-figures.ts, seriesWithBand).
@@ -126,6 +146,7 @@ export function buildIndicators(input: BuildIndicatorsInput): { indicators: Indi
         category: c.id,
         name: c.name,
         group: c.group,
+        measure: c.measure,
         suppressed: false,
         month: f.month,
         ytd: f.ytd,

@@ -1,10 +1,11 @@
 /**
  * "Coverage: no data is not zero" (spec/indicators.md). A month a source does not cover is unknown, not
  * zero: N(a, c, t) is available only if every incident source that maps a label to c covers t, and
- * `total` only if every incident source does.
+ * a total only if every incident source of its measure does.
  */
 import type { IncidentSourceConfig } from "../config/schema.ts";
 import { LagesbildError } from "../core/errors.ts";
+import type { Measure } from "../core/measure.ts";
 import { addMonths, monthIndex } from "../core/month.ts";
 import type { IncidentSourceData } from "../ingest/types.ts";
 
@@ -19,6 +20,10 @@ export interface SourceCoverage {
   required: boolean;
   /** The category ids this source maps any label to. */
   categories: ReadonlySet<string>;
+  /** What the source counts (spec/cli.md "Measures"): `total:<measure>` needs only its measure's sources. */
+  measure?: Measure;
+  /** The id of the total this source's categories add up to (`total` or `total:<measure>`). */
+  total?: string;
   coverage: Coverage;
 }
 
@@ -46,10 +51,15 @@ export function coversMonth(coverage: Coverage, month: string): boolean {
   return monthIndex(coverage.from) <= t && t <= monthIndex(coverage.to);
 }
 
-/** Whether N(·, category, month) is available; `total` needs every source that maps anything. */
+/**
+ * Whether N(·, category, month) is available. A total needs every source of its measure that maps
+ * anything (`total` = the only measure, so every such source; `total:<measure>` = that measure's).
+ */
 export function isAvailable(sources: ReadonlyArray<SourceCoverage>, category: string, month: string): boolean {
+  const totalOf = category === "total" ? null : category.startsWith("total:") ? category.slice("total:".length) : undefined;
   for (const s of sources) {
-    const relevant = category === "total" ? s.categories.size > 0 : s.categories.has(category);
+    const relevant =
+      totalOf === undefined ? s.categories.has(category) : s.categories.size > 0 && (totalOf === null || s.measure === totalOf);
     if (relevant && !coversMonth(s.coverage, month)) return false;
   }
   return true;
@@ -86,7 +96,7 @@ export function checkReportMonth(
       const names = [...s.categories].map((c) => categoryNames.get(c) ?? c).join(", ");
       notes.push(
         `Källan ${s.sourceId} täcker inte ${month} (${describeCoverage(s.coverage)}): ` +
-          `uppgift saknas för ${names} och för Alla kategorier.`,
+          `uppgift saknas för ${names} och för ${categoryNames.get(s.total ?? "total") ?? "Alla kategorier"}.`,
       );
     }
   }

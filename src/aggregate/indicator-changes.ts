@@ -7,9 +7,10 @@
  * Counts are compared through each entry's 24-month series, which holds every monthly count the report
  * shows (month, previous month, same month last year) and from which year-to-date, rolling 12 months
  * and the trend are derived, so one changed source row is reported once per area and category, in the
- * month it happened. `total` lines are left out when a category line of the same area and month
- * explains them.
+ * month it happened. A total's lines are left out when a category line of the same area, month and
+ * measure explains them.
  */
+import { isTotalId, type Measure } from "../core/measure.ts";
 import type { Indicators } from "./indicators-schema.ts";
 
 /** A published value: a count, hidden by suppression, or not available. */
@@ -22,7 +23,8 @@ export type IndicatorChange =
   | {
       kind: "count";
       area: { id: string; name: string };
-      category: { id: string; name: string };
+      /** `measure` is absent only for a file published before measures were recorded. */
+      category: { id: string; name: string; measure?: Measure };
       month: string;
       from: PublishedCount;
       to: PublishedCount;
@@ -69,12 +71,13 @@ export function indicatorChanges(before: Indicators, after: Indicators): Indicat
         const from = oldPoints.get(p.month);
         const to = { count: p.count, hidden: p.suppressed === true };
         if (from && !sameCount(from, to)) {
-          lines.push({ kind: "count", area: ref, category: { id: entry.category, name: entry.name }, month: p.month, from, to });
+          lines.push({ kind: "count", area: ref, category: { id: entry.category, name: entry.name, measure: entry.measure }, month: p.month, from, to });
         }
       }
     }
-    const explained = new Set(lines.filter((l) => l.category.id !== "total").map((l) => l.month));
-    out.push(...lines.filter((l) => l.category.id !== "total" || !explained.has(l.month)));
+    // A total is explained by a changed category of its own measure only (a total never sums measures).
+    const explained = new Set(lines.filter((l) => !isTotalId(l.category.id)).map((l) => `${l.category.measure}\t${l.month}`));
+    out.push(...lines.filter((l) => !isTotalId(l.category.id) || !explained.has(`${l.category.measure}\t${l.month}`)));
   }
   if (structure(before) !== structure(after)) out.push({ kind: "other" });
   return out;

@@ -7,6 +7,7 @@
  * `<key>_suppressed` flags are inserted right after their key by the suppression step.
  */
 import { z } from "zod";
+import { MEASURES } from "../core/measure.ts";
 
 const count = z.number().int().nonnegative().nullable();
 const num = z.number().nullable();
@@ -77,11 +78,13 @@ export const SeriesPointSchema = z.object({
 });
 
 export const IncidentEntrySchema = z.object({
-  /** A category id, or `total`. */
+  /** A category id, or a total: `total` (one measure) or `total:<measure>`. */
   category: z.string(),
   name: z.string(),
   /** The category's group id; `total` has none. */
   group: z.string().nullable(),
+  /** What the counts are (spec/cli.md "Measures"): a total sums only the categories of its measure. */
+  measure: z.enum(MEASURES),
   /** True when `month.count` is hidden by suppression. */
   suppressed: z.boolean(),
   month: MonthFiguresSchema,

@@ -3,6 +3,7 @@
  * counts are null with `<key>_suppressed: true` beside them; the computed input is never changed, since
  * suppression only hides values when writing and every published file is rendered from this copy.
  */
+import { isTotalId } from "../core/measure.ts";
 import type { AreaEntry, IncidentEntry, Indicators } from "./indicators-schema.ts";
 
 export interface SuppressionRule {
@@ -11,7 +12,6 @@ export interface SuppressionRule {
 }
 
 const KOMMUN = "kommun";
-const TOTAL = "total";
 
 /** The count fields of spec "Suppression"; series points follow as fields SCALAR.length + i. */
 const SCALAR = [
@@ -75,16 +75,19 @@ export function suppressIndicators(ind: Indicators, rule: SuppressionRule, categ
       lines.push({ sum: [kommun, se], members });
     });
   }
-  // (b) across the categories of one area, against the area's total.
-  areas.forEach((_, a) => {
+  // (b) across the categories of one area, against the area's total of their measure (one line per
+  // measure: a total sums only its own measure's categories, spec/cli.md "Measures").
+  areas.forEach((area, a) => {
     if (!inScope(a)) return;
-    const total = entryIndex(a, TOTAL);
-    const members: Cell[] = [];
-    for (const category of categoryOrder) {
-      const e = entryIndex(a, category);
-      if (e >= 0) members.push([a, e]);
+    const totals = area.incidents.flatMap((t, e) => (isTotalId(t.category) ? [[e, t.measure] as const] : []));
+    for (const [total, measure] of totals.length > 0 ? totals : [[-1, null] as const]) {
+      const members: Cell[] = [];
+      for (const category of categoryOrder) {
+        const e = entryIndex(a, category);
+        if (e >= 0 && (measure === null || area.incidents[e]!.measure === measure)) members.push([a, e]);
+      }
+      lines.push({ sum: total >= 0 ? [a, total] : null, members });
     }
-    lines.push({ sum: total >= 0 ? [a, total] : null, members });
   });
 
   // Whenever exactly one cell of a line is hidden and its sum is visible, the hidden value could be
@@ -191,6 +194,7 @@ function hideEntry(entry: IncidentEntry, h: (f: number) => boolean, baselineHidd
     category: entry.category,
     name: entry.name,
     group: entry.group,
+    measure: entry.measure,
     // When month.count is hidden the whole entry is marked, and its trend (which reveals N(m)) is gone.
     suppressed: entry.suppressed || h(M_COUNT),
     month: {

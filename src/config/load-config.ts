@@ -8,6 +8,7 @@ import path from "node:path";
 import { parseDocument } from "yaml";
 import type { z } from "zod";
 import { LagesbildError } from "../core/errors.ts";
+import { POLISEN_EVENTS_MEASURE, type Measure } from "../core/measure.ts";
 import { monthIndex } from "../core/month.ts";
 import { resolveCategoriesFrom } from "./categories-from.ts";
 import { DEFAULT_GROUPS } from "./default-groups.ts";
@@ -110,6 +111,7 @@ export function crossCheck(config: RawConfig): string[] {
   config.categories.forEach((c, i) => {
     if (!mapped.has(c.id)) errors.push(`categories[${i}]: ingen källa mappar någon etikett till kategorin ${c.id}`);
   });
+  errors.push(...measureErrors(config));
   config.promises.forEach((p, i) => {
     if (monthIndex(p.period.from) > monthIndex(p.period.to)) errors.push(`promises[${i}].period: from ligger efter to`);
   });
@@ -120,6 +122,46 @@ export function crossCheck(config: RawConfig): string[] {
     }
   }
   void indicatorIds;
+  return errors;
+}
+
+/**
+ * spec/cli.md "Measures": every incident source says what it counts; a kommun log must never be called
+ * police-reported by default, so `measure` is required for csv and aggregated-csv, and police event
+ * notices are never anything but `polisens-handelser`. A category fed by two measures would make its
+ * own count a sum of different things, so that is an error too.
+ */
+function measureErrors(config: RawConfig): string[] {
+  const errors: string[] = [];
+  const fedBy = new Map<string, { measure: Measure; source: string }>();
+  config.sources.forEach((s, i) => {
+    if (s.kind !== "incidents") return;
+    if (s.format === "polisen-events") {
+      if (s.measure !== undefined && s.measure !== POLISEN_EVENTS_MEASURE) {
+        errors.push(
+          `sources[${i}].measure: polisens öppna händelser (format: polisen-events) är händelsenotiser, inte polisanmälda brott – bara ${POLISEN_EVENTS_MEASURE} är tillåtet (utelämna measure)`,
+        );
+        return;
+      }
+    } else if (s.measure === undefined) {
+      errors.push(
+        `sources[${i}].measure: saknas – ange vad källan räknar: brott (polisanmälda brott), polisens-handelser (händelser som polisen publicerat) eller handelser (händelser rapporterade av kommunen och andra aktörer)`,
+      );
+      return;
+    }
+    const measure = s.measure ?? POLISEN_EVENTS_MEASURE;
+    const reported = new Set<string>();
+    for (const [label, id] of Object.entries(s.categories)) {
+      const other = fedBy.get(id);
+      if (other === undefined) fedBy.set(id, { measure, source: s.id });
+      else if (other.measure !== measure && !reported.has(id)) {
+        reported.add(id);
+        errors.push(
+          `sources[${i}].categories.${label}: kategorin ${id} får redan ${other.measure} från källan ${other.source} och kan inte också få ${measure} – en kategori räknar bara ett slags uppgifter; ge källan en egen kategori`,
+        );
+      }
+    }
+  });
   return errors;
 }
 

@@ -4,6 +4,7 @@
  * because a typo must not silently change a published report.
  */
 import { z } from "zod";
+import { MEASURES } from "../core/measure.ts";
 import { isYearMonth } from "../core/month.ts";
 
 const RESERVED_IDS = ["kommun", "okant", "total"];
@@ -50,6 +51,11 @@ const incidentSource = z.strictObject({
   ...sourceBase,
   kind: z.literal("incidents"),
   format: z.enum(["csv", "polisen-events", "aggregated-csv"]).default("csv"),
+  /**
+   * What the counts are (spec/cli.md "Measures"): required for csv and aggregated-csv, and for
+   * polisen-events only `polisens-handelser` (its default); load-config.ts checks both.
+   */
+  measure: z.enum(MEASURES, { error: "förväntade brott, polisens-handelser eller handelser" }).optional(),
   /** A shared label mapping merged into categories/ignore by loadConfig (src/config/categories-from.ts). */
   categories_from: z.string().min(1).optional(),
   categories: labelMap.default({}),

@@ -11,6 +11,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { type Indicators, VerdictSchema } from "../aggregate/indicators-schema.ts";
+import { MEASURES } from "../core/measure.ts";
 import { type ArchiveEntry, archiveEntry } from "../render/archive-entry.ts";
 import { stringifyJson } from "../render/write-json.ts";
 import { sha256 } from "./manifest.ts";
@@ -18,16 +19,22 @@ import { writeFileAtomic } from "./write-atomic.ts";
 
 const EntrySchema: z.ZodType<ArchiveEntry> = z.object({
   month: z.string(),
-  total: z.number().nullable(),
-  change_pct: z.number().nullable(),
-  verdict: VerdictSchema.nullable(),
-  suppressed: z.boolean(),
+  headlines: z.array(
+    z.object({
+      measure: z.enum(MEASURES).nullable(),
+      total: z.number().nullable(),
+      change_pct: z.number().nullable(),
+      verdict: VerdictSchema.nullable(),
+      suppressed: z.boolean(),
+    }),
+  ),
   revision: z.number().int(),
   updated: z.string(),
 });
 
 const CacheFileSchema = z.object({
-  schema: z.literal("lagesbild.archive-entries/v1"),
+  /** v2: one headline per measure (v1 entries held one total of all measures and are never reused). */
+  schema: z.literal("lagesbild.archive-entries/v2"),
   /** sha256 of a month's indicators.json → its entry. */
   entries: z.record(z.string(), EntrySchema),
 });
@@ -64,7 +71,7 @@ export class ArchiveEntryCache {
     if (this.file === null) return;
     const entries = Object.fromEntries([...this.used.keys()].sort().map((d) => [d, this.used.get(d)!]));
     try {
-      writeFileAtomic(this.file, stringifyJson({ schema: "lagesbild.archive-entries/v1", entries }));
+      writeFileAtomic(this.file, stringifyJson({ schema: "lagesbild.archive-entries/v2", entries }));
     } catch {
       // A read-only or full cache_dir must not fail a run that has already published.
     }

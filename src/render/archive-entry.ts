@@ -1,25 +1,41 @@
-/** One month as the archive page and the feed show it: headline figures from its published indicators. */
+/**
+ * One month as the archive page and the feed show it: headline figures from its published indicators,
+ * one headline per measure's total (spec/outputs.md: "its headline per measure"; totals of different
+ * measures are never added).
+ */
+import { MEASURES, isTotalId, type Measure } from "../core/measure.ts";
 import type { Indicators, Verdict } from "../aggregate/indicators-schema.ts";
 
-export interface ArchiveEntry {
-  month: string;
+export interface ArchiveHeadline {
+  /** Null for a month published before indicators.json recorded measures. */
+  measure: Measure | null;
   total: number | null;
   change_pct: number | null;
   verdict: Verdict | null;
   suppressed: boolean;
+}
+
+export interface ArchiveEntry {
+  month: string;
+  /** The kommun's totals, in the totals' order (brott, polisens-handelser, handelser). */
+  headlines: ArchiveHeadline[];
   revision: number;
   /** generated_at of the month's latest revision. */
   updated: string;
 }
 
 export function archiveEntry(ind: Indicators): ArchiveEntry {
-  const total = ind.areas.find((a) => a.id === "kommun")?.incidents.find((e) => e.category === "total");
+  const totals = ind.areas.find((a) => a.id === "kommun")?.incidents.filter((e) => isTotalId(e.category)) ?? [];
   return {
     month: ind.month,
-    total: total?.month.count ?? null,
-    change_pct: total?.month.change_pct ?? null,
-    verdict: total?.trend?.verdict ?? null,
-    suppressed: total?.suppressed ?? false,
+    headlines: totals.map((t) => ({
+      // An older file has no `measure`: its total is shown without one rather than guessed.
+      measure: (MEASURES as readonly string[]).includes(t.measure as string) ? t.measure : null,
+      total: t.month.count,
+      change_pct: t.month.change_pct,
+      verdict: t.trend?.verdict ?? null,
+      suppressed: t.suppressed,
+    })),
     revision: ind.revision,
     updated: ind.generated_at,
   };

@@ -5,7 +5,7 @@
  */
 import { formatMonth } from "./format-sv.ts";
 import { html, type SafeHtml } from "./html.ts";
-import { groupMaps, trendMap } from "./map-data.ts";
+import { groupMaps, trendMaps } from "./map-data.ts";
 import { groupMapFigure, trendMapFigure, type MapContext } from "./map-figure.ts";
 import { mapGeometry } from "./map-geometry.ts";
 import { mapDefs } from "./map-svg.ts";
@@ -27,6 +27,6 @@ export function areaMaps(view: ReportView): SafeHtml | null {
 <p>${MAP.intro}</p>
 ${mapDefs(geometry)}
 ${groups.map((g) => groupMapFigure(geometry, g, ctx))}
-${trendMapFigure(geometry, trendMap(view.ind), ctx)}
+${trendMaps(view.ind).map((t) => trendMapFigure(geometry, t, ctx))}
 </section>`;
 }

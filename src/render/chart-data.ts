@@ -14,7 +14,8 @@ import { areaPhrase } from "./area-phrase.ts";
 import { categoryStyle, type PointStyle } from "./chart-palette.ts";
 import { addMonths } from "../core/month.ts";
 import { capitalise, formatMonth, formatMonthRange, formatMonthShort, formatNumber } from "./format-sv.ts";
-import { T, VERDICT, fewerThan } from "./wording.ts";
+import { inMeasureOrder, isTotalId } from "../core/measure.ts";
+import { T, VERDICT, fewerThan, measureList } from "./wording.ts";
 
 export interface ChartLine {
   label: string;
@@ -47,7 +48,7 @@ export interface ChartTable {
 }
 
 export type ChartPlacement =
-  | { section: "kommun"; group: string }
+  | { section: "kommun"; group: string; measure?: string }
   | { section: "area"; area: string }
   | { section: "survey"; indicator: string };
 
@@ -76,8 +77,8 @@ function pointText(count: number | null, suppressed: boolean | undefined, minCou
  * trend verdict, and the latest twelve months against the twelve before. Hidden values are named as
  * hidden ("färre än 3"), never given.
  */
-function altText(title: string, ranges: { now: string; before: string }, month: string, entries: IncidentEntry[], minCount: number): string {
-  const parts = [T.chart.altIntro(title, ranges.now, ranges.before)];
+function altText(what: string, title: string, ranges: { now: string; before: string }, month: string, entries: IncidentEntry[], minCount: number): string {
+  const parts = [T.chart.altIntro(what, title, ranges.now, ranges.before)];
   for (const e of entries) {
     const last = e.series.at(-1);
     const value = pointText(last?.count ?? null, last?.suppressed ?? e.suppressed, minCount);
@@ -147,6 +148,10 @@ function spec(
     now: range(months[0], months.at(-1)),
     before: range(months[0] ? addMonths(months[0], -12) : undefined, months.at(-1) ? addMonths(months.at(-1) ?? "", -12) : undefined),
   };
+  // What the lines count, named in the caption and the alt text; lines of several measures are said to
+  // be separate (spec/cli.md "Measures": never added).
+  const measures = inMeasureOrder(entries.map((e) => e.measure));
+  const what = measures.length > 1 ? `${measureList(measures)} (${T.chart.separateLines})` : measureList(measures);
   const cell = (e: IncidentEntry, i: number) =>
     i < 0 ? T.notAvailable : pointText(e.series[i]?.count ?? null, e.series[i]?.suppressed, minCount);
   return {
@@ -156,8 +161,8 @@ function spec(
     months,
     lines: entries.flatMap((e) => linesFor(config, e)),
     bands: entries.map((e) => bandFor(config, e)),
-    alt: altText(title, ranges, ind.month, entries, minCount),
-    caption: T.chart.caption(title, ranges.now, ranges.before),
+    alt: altText(what, title, ranges, ind.month, entries, minCount),
+    caption: T.chart.caption(title, what, ranges.now, ranges.before),
     table: {
       caption: T.chart.tableCaption(title, ranges.now),
       // Per category: the month, then the same month a year earlier (the chart's solid and dashed lines).
@@ -185,7 +190,8 @@ export function axisLabels(months: string[]): Array<string | string[]> {
 
 /**
  * Every chart of the month: one per category group for the kommun (groups without categories are
- * skipped), then one of `total` per area, in the indicators' area order (kommun first, okänt last).
+ * skipped; a group whose categories count different measures gets one chart per measure), then one per
+ * area with a line for each measure's total, in the indicators' area order (kommun first, okänt last).
  */
 export function chartSpecs(ind: Indicators, config: Config): ChartSpec[] {
   const specs: ChartSpec[] = [];
@@ -194,15 +200,25 @@ export function chartSpecs(ind: Indicators, config: Config): ChartSpec[] {
     for (const group of config.groups) {
       const entries = kommun.incidents.filter((e) => e.group === group.id);
       if (entries.length === 0) continue;
-      const title = T.chart.groupTitle(group.name, areaPhrase(kommun).replace(/^i /, ""));
-      specs.push(spec(ind, config, `kommun-${group.id}`, { section: "kommun", group: group.id }, title, entries));
+      const where = areaPhrase(kommun).replace(/^i /, "");
+      const measures = inMeasureOrder(entries.map((e) => e.measure));
+      if (measures.length === 1) {
+        const title = T.chart.groupTitle(group.name, where);
+        specs.push(spec(ind, config, `kommun-${group.id}`, { section: "kommun", group: group.id }, title, entries));
+        continue;
+      }
+      for (const m of measures) {
+        const title = T.chart.groupMeasureTitle(group.name, m, where);
+        const placement = { section: "kommun" as const, group: group.id, measure: m };
+        specs.push(spec(ind, config, `kommun-${group.id}-${m}`, placement, title, entries.filter((e) => e.measure === m)));
+      }
     }
   }
   for (const area of ind.areas.filter((a: AreaEntry) => a.id !== "kommun")) {
-    const total = area.incidents.find((e) => e.category === "total");
-    if (!total) continue;
-    const title = T.chart.areaTitle(area.name);
-    specs.push(spec(ind, config, `omrade-${area.id}`, { section: "area", area: area.id }, capitalise(title), [total]));
+    const totals = area.incidents.filter((e) => isTotalId(e.category));
+    if (totals.length === 0) continue;
+    const title = T.chart.areaTitle(area.name, totals.map((t) => t.measure));
+    specs.push(spec(ind, config, `omrade-${area.id}`, { section: "area", area: area.id }, capitalise(title), totals));
   }
   return specs;
 }

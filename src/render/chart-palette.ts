@@ -7,8 +7,16 @@
 import type { Config } from "../config/load-config.ts";
 
 export const PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#8C6D00", "#332288", "#882255", "#1B7837"] as const;
-/** `total` ("Alla kategorier") is drawn in near-black, set apart from every category colour. */
+/** `total` (and `total:brott`) is drawn in near-black, set apart from every category colour. */
 export const TOTAL_COLOUR = "#333333";
+/**
+ * The totals of the other measures, drawn in the same chart as `total:brott` (one line per measure):
+ * dark, unlike any category colour, each with its own marker (≥ 3:1 against white).
+ */
+const MEASURE_TOTAL_STYLES: Record<string, SeriesStyle> = {
+  "total:polisens-handelser": { colour: "#5E3C99", pointStyle: "rectRot" },
+  "total:handelser": { colour: "#7A4A00", pointStyle: "triangle" },
+};
 
 export const POINT_STYLES = ["circle", "rect", "triangle", "rectRot", "star", "crossRot", "rectRounded", "cross"] as const;
 export type PointStyle = (typeof POINT_STYLES)[number];
@@ -20,7 +28,9 @@ export interface SeriesStyle {
 
 /** The style of a category (or `total`) by its position in the config's category list. */
 export function categoryStyle(config: Config, category: string): SeriesStyle {
-  if (category === "total") return { colour: TOTAL_COLOUR, pointStyle: "circle" };
+  if (category === "total" || category === "total:brott") return { colour: TOTAL_COLOUR, pointStyle: "circle" };
+  const measureTotal = MEASURE_TOTAL_STYLES[category];
+  if (measureTotal) return measureTotal;
   const index = Math.max(0, config.categories.findIndex((c) => c.id === category));
   return {
     colour: PALETTE[index % PALETTE.length] ?? PALETTE[0],

@@ -6,7 +6,7 @@
  */
 import type { Config } from "../config/load-config.ts";
 import { formatMonth, formatNumber, formatPercentChange } from "./format-sv.ts";
-import { VERDICT } from "./wording.ts";
+import { MEASURE, VERDICT } from "./wording.ts";
 import type { ArchiveEntry } from "./archive-entry.ts";
 
 const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
@@ -17,12 +17,20 @@ export function entryId(kommunCode: string, month: string): string {
   return `tag:lagesbild,${month.slice(0, 4)}:${kommunCode}/${month}`;
 }
 
+/**
+ * The entry's summary: one sentence per measure ("Polisanmälda brott: 120 i hela kommunen, +5,0 % …"),
+ * never a sum of different measures.
+ */
 export function headline(e: ArchiveEntry): string {
-  const parts: string[] = [];
-  if (e.total !== null) parts.push(`${formatNumber(e.total)} anmälda händelser i hela kommunen`);
-  if (e.change_pct !== null) parts.push(`${formatPercentChange(e.change_pct)} jämfört med samma månad i fjol`);
-  if (e.verdict !== null) parts.push(VERDICT[e.verdict].words);
-  return parts.length > 0 ? `${parts.join(", ")}.` : "Uppgift saknas.";
+  const sentences = e.headlines.map((h) => {
+    const parts: string[] = [];
+    if (h.total !== null) parts.push(`${formatNumber(h.total)} i hela kommunen`);
+    if (h.change_pct !== null) parts.push(`${formatPercentChange(h.change_pct)} jämfört med samma månad i fjol`);
+    if (h.verdict !== null) parts.push(VERDICT[h.verdict].words);
+    const what = h.measure === null ? "Händelser" : MEASURE[h.measure].title;
+    return `${what}: ${parts.length > 0 ? parts.join(", ") : "uppgift saknas"}.`;
+  });
+  return sentences.length > 0 ? sentences.join(" ") : "Uppgift saknas.";
 }
 
 export function renderFeedXml(entries: ReadonlyArray<ArchiveEntry>, config: Config): string {

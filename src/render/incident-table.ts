@@ -10,6 +10,7 @@ import { addMonths, monthYear } from "../core/month.ts";
 import { changeCell, countCell, percentCell, rateCell } from "./_cells.ts";
 import { capitalise, formatMonth, formatNumber } from "./format-sv.ts";
 import { html, type SafeHtml } from "./html.ts";
+import { inMeasureOrder, isTotalId, type Measure } from "../core/measure.ts";
 import { T, VERDICT } from "./wording.ts";
 
 export interface TableOptions {
@@ -17,6 +18,17 @@ export interface TableOptions {
   config: Config;
   /** Show the config's reference rates (the kommun's table only: areas have no reference). */
   withReference: boolean;
+  /** The references this table shows (set per measure's table: only those with a rate for one of its categories). */
+  references?: Config["reference"];
+}
+
+/**
+ * A reference's rate for an entry. References are Brå's statistics of reported crimes, so their `total`
+ * key is the total of `brott` (`total` or `total:brott`), never another measure's.
+ */
+function referenceRate(ref: Config["reference"][number], e: IncidentEntry): number | undefined {
+  if (!isTotalId(e.category)) return ref.per_100k[e.category];
+  return e.measure === "brott" ? ref.per_100k["total"] : undefined;
 }
 
 /** The years the area's trends look back (the longest baseline among its entries; 3 when none has one). */
@@ -43,12 +55,12 @@ function row(e: IncidentEntry, area: AreaEntry, o: TableOptions): SafeHtml {
   const ytdLast = { value: y.last_year, hidden: y.last_year_suppressed };
   const r12 = { value: r.count, hidden: r.count_suppressed };
   const reference = o.withReference
-    ? o.config.reference.map((ref) => {
-        const rate = ref.per_100k[e.category];
+    ? (o.references ?? o.config.reference).map((ref) => {
+        const rate = referenceRate(ref, e);
         return html`<td class="num">${rate === undefined ? T.notAvailable : formatNumber(rate, 1)}</td>`;
       })
     : [];
-  return html`<tr${e.category === "total" ? html` class="total"` : null}>
+  return html`<tr${isTotalId(e.category) ? html` class="total"` : null}>
 <th scope="row">${e.name}</th>
 <td class="num">${countCell(count.value, count.hidden, k)}</td>
 <td class="num">${countCell(lastYear.value, lastYear.hidden, k)}</td>
@@ -69,8 +81,8 @@ ${trendCell(e)}
  * grouped by the config's `groups` in the report's sections). Groups without a category are left out; the
  * `total` row closes the table in a body of its own.
  */
-function groupBodies(area: AreaEntry, o: TableOptions, columns: number): SafeHtml[] {
-  const rows = area.incidents.filter((e) => e.category !== "total");
+function groupBodies(area: AreaEntry, entries: IncidentEntry[], o: TableOptions, columns: number): SafeHtml[] {
+  const rows = entries.filter((e) => !isTotalId(e.category));
   const known = new Set(o.config.groups.map((g) => g.id));
   const groups = [
     ...o.config.groups.map((g) => ({ name: g.name, entries: rows.filter((e) => e.group === g.id) })),
@@ -83,23 +95,37 @@ function groupBodies(area: AreaEntry, o: TableOptions, columns: number): SafeHtm
 ${g.entries.map((e) => row(e, area, o))}
 </tbody>`,
   );
-  const total = area.incidents.filter((e) => e.category === "total");
+  const total = entries.filter((e) => isTotalId(e.category));
   if (total.length > 0) bodies.push(html`<tbody>
 ${total.map((e) => row(e, area, o))}
 </tbody>`);
   return bodies;
 }
 
-/** The table, wrapped in a focusable scroll region so a keyboard user can scroll it on a small screen. */
+/**
+ * One table per measure (spec/cli.md "Measures": a table's total sums one measure only, and its caption
+ * names it), each wrapped in a focusable scroll region so a keyboard user can scroll it on a small screen.
+ */
 export function incidentTable(area: AreaEntry, areaLabel: string, o: TableOptions): SafeHtml {
-  const id = `tabell-${area.id}`;
+  const measures = inMeasureOrder(area.incidents.map((e) => e.measure));
+  const tables = measures.map((m) =>
+    measureTable(area, area.incidents.filter((e) => e.measure === m), m, measures.length > 1 ? `tabell-${area.id}-${m}` : `tabell-${area.id}`, areaLabel, o),
+  );
+  return html`${tables}
+<p class="table-note">${T.table.note(baselineYears(area))}${area.population === null ? ` ${T.table.populationMissing}` : ""}</p>`;
+}
+
+function measureTable(area: AreaEntry, entries: IncidentEntry[], measure: Measure, id: string, areaLabel: string, options: TableOptions): SafeHtml {
+  // Reference rates (Brå's, per category) only in a table that has a category they cover: a column of
+  // "uppgift saknas" beside the kommun's own reports would suggest a comparison that does not exist.
+  const o = { ...options, references: options.config.reference.filter((ref) => entries.some((e) => referenceRate(ref, e) !== undefined)) };
   const year = monthYear(o.month);
   const refHeads = o.withReference
-    ? o.config.reference.map((ref) => html`<th scope="col">${T.table.reference(ref.name, ref.year)}</th>`)
+    ? o.references.map((ref) => html`<th scope="col">${T.table.reference(ref.name, ref.year)}</th>`)
     : [];
   return html`<div class="table-wrap" role="region" aria-labelledby="${id}" tabindex="0">
 <table class="figures">
-<caption id="${id}">${T.table.caption(areaLabel, formatMonth(o.month))}</caption>
+<caption id="${id}">${T.table.caption(measure, areaLabel, formatMonth(o.month))}</caption>
 <thead><tr>
 <th scope="col">${T.table.category}</th>
 <th scope="col">${capitalise(formatMonth(o.month))}</th>
@@ -113,8 +139,7 @@ export function incidentTable(area: AreaEntry, areaLabel: string, o: TableOption
 ${refHeads}
 <th scope="col">${T.table.trend}</th>
 </tr></thead>
-${groupBodies(area, o, 10 + refHeads.length)}
+${groupBodies(area, entries, o, 10 + refHeads.length)}
 </table>
-</div>
-<p class="table-note">${T.table.note(baselineYears(area))}${area.population === null ? ` ${T.table.populationMissing}` : ""}</p>`;
+</div>`;
 }

@@ -10,7 +10,7 @@ import { plainNumber } from "./_decimal.ts";
 export const CSV_COLUMNS = [
   "omrade_id", "omrade", "kategori_id", "kategori", "antal", "foregaende_manad", "samma_manad_ifjol",
   "forandring", "forandring_procent", "per_100k", "hittills_i_ar", "hittills_i_fjol", "senaste_12_man",
-  "foregaende_12_man", "trend", "p_varde", "q_varde", "baslinje_medel", "baslinje_ar", "undertryckt",
+  "foregaende_12_man", "trend", "p_varde", "q_varde", "baslinje_medel", "baslinje_ar", "matt", "undertryckt",
 ] as const;
 
 const BOM = "\ufeff";
@@ -57,6 +57,8 @@ function row(areaId: string, areaName: string, e: IncidentEntry): string[] {
     num(e.trend?.q_value ?? null),
     num(e.trend?.baseline_mean ?? null),
     num(e.trend?.baseline_years ?? null),
+    // The measure (spec/cli.md "Measures"): a spreadsheet user must never add rows of different measures.
+    e.measure,
     e.suppressed || e.month.count_suppressed === true ? "ja" : "nej",
   ];
 }

@@ -11,10 +11,14 @@
  *   than the published tables do.
  * - The rate is the sum per 100 000 of the area's population, when every area on the map has one;
  *   otherwise the map shows counts (one unit per map, never mixed).
- * - The trend map uses each area's `total` verdict (the only verdict published per area).
+ * - The trend map uses each area's total verdict (the only verdict published per area), one map per
+ *   measure's total.
+ * - A group whose categories count different measures gets one map per measure: its figure is never a
+ *   sum across measures (spec/cli.md "Measures").
  */
 import type { AreaEntry, Indicators, Verdict } from "../aggregate/indicators-schema.ts";
 import { formatNumber } from "./format-sv.ts";
+import { inMeasureOrder, isTotalId, type Measure } from "../core/measure.ts";
 import { fewerThan, MAP } from "./wording.ts";
 
 export type FigureState = "value" | "fewer" | "hidden" | "unavailable";
@@ -36,18 +40,24 @@ export interface AreaFigure {
 
 export interface GroupMapData {
   group: { id: string; name: string };
+  measure: Measure;
+  /** The map's id: `karta-<group>`, or `karta-<group>-<measure>` when the group spans measures. */
+  id: string;
   unit: "rate" | "count";
   areas: AreaFigure[];
 }
 
 export interface TrendMapData {
+  measure: Measure;
+  /** `karta-trend`, or `karta-trend-<measure>` when the report has several totals. */
+  id: string;
   areas: Array<{ id: string; name: string; verdict: Verdict | null }>;
 }
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
 
-function groupFigure(area: AreaEntry, group: string, unit: "rate" | "count", minCount: number): AreaFigure {
-  const entries = area.incidents.filter((e) => e.group === group);
+function groupFigure(area: AreaEntry, group: string, measure: Measure, unit: "rate" | "count", minCount: number): AreaFigure {
+  const entries = area.incidents.filter((e) => e.group === group && e.measure === measure);
   const base = { id: area.id, name: area.name };
   if (entries.some((e) => e.month.count === null && !(e.month.count_suppressed ?? e.suppressed))) {
     return { ...base, state: "unavailable", count: null, rate: null, mapped: null, range: null, text: MAP.notAvailable };
@@ -81,17 +91,29 @@ function mapAreas(ind: Indicators): AreaEntry[] {
 export function groupMaps(ind: Indicators, groups: ReadonlyArray<{ id: string; name: string }>, drawn: ReadonlySet<string>, minCount: number): GroupMapData[] {
   const areas = mapAreas(ind);
   const unit = areas.filter((a) => drawn.has(a.id)).every((a) => a.population !== null) ? "rate" : "count";
-  return groups
-    .filter((g) => areas.some((a) => a.incidents.some((e) => e.group === g.id)))
-    .map((group) => ({ group, unit, areas: areas.map((a) => groupFigure(a, group.id, unit, minCount)) }));
+  return groups.flatMap((group) => {
+    const measures = inMeasureOrder(areas.flatMap((a) => a.incidents.filter((e) => e.group === group.id).map((e) => e.measure)));
+    return measures.map((measure) => ({
+      group,
+      measure,
+      id: measures.length > 1 ? `karta-${group.id}-${measure}` : `karta-${group.id}`,
+      unit,
+      areas: areas.map((a) => groupFigure(a, group.id, measure, unit, minCount)),
+    }));
+  });
 }
 
-export function trendMap(ind: Indicators): TrendMapData {
-  return {
-    areas: mapAreas(ind).map((a) => ({
+/** One trend map per measure's total, in the totals' order. */
+export function trendMaps(ind: Indicators): TrendMapData[] {
+  const areas = mapAreas(ind);
+  const totals = (areas[0]?.incidents ?? []).filter((e) => isTotalId(e.category));
+  return totals.map((total) => ({
+    measure: total.measure,
+    id: totals.length > 1 ? `karta-trend-${total.measure}` : "karta-trend",
+    areas: areas.map((a) => ({
       id: a.id,
       name: a.name,
-      verdict: a.incidents.find((e) => e.category === "total")?.trend?.verdict ?? null,
+      verdict: a.incidents.find((e) => e.category === total.category)?.trend?.verdict ?? null,
     })),
-  };
+  }));
 }

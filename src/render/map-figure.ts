@@ -69,9 +69,9 @@ export function groupMapFigure(geometry: MapGeometry, data: GroupMapData, ctx: M
     if (r !== null && r.lo >= ctx.minCount && scale.colourOf(r.mappedLo) === scale.colourOf(r.mappedHi)) return scale.colourOf(r.mappedLo);
     return a.state === "unavailable" ? FILL.unavailable : FILL.hidden;
   };
-  const unit = data.unit === "rate" ? MAP.unitRate : MAP.unitCount;
-  const title = MAP.groupTitle(data.group.name, ctx.monthText);
-  const id = `karta-${data.group.id}`;
+  const unit = data.unit === "rate" ? MAP.unitRate(data.measure) : MAP.unitCount(data.measure);
+  const title = MAP.groupTitle(data.group.name, data.measure, ctx.monthText);
+  const id = data.id;
   const svg = mapSvg(geometry, {
     id,
     title,
@@ -88,18 +88,18 @@ ${svg}
 ${legend(items, `${MAP.legendHeading}: ${unit}`)}
 <figcaption>${MAP.groupCaption(data.group.name, unit)}</figcaption>
 </figure>
-${tableBlock(id, title, [MAP.area, MAP.count, MAP.rate], rows)}
+${tableBlock(id, title, [MAP.area, MAP.count(data.measure), MAP.rate], rows)}
 </div>`;
 }
 
 export function trendMapFigure(geometry: MapGeometry, data: TrendMapData, ctx: MapContext): SafeHtml {
-  const title = MAP.trendTitle(ctx.monthText);
+  const title = MAP.trendTitle(data.measure, ctx.monthText);
   const words = (v: Verdict | null) => (v === null ? MAP.trendHidden : VERDICT[v].words);
   const drawnAreas = data.areas.filter((a) => ctx.drawn.has(a.id));
   const svg = mapSvg(geometry, {
-    id: "karta-trend",
+    id: data.id,
     title,
-    description: MAP.trendDesc(ctx.monthText, drawnAreas.map((a) => `${a.name} ${words(a.verdict)}`).join("; ")),
+    description: MAP.trendDesc(data.measure, ctx.monthText, drawnAreas.map((a) => `${a.name} ${words(a.verdict)}`).join("; ")),
     areas: drawnAreas.map((a): MapArea => ({
       id: a.id,
       fill: a.verdict === null ? FILL.hidden : FILL.verdict[a.verdict],
@@ -114,8 +114,8 @@ export function trendMapFigure(geometry: MapGeometry, data: TrendMapData, ctx: M
 <figure class="map-figure">
 ${svg}
 ${legend(items, MAP.legendHeading)}
-<figcaption>${MAP.trendCaption}</figcaption>
+<figcaption>${MAP.trendCaption(data.measure)}</figcaption>
 </figure>
-${tableBlock("karta-trend", title, [MAP.area, MAP.trend], rows)}
+${tableBlock(data.id, title, [MAP.area, MAP.trend], rows)}
 </div>`;
 }

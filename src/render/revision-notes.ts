@@ -9,7 +9,8 @@ import type { RevisionNote } from "../output/revisions-file.ts";
 import { areaPhrase } from "./area-phrase.ts";
 import { formatDate, formatMonth, formatNumber } from "./format-sv.ts";
 import { html, type SafeHtml } from "./html.ts";
-import { fewerThan, T } from "./wording.ts";
+import { isTotalId, type Measure } from "../core/measure.ts";
+import { fewerThan, MEASURE, T } from "./wording.ts";
 
 export const REVISION = {
   heading: "Revideringar",
@@ -19,6 +20,9 @@ export const REVISION = {
   other: "Benämningar eller övriga uppgifter (fältrapporter, trygghetsmätning, löften eller åtgärder) ändrades",
   more: (n: number) => `och ${formatNumber(n)} ${n === 1 ? "ändring" : "ändringar"} till (se indicators.json)`,
   none: "Inga siffror ändrades",
+  /** A category's name with its measure ("Skadegörelse (polisanmälda brott)"); a total's name already says it. */
+  what: (c: { id: string; name: string; measure?: Measure }) =>
+    c.measure === undefined || isTotalId(c.id) ? c.name : `${c.name} (${MEASURE[c.measure].short})`,
 } as const;
 
 /** How many changes a note lists before "och N ändringar till". */
@@ -36,7 +40,7 @@ function value(v: PublishedCount, minCount: number): string {
 export function describeChange(change: IndicatorChange, minCount: number): string {
   switch (change.kind) {
     case "count":
-      return `${change.category.name} ${areaPhrase(change.area)}: ${value(change.from, minCount)} → ${value(change.to, minCount)} i ${formatMonth(change.month)}`;
+      return `${REVISION.what(change.category)} ${areaPhrase(change.area)}: ${value(change.from, minCount)} → ${value(change.to, minCount)} i ${formatMonth(change.month)}`;
     case "population": {
       const n = (p: number | null) => (p === null ? T.notAvailable : formatNumber(p));
       return REVISION.population(areaPhrase(change.area), n(change.from), n(change.to));

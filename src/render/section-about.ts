@@ -8,6 +8,8 @@ import { formatDate, formatMonth, formatNumber } from "./format-sv.ts";
 import { html, type SafeHtml } from "./html.ts";
 import { revisionNotesHtml } from "./revision-notes.ts";
 import type { Section } from "./section-types.ts";
+import type { Config } from "../config/load-config.ts";
+import { inMeasureOrder, sourceMeasure } from "../core/measure.ts";
 import { ABOUT, SOURCE_KIND, T, VERDICT, fewerThan, reasonText } from "./wording.ts";
 
 type Source = Indicators["sources"][number];
@@ -26,9 +28,16 @@ function coverage(s: Source): string {
   return ABOUT.coversUnknown;
 }
 
-function sourceBlock(s: Source): SafeHtml {
+/** "händelser: polisanmälda brott" for an incident source (what it counts), the kind for the others. */
+function sourceKind(s: Source, config: Config): string {
+  const kind = SOURCE_KIND[s.kind] ?? s.kind;
+  const configured = config.sources.find((c) => c.id === s.id);
+  return configured?.kind === "incidents" ? ABOUT.sourceMeasure(kind, sourceMeasure(configured)) : kind;
+}
+
+function sourceBlock(s: Source, config: Config): SafeHtml {
   const id = `kalla-${s.id}`;
-  return html`<h4>${ABOUT.sourceHeading(s.id, SOURCE_KIND[s.kind] ?? s.kind)}</h4>
+  return html`<h4>${ABOUT.sourceHeading(s.id, sourceKind(s, config))}</h4>
 <p>${coverage(s)}</p>
 ${s.files.length === 0
   ? html`<p>${ABOUT.noFiles}</p>`
@@ -52,12 +61,19 @@ export const aboutSection: Section = {
   title: T.sections.about,
   render: ({ ind, config, notes, revisions }) => {
     const k = config.suppression.min_count;
+    // The measures the figures use, each defined, and (with several) why they are never added.
+    const measures = inMeasureOrder(ind.areas.flatMap((a) => a.incidents.map((e) => e.measure)));
+    const definitions = [
+      ...measures.map((m) => ABOUT.measureDefinitions[m]),
+      ...(measures.length > 1 ? [ABOUT.neverAdded] : []),
+      ...ABOUT.definitions,
+    ];
     return html`<h3>${ABOUT.sourcesHeading}</h3>
-${ind.sources.map(sourceBlock)}
+${ind.sources.map((s) => sourceBlock(s, config))}
 ${notes.length > 0 ? html`<h3>${ABOUT.notesHeading}</h3>\n<ul>${notes.map((n) => html`<li>${n}</li>`)}</ul>` : null}
 <h3>${ABOUT.definitionsHeading}</h3>
 <dl class="definitions">
-${ABOUT.definitions.map(([term, text]) => html`<dt>${term}</dt><dd>${text}</dd>\n`)}
+${definitions.map(([term, text]) => html`<dt>${term}</dt><dd>${text}</dd>\n`)}
 </dl>
 <h3>${ABOUT.trendHeading}</h3>
 ${ABOUT.trendText.map((p) => html`<p>${p}</p>\n`)}

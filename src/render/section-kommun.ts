@@ -14,8 +14,9 @@ export const kommunSection: Section = {
   render: ({ ind, config, charts, kommun }) => {
     if (!kommun) return null;
     const groupCharts = config.groups.flatMap((g) => {
-      const chart = charts.find((c) => c.placement.section === "kommun" && c.placement.group === g.id);
-      return chart ? [html`<h3>${g.name}</h3>\n${chartFigure(chart)}`] : [];
+      // A group whose categories count different measures has one chart per measure (chart-data.ts).
+      const groupCharts = charts.filter((c) => c.placement.section === "kommun" && c.placement.group === g.id);
+      return groupCharts.length > 0 ? [html`<h3>${g.name}</h3>\n${groupCharts.map((c) => chartFigure(c))}`] : [];
     });
     return html`${incidentTable(kommun, "hela kommunen", { month: ind.month, config, withReference: config.reference.length > 0 })}
 ${groupCharts}`;

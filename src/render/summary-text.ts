@@ -8,11 +8,13 @@ import type { AreaEntry, IncidentEntry, Indicators } from "../aggregate/indicato
 import { formatMonth, formatNumber, monthName } from "./format-sv.ts";
 import { addMonths } from "../core/month.ts";
 import { areaPhrase } from "./area-phrase.ts";
-import { PROMISE_STATUS, VERDICT, incidentsNoun, seasonPhrase, yearsWord } from "./wording.ts";
+import { isTotalId } from "../core/measure.ts";
+import { PROMISE_STATUS, SUMMARY, SUMMARY_TOTAL, VERDICT, incidentsNoun, seasonPhrase, yearsWord } from "./wording.ts";
 
 /**
- * The summary is 3–6 sentences (spec/outputs.md): the total, at most this many change sentences, one
- * sentence counting any further changes, and the promises' status when there are promises.
+ * The summary is 3–6 sentences (spec/outputs.md): one per measure's total, at most this many change
+ * sentences (fewer when there are several totals), one sentence counting any further changes, and the
+ * promises' status when there are promises.
  */
 export const MAX_CHANGE_SENTENCES = 4;
 /** Below this a count is called small: one or two events more or less swing it a lot. */
@@ -39,8 +41,8 @@ function passedChanges(ind: Indicators): Change[] {
   for (const area of ind.areas) {
     for (const entry of area.incidents) {
       order++;
-      // The kommun's total gets its own sentence; an area's "Alla kategorier" repeats its categories.
-      if (entry.category === "total") continue;
+      // The kommun's totals get their own sentences; an area's total repeats its categories.
+      if (isTotalId(entry.category)) continue;
       const t = entry.trend;
       if (entry.suppressed || t === null || (t.verdict !== "increase" && t.verdict !== "decrease")) continue;
       if (entry.month.count === null) continue;
@@ -71,38 +73,35 @@ function changeSentence(c: Change, month: string): string {
   const years = c.entry.trend?.baseline_years ?? 1;
   const season = `${monthName(addMonths(month, -1))}–${monthName(addMonths(month, 1))} ${years === 1 ? "förra året" : `de ${yearsWord(years)} senaste åren`}`;
   const against = c.baseline === null ? `jämfört med ${seasonPhrase(years)}` : `mot i genomsnitt ${formatNumber(c.baseline, 1)} under ${season}`;
-  return `${c.entry.name} ${areaPhrase(c.area)} ${verb} till ${formatNumber(c.count)} ${incidentsNoun(c.count)} i ${monthName(month)}${small}, ${against} – en ${words}.`;
+  return `${c.entry.name} ${areaPhrase(c.area)} ${verb} till ${formatNumber(c.count)} ${incidentsNoun(c.count, c.entry.measure)} i ${monthName(month)}${small}, ${against} – en ${words}.`;
 }
 
-/** The sentence on the kommun's total count, with last year's figure and the verdict when visible. */
-function kommunTotal(ind: Indicators): IncidentEntry | undefined {
-  return ind.areas.find((a) => a.id === "kommun")?.incidents.find((e) => e.category === "total");
+/**
+ * One sentence per measure on the kommun's total of that measure, with last year's figure and the
+ * verdict when visible (spec/cli.md "Measures": totals of different measures are never added, so there
+ * is no grand total to cite).
+ */
+function kommunTotals(ind: Indicators): IncidentEntry[] {
+  return ind.areas.find((a) => a.id === "kommun")?.incidents.filter((e) => isTotalId(e.category)) ?? [];
 }
 
-export function totalSentence(ind: Indicators): string | null {
-  const total = kommunTotal(ind);
-  if (!total) return null;
-  const m = total.month;
+export function totalSentences(ind: Indicators): string[] {
+  const totals = kommunTotals(ind);
   const monthText = formatMonth(ind.month);
-  if (m.count === null) {
-    return total.suppressed
-      ? `Antalet anmälda händelser i hela kommunen i ${monthText} redovisas inte eftersom det är litet.`
-      : `Uppgift saknas om det totala antalet anmälda händelser i hela kommunen i ${monthText}.`;
-  }
-  let sentence = `I hela kommunen anmäldes totalt ${formatNumber(m.count)} ${m.count === 1 ? "händelse" : "händelser"} i ${monthText}`;
-  if (m.same_month_last_year !== null) {
-    sentence += `, jämfört med ${formatNumber(m.same_month_last_year)} i ${formatMonth(addMonths(ind.month, -12))}`;
-  }
-  sentence += ".";
-  const verdict = total.trend?.verdict;
-  if (verdict === "increase" || verdict === "decrease") {
-    sentence += ` Det är en ${VERDICT[verdict].words} jämfört med ${seasonPhrase(total.trend?.baseline_years ?? 1)}.`;
-  } else if (verdict === "normal") {
-    sentence += ` Antalet ligger inom normal variation jämfört med ${seasonPhrase(total.trend?.baseline_years ?? 1)}.`;
-  } else if (verdict === "insufficient_history") {
-    sentence += " Historiken är för kort för att bedöma om antalet avviker från det normala.";
-  }
-  return sentence;
+  return totals.map((total) => {
+    const words = SUMMARY_TOTAL[total.measure];
+    const m = total.month;
+    if (m.count === null) return total.suppressed ? SUMMARY.hidden(words.what, monthText) : SUMMARY.missing(words.what, monthText);
+    let sentence = words.counted(formatNumber(m.count), m.count === 1, monthText);
+    if (m.same_month_last_year !== null) sentence += SUMMARY.lastYear(formatNumber(m.same_month_last_year), formatMonth(addMonths(ind.month, -12)));
+    sentence += ".";
+    const verdict = total.trend?.verdict;
+    const years = total.trend?.baseline_years ?? 1;
+    if (verdict === "increase" || verdict === "decrease") sentence += SUMMARY.verdict(VERDICT[verdict].words, seasonPhrase(years));
+    else if (verdict === "normal") sentence += SUMMARY.normal(seasonPhrase(years));
+    else if (verdict === "insufficient_history") sentence += SUMMARY.short;
+    return sentence;
+  });
 }
 
 /** "Av 3 medborgarlöften är 1 uppfyllt och 2 i fas." — counts per status, in the statuses' fixed order. */
@@ -122,17 +121,18 @@ export function promisesSentence(ind: Indicators): string | null {
 /** Every sentence of the summary, in reading order. */
 export function summarySentences(ind: Indicators): string[] {
   const sentences: string[] = [];
-  const total = totalSentence(ind);
-  if (total) sentences.push(total);
+  const totals = totalSentences(ind);
+  sentences.push(...totals);
   const ranked = rankChanges(passedChanges(ind));
   const tested = ind.areas.some((a) => a.incidents.some((e) => e.trend?.q_value != null || e.trend?.verdict === "normal"));
   if (ranked.length === 0) {
     // The kommun total's sentence already says when its history is too short; say nothing more then.
     if (tested) sentences.push(NO_CHANGES_SENTENCE);
-    else if (kommunTotal(ind)?.trend?.verdict !== "insufficient_history") sentences.push(NOTHING_TESTED_SENTENCE);
+    else if (!kommunTotals(ind).some((e) => e.trend?.verdict === "insufficient_history")) sentences.push(NOTHING_TESTED_SENTENCE);
   } else {
     const promises = ind.promises.length > 0 ? 1 : 0;
-    const max = MAX_CHANGE_SENTENCES - promises;
+    // Each total beyond the first takes the place of a change sentence, so the summary stays within six.
+    const max = Math.max(1, MAX_CHANGE_SENTENCES - promises - Math.max(0, totals.length - 1));
     for (const c of ranked.slice(0, max)) sentences.push(changeSentence(c, ind.month));
     const rest = ranked.length - max;
     if (rest > 0) {
@@ -148,7 +148,7 @@ export function summarySentences(ind: Indicators): string[] {
   // Never fewer than three sentences: say how to read the rest of the report.
   if (sentences.length < 3) {
     sentences.push(
-      "En förändring räknas som verklig först när den går utöver den normala variationen de senaste tolv månaderna; se Om statistiken.",
+      "En förändring räknas som verklig först när den går utöver den normala variationen för samma tid på året tidigare år; se Om statistiken.",
     );
   }
   return sentences;

@@ -3,6 +3,61 @@
  * sections and a later English edition is a translation of this file rather than a hunt.
  */
 import type { Verdict } from "../aggregate/indicators-schema.ts";
+import type { Measure } from "../core/measure.ts";
+
+/**
+ * The measures (spec/cli.md "Measures") as a reader sees them. Every caption, heading and sentence names
+ * the measure of its figures; "anmäld" is only ever said of `brott` (police event notices and the
+ * kommun's own log are not reported crimes).
+ */
+export const MEASURE: Record<
+  Measure,
+  {
+    /** Plural noun phrase after a number: "19 polisanmälda brott". */
+    many: string;
+    /** Singular after "1". */
+    one: string;
+    /** Capitalised, for headings and captions: "Polisanmälda brott". */
+    title: string;
+    /** The total's name in indicators.json and every table. */
+    totalName: string;
+    /** The column head / short label beside a count. */
+    short: string;
+  }
+> = {
+  brott: {
+    many: "polisanmälda brott",
+    one: "polisanmält brott",
+    title: "Polisanmälda brott",
+    totalName: "Alla polisanmälda brott",
+    short: "polisanmälda brott",
+  },
+  "polisens-handelser": {
+    many: "händelsenotiser från polisen",
+    one: "händelsenotis från polisen",
+    title: "Polisens händelsenotiser",
+    totalName: "Alla polisens händelsenotiser",
+    short: "polisens händelsenotiser",
+  },
+  handelser: {
+    many: "rapporterade händelser",
+    one: "rapporterad händelse",
+    title: "Rapporterade händelser",
+    totalName: "Alla rapporterade händelser",
+    short: "rapporterade händelser",
+  },
+};
+
+/** "19 polisanmälda brott", "1 rapporterad händelse" (the number already formatted). */
+export function measureCount(measure: Measure, count: number, formatted: string): string {
+  return `${formatted} ${count === 1 ? MEASURE[measure].one : MEASURE[measure].many}`;
+}
+
+/** "polisanmälda brott och rapporterade händelser": the measures of one figure, in their fixed order. */
+export function measureList(measures: ReadonlyArray<Measure>): string {
+  const words = measures.map((m) => MEASURE[m].short);
+  return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} och ${words.at(-1) ?? ""}`;
+}
 
 /** Verdict words exactly as spec/indicators.md, each with a symbol so meaning never rests on colour. */
 export const VERDICT: Record<Verdict, { words: string; symbol: string; className: string }> = {
@@ -52,7 +107,8 @@ export const T = {
     per100k: "Per 100 000 inv. (senaste 12 mån)",
     reference: (name: string, year: number) => `Jämfört med referensdata: ${name} ${year}, per 100 000 inv.`,
     trend: "Trend (mot samma tid tidigare år)",
-    caption: (area: string, month: string) => `Anmälda händelser i ${area}, ${month}`,
+    /** "Polisanmälda brott i hela kommunen, oktober 2026": a table holds one measure only. */
+    caption: (measure: Measure, area: string, month: string) => `${MEASURE[measure].title} ${area.startsWith("i ") || area.startsWith("utan ") ? area : `i ${area}`}, ${month}`,
     note: (years: number) =>
       `Förändring jämförs med samma månad i fjol. Trenden jämför månaden med ${seasonPhrase(years)} (samma månad och månaderna före och efter).`,
     populationMissing: "Befolkningsuppgift saknas, så antal per 100 000 invånare kan inte beräknas.",
@@ -64,15 +120,20 @@ export const T = {
     lastYearSuffix: "samma månad året innan",
     showTable: (title: string) => `Visa siffrorna i diagrammet som tabell: ${title}`,
     groupTitle: (group: string, area: string) => `${group}, ${area}`,
-    areaTitle: (area: string) => `Alla kategorier, ${area}`,
-    caption: (title: string, now: string, before: string) =>
-      `${title}: anmälda händelser per månad. Heldragen linje: ${now}. Streckad linje med ofyllda punkter: samma månader året innan (${before}). Skuggat band: de antal som räknas som normal variation för årstiden. Luckor i en linje betyder att uppgift saknas eller döljs.`,
+    /** A group chart of one measure, when the group's categories count different measures. */
+    groupMeasureTitle: (group: string, measure: Measure, area: string) => `${group}: ${MEASURE[measure].short}, ${area}`,
+    /** An area's chart: one line per measure's total, never their sum. */
+    areaTitle: (area: string, measures: ReadonlyArray<Measure>) => `${capitaliseFirst(measureList(measures))}, ${area}`,
+    caption: (title: string, what: string, now: string, before: string) =>
+      `${title}: ${what} per månad. Heldragen linje: ${now}. Streckad linje med ofyllda punkter: samma månader året innan (${before}). Skuggat band: de antal som räknas som normal variation för årstiden. Luckor i en linje betyder att uppgift saknas eller döljs.`,
+    /** Said in the caption of a chart with lines of several measures. */
+    separateLines: "en linje för varje slag av uppgifter – de läggs aldrig ihop",
     legendLastYear: "Streckad linje, ofyllda punkter: samma månad året innan",
     legendBand: "Skuggat band: normal variation för årstiden",
     bandColumn: "normal variation för årstiden",
     tableCaption: (title: string, now: string) => `${title}, ${now}, och samma månader året innan`,
-    altIntro: (title: string, now: string, before: string) =>
-      `Linjediagram över anmälda händelser per månad, ${title}, ${now}, jämfört med samma månader året innan (${before}).`,
+    altIntro: (what: string, title: string, now: string, before: string) =>
+      `Linjediagram över ${what} per månad, ${title}, ${now}, jämfört med samma månader året innan (${before}).`,
     altLatest: (name: string, month: string, value: string, monthBefore: string, before: string, verdict: string | null) =>
       `${name}: ${value} i ${month} mot ${before} i ${monthBefore}${verdict ? ` – ${verdict}` : ""}.`,
     altRolling: (now: string, before: string) => `De senaste 12 månaderna ${now}, mot ${before} de 12 månaderna före.`,
@@ -105,10 +166,38 @@ export function fewerThan(minCount: number): string {
   return `färre än ${minCount}`;
 }
 
-/** "1 anmäld händelse", "19 anmälda händelser". */
-export function incidentsNoun(count: number): string {
-  return count === 1 ? "anmäld händelse" : "anmälda händelser";
+function capitaliseFirst(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+/** "1 polisanmält brott", "19 rapporterade händelser": the noun after a count of `measure`. */
+export function incidentsNoun(count: number, measure: Measure): string {
+  return count === 1 ? MEASURE[measure].one : MEASURE[measure].many;
+}
+
+/** Section 1's sentence on each measure's total for the whole kommun ("anmäld" only for brott). */
+export const SUMMARY_TOTAL: Record<Measure, { counted: (n: string, one: boolean, month: string) => string; what: string }> = {
+  brott: {
+    counted: (n, _one, month) => `I hela kommunen polisanmäldes ${n} brott i ${month}`,
+    what: "polisanmälda brott",
+  },
+  "polisens-handelser": {
+    counted: (n, one, month) => `I hela kommunen publicerade polisen ${n} ${one ? "händelsenotis" : "händelsenotiser"} i ${month}`,
+    what: "polisens händelsenotiser",
+  },
+  handelser: {
+    counted: (n, one, month) => `I hela kommunen rapporterade kommunen och andra aktörer ${n} ${one ? "händelse" : "händelser"} i ${month}`,
+    what: "rapporterade händelser",
+  },
+};
+export const SUMMARY = {
+  hidden: (what: string, month: string) => `Antalet ${what} i hela kommunen i ${month} redovisas inte eftersom det är litet.`,
+  missing: (what: string, month: string) => `Uppgift saknas om antalet ${what} i hela kommunen i ${month}.`,
+  lastYear: (n: string, month: string) => `, jämfört med ${n} i ${month}`,
+  verdict: (words: string, season: string) => ` Det är en ${words} jämfört med ${season}.`,
+  normal: (season: string) => ` Antalet ligger inom normal variation jämfört med ${season}.`,
+  short: " Historiken är för kort för att bedöma om antalet avviker från det normala.",
+} as const;
 
 /** Verdict words with their symbol, e.g. "▲ ökning utöver normal variation". */
 export function verdictLabel(verdict: Verdict): string {
@@ -187,8 +276,28 @@ export const ABOUT = {
   rejectedWhy: "Avvisade, skäl:",
   notesHeading: "Att tänka på den här månaden",
   definitionsHeading: "Begrepp",
+  /** One definition per measure the report uses, before the general ones (spec/cli.md "Measures"). */
+  measureDefinitions: {
+    brott: [
+      "Polisanmälda brott",
+      "Brott som anmälts till polisen och registrerats under månaden. Ett anmält brott är inte detsamma som ett begånget brott: många brott anmäls aldrig, och antalet anmälningar påverkas av hur mycket polis och andra är ute och upptäcker.",
+    ],
+    "polisens-handelser": [
+      "Polisens händelsenotiser",
+      "Händelser som polisen publicerat på polisen.se, till exempel larm och ingripanden. En notis är inte en brottsanmälan: polisen publicerar bara ett urval av händelserna, och en händelse kan leda till flera anmälda brott eller till inget.",
+    ],
+    handelser: [
+      "Rapporterade händelser",
+      "Händelser som kommunen och andra aktörer (till exempel kommunens felrapportering, räddningstjänsten och fältpersonalen) har registrerat. De är inte polisanmälda brott, och samma skadegörelse kan finnas både här och bland de polisanmälda brotten.",
+    ],
+  } as Record<Measure, readonly [string, string]>,
+  neverAdded: [
+    "Olika slags uppgifter läggs inte ihop",
+    "Polisanmälda brott, polisens händelsenotiser och rapporterade händelser räknas på olika sätt och kan gälla samma händelse. Därför har varje slag sin egen summa (till exempel ”Alla polisanmälda brott”), och ingen siffra i rapporten är en summa av olika slag.",
+  ] as readonly [string, string],
+  /** "polis (händelser: polisanmälda brott)". */
+  sourceMeasure: (kind: string, measure: Measure) => `${kind}: ${MEASURE[measure].short}`,
   definitions: [
-    ["Anmälda händelser", "Händelser som registrerats av källorna ovan under månaden. Ett anmält brott är inte detsamma som ett begånget brott: många brott anmäls aldrig, och antalet anmälningar påverkas av hur mycket polis och andra är ute och upptäcker."],
     ["Samma månad i fjol", "Samma kalendermånad ett år tidigare."],
     ["Förändring", "Skillnaden mot samma månad i fjol, i antal och i procent. Procent räknas inte när jämförelsevärdet är 0."],
     ["Hittills i år", "Januari till och med rapportmånaden, jämfört med samma månader året innan."],
@@ -219,10 +328,13 @@ export const ABOUT = {
 /** The archive page, `reports/index.html`. */
 export const ARCHIVE = {
   heading: "Alla månader",
-  intro: "Varje månads lägesbild med dess huvudsiffror för hela kommunen. Välj en månad för hela rapporten.",
+  intro: "Varje månads lägesbild med dess huvudsiffror för hela kommunen, en rad för varje slag av uppgifter (de läggs aldrig ihop). Välj en månad för hela rapporten.",
   caption: "Publicerade månader, senaste först",
   month: "Månad",
-  total: "Anmälda händelser, hela kommunen",
+  measure: "Vad som räknas",
+  total: "Antal i hela kommunen",
+  /** An entry published before measures were recorded. */
+  unknownMeasure: "händelser",
   change: "Förändring mot samma månad i fjol",
   trend: "Trend (mot samma tid tidigare år)",
   hidden: "redovisas inte",
@@ -367,7 +479,7 @@ export const RESPONSIBLE: Record<string, string> = {
 export const MAP = {
   heading: "Kartor",
   intro:
-    "Kartorna visar månadens anmälda händelser per område för varje grupp av kategorier, och trenden i varje område. Mörkare färg betyder fler händelser. När en kategori i gruppen har så få händelser att antalet inte redovisas (för att skydda enskilda) visas ett intervall, t.ex. 5–6; området är randat när intervallet inte ryms i en färg eller när det handlar om färre än 3 händelser. Kartorna visar bara områden, aldrig platsen för en enskild händelse. Samma siffror finns i en tabell under varje karta.",
+    "Kartorna visar månadens antal per område för varje grupp av kategorier, och trenden i varje område – en karta för varje slag av uppgifter (polisanmälda brott, polisens händelsenotiser och rapporterade händelser läggs aldrig ihop). Mörkare färg betyder fler händelser. När en kategori i gruppen har så få händelser att antalet inte redovisas (för att skydda enskilda) visas ett intervall, t.ex. 5–6; området är randat när intervallet inte ryms i en färg eller när det handlar om färre än 3 händelser. Kartorna visar bara områden, aldrig platsen för en enskild händelse. Samma siffror finns i en tabell under varje karta.",
   notAvailable: "uppgift saknas",
   hidden: "döljs",
   legendHeading: "Teckenförklaring",
@@ -377,14 +489,16 @@ export const MAP = {
   legendAll: "alla områden",
   legendHidden: (fewer: string) => `randat: ${fewer} i någon kategori, så siffran redovisas bara som intervall eller inte alls`,
   legendUnavailable: "uppgift saknas (vit)",
-  unitRate: "anmälda händelser per 100 000 invånare under månaden",
-  unitCount: "anmälda händelser under månaden",
-  groupTitle: (group: string, month: string) => `Karta: ${group} per område, ${month}`,
+  unitRate: (m: Measure) => `${MEASURE[m].short} per 100 000 invånare under månaden`,
+  unitCount: (m: Measure) => `${MEASURE[m].short} under månaden`,
+  groupTitle: (group: string, measure: Measure, month: string) => `Karta: ${group}, ${MEASURE[measure].short}, per område, ${month}`,
   groupCaption: (group: string, unit: string) => `${group}: ${unit}, per område. Mörkare färg betyder fler.`,
   groupDesc: (unit: string, month: string, list: string) => `Karta över ${unit} i ${month}, per område: ${list}.`,
-  trendTitle: (month: string) => `Karta: trend per område, alla kategorier, ${month}`,
-  trendCaption: "Trenden för alla kategorier tillsammans i varje område: månaden jämförd med samma tid på året tidigare år.",
-  trendDesc: (month: string, list: string) => `Karta över trenden i ${month} per område, alla kategorier: ${list}.`,
+  trendTitle: (measure: Measure, month: string) => `Karta: trend per område, ${MEASURE[measure].totalName.toLowerCase()}, ${month}`,
+  trendCaption: (measure: Measure) =>
+    `Trenden för ${MEASURE[measure].totalName.toLowerCase()} tillsammans i varje område: månaden jämförd med samma tid på året tidigare år.`,
+  trendDesc: (measure: Measure, month: string, list: string) =>
+    `Karta över trenden i ${month} per område, ${MEASURE[measure].totalName.toLowerCase()}: ${list}.`,
   verdictShort: {
     increase: "▲ ökning",
     decrease: "▼ minskning",
@@ -397,7 +511,7 @@ export const MAP = {
   showTable: (title: string) => `Visa siffrorna i kartan som tabell: ${title}`,
   tableCaption: (title: string) => `Siffrorna i kartan: ${title}`,
   area: "Område",
-  count: "Anmälda händelser",
+  count: (m: Measure) => capitaliseFirst(MEASURE[m].short),
   rate: "Per 100 000 invånare",
   trend: "Trend (mot samma tid tidigare år)",
 } as const;

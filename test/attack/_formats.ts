@@ -11,6 +11,8 @@ export interface FormatCase {
   file: string;
   sourceYaml: string;
   extraYaml?: string;
+  /** The police CSV source, when the format's own categories must not be the police export's. */
+  polisYaml?: string;
   /** A valid file of the format (UTF-8 text). */
   seed: string;
   /** True for JSON: a file-level LagesbildError is the spec's answer to bytes that are not a JSON array. */
@@ -43,6 +45,7 @@ export const FORMATS: FormatCase[] = [
     sourceYaml: `
   - id: bra
     kind: incidents
+    measure: brott
     format: aggregated-csv
     path: ../data/agg/*.csv
     categories: { Stöld: stold, Misshandel: misshandel }
@@ -54,6 +57,12 @@ export const FORMATS: FormatCase[] = [
     name: "polisen-events",
     file: "events/e.json",
     json: true,
+    // Event notices are another measure than reported crimes, so they feed their own categories
+    // (spec/cli.md "Measures"): the police export keeps only skadegörelse here.
+    polisYaml: POLIS_SOURCE.replace(/categories: .*\n/, "categories: { Skadegörelse: skadegorelse }\n").replace(
+      'ignore: [Trafikolycka, "Sammanfattning *"]',
+      'ignore: [Trafikolycka, "Sammanfattning *", Stöld, "Misshandel*"]',
+    ),
     sourceYaml: `
   - id: handelser
     kind: incidents
@@ -125,7 +134,7 @@ export const FORMATS: FormatCase[] = [
 
 /** A project for one format, with the valid police file already in place. */
 export function formatProject(f: FormatCase): TestProject {
-  const p = makeProject(`${POLIS_SOURCE}${f.sourceYaml}`, f.extraYaml ?? "");
+  const p = makeProject(`${f.polisYaml ?? POLIS_SOURCE}${f.sourceYaml}`, f.extraYaml ?? "");
   p.write("polis-2024.csv", "Datum;Brottstyp;Område\n2024-03-01;Stöld;Centrum\n");
   return p;
 }

@@ -34,6 +34,7 @@ categories:
 sources:
   - id: polis
     kind: incidents
+    measure: brott
     path: ${over.sourcePath ?? "../data/polis-*.csv"}
     categories: { Stöld: stold, Rån: ran }
 suppression: { min_count: 0 }

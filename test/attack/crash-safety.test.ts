@@ -30,6 +30,7 @@ categories:
 sources:
   - id: polis
     kind: incidents
+    measure: brott
     path: ../data/polis-*.csv
     categories: { Stöld: stold }
 suppression: { min_count: 0 }

@@ -32,6 +32,7 @@ categories:
 sources:
   - id: polis
     kind: incidents
+    measure: brott
     path: ../data/polis-*.csv
     categories: { Stöld: stold }
   - id: handelser
@@ -42,6 +43,7 @@ sources:
     required: false
   - id: bra
     kind: incidents
+    measure: brott
     format: aggregated-csv
     path: ../data/bra-*.csv
     categories: { Stöld: stold }
@@ -66,7 +68,7 @@ beforeAll(() => {
   p = cliProject(CONFIG, {
     "data/polis-2024.csv": excel1252(polis),
     "data/events-2024.json": JSON.stringify([event(1, "Misshandel", `Centrum. ${TEXT}`), event(2, TEXT, TEXT), event(3, ADDRESS, "x")], null, 2),
-    "data/bra-2024.csv": excel1252(["period;category;count;area", "2024-03;Stöld;2;Ljusne", `2024-03;${q(TEXT)};4;`]),
+    "data/bra-2024.csv": excel1252(["period;category;count;area", "2024-03;Stöld;2;Centrum", `2024-03;${q(TEXT)};4;`]),
     "data/kommentar-2024-03.md": `# Analys\n\nTips från ${TEXT.replace(`, ${ADDRESS}`, "")} om skadegörelse.\n`,
   });
   r = p.run(["run", "--month", "2024-03", "--generated-at", GENERATED_AT]);

@@ -38,6 +38,7 @@ categories:
 sources:
   - id: polis
     kind: incidents
+    measure: brott
     path: ${sourcePath}
     categories: { Stöld: stold }
 `;

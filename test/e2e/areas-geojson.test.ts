@@ -19,6 +19,7 @@ categories:
 sources:
   - id: polis
     kind: incidents
+    measure: brott
     path: ../data/*.csv
     categories: { Skadegörelse: skadegorelse }
 `;

@@ -29,6 +29,7 @@ categories:
 sources:
   - id: polis
     kind: incidents
+    measure: brott
     path: ../data/polis-*.csv
     columns: { occurred_at: Datum, category: Brottstyp, area: Område, id: Diarienummer }
     categories: { Skadegörelse: skadegorelse, Misshandel: misshandel, "Misshandel, grov": misshandel }

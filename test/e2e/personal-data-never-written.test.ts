@@ -36,6 +36,7 @@ categories:
 sources:
   - id: polis
     kind: incidents
+    measure: brott
     path: ../data/polis.csv
     categories: { Skadegörelse: skadegorelse }
     unknown_area: reject

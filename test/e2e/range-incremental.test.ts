@@ -123,10 +123,10 @@ describe("a changed input row", () => {
       revision: 2,
       generated_at: LATER,
       changes: [
-        "Skadegörelse i hela kommunen: 8 → 7 i september 2024",
-        "Stöld i hela kommunen: 10 → 11 i september 2024",
-        "Skadegörelse i Centrum: 5 → 4 i september 2024",
-        "Stöld i Centrum: 4 → 5 i september 2024",
+        "Skadegörelse (polisanmälda brott) i hela kommunen: 8 → 7 i september 2024",
+        "Stöld (polisanmälda brott) i hela kommunen: 10 → 11 i september 2024",
+        "Skadegörelse (polisanmälda brott) i Centrum: 5 → 4 i september 2024",
+        "Stöld (polisanmälda brott) i Centrum: 4 → 5 i september 2024",
       ],
       more: 0,
     };
@@ -147,8 +147,8 @@ describe("a changed input row", () => {
     run(project, only, "2025-03-03T06:00:00+01:00");
     const notes = JSON.parse(readFileSync(path.join(project, "reports", "2024-10", "revisions.json"), "utf8"));
     expect(notes.revisions.map((n: { revision: number; changes: string[] }) => [n.revision, n.changes[0]])).toEqual([
-      [2, "Skadegörelse i hela kommunen: 8 → 7 i september 2024"],
-      [3, "Skadegörelse i hela kommunen: 7 → 8 i september 2024"],
+      [2, "Skadegörelse (polisanmälda brott) i hela kommunen: 8 → 7 i september 2024"],
+      [3, "Skadegörelse (polisanmälda brott) i hela kommunen: 7 → 8 i september 2024"],
     ]);
   });
 
@@ -168,7 +168,7 @@ describe("a revised report", () => {
     writeRows(root, editRow(baseRows(), "2024-09-01", { label: "Stöld" }));
     expect(run(root, ["--month", "2024-10"], LATER).code).toBe(0);
     const page = readFileSync(path.join(root, "reports", "2024-10", "index.html"), "utf8");
-    expect(page).toContain("Reviderad 3 februari 2025 (revision 2): Skadegörelse i hela kommunen: 8 → 7 i september 2024;");
+    expect(page).toContain("Reviderad 3 februari 2025 (revision 2): Skadegörelse (polisanmälda brott) i hela kommunen: 8 → 7 i september 2024;");
     const feed = readFileSync(path.join(root, "reports", "feed.xml"), "utf8");
     expect(feed).toContain(`<updated>${LATER}</updated>`);
     expect(feed).not.toContain(`<updated>${AT}</updated>`);

@@ -59,12 +59,14 @@ describe("a 36-month range on the sample data", () => {
     type Point = { count: number | null; normal_low?: number | null; normal_high?: number | null };
     type E = { month: { count: number | null }; trend: { verdict: string | null; baseline_mean: number | null } | null; series: Point[] };
     let flagged = 0;
+    const months = new Set<string>();
     for (const m of readdirSync(out).filter((d) => /^\d{4}-\d{2}$/.test(d))) {
       const ind = JSON.parse(readFileSync(path.join(out, m, "indicators.json"), "utf8")) as { areas: Array<{ incidents: E[] }> };
       for (const e of ind.areas.flatMap((a) => a.incidents)) {
         const v = e.trend?.verdict;
         if (v !== "increase" && v !== "decrease") continue;
         flagged++;
+        months.add(m);
         const x = e.month.count;
         const last = e.series.at(-1);
         if (x !== null && last?.normal_low != null && last.normal_high != null) {
@@ -73,9 +75,12 @@ describe("a 36-month range on the sample data", () => {
         if (x !== null && e.trend?.baseline_mean != null) expect(v === "increase" ? x > e.trend.baseline_mean : x < e.trend.baseline_mean).toBe(true);
       }
     }
-    // A handful over 36 months (the old 12-month test flagged every summer: 9 of 34 months).
+    // A handful over 36 months and some 6 000 tests, in a few months (the sample's klotter grows year on
+    // year, and the latest month has its planted increase); the old 12-month test flagged every summer and
+    // every January, 9 of 34 months.
     expect(flagged).toBeGreaterThan(0);
-    expect(flagged).toBeLessThanOrEqual(12);
+    expect(flagged).toBeLessThanOrEqual(20);
+    expect(months.size).toBeLessThanOrEqual(8);
   });
 
   it("run again, skips all 36 months and touches no file", () => {

@@ -31,6 +31,7 @@ categories:
 sources:
   - id: polis
     kind: incidents
+    measure: brott
     path: ../data/polis-*.csv
     columns: { occurred_at: Datum, category: Brottstyp, area: Område, id: Diarienummer }
     categories: { Skadegörelse: skadegorelse, Misshandel: misshandel }
@@ -116,7 +117,7 @@ describe("a planted count of 2 in a small area", () => {
   });
 
   it("reads 'färre än 3' and 'döljs' in Lillby's HTML table, never 2, +2 or 400,0", () => {
-    const cells = tableRow(read("2024-03/index.html"), "Anmälda händelser i Lillby", "Misshandel");
+    const cells = tableRow(read("2024-03/index.html"), "Polisanmälda brott i Lillby", "Misshandel");
     // month, same month last year (0), change, change %, ytd, ytd last year (0), 12 months, per 100 000, trend
     expect(cells.slice(0, 8)).toEqual(["färre än 3", "0", "döljs", "döljs", "färre än 3", "0", "färre än 3", "döljs"]);
   });
@@ -124,16 +125,18 @@ describe("a planted count of 2 in a small area", () => {
   it("is a hidden point in Lillby's chart: its alt text and its table say 'färre än 3'", () => {
     const page = read("2024-03/index.html");
     const alt = /<img src="charts\/omrade-lillby\.png" alt="([^"]*)"/.exec(page)![1]!;
-    expect(alt).toContain("Alla kategorier: färre än 3 i mars 2024");
+    expect(alt).toContain("Alla polisanmälda brott: färre än 3 i mars 2024");
     expect(alt).not.toMatch(/(?<![\d,])2(?![\d,])/);
-    const rows = tableRow(page, "Alla kategorier, Lillby", "mars 2024");
+    const rows = tableRow(page, "Polisanmälda brott, Lillby", "mars 2024");
     // The month, its band of normal variation (none: less than a year of history), the same month last year.
     expect(rows).toEqual(["färre än 3", "uppgift saknas", "0"]);
   });
 
   it("appears in neither the archive nor the feed, which carry only the kommun's visible total (27)", () => {
-    const archive = tableRow(read("index.html"), "Publicerade månader", '<a href="2024-03/index.html">Mars 2024</a>');
+    const archiveRow = /<a href="2024-03\/index\.html">Mars 2024<\/a><\/th><td>([^<]*)<\/td>\n<td class="num">([^<]*)<\/td>/.exec(read("index.html"))!;
+    expect(archiveRow[1]).toBe("Polisanmälda brott");
+    const archive = [archiveRow[2]];
     const summary = /<summary type="text">([^<]*)<\/summary>/.exec(read("feed.xml"))![1]!;
-    expect([archive[0], summary.startsWith("27 anmälda händelser i hela kommunen")]).toEqual(["27", true]);
+    expect([archive[0], summary.startsWith("Polisanmälda brott: 27 i hela kommunen")]).toEqual(["27", true]);
   });
 });

@@ -36,6 +36,7 @@ categories:
 sources:
   - id: polis
     kind: incidents
+    measure: brott
     path: ../data/incidents/*.csv
     categories: { Skadegörelse: skadegorelse, Misshandel: misshandel }
 suppression: { min_count: 3 }
@@ -94,6 +95,7 @@ function entry(e: EntryInput): IncidentEntry {
     category: e.category,
     name: e.name,
     group: e.group,
+    measure: "brott",
     suppressed: hidden,
     month: {
       count,
@@ -160,22 +162,22 @@ export function sampleIndicators(overrides: { skadegorelseName?: string } = {}):
       area("kommun", "Hela kommunen", 25850, [
         { category: "skadegorelse", name: sk, group: "offentlig-miljo", points: [...rep(11, 11), 15, ...rep(12, 11), 30], verdict: "increase", p: 0.0021, ytd: [70, 41] },
         { category: "misshandel", name: "Misshandel", group: "vald", points: [...rep(6, 11), 7, ...rep(6, 11), 8], verdict: "normal", p: 0.5123, ytd: [20, 19] },
-        { category: "total", name: "Alla kategorier", group: null, points: [...rep(17, 11), 22, ...rep(18, 11), 38], verdict: "normal", p: 0.0611, ytd: [90, 60] },
+        { category: "total", name: "Alla polisanmälda brott", group: null, points: [...rep(17, 11), 22, ...rep(18, 11), 38], verdict: "normal", p: 0.0611, ytd: [90, 60] },
       ]),
       area("centrum", "Centrum", 4200, [
         { category: "skadegorelse", name: sk, group: "offentlig-miljo", points: [...rep(6, 11), 8, ...rep(7, 11), 19], verdict: "increase", p: 0.0105, ytd: [40, 25] },
         { category: "misshandel", name: "Misshandel", group: "vald", points: [...rep(4, 11), 4, ...rep(4, 11), 5], verdict: "normal", p: 0.61, ytd: [12, 11] },
-        { category: "total", name: "Alla kategorier", group: null, points: [...rep(10, 11), 12, ...rep(11, 11), 24], verdict: "normal", p: 0.08, ytd: [52, 36] },
+        { category: "total", name: "Alla polisanmälda brott", group: null, points: [...rep(10, 11), 12, ...rep(11, 11), 24], verdict: "normal", p: 0.08, ytd: [52, 36] },
       ]),
       area("ljusne", "Ljusne", 2400, [
         { category: "skadegorelse", name: sk, group: "offentlig-miljo", points: [...rep(11, 11), 5, ...rep(12, 11), 4], verdict: "decrease", p: 0.018, ytd: [20, 14] },
         { category: "misshandel", name: "Misshandel", group: "vald", points: [...rep(0, 11), "s", ...rep(0, 10), 3, "s"], verdict: null, p: null, ytd: [5, 4] },
-        { category: "total", name: "Alla kategorier", group: null, points: [...rep(11, 11), 6, ...rep(12, 11), 6], verdict: "normal", p: 0.09, ytd: [25, 18] },
+        { category: "total", name: "Alla polisanmälda brott", group: null, points: [...rep(11, 11), 6, ...rep(12, 11), 6], verdict: "normal", p: 0.09, ytd: [25, 18] },
       ]),
       area("okant", "Okänt område", null, [
         { category: "skadegorelse", name: sk, group: "offentlig-miljo", points: [...rep(0, 23), 7], verdict: "normal", p: 1, ytd: [10, 2] },
         { category: "misshandel", name: "Misshandel", group: "vald", points: [null, ...rep(0, 22), 0], verdict: "insufficient_history", p: null, ytd: [0, 0] },
-        { category: "total", name: "Alla kategorier", group: null, points: [null, ...rep(0, 22), 8], verdict: "insufficient_history", p: null, ytd: [13, 6] },
+        { category: "total", name: "Alla polisanmälda brott", group: null, points: [null, ...rep(0, 22), 8], verdict: "insufficient_history", p: null, ytd: [13, 6] },
       ]),
     ],
     promises: [],

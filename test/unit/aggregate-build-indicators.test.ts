@@ -20,11 +20,13 @@ categories:
 sources:
   - id: polis
     kind: incidents
+    measure: brott
     path: ../data/polis-*.csv
     categories: { Skadegörelse: skadegorelse, Misshandel: misshandel }
     covers: { from: 2022-02 }
   - id: kommunen
     kind: incidents
+    measure: brott
     path: ../data/kommunen-*.csv
     categories: { Klotter: skadegorelse }
     covers: { from: 2023-06 }
@@ -109,10 +111,10 @@ describe("buildIndicators", () => {
     expect(ind.areas[0]!.incidents.map((e) => [e.category, e.name, e.group])).toEqual([
       ["skadegorelse", "Skadegörelse", "egendom"],
       ["misshandel", "Misshandel", "brott-mot-person"],
-      ["total", "Alla kategorier", null],
+      ["total", "Alla polisanmälda brott", null],
     ]);
     expect(Object.keys(ind.areas[0]!.incidents[0]!)).toEqual([
-      "category", "name", "group", "suppressed", "month", "ytd", "rolling_12m", "trend", "series",
+      "category", "name", "group", "measure", "suppressed", "month", "ytd", "rolling_12m", "trend", "series",
     ]);
   });
 
@@ -227,7 +229,7 @@ describe("buildIndicators — coverage of the report month", () => {
   it("leaves an optional source's categories null with a note", () => {
     const { indicators, notes } = build(sources("2024-02"));
     expect(notes).toEqual([
-      "Källan kommunen täcker inte 2024-03 (täcker 2023-06–2024-02): uppgift saknas för Skadegörelse och för Alla kategorier.",
+      "Källan kommunen täcker inte 2024-03 (täcker 2023-06–2024-02): uppgift saknas för Skadegörelse och för Alla polisanmälda brott.",
     ]);
     expect(cell(indicators, "kommun", "skadegorelse").month.count).toBeNull();
     expect(cell(indicators, "kommun", "skadegorelse").trend).toBeNull();
@@ -246,7 +248,7 @@ describe("buildIndicators — coverage of the report month", () => {
     expect(cell(indicators, "kommun", "skadegorelse").month.count).toBe(18);
     expect(cell(indicators, "kommun", "total").month.count).toBe(47);
     expect(notes).toEqual([
-      "Källan kommunen saknar uppgift om område: Skadegörelse och Alla kategorier redovisas bara för hela kommunen.",
+      "Källan kommunen saknar uppgift om område: Skadegörelse och Alla polisanmälda brott redovisas bara för hela kommunen.",
     ]);
   });
 });

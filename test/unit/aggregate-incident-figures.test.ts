@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { incidentFigures, populationForYear } from "../../src/aggregate/incident-figures.ts";
 import { monthIndex } from "../../src/core/month.ts";
 
-/** N(t) = months since 2022-01, so N(2022-02) = 1, N(2023-03) = 14, N(2024-03) = 26. */
-const linear = (t: string) => monthIndex(t) - monthIndex("2022-01");
+/** N(t) = months since 2022-01, so N(2022-02) = 1, N(2023-03) = 14, N(2024-03) = 26; unavailable before 2022. */
+const linear = (t: string): number | null => (monthIndex(t) < monthIndex("2022-01") ? null : monthIndex(t) - monthIndex("2022-01"));
 
 describe("incidentFigures", () => {
   const f = incidentFigures(linear, "2024-03", 4200);

@@ -19,6 +19,7 @@ function entry(category: string): IncidentEntry {
     category,
     name: category,
     group: category === "total" ? null : "g",
+    measure: "brott",
     suppressed: false,
     // by hand: month 5, previous 5, same month last year 5
     month: { count: 5, previous_month: 5, same_month_last_year: 5, change_abs: 0, change_pct: 0, per_100k: 500 },

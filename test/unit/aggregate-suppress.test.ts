@@ -21,6 +21,7 @@ function entry(category: string, c: Cells): IncidentEntry {
     category,
     name: category.toUpperCase(),
     group: category === "total" ? null : "g",
+    measure: "brott",
     suppressed: false,
     month: {
       count,
@@ -215,7 +216,7 @@ describe("suppressIndicators — what a hidden cell looks like", () => {
   it("marks the entry suppressed and drops its trend when month.count is hidden", () => {
     expect(hidden.suppressed).toBe(true);
     expect(hidden.trend).toBeNull();
-    expect(Object.keys(hidden)).toEqual(["category", "name", "group", "suppressed", "month", "ytd", "rolling_12m", "trend", "series"]);
+    expect(Object.keys(hidden)).toEqual(["category", "name", "group", "measure", "suppressed", "month", "ytd", "rolling_12m", "trend", "series"]);
   });
 
   it("keeps kommun visible with applies_to: areas", () => {

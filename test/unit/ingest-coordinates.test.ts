@@ -19,6 +19,7 @@ afterEach(() => {
 const source = (crs: string | null) => `
   - id: kommun
     kind: incidents
+    measure: brott
     format: csv
     path: ../data/kommun-*.csv
     categories: { Skadegörelse: skadegorelse, Misshandel: misshandel, Stöld: stold }

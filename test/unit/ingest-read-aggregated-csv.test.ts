@@ -12,6 +12,7 @@ afterEach(() => {
 const SOURCE = `
   - id: bra
     kind: incidents
+    measure: brott
     format: aggregated-csv
     path: ../data/bra/*.csv
     columns: { period: Månad, category: Brottskategori, count: Antal, area: Område }

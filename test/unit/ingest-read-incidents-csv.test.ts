@@ -185,6 +185,7 @@ describe("readIncidentsCsv: files as they arrive", () => {
     const sources = `
   - id: polis
     kind: incidents
+    measure: brott
     path: ../data/polis-*.csv
     categories: { Stöld: stold, Skadegörelse: skadegorelse, Misshandel: misshandel }
     unknown_area: reject

@@ -37,6 +37,7 @@ describe("ingestSources", () => {
     project = makeProject(`
   - id: polis
     kind: incidents
+    measure: brott
     path: ../data/polis.csv
     categories: { Stöld: stold, Skadegörelse: skadegorelse, Misshandel: misshandel }
 `);

@@ -112,7 +112,11 @@ describe("ArchiveEntryCache", () => {
     month: "2024-03",
     generated_at: AT,
     revision: 2,
-    areas: [{ id: "kommun", incidents: [{ category: "total", suppressed: false, month: { count: 41, change_pct: -12.5 }, trend: { verdict: "decrease" } }] }],
+    areas: [{ id: "kommun", incidents: [
+      { category: "misshandel", measure: "brott", suppressed: false, month: { count: 30, change_pct: 0 }, trend: null },
+      { category: "total:brott", measure: "brott", suppressed: false, month: { count: 41, change_pct: -12.5 }, trend: { verdict: "decrease" } },
+      { category: "total:handelser", measure: "handelser", suppressed: false, month: { count: 7, change_pct: null }, trend: { verdict: "normal" } },
+    ] }],
   };
 
   function published() {
@@ -126,7 +130,14 @@ describe("ArchiveEntryCache", () => {
   it("reads a month it does not know from its indicators.json", () => {
     const { out, digest, file } = published();
     expect(new ArchiveEntryCache(file).entry(out, "2024-03", digest)).toEqual({
-      month: "2024-03", total: 41, change_pct: -12.5, verdict: "decrease", suppressed: false, revision: 2, updated: AT,
+      month: "2024-03",
+      // One headline per measure's total, in the file's order; the category line is not a headline.
+      headlines: [
+        { measure: "brott", total: 41, change_pct: -12.5, verdict: "decrease", suppressed: false },
+        { measure: "handelser", total: 7, change_pct: null, verdict: "normal", suppressed: false },
+      ],
+      revision: 2,
+      updated: AT,
     });
   });
 
@@ -136,9 +147,9 @@ describe("ArchiveEntryCache", () => {
     first.entry(out, "2024-03", digest);
     first.save();
     const saved = JSON.parse(readFileSync(file, "utf8"));
-    saved.entries[digest].total = 999;
+    saved.entries[digest].headlines[0].total = 999;
     writeFileSync(file, JSON.stringify(saved));
-    expect(new ArchiveEntryCache(file).entry(out, "2024-03", digest).total).toBe(999);
+    expect(new ArchiveEntryCache(file).entry(out, "2024-03", digest).headlines[0]!.total).toBe(999);
   });
 
   it("reads the month again when its sha256 is another", () => {
@@ -147,8 +158,8 @@ describe("ArchiveEntryCache", () => {
     first.entry(out, "2024-03", digest);
     first.save();
     const saved = JSON.parse(readFileSync(file, "utf8"));
-    saved.entries[digest].total = 999;
+    saved.entries[digest].headlines[0].total = 999;
     writeFileSync(file, JSON.stringify(saved));
-    expect(new ArchiveEntryCache(file).entry(out, "2024-03", "another").total).toBe(41);
+    expect(new ArchiveEntryCache(file).entry(out, "2024-03", "another").headlines[0]!.total).toBe(41);
   });
 });

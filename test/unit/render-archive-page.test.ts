@@ -3,9 +3,15 @@ import { renderArchiveHtml } from "../../src/render/archive-page.ts";
 import { SAMPLE_CONFIG_YAML, sampleConfig } from "../helpers/sample-indicators.ts";
 
 const entries = [
-  { month: "2024-02", total: 30, change_pct: -2.4, verdict: "normal" },
-  { month: "2024-03", total: 1234, change_pct: 26.7, verdict: "increase" },
-  { month: "2024-01", total: null, change_pct: null, verdict: null, suppressed: true },
+  { month: "2024-02", headlines: [{ measure: "brott" as const, total: 30, change_pct: -2.4, verdict: "normal" }] },
+  {
+    month: "2024-03",
+    headlines: [
+      { measure: "brott" as const, total: 1234, change_pct: 26.7, verdict: "increase" },
+      { measure: "handelser" as const, total: 56, change_pct: -3.4, verdict: "normal" },
+    ],
+  },
+  { month: "2024-01", headlines: [{ measure: "brott" as const, total: null, change_pct: null, verdict: null, suppressed: true }] },
 ];
 
 describe("renderArchiveHtml", () => {
@@ -26,6 +32,17 @@ describe("renderArchiveHtml", () => {
     expect(page).toContain("▲</span> ökning utöver normal variation");
     expect(page).toContain('<td class="num">\u22122,4\u00a0%</td>');
     expect(page).toContain('<td class="num">redovisas inte</td>');
+  });
+
+  it("gives each measure its own row under its month, named, never a sum of the two", () => {
+    const march = page.slice(page.indexOf('href="2024-03/index.html"'), page.indexOf('href="2024-02/index.html"'));
+    expect(page).toContain('<th scope="rowgroup" rowspan="2"><a href="2024-03/index.html">Mars 2024</a></th>');
+    expect(march).toContain("<td>Polisanmälda brott</td>");
+    expect(march).toContain("<td>Rapporterade händelser</td>");
+    expect(march).toContain('<td class="num">56</td>');
+    // 1 234 + 56 = 1 290 appears nowhere.
+    expect(page).not.toMatch(/1\u00a0?290/);
+    expect(page).not.toContain("anmälda händelser");
   });
 
   it("follows the report's accessibility rules: lang, one h1, skip link, table caption and scopes", () => {

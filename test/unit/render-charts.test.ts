@@ -34,7 +34,7 @@ describe("chart specs", () => {
     const total = ind.areas.find((a) => a.id === "ljusne")!.incidents.find((e) => e.category === "total")!;
     for (const i of [11, 23]) total.series[i] = { month: total.series[i]!.month, count: null, suppressed: true };
     const spec = chartSpecs(ind, sampleConfig()).find((s) => s.name === "omrade-ljusne")!;
-    expect(spec.alt).toContain("Alla kategorier: färre än 3 i mars 2024 mot färre än 3 i mars 2023");
+    expect(spec.alt).toContain("Alla polisanmälda brott: färre än 3 i mars 2024 mot färre än 3 i mars 2023");
   });
 
   it("gives every chart a table of the latest twelve months, each with its band and beside the same month a year earlier", () => {

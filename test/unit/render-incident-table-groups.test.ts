@@ -31,7 +31,7 @@ describe("incidentTable groups", () => {
     expect(bodies(table(REORDERED, false))).toEqual([
       ["Våld och hot", ["Misshandel"]],
       ["Otrygghetsskapande händelser i offentlig miljö", ["Skadegörelse"]],
-      [null, ["Alla kategorier"]],
+      [null, ["Alla polisanmälda brott"]],
     ]);
   });
 

@@ -24,6 +24,7 @@ function tiny(): Indicators {
             category: "skadegorelse",
             name: "Skadegörelse",
             group: "g",
+            measure: "brott",
             suppressed: false,
             month: { count: 1234, previous_month: 9, same_month_last_year: 1300, change_abs: -66, change_pct: -5.1, per_100k: 29381 },
             ytd: { count: 40, last_year: 41, change_abs: -1, change_pct: -2.4 },
@@ -35,6 +36,7 @@ function tiny(): Indicators {
             category: "misshandel",
             name: "Misshandel",
             group: "g",
+            measure: "handelser",
             suppressed: true,
             month: { count: null, count_suppressed: true, previous_month: 0, same_month_last_year: null, change_abs: null, change_pct: null, per_100k: null },
             ytd: { count: 5, last_year: null, last_year_suppressed: true, change_abs: null, change_pct: null },
@@ -54,9 +56,9 @@ describe("renderIndicatorsCsv", () => {
   it("writes the exact bytes of spec/outputs.md: BOM, ';', CRLF, decimal comma, ASCII minus, empty hidden cells", () => {
     const expected =
       "\ufeff" +
-      "omrade_id;omrade;kategori_id;kategori;antal;foregaende_manad;samma_manad_ifjol;forandring;forandring_procent;per_100k;hittills_i_ar;hittills_i_fjol;senaste_12_man;foregaende_12_man;trend;p_varde;q_varde;baslinje_medel;baslinje_ar;undertryckt\r\n" +
-      'centrum;"Centrum; ""Stenstan""";skadegorelse;Skadegörelse;1234;9;1300;-66;-5,1;29381;40;41;150;141;decrease;0,0001;0,0003512;1400,5;2;nej\r\n' +
-      'centrum;"Centrum; ""Stenstan""";misshandel;Misshandel;;0;;;;;5;;12;10;;;;;;ja\r\n';
+      "omrade_id;omrade;kategori_id;kategori;antal;foregaende_manad;samma_manad_ifjol;forandring;forandring_procent;per_100k;hittills_i_ar;hittills_i_fjol;senaste_12_man;foregaende_12_man;trend;p_varde;q_varde;baslinje_medel;baslinje_ar;matt;undertryckt\r\n" +
+      'centrum;"Centrum; ""Stenstan""";skadegorelse;Skadegörelse;1234;9;1300;-66;-5,1;29381;40;41;150;141;decrease;0,0001;0,0003512;1400,5;2;brott;nej\r\n' +
+      'centrum;"Centrum; ""Stenstan""";misshandel;Misshandel;;0;;;;;5;;12;10;;;;;;handelser;ja\r\n';
     expect(renderIndicatorsCsv(tiny()).equals(Buffer.from(expected, "utf8"))).toBe(true);
   });
 
@@ -64,9 +66,9 @@ describe("renderIndicatorsCsv", () => {
     expect([...renderIndicatorsCsv(tiny()).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   });
 
-  it("has 20 columns on every line", () => {
+  it("has 21 columns on every line", () => {
     const lines = renderIndicatorsCsv(tiny()).toString("utf8").slice(1).split("\r\n").filter(Boolean);
     // The quoted name holds one ';' that is not a separator.
-    expect(lines.map((l) => l.replace(/"[^"]*(""[^"]*)*"/g, "Q").split(";").length)).toEqual([20, 20, 20]);
+    expect(lines.map((l) => l.replace(/"[^"]*(""[^"]*)*"/g, "Q").split(";").length)).toEqual([21, 21, 21]);
   });
 });

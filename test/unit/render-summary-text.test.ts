@@ -16,7 +16,7 @@ describe("summarySentences", () => {
   it("states an increase that passed the trend test, with where, the count and the baseline", () => {
     const s = summarySentences(sampleIndicators());
     expect(s).toContain(
-      "Skadegörelse i Centrum ökade till 19 anmälda händelser i mars, mot i genomsnitt 7,1 under februari–april de tre senaste åren – en ökning utöver normal variation.",
+      "Skadegörelse i Centrum ökade till 19 polisanmälda brott i mars, mot i genomsnitt 7,1 under februari–april de tre senaste åren – en ökning utöver normal variation.",
     );
   });
 
@@ -32,7 +32,7 @@ describe("summarySentences", () => {
 
   it("describes a small count as small", () => {
     const s = summarySentences(sampleIndicators()).find((x) => x.includes("Ljusne"));
-    expect(s).toContain("minskade till 4 anmälda händelser i mars (ett litet antal");
+    expect(s).toContain("minskade till 4 polisanmälda brott i mars (ett litet antal");
     expect(s).toContain("en minskning utöver normal variation");
   });
 
@@ -55,7 +55,7 @@ describe("summarySentences", () => {
 
   it("opens with the kommun's total and last year's figure", () => {
     expect(summarySentences(sampleIndicators())[0]).toBe(
-      "I hela kommunen anmäldes totalt 38 händelser i mars 2024, jämfört med 22 i mars 2023. Antalet ligger inom normal variation jämfört med samma tid på året de senaste tre åren.",
+      "I hela kommunen polisanmäldes 38 brott i mars 2024, jämfört med 22 i mars 2023. Antalet ligger inom normal variation jämfört med samma tid på året de senaste tre åren.",
     );
   });
 
@@ -71,7 +71,7 @@ describe("summarySentences", () => {
     const ind = sampleIndicators();
     const total = ind.areas[0]!.incidents.find((e) => e.category === "total")!;
     total.month.count = 1234;
-    expect(summarySentences(ind)[0]).toContain(`totalt 1${NBSP}234 händelser`);
+    expect(summarySentences(ind)[0]).toContain(`polisanmäldes 1${NBSP}234 brott`);
   });
 });
 
@@ -99,7 +99,7 @@ describe("the summary and hidden months", () => {
     e.trend = { ...e.trend!, p_value: null, q_value: null, baseline_mean: null };
     const sentence = summarySentences(ind).find((s) => s.startsWith("Skadegörelse i Centrum"))!;
     expect(sentence).toBe(
-      "Skadegörelse i Centrum ökade till 19 anmälda händelser i mars, jämfört med samma tid på året de senaste tre åren – en ökning utöver normal variation.",
+      "Skadegörelse i Centrum ökade till 19 polisanmälda brott i mars, jämfört med samma tid på året de senaste tre åren – en ökning utöver normal variation.",
     );
   });
 });

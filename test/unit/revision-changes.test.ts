@@ -33,7 +33,7 @@ describe("the changes between two published versions of a month", () => {
   it("names the category, the area, both values and the month of a changed count", () => {
     const after = sampleIndicators();
     point(after, "centrum", "skadegorelse", "2024-03").count = 20; // was 19
-    expect(words(sampleIndicators(), after)).toEqual(["Skadegörelse i Centrum: 19 → 20 i mars 2024"]);
+    expect(words(sampleIndicators(), after)).toEqual(["Skadegörelse (polisanmälda brott) i Centrum: 19 → 20 i mars 2024"]);
   });
 
   it("leaves out the total line a category line of the same area and month explains", () => {
@@ -43,15 +43,15 @@ describe("the changes between two published versions of a month", () => {
     point(after, "kommun", "skadegorelse", "2024-02").count = 13; // was 12
     point(after, "kommun", "total", "2024-02").count = 19; // was 18
     expect(words(sampleIndicators(), after)).toEqual([
-      "Skadegörelse i hela kommunen: 12 → 13 i februari 2024",
-      "Skadegörelse i Centrum: 7 → 8 i februari 2024",
+      "Skadegörelse (polisanmälda brott) i hela kommunen: 12 → 13 i februari 2024",
+      "Skadegörelse (polisanmälda brott) i Centrum: 7 → 8 i februari 2024",
     ]);
   });
 
   it("keeps a total line that no category line explains", () => {
     const after = sampleIndicators();
     point(after, "okant", "total", "2024-03").count = 9; // was 8
-    expect(words(sampleIndicators(), after)).toEqual(["Alla kategorier utan angivet område: 8 → 9 i mars 2024"]);
+    expect(words(sampleIndicators(), after)).toEqual(["Alla polisanmälda brott utan angivet område: 8 → 9 i mars 2024"]);
   });
 
   it("shows a hidden value as 'färre än 3', never its count", () => {
@@ -59,7 +59,7 @@ describe("the changes between two published versions of a month", () => {
     const p = point(after, "ljusne", "misshandel", "2024-03"); // hidden in the sample
     p.count = 3;
     delete p.suppressed;
-    expect(words(sampleIndicators(), after)).toEqual(["Misshandel i Ljusne: färre än 3 → 3 i mars 2024"]);
+    expect(words(sampleIndicators(), after)).toEqual(["Misshandel (polisanmälda brott) i Ljusne: färre än 3 → 3 i mars 2024"]);
   });
 
   it("reports a changed population", () => {
@@ -80,7 +80,7 @@ describe("the revision note", () => {
     const after = sampleIndicators();
     point(after, "centrum", "skadegorelse", "2024-03").count = 20;
     const note = revisionNote(indicatorChanges(sampleIndicators(), after), 2, "2024-05-02T06:00:00+02:00", 3);
-    expect(noteText(note)).toBe("Reviderad 2 maj 2024 (revision 2): Skadegörelse i Centrum: 19 → 20 i mars 2024.");
+    expect(noteText(note)).toBe("Reviderad 2 maj 2024 (revision 2): Skadegörelse (polisanmälda brott) i Centrum: 19 → 20 i mars 2024.");
   });
 
   it("lists at most 12 changes and counts the rest", () => {
