@@ -9,6 +9,7 @@ import { isYearMonth, monthYear } from "../core/month.ts";
 import { groupKey, type IncidentSourceData } from "../ingest/types.ts";
 import { sourceFileSummary } from "./source-file-summary.ts";
 import { checkReportMonth, isAvailable, sourceCoverage, type SourceCoverage } from "./coverage.ts";
+import { pollGapNotes } from "./poll-coverage.ts";
 import { incidentFigures, populationForYear, type CountOf } from "./incident-figures.ts";
 import type { AreaEntry, IncidentEntry, Indicators } from "./indicators-schema.ts";
 import { extraAreaFigures, extraSourceSummaries, extraTopFigures } from "./extra-figures.ts";
@@ -81,12 +82,14 @@ export function buildIndicators(input: BuildIndicatorsInput): { indicators: Indi
       required: s.required,
       // Config order, so notes list categories as the report does.
       categories: new Set(categoryIds.filter((c) => mapped.has(c))),
-      coverage: sourceCoverage({ firstMonth: data?.firstMonth ?? null, lastMonth: data?.lastMonth ?? null }, s, currentMonth),
+      coverage: sourceCoverage({ firstMonth: data?.firstMonth ?? null, lastMonth: data?.lastMonth ?? null, polled: data?.polled }, s, currentMonth),
     };
   });
 
   const categoryNames = new Map(config.categories.map((c) => [c.id, c.name]));
   const notes = checkReportMonth(coverages, month, categoryNames);
+  // Gaps between the polls of an archive built by `lagesbild hamta polisen` (poll-coverage.ts).
+  for (const d of incidents) notes.push(...pollGapNotes(d.sourceId, d.polled, month, config.timezone));
 
   // A source without areas makes the area cells of its categories unavailable, never a partial sum
   // (spec/inputs.md "aggregated-csv"); `total` at area level then lacks part of its rows too.

@@ -21,6 +21,7 @@ import { readIncidentCsvFiles } from "./read-incident-files.ts";
 import { prepareIncidentLookups, readIncidentsCsv } from "./read-incidents-csv.ts";
 import { preparePolisenLookups, readPolisenEvents } from "./read-polisen-events.ts";
 import type { IncidentSourceData, IngestResult } from "./types.ts";
+import { polledArchive } from "../fetch/polled-archive.ts";
 
 export type LogFn = (level: "debug" | "info" | "warn", msg: string, obj?: Record<string, unknown>) => void;
 
@@ -159,7 +160,10 @@ export async function ingestSources(config: Config, opts: IngestOptions): Promis
       await ingestExtraSource(config, source, files, { ...opts, scan: scanFile }, result);
       continue;
     }
-    result.incidents.push(await ingestIncidentCsv(config, source, files, opts));
+    const data = await ingestIncidentCsv(config, source, files, opts);
+    // An archive built by `lagesbild hamta polisen` is bounded by its poll log (aggregate/poll-coverage.ts).
+    const polled = source.fetch === undefined ? null : polledArchive(resolveConfigPath(config, source.path), config.timezone);
+    result.incidents.push(polled === null ? data : { ...data, polled });
   }
   return result;
 }

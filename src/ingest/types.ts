@@ -74,6 +74,18 @@ export interface IncidentSourceData {
    * cells of every category it maps are unavailable, never a partial sum (spec/inputs.md).
    */
   arealess: boolean;
+  /**
+   * For an archive built by `lagesbild hamta polisen`: the months its polls saw whole, and the gaps
+   * between polls (src/fetch/poll-log.ts); absent for files collected any other way.
+   */
+  polled?: PolledMonths;
+}
+
+/** The months a polled archive saw whole (`from` after `to`: none yet), and its gaps as epoch-ms intervals. */
+export interface PolledMonths {
+  from: string;
+  to: string;
+  gaps: Array<{ from: number; to: number }>;
 }
 
 export interface IngestResult {
