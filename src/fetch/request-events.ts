@@ -45,7 +45,8 @@ export function retryAfterMs(value: string | null, now: number): number | null {
   return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
 
-function networkReason(error: unknown, host: string, timeoutMs: number): string {
+/** A failed request's reason in Swedish (exported for tests: a DNS failure cannot be made on 127.0.0.1). */
+export function networkReason(error: unknown, host: string, timeoutMs: number): string {
   const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
   if (e?.name === "TimeoutError" || e?.name === "AbortError") return msg.timeout(timeoutMs / 1000);
   const code = e?.cause?.code ?? "";
