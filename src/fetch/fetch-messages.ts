@@ -15,7 +15,7 @@ export const fetchMessages = {
   waitTooLong: (seconds: number, max: number) =>
     `servern ber oss vänta ${seconds} s, längre än fetch.max_wait_seconds (${max} s); nästa schemalagda hämtning försöker igen`,
   failed: (sourceId: string, attempts: number, reason: string) =>
-    `Hämtningen till källan ${sourceId} misslyckades efter ${attempts} ${attempts === 1 ? "försök" : "försök"}: ${reason}. ` +
+    `Hämtningen till källan ${sourceId} misslyckades efter ${attempts} försök: ${reason}. ` +
     "Arkivet är orört; nästa hämtning försöker igen.",
   retrying: (attempt: number, reason: string, seconds: number) => `Försök ${attempt} misslyckades (${reason}); försöker igen om ${seconds} s.`,
   noSource: (configPath: string) =>
