@@ -21,6 +21,7 @@ import { main } from "../../src/cli/main.ts";
 import { loadConfig } from "../../src/config/load-config.ts";
 import { ingestSources } from "../../src/ingest/ingest-sources.ts";
 import { buildIndicators } from "../../src/aggregate/build-indicators.ts";
+import { runCli } from "../helpers/run-cli.ts";
 import { startReplayServer, type ReplayServer } from "../helpers/replay-server.ts";
 
 // Beside the checkout (../shared) or, from a worktree in wt/, one level further up.
@@ -330,5 +331,16 @@ describe.skipIf(!present)("lagesbild hamta polisen against a replay server", () 
     const r2 = await poll(one.config, Date.now());
     expect(r2.code).toBe(2);
     expect(r2.stderr).toMatch(/Ingen källa .* har fetch/);
+  });
+});
+
+describe("the hamta command line", () => {
+  it.each([
+    [["hamta"], /det enda som finns är "lagesbild hamta polisen"/],
+    [["hamta", "polisen", "--month", "2026-08"], /hamta polisen tar bara --config och --generated-at \(inte --month\)/],
+  ])("%j is a usage error (exit 2) from the real binary", (args, message) => {
+    const r = runCli(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
   });
 });
