@@ -9,6 +9,7 @@ export const fetchMessages = {
   tooMany: (retryAfter: string | null) =>
     `servern svarade 429 (för många anrop)${retryAfter === null ? "" : `, Retry-After: ${retryAfter}`}`,
   notJson: (detail: string) => `svaret är inte giltig JSON (${detail}); det kan ha brutits av`,
+  tooLarge: (mib: number) => `svaret är större än ${mib} MiB – inget svar från händelse-API:et (fel adress i fetch.url?)`,
   notArray: () => "svaret är inte en lista med händelser",
   empty: () => "svaret är en tom lista (polisens lista är aldrig tom; troligen ett fel hos servern)",
   badEvent: (position: number) => `händelse nr ${position} i svaret saknar id eller är inget objekt`,

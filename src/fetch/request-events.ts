@@ -56,6 +56,33 @@ export function networkReason(error: unknown, host: string, timeoutMs: number): 
   return msg.network(host, e?.cause?.message ?? e?.message ?? String(error));
 }
 
+/**
+ * An answer of the API is about 200 KiB (500 events); one far beyond that is not an answer (a wrong
+ * URL serving a file, a runaway server) and must not fill the memory of a small server.
+ */
+export const MAX_ANSWER_BYTES = 32 << 20;
+
+class TooLarge extends Error {}
+
+async function cappedText(res: Response): Promise<string> {
+  if (res.body === null) return "";
+  if (Number(res.headers.get("content-length") ?? 0) > MAX_ANSWER_BYTES) {
+    await res.body.cancel().catch(() => {});
+    throw new TooLarge();
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of res.body as AsyncIterable<Uint8Array>) {
+    size += chunk.byteLength;
+    if (size > MAX_ANSWER_BYTES) {
+      await res.body.cancel().catch(() => {});
+      throw new TooLarge();
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
 async function attemptOnce(s: RequestSettings, now: number): Promise<Attempt> {
   const host = new URL(s.url).host;
   const headers: Record<string, string> = { "User-Agent": s.userAgent, Accept: "application/json" };
@@ -67,8 +94,9 @@ async function attemptOnce(s: RequestSettings, now: number): Promise<Attempt> {
   try {
     res = await fetch(s.url, { headers, signal, redirect: "follow" });
     // Read under the same signal: a body that stalls or is cut off fails the attempt.
-    body = res.status === 304 ? "" : await res.text();
+    body = res.status === 304 ? "" : await cappedText(res);
   } catch (error) {
+    if (error instanceof TooLarge) return { ok: false, reason: msg.tooLarge(MAX_ANSWER_BYTES >> 20), retry: false };
     return { ok: false, reason: networkReason(error, host, s.timeoutMs), retry: true };
   }
   if (res.status === 304) return { ok: true, answer: { kind: "not_modified", attempts: 0 } };

@@ -17,10 +17,15 @@ export function writeArchiveFiles(dir: string, files: ReadonlyArray<{ file: stri
     throw error;
   }
   for (const s of staged) s.commit();
-  const fd = openSync(dir, "r");
   try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+    const fd = openSync(dir, "r");
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    // Some platforms cannot open or sync a folder (Windows: EISDIR/EPERM); the renames stand.
+    if (!["EISDIR", "EPERM", "EINVAL", "EBADF"].includes((error as NodeJS.ErrnoException).code ?? "")) throw error;
   }
 }

@@ -164,6 +164,7 @@ describe.skipIf(!present)("lagesbild hamta polisen against a replay server", () 
       { name: "cut-off body", steps: [{ kind: "cut", body: JSON.stringify(answers[3]), keepBytes: 5000 }, { kind: "cut", body: JSON.stringify(answers[3]), keepBytes: 9000 }], message: /bröts|nätverksfel|inte giltig JSON/ },
       { name: "not JSON", steps: [{ kind: "json", body: "<html>Underhåll</html>" }, { kind: "json", body: JSON.stringify(answers[3]).slice(0, 7000) }], message: /inte giltig JSON/ },
       { name: "empty list", steps: [{ kind: "json", body: "[]" }, { kind: "json", body: "[]" }], message: /tom lista/ },
+      { name: "answer far too large", steps: [{ kind: "huge", bytes: 40 << 20 }], message: /större än 32 MiB/ },
       { name: "429 asking for an hour", steps: [{ kind: "status", status: 429, headers: { "Retry-After": "3600" } }], message: /429.*vänta 3600 s/ },
     ];
 

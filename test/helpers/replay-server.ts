@@ -1,7 +1,7 @@
 /**
  * A real HTTP server on 127.0.0.1 (port 0) that answers each request with the next scripted step:
- * a body (with optional ETag), a status with headers, a slow answer, a body cut off mid-stream, or a
- * 304 when the request carries the ETag it names. It records every request's headers and time, so
+ * a body (with optional ETag), a status with headers, a slow answer, a body cut off mid-stream, a
+ * body announced far too large, or a 304 when the request carries the ETag it names. It records every request's headers and time, so
  * tests can check the client's manners (User-Agent, conditional requests, Retry-After).
  */
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
@@ -12,6 +12,7 @@ export type Step =
   | { kind: "status"; status: number; headers?: Record<string, string>; body?: string }
   | { kind: "slow"; delayMs: number; body: string }
   | { kind: "cut"; body: string; keepBytes: number }
+  | { kind: "huge"; bytes: number }
   | { kind: "not-modified-if"; etag: string; otherwise: string };
 
 export interface Recorded {
@@ -42,7 +43,7 @@ export async function startReplayServer(): Promise<ReplayServer> {
     }
     switch (step.kind) {
       case "json": {
-        const headers: Record<string, string> = { ...json };
+        const headers: Record<string, string> = { ...json, "Content-Length": String(Buffer.byteLength(step.body)) };
         if (step.etag) headers.ETag = step.etag;
         if (step.lastModified) headers["Last-Modified"] = step.lastModified;
         res.writeHead(200, headers).end(step.body);
@@ -63,6 +64,11 @@ export async function startReplayServer(): Promise<ReplayServer> {
         res.write(bytes.subarray(0, step.keepBytes), () => res.destroy());
         return;
       }
+      case "huge":
+        // Announces a body of `bytes` and starts it; the client should give up on the header alone.
+        res.writeHead(200, { ...json, "Content-Length": String(step.bytes) });
+        res.write("[");
+        return;
       case "not-modified-if":
         if (req.headers["if-none-match"] === step.etag) res.writeHead(304, { ETag: step.etag }).end();
         else res.writeHead(200, { ...json, ETag: step.etag }).end(step.otherwise);
