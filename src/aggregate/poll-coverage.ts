@@ -8,8 +8,7 @@
 import { addMonths, monthIndex } from "../core/month.ts";
 import { parseLocalTimestamp } from "../ingest/parse-time.ts";
 import { SWEDISH_MONTHS } from "../ingest/parse-polisen-name.ts";
-import type { PolledMonths } from "../ingest/types.ts";
-import type { PolledSpan } from "../fetch/poll-log.ts";
+import type { PolledMonths, PolledSpan } from "../ingest/types.ts";
 
 interface Bounds {
   from: string | null;

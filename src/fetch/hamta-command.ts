@@ -4,6 +4,7 @@
  * 0 done, 1 a failed poll (nothing changed), 2 usage/config, 3 another poller holds the archive's lock.
  */
 import { mkdirSync } from "node:fs";
+import path from "node:path";
 import { type Config, loadConfig, resolveConfigPath } from "../config/load-config.ts";
 import type { IncidentSourceConfig } from "../config/schema.ts";
 import { LagesbildError } from "../core/errors.ts";
@@ -18,7 +19,6 @@ import { type ApiEvent, mergeAnswer, serialiseMonth } from "./merge-events.ts";
 import { appendedLog, type PollLine, readPollLog } from "./poll-log.ts";
 import { readArchive } from "./read-archive.ts";
 import { requestEvents } from "./request-events.ts";
-import path from "node:path";
 import { writeArchiveFiles } from "./write-archive.ts";
 
 export interface HamtaOptions {

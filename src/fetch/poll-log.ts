@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { LagesbildError } from "../core/errors.ts";
+import type { PolledSpan } from "../ingest/types.ts";
 import { LOG_FILE, logFileName } from "./archive-files.ts";
 
 export const PollLineSchema = z.object({
@@ -61,15 +62,6 @@ export function appendedLog(dir: string, line: PollLine): { file: string; conten
   const before = existsSync(file) ? readFileSync(file, "utf8") : "";
   const sep = before === "" || before.endsWith("\n") ? "" : "\n";
   return { file, content: `${before}${sep}${JSON.stringify(line)}\n` };
-}
-
-/** What an archive built by polling has seen: instants (epoch ms). */
-export interface PolledSpan {
-  /** The oldest publication time in the first successful poll's answer. */
-  from: number;
-  /** The last successful poll. */
-  to: number;
-  gaps: Array<{ from: number; to: number }>;
 }
 
 export function polledSpan(lines: readonly PollLine[]): PolledSpan | null {

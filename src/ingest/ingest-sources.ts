@@ -152,7 +152,11 @@ export async function ingestSources(config: Config, opts: IngestOptions): Promis
     if (files.length === 0) {
       throw new LagesbildError(
         "no_files",
-        `Källan ${source.id}: inga filer matchar ${source.path} (sökt i ${projectRelative(config, resolveConfigPath(config, source.path))}); lägg exporten där eller rätta path i konfigurationen.`,
+        `Källan ${source.id}: inga filer matchar ${source.path} (sökt i ${projectRelative(config, resolveConfigPath(config, source.path))}); ` +
+          // A polled source's files come from `lagesbild hamta polisen`, not from an export.
+          (source.kind === "incidents" && source.fetch !== undefined
+            ? "kör lagesbild hamta polisen (och schemalägg den, se README) så att arkivet byggs upp."
+            : "lägg exporten där eller rätta path i konfigurationen."),
       );
     }
     if (isExtraSource(source)) {

@@ -81,6 +81,15 @@ export interface IncidentSourceData {
   polled?: PolledMonths;
 }
 
+/** What the polls of an archive saw, as instants (epoch ms): read from its poll log (src/fetch/poll-log.ts). */
+export interface PolledSpan {
+  /** The oldest publication time in the first successful poll's answer. */
+  from: number;
+  /** The last successful poll. */
+  to: number;
+  gaps: Array<{ from: number; to: number }>;
+}
+
 /** The months a polled archive saw whole (`from` after `to`: none yet), and its gaps as epoch-ms intervals. */
 export interface PolledMonths {
   from: string;

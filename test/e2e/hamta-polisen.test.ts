@@ -322,6 +322,13 @@ describe.skipIf(!present)("lagesbild hamta polisen against a replay server", () 
     );
   });
 
+  it("tells a run before the first poll to start polling (exit 1, no files)", async () => {
+    const p = project("polled");
+    const r = await cli(["run", "--config", p.config, "--month", "2026-06", "--only", "data", "--generated-at", "2026-09-01T06:00:00+02:00"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/inga filer matchar \.\.\/data\/polisen\/\*\.json .*kör lagesbild hamta polisen/);
+  });
+
   it("refuses a source path that would read the poll log, and hamta without a polled source (exit 2)", async () => {
     const p = project("polled");
     writeFileSync(p.config, readFileSync(p.config, "utf8").replace("path: ../data/polisen/*.json", "path: ../data/polisen/*"));
