@@ -2,7 +2,7 @@
  * `lagesbild hamta polisen` against a real HTTP server on 127.0.0.1 (issue 19). The server replays the
  * police's real events (../shared/realdata/polisen-events/): the API's answer at a moment is the 500
  * latest events published by then, newest first, so a sequence of moments is a sequence of real-shaped
- * answers. Checked:
+ * answers; the two raw API answers in raw_snapshots/ are also served byte for byte. Checked:
  * - after a scripted sequence (with an edit by the police and faults in between) the archive equals an
  *   independent reading of the answers served: union by id, the latest version wins;
  * - every fault (500, slow answer, 429, cut-off body, not JSON, empty list, lock held) exits non-zero
@@ -237,6 +237,34 @@ describe.skipIf(!present)("lagesbild hamta polisen against a replay server", () 
     const july = await cli(runArgs(p.config, "2026-07"));
     expect(july.code).toBe(4);
     expect(july.stdout + july.stderr).toMatch(/täcker 2026-06–2026-06/);
+  });
+
+  it("replays the two raw API answers byte for byte: a year apart, the second is a recorded gap", async () => {
+    const dir = path.join(path.dirname(REAL), "raw_snapshots");
+    const files = readdirSync(dir).filter((f) => /^events_.*\.json$/.test(f)).sort();
+    expect(files).toHaveLength(2);
+    const p = project("polled");
+    const expected = new Map<number, RawEvent>();
+    const times: string[] = [];
+    for (const f of files) {
+      const bytes = readFileSync(path.join(dir, f), "utf8");
+      // The file name holds the moment the answer was fetched: events_2025-06-15T10-50-48Z_…
+      const at = /^events_(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})Z/.exec(f)!;
+      times.push(`${at[1]}T${at[2]}:${at[3]}:${at[4]}Z`);
+      server.script({ kind: "json", body: bytes });
+      const r = await poll(p.config, Date.parse(times.at(-1)!));
+      expect(r.code, r.stderr).toBe(0);
+      for (const e of JSON.parse(bytes) as RawEvent[]) expected.set(e.id, e);
+    }
+    const got = archived(p.archive);
+    expect(new Map([...got].map(([id, v]) => [id, v.event]))).toEqual(expected);
+    const second = JSON.parse(readFileSync(path.join(dir, files[1]!), "utf8")) as RawEvent[];
+    const oldest = Math.min(...second.map(published));
+    const log = readdirSync(p.archive)
+      .filter((f) => f.startsWith("hamtlogg-"))
+      .flatMap((f) => readFileSync(path.join(p.archive, f), "utf8").trim().split("\n").map((l) => JSON.parse(l)));
+    expect(log.map((l) => l.gap ?? null)).toEqual([null, { from: times[0], to: iso(oldest) }]);
+    expect(log.map((l) => l.events)).toEqual([500, 500]);
   });
 
   it("answers a conditional request's 304 with a logged poll that changes no month file", async () => {
