@@ -114,7 +114,10 @@ function pollSource(config: Config, source: IncidentSourceConfig, now: number, f
     const files = [...merged.changedMonths].map(([month, events]) => ({ file: path.join(dir, monthFileName(month)), content: serialiseMonth(events) }));
     files.push(appendedLog(dir, line));
     writeArchiveFiles(dir, files);
-    if (gap) fx.warn(msg.gap(gap.from, gap.to));
+    if (gap) {
+      const local = new Intl.DateTimeFormat("sv-SE", { timeZone: config.timezone, dateStyle: "short", timeStyle: "short" });
+      fx.warn(msg.gap(local.format(Date.parse(gap.from)), local.format(Date.parse(gap.to))));
+    }
     const monthsText = [...merged.changedMonths.keys()].map(monthFileName).join(", ");
     return (
       `Källan ${source.id}: ${answer.events.length} händelser hämtade – ${merged.added} nya, ${merged.edited} ändrade, ` +

@@ -134,7 +134,7 @@ export async function requestEvents(s: RequestSettings, fx: RequestEffects): Pro
       return { kind: "failed", reason: `${r.reason}; ${msg.waitTooLong(Math.ceil(r.waitMs / 1000), s.maxWaitMs / 1000)}`, attempts: attempt };
     }
     const wait = Math.max(s.retryDelayMs * 2 ** (attempt - 1), r.waitMs ?? 0);
-    fx.note?.(msg.retrying(attempt, r.reason, Math.round(wait / 100) / 10));
+    fx.note?.(msg.retrying(attempt, r.reason, wait / 1000));
     await fx.sleep(wait);
   }
   return { kind: "failed", reason: last, attempts: 1 + s.retries };

@@ -160,7 +160,7 @@ describe.skipIf(!present)("lagesbild hamta polisen against a replay server", () 
 
     const faults: Array<{ name: string; steps: Parameters<ReplayServer["script"]>; message: RegExp }> = [
       { name: "500 twice", steps: [{ kind: "status", status: 500 }, { kind: "status", status: 502 }], message: /servern svarade 502/ },
-      { name: "slow answers", steps: [{ kind: "slow", delayMs: 1500, body: "[]" }, { kind: "slow", delayMs: 1500, body: "[]" }], message: /inget fullständigt svar inom 0.5 s/ },
+      { name: "slow answers", steps: [{ kind: "slow", delayMs: 1500, body: "[]" }, { kind: "slow", delayMs: 1500, body: "[]" }], message: /inget fullständigt svar inom 0,5 s/ },
       { name: "cut-off body", steps: [{ kind: "cut", body: JSON.stringify(answers[3]), keepBytes: 5000 }, { kind: "cut", body: JSON.stringify(answers[3]), keepBytes: 9000 }], message: /bröts|nätverksfel|inte giltig JSON/ },
       { name: "not JSON", steps: [{ kind: "json", body: "<html>Underhåll</html>" }, { kind: "json", body: JSON.stringify(answers[3]).slice(0, 7000) }], message: /inte giltig JSON/ },
       { name: "empty list", steps: [{ kind: "json", body: "[]" }, { kind: "json", body: "[]" }], message: /tom lista/ },
