@@ -22,6 +22,9 @@ export const fetchMessages = {
   failed: (sourceId: string, attempts: number, reason: string) =>
     `Hämtningen till källan ${sourceId} misslyckades efter ${attempts} försök: ${reason}. ` +
     "Arkivet är orört; nästa hämtning försöker igen.",
+  notBefore: (sourceId: string, until: string) =>
+    `Hämtningen till källan ${sourceId} väntar: polisen.se bad oss (Retry-After) att inte fråga före ${until}, så ingen fråga skickades. ` +
+    "Arkivet är orört; nästa schemalagda hämtning efter den tiden försöker igen.",
   retrying: (attempt: number, reason: string, seconds: number) => `Försök ${attempt} misslyckades (${reason}); försöker igen om ${sec(seconds)} s.`,
   noSource: (configPath: string) =>
     `Ingen källa i ${configPath} har fetch: lägg till fetch (url, user_agent) under en källa med format: polisen-events (se README "Hämta polisens händelser").`,

@@ -19,6 +19,7 @@ import { type ApiEvent, mergeAnswer, serialiseMonth } from "./merge-events.ts";
 import { appendedLog, type PollLine, readPollLog } from "./poll-log.ts";
 import { readArchive } from "./read-archive.ts";
 import { requestEvents } from "./request-events.ts";
+import { retryAfterState } from "./retry-after-state.ts";
 import { writeArchiveFiles } from "./write-archive.ts";
 
 export interface HamtaOptions {
@@ -57,6 +58,13 @@ function pollSource(config: Config, source: IncidentSourceConfig, now: number, f
   if (lock.warning) fx.warn(lock.warning);
   const run = async (): Promise<string> => {
     repairInterruptedSwaps(dir); // temporary files a crashed poll left behind
+    // The server's Retry-After outlives the run that got it: a poll before that time asks nothing.
+    const wait = retryAfterState(resolveConfigPath(config, config.cache_dir), source.id);
+    const notBefore = wait.get();
+    if (notBefore !== null && now < notBefore) {
+      const local = new Intl.DateTimeFormat("sv-SE", { timeZone: config.timezone, dateStyle: "short", timeStyle: "short" });
+      throw new LagesbildError("fetch_failed", msg.notBefore(source.id, local.format(notBefore)));
+    }
     const log = readPollLog(dir);
     const url = requestUrl(f);
     const previous = log.at(-1);
@@ -74,7 +82,11 @@ function pollSource(config: Config, source: IncidentSourceConfig, now: number, f
       },
       { now: fx.now, sleep: fx.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))), note: fx.warn },
     );
-    if (answer.kind === "failed") throw new LagesbildError("fetch_failed", msg.failed(source.id, answer.attempts, answer.reason));
+    if (answer.kind === "failed") {
+      if (answer.retryAfterMs !== undefined) wait.set(now + answer.retryAfterMs);
+      throw new LagesbildError("fetch_failed", msg.failed(source.id, answer.attempts, answer.reason));
+    }
+    wait.clear();
     const at = isoSeconds(now);
     if (answer.kind === "not_modified") {
       const line: PollLine = {

@@ -23,7 +23,8 @@ export interface RequestSettings {
 export type PollAnswer =
   | { kind: "events"; events: ApiEvent[]; etag: string | null; lastModified: string | null; attempts: number }
   | { kind: "not_modified"; attempts: number }
-  | { kind: "failed"; reason: string; attempts: number };
+  /** `retryAfterMs`: the server asked for a wait longer than the run may wait (kept for the next run). */
+  | { kind: "failed"; reason: string; attempts: number; retryAfterMs?: number };
 
 type Attempt =
   | { ok: true; answer: Exclude<PollAnswer, { kind: "failed" }> }
@@ -129,9 +130,12 @@ export async function requestEvents(s: RequestSettings, fx: RequestEffects): Pro
     const r = await attemptOnce(s, fx.now());
     if (r.ok) return { ...r.answer, attempts: attempt };
     last = r.reason;
-    if (!r.retry || attempt > s.retries) return { kind: "failed", reason: r.reason, attempts: attempt };
     if (r.waitMs !== undefined && r.waitMs > s.maxWaitMs) {
-      return { kind: "failed", reason: `${r.reason}; ${msg.waitTooLong(Math.ceil(r.waitMs / 1000), s.maxWaitMs / 1000)}`, attempts: attempt };
+      const reason = `${r.reason}; ${msg.waitTooLong(Math.ceil(r.waitMs / 1000), s.maxWaitMs / 1000)}`;
+      return { kind: "failed", reason, attempts: attempt, retryAfterMs: r.waitMs };
+    }
+    if (!r.retry || attempt > s.retries) {
+      return { kind: "failed", reason: r.reason, attempts: attempt, ...(r.waitMs ? { retryAfterMs: r.waitMs } : {}) };
     }
     const wait = Math.max(s.retryDelayMs * 2 ** (attempt - 1), r.waitMs ?? 0);
     fx.note?.(msg.retrying(attempt, r.reason, wait / 1000));
