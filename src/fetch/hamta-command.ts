@@ -65,7 +65,9 @@ function pollSource(config: Config, source: IncidentSourceConfig, now: number, f
       const local = new Intl.DateTimeFormat("sv-SE", { timeZone: config.timezone, dateStyle: "short", timeStyle: "short" });
       throw new LagesbildError("fetch_failed", msg.notBefore(source.id, local.format(notBefore)));
     }
+    // Read (and so check) what is archived before asking: a damaged file stops the poll unasked.
     const log = readPollLog(dir);
+    const archive = readArchive(dir);
     const url = requestUrl(f);
     const previous = log.at(-1);
     const sameUrl = previous?.url === url;
@@ -97,7 +99,6 @@ function pollSource(config: Config, source: IncidentSourceConfig, now: number, f
       writeArchiveFiles(dir, [l]);
       return `Källan ${source.id}: inget nytt sedan förra hämtningen (304 Not Modified).`;
     }
-    const archive = readArchive(dir);
     const times = answer.events.map((e) => publishedAt(e, config.timezone)).filter((t): t is number => t !== null);
     const oldest = times.length > 0 ? Math.min(...times) : null;
     const newest = times.length > 0 ? Math.max(...times) : null;

@@ -318,6 +318,22 @@ describe.skipIf(!present)("lagesbild hamta polisen against a replay server", () 
     expect(server.requests.length - asked).toBe(2);
   });
 
+  it("stops before asking when an archive file is damaged, and leaves it for the operator (exit 1)", async () => {
+    const p = project("polled");
+    server.script({ kind: "json", body: JSON.stringify(window(600)) });
+    expect((await poll(p.config, pollTime(600))).code).toBe(0);
+    const month = readdirSync(p.archive).find((f) => f.startsWith("polisen-"))!;
+    const file = path.join(p.archive, month);
+    writeFileSync(file, readFileSync(file, "utf8").slice(0, 1000)); // e.g. a disk that lost the tail
+    const before = snapshot(p.archive);
+    const asked = server.requests.length;
+    const r = await poll(p.config, pollTime(600) + 30 * 60_000);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`Arkivfilen .*${month} kan inte läsas .*skriver inte över den`));
+    expect(server.requests.length).toBe(asked);
+    expect(snapshot(p.archive)).toEqual(before);
+  });
+
   it("exits 3 and touches nothing while another poller holds the archive's lock", async () => {
     const p = project("polled");
     server.script({ kind: "json", body: JSON.stringify(window(600)) });
