@@ -12,6 +12,7 @@ import { isYearMonth, monthYear } from "../core/month.ts";
 import { groupKey, type IncidentSourceData } from "../ingest/types.ts";
 import { sourceFileSummary } from "./source-file-summary.ts";
 import { checkReportMonth, isAvailable, sourceCoverage, type SourceCoverage } from "./coverage.ts";
+import { pollGapNotes } from "./poll-coverage.ts";
 import { incidentFigures, populationForYear, type CountOf } from "./incident-figures.ts";
 import { monthTrends, type TrendCell, type TrendFamily } from "./month-trends.ts";
 import type { AreaEntry, IncidentEntry, Indicators } from "./indicators-schema.ts";
@@ -99,13 +100,15 @@ export function buildIndicators(input: BuildIndicatorsInput): { indicators: Indi
       total: totalId(sourceMeasure(s), measures),
       // Config order, so notes list categories as the report does.
       categories: new Set(categoryIds.filter((c) => mapped.has(c))),
-      coverage: sourceCoverage({ firstMonth: data?.firstMonth ?? null, lastMonth: data?.lastMonth ?? null }, s, currentMonth),
+      coverage: sourceCoverage({ firstMonth: data?.firstMonth ?? null, lastMonth: data?.lastMonth ?? null, polled: data?.polled }, s, currentMonth),
     };
   });
 
   const totals = measures.map((m) => ({ id: totalId(m, measures), name: MEASURE[m].totalName, group: null, measure: m }));
   const categoryNames = new Map([...config.categories.map((c) => [c.id, c.name] as const), ...totals.map((t) => [t.id, t.name] as const)]);
   const notes = checkReportMonth(coverages, month, categoryNames);
+  // Gaps between the polls of an archive built by `lagesbild hamta polisen` (poll-coverage.ts).
+  for (const d of incidents) notes.push(...pollGapNotes(d.sourceId, d.polled, month, config.timezone));
 
   // A source without areas makes the area cells of its categories unavailable, never a partial sum
   // (spec/inputs.md "aggregated-csv"); its measure's total at area level then lacks part of its rows too.

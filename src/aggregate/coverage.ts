@@ -8,6 +8,7 @@ import { LagesbildError } from "../core/errors.ts";
 import type { Measure } from "../core/measure.ts";
 import { addMonths, monthIndex } from "../core/month.ts";
 import type { IncidentSourceData } from "../ingest/types.ts";
+import { boundByPolls } from "./poll-coverage.ts";
 
 export interface Coverage {
   from: string | null;
@@ -34,12 +35,14 @@ export interface SourceCoverage {
  * only part of its incidents (spec/cli.md "never a month not yet ended").
  */
 export function sourceCoverage(
-  accepted: Pick<IncidentSourceData, "firstMonth" | "lastMonth">,
+  accepted: Pick<IncidentSourceData, "firstMonth" | "lastMonth" | "polled">,
   source: Pick<IncidentSourceConfig, "covers">,
   currentMonth: string,
 ): Coverage {
-  const from = source.covers?.from ?? accepted.firstMonth;
-  let to = source.covers?.to ?? accepted.lastMonth;
+  // A polled archive never covers more than its polls saw (poll-coverage.ts).
+  const bounded = boundByPolls({ from: accepted.firstMonth, to: accepted.lastMonth }, accepted.polled, source.covers);
+  const from = source.covers?.from ?? bounded.from;
+  let to = source.covers?.to ?? bounded.to;
   const lastEnded = addMonths(currentMonth, -1);
   if (to !== null && monthIndex(to) > monthIndex(lastEnded)) to = lastEnded;
   return { from, to };

@@ -20,6 +20,7 @@ Användning:
   lagesbild run [flaggor]        bygg rapporten för en månad eller ett intervall
   lagesbild validate [flaggor]   kontrollera konfiguration och källfiler utan att skriva något
   lagesbild publish --to DIR     kopiera utdatamappen atomiskt till webbroten DIR (DIR.previous = förra)
+  lagesbild hamta polisen        hämta polisens senaste händelser till källans arkiv (se fetch i konfigurationen)
   lagesbild --help | --version
 
 Flaggor för run:
@@ -43,6 +44,12 @@ Flaggor för validate: --config, --month och --generated-at som för run, samt -
 Flaggor för publish:
   --to DIR               webbrotens mapp (krävs); förra versionen sparas som DIR.previous
   --config PATH, --out DIR   hitta utdatamappen som för run; bara filer som manifest.json listar kopieras
+
+Flaggor för hamta polisen:
+  --config PATH          konfigurationsfilen; hämtar till varje källa med fetch (format: polisen-events)
+  --generated-at ISO     hämtningens tidpunkt i stället för klockan (för återuppspelning och tester)
+  Slutkoder för hamta: 0 klart, 1 hämtningen misslyckades (arkivet orört), 2 fel i flaggor eller
+  konfiguration, 3 en annan hämtning pågår.
 
 Slutkoder: 0 klart, 1 dataproblem, 2 fel i flaggor eller konfiguration, 3 en annan körning pågår,
 4 månaden täcks ännu inte av en källa, 70 internt fel.
@@ -106,6 +113,18 @@ export async function main(argv: string[], io: MainIo = defaultIo()): Promise<Ex
     if (values.help || command === undefined || command === "help") {
       io.stdout(HELP);
       return command === undefined && !values.help ? EXIT.usage : EXIT.ok;
+    }
+    if (command === "hamta") {
+      // `hamta polisen`: the only thing to fetch so far is the police's open events.
+      if (positionals[1] !== "polisen" || positionals.length > 2) {
+        throw new LagesbildError("usage", `hamta: ange vad som ska hämtas – det enda som finns är "lagesbild hamta polisen"`);
+      }
+      const other = (["month", "from", "to", "out", "only", "notify-command"] as const).find((k) => values[k] !== undefined);
+      if (other !== undefined || values.force) throw new LagesbildError("usage", `hamta polisen tar bara --config och --generated-at (inte --${other ?? "force"})`);
+      const { hamtaPolisen } = await import("../fetch/hamta-command.ts");
+      const config = path.resolve(io.cwd, values.config ?? "config/lagesbild.yaml");
+      io.stdout(await hamtaPolisen({ config, generatedAt: values["generated-at"] }, { now: io.now, warn: (t) => io.stderr(`lagesbild: ${t}\n`) }));
+      return EXIT.ok;
     }
     if (positionals.length > 1) throw new LagesbildError("usage", `Oväntat argument: ${positionals[1]} (se lagesbild --help)`);
     const format = values["log-format"] ?? (io.isTty ? "pretty" : "json");

@@ -14,6 +14,7 @@ import { resolveCategoriesFrom } from "./categories-from.ts";
 import { DEFAULT_GROUPS } from "./default-groups.ts";
 import { normaliseLabel } from "./normalise-label.ts";
 import { ConfigSchema, type RawConfig } from "./schema.ts";
+import { fetchConfigProblems } from "../fetch/archive-files.ts";
 import type { AreaMap } from "../geo/area-shapes.ts";
 import { loadAreaMap } from "../geo/load-areas-geojson.ts";
 
@@ -107,6 +108,7 @@ export function crossCheck(config: RawConfig): string[] {
     if (s.covers?.from && s.covers.to && monthIndex(s.covers.from) > monthIndex(s.covers.to)) {
       errors.push(`sources[${i}].covers: from ligger efter to`);
     }
+    errors.push(...fetchConfigProblems(s, `sources[${i}]`));
   });
   config.categories.forEach((c, i) => {
     if (!mapped.has(c.id)) errors.push(`categories[${i}]: ingen källa mappar någon etikett till kategorin ${c.id}`);

@@ -41,6 +41,27 @@ const isoDate = z.union([z.string(), z.date()]).transform((v, ctx) => {
 
 const population = z.union([positiveInt, z.record(z.string().regex(/^\d{4}$/, "förväntade ett årtal"), positiveInt)]);
 
+/**
+ * How `lagesbild hamta polisen` polls the police's open events API for a `polisen-events` source. The
+ * archive is written into the folder of the source's `path` (src/fetch/archive-files.ts), so the
+ * poller and the reader can never disagree about where it lives.
+ */
+const fetchSettings = z.strictObject({
+  url: z.url().default("https://polisen.se/api/events"),
+  /** The police ask every client to identify itself: name, organisation and a contact address. */
+  user_agent: text(200),
+  /** The API's own filters (`locationname`, `type`; several values are joined with `;`). */
+  locationname: z.array(text(100)).default([]),
+  type: z.array(text(100)).default([]),
+  timeout_seconds: z.number().positive().max(300).default(30),
+  /** Further attempts within one run after a failed one (bounded: the next scheduled poll tries again). */
+  retries: z.number().int().min(0).max(5).default(2),
+  /** The first wait before a retry; it doubles for each further attempt. */
+  retry_delay_seconds: z.number().min(0).max(600).default(10),
+  /** The longest `Retry-After` honoured by waiting; a longer one ends the run and leaves it to the schedule. */
+  max_wait_seconds: z.number().min(0).max(3600).default(120),
+});
+
 const sourceBase = {
   id: slug,
   path: text(1000),
@@ -64,6 +85,8 @@ const incidentSource = z.strictObject({
   required: z.boolean().default(true),
   unknown_area: z.enum(["keep", "reject"]).default("keep"),
   crs: z.enum(["EPSG:4326", "EPSG:3006"]).optional(),
+  /** `lagesbild hamta polisen` polls the police's API into this source's folder (src/fetch/). */
+  fetch: fetchSettings.optional(),
 });
 
 const surveySource = z.strictObject({

@@ -22,7 +22,8 @@ export type ErrorCode =
   | "rejected_share"
   | "not_covered"
   | "locked"
-  | "publish";
+  | "publish"
+  | "fetch_failed";
 
 const EXIT_BY_CODE: Record<ErrorCode, ExitCode> = {
   usage: 2,
@@ -33,6 +34,8 @@ const EXIT_BY_CODE: Record<ErrorCode, ExitCode> = {
   not_covered: 4,
   locked: 3,
   publish: 1,
+  // `lagesbild hamta polisen`: a poll that failed (network, HTTP status, bad answer) changed nothing.
+  fetch_failed: 1,
 };
 
 export class LagesbildError extends Error {

@@ -21,6 +21,7 @@ import { readIncidentCsvFiles } from "./read-incident-files.ts";
 import { prepareIncidentLookups, readIncidentsCsv } from "./read-incidents-csv.ts";
 import { preparePolisenLookups, readPolisenEvents } from "./read-polisen-events.ts";
 import type { IncidentSourceData, IngestResult } from "./types.ts";
+import { polledArchive } from "../fetch/polled-archive.ts";
 
 export type LogFn = (level: "debug" | "info" | "warn", msg: string, obj?: Record<string, unknown>) => void;
 
@@ -151,7 +152,11 @@ export async function ingestSources(config: Config, opts: IngestOptions): Promis
     if (files.length === 0) {
       throw new LagesbildError(
         "no_files",
-        `Källan ${source.id}: inga filer matchar ${source.path} (sökt i ${projectRelative(config, resolveConfigPath(config, source.path))}); lägg exporten där eller rätta path i konfigurationen.`,
+        `Källan ${source.id}: inga filer matchar ${source.path} (sökt i ${projectRelative(config, resolveConfigPath(config, source.path))}); ` +
+          // A polled source's files come from `lagesbild hamta polisen`, not from an export.
+          (source.kind === "incidents" && source.fetch !== undefined
+            ? "kör lagesbild hamta polisen (och schemalägg den, se README) så att arkivet byggs upp."
+            : "lägg exporten där eller rätta path i konfigurationen."),
       );
     }
     if (isExtraSource(source)) {
@@ -159,7 +164,10 @@ export async function ingestSources(config: Config, opts: IngestOptions): Promis
       await ingestExtraSource(config, source, files, { ...opts, scan: scanFile }, result);
       continue;
     }
-    result.incidents.push(await ingestIncidentCsv(config, source, files, opts));
+    const data = await ingestIncidentCsv(config, source, files, opts);
+    // An archive built by `lagesbild hamta polisen` is bounded by its poll log (aggregate/poll-coverage.ts).
+    const polled = source.fetch === undefined ? null : polledArchive(resolveConfigPath(config, source.path), config.timezone);
+    result.incidents.push(polled === null ? data : { ...data, polled });
   }
   return result;
 }

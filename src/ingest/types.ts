@@ -74,6 +74,27 @@ export interface IncidentSourceData {
    * cells of every category it maps are unavailable, never a partial sum (spec/inputs.md).
    */
   arealess: boolean;
+  /**
+   * For an archive built by `lagesbild hamta polisen`: the months its polls saw whole, and the gaps
+   * between polls (src/fetch/poll-log.ts); absent for files collected any other way.
+   */
+  polled?: PolledMonths;
+}
+
+/** What the polls of an archive saw, as instants (epoch ms): read from its poll log (src/fetch/poll-log.ts). */
+export interface PolledSpan {
+  /** The oldest publication time in the first successful poll's answer. */
+  from: number;
+  /** The last successful poll. */
+  to: number;
+  gaps: Array<{ from: number; to: number }>;
+}
+
+/** The months a polled archive saw whole (`from` after `to`: none yet), and its gaps as epoch-ms intervals. */
+export interface PolledMonths {
+  from: string;
+  to: string;
+  gaps: Array<{ from: number; to: number }>;
 }
 
 export interface IngestResult {

@@ -3,8 +3,8 @@
  * published parts" change (spec/outputs.md skip rule), so the hash covers exactly what can change a
  * published file and leaves out what only steers the run:
  * - left out: `quarantine_dir`, `cache_dir` (never published), `max_rejected_share` (decides whether a
- *   month fails, not what a built month shows), `output.dir` (where, not what), each source's `path`
- *   and `categories_from` (which files and mapping fragments are read: their effect on the figures is
+ *   month fails, not what a built month shows), `output.dir` (where, not what), each source's `path`,
+ *   `categories_from` and `fetch` (which files and mapping fragments are read: their effect on the figures is
  *   caught by the indicators hash, and the merged mapping is hashed as `categories`), and the absolute
  *   paths loadConfig adds (machine-specific).
  * The month's commentary file (`output.commentary`) is not part of this hash: it is an input of the
@@ -31,8 +31,10 @@ export function publishedConfigParts(config: Config): unknown {
     ...rest,
     output: publishedOutput,
     sources: sources.map((s) => {
-      const { path: _sp, ...source } = s as typeof s & { categories_from?: string };
+      const { path: _sp, ...source } = s as typeof s & { categories_from?: string; fetch?: unknown };
       delete source.categories_from;
+      // How the police's API is polled (URL, User-Agent, timeouts) shows in no published file.
+      delete source.fetch;
       return source;
     }),
   };
