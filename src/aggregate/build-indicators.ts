@@ -8,7 +8,7 @@ import type { IncidentSourceConfig } from "../config/schema.ts";
 import { isYearMonth, monthYear } from "../core/month.ts";
 import { groupKey, type IncidentSourceData } from "../ingest/types.ts";
 import { sourceFileSummary } from "./source-file-summary.ts";
-import { checkReportMonth, isAvailable, sourceCoverage, type SourceCoverage } from "./coverage.ts";
+import { checkReportMonth, isAvailable, sourceCoverage, type Coverage, type SourceCoverage } from "./coverage.ts";
 import { incidentFigures, populationForYear, type CountOf } from "./incident-figures.ts";
 import type { AreaEntry, IncidentEntry, Indicators } from "./indicators-schema.ts";
 import { extraAreaFigures, extraSourceSummaries, extraTopFigures } from "./extra-figures.ts";
@@ -61,6 +61,11 @@ function combineCounts(incidents: ReadonlyArray<IncidentSourceData>, categoryIds
   return out;
 }
 
+/** `sources[].covers` as published: `gaps` only when the range has holes (indicators-schema.ts). */
+function coversEntry(c: Coverage): Indicators["sources"][number]["covers"] {
+  return c.gaps.length > 0 ? { from: c.from, to: c.to, gaps: [...c.gaps] } : { from: c.from, to: c.to };
+}
+
 export function buildIndicators(input: BuildIndicatorsInput): { indicators: Indicators; notes: string[] } {
   const { config, month, generatedAt, revision, incidents } = input;
   if (!isYearMonth(month)) throw new RangeError(`not a YYYY-MM month: ${month}`);
@@ -81,12 +86,13 @@ export function buildIndicators(input: BuildIndicatorsInput): { indicators: Indi
       required: s.required,
       // Config order, so notes list categories as the report does.
       categories: new Set(categoryIds.filter((c) => mapped.has(c))),
-      coverage: sourceCoverage({ firstMonth: data?.firstMonth ?? null, lastMonth: data?.lastMonth ?? null }, s, currentMonth),
+      coverage: sourceCoverage(data?.files ?? [], s, currentMonth),
     };
   });
 
   const categoryNames = new Map(config.categories.map((c) => [c.id, c.name]));
-  const notes = checkReportMonth(coverages, month, categoryNames);
+  const keyPaths = new Map(config.sources.map((s, i) => [s.id, `sources[${i}]`]));
+  const notes = checkReportMonth(coverages, month, categoryNames, keyPaths);
 
   // A source without areas makes the area cells of its categories unavailable, never a partial sum
   // (spec/inputs.md "aggregated-csv"); `total` at area level then lacks part of its rows too.
@@ -142,7 +148,7 @@ export function buildIndicators(input: BuildIndicatorsInput): { indicators: Indi
   const sources: Indicators["sources"] = incidentConfigs.map((s, i) => ({
     id: s.id,
     kind: s.kind,
-    covers: { from: coverages[i]!.coverage.from, to: coverages[i]!.coverage.to },
+    covers: coversEntry(coverages[i]!.coverage),
     files: (dataById.get(s.id)?.files ?? []).map(sourceFileSummary),
   }));
 

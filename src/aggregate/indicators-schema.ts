@@ -126,7 +126,12 @@ export const SourceFileSummarySchema = z.object({
 export const SourceSummarySchema = z.object({
   id: z.string(),
   kind: z.string(),
-  covers: z.object({ from: z.string().nullable(), to: z.string().nullable() }),
+  /**
+   * The effective coverage (aggregate/coverage.ts): first and last covered month, and, only when there
+   * are any, the months in between that are not covered (`gaps`, oldest first), so a range with holes
+   * is never read as complete, while a gapless range keeps the two-key form.
+   */
+  covers: z.object({ from: z.string().nullable(), to: z.string().nullable(), gaps: z.array(z.string()).optional() }),
   files: z.array(SourceFileSummarySchema),
 });
 

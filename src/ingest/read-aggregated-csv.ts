@@ -21,9 +21,10 @@ import { parseNonNegativeInteger } from "./parse-number.ts";
 import { parsePeriod } from "./parse-period.ts";
 import { findColumns, openCsv, type CsvRow } from "./parse-swedish-csv.ts";
 import { parseLocalTimestamp } from "./parse-time.ts";
+import { daysInMonth } from "../core/month.ts";
 import type { QuarantineWriter } from "./quarantine.ts";
 import { prepareIncidentLookups, type IncidentLookups } from "./read-incidents-csv.ts";
-import { addProblem, newFileReport, record } from "./tally.ts";
+import { addProblem, newFileReport, noteDated, record } from "./tally.ts";
 import type { FileReport } from "./types.ts";
 import { firstNonEmpty, reasonLabel, structuralRule } from "./row-rules.ts";
 
@@ -99,6 +100,13 @@ export async function readAggregatedCsv(opts: ReadAggregatedCsvOptions): Promise
     const periodText = cell(row, col.period);
     const period = periodText === "" ? null : parsePeriod(periodText);
     const month = period?.kind === "month" ? period.month : null;
+    // A table's row stands for its whole month: a month with a row (any outcome) is covered, and only
+    // such a month (spec/indicators.md "An aggregated table covers exactly the months it has rows for").
+    const start = month === null ? null : parseLocalTimestamp(`${month}-01`, opts.config.timezone);
+    if (start !== null && start.instant <= now) {
+      noteDated(report, month!, 1);
+      noteDated(report, month!, daysInMonth(month!));
+    }
     const label = cell(row, col.category);
     const labelOutcome = label === "" ? null : lookups.labels.lookup(label);
     const structural = structuralRule(cells, first, width, labelOutcome?.kind === "ignored");
@@ -122,7 +130,6 @@ export async function readAggregatedCsv(opts: ReadAggregatedCsvOptions): Promise
       await reject(row, "bad_date", null, periodMessages[kind](periodText));
       continue;
     }
-    const start = parseLocalTimestamp(`${month}-01`, opts.config.timezone);
     if (start === null || start.instant > now) {
       await reject(row, "future_date", month, periodMessages.future(periodText));
       continue;

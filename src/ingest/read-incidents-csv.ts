@@ -23,7 +23,7 @@ import { parseNonNegativeInteger } from "./parse-number.ts";
 import { findColumns, openCsv, type CsvRow } from "./parse-swedish-csv.ts";
 import { parseLocalTimestamp } from "./parse-time.ts";
 import type { QuarantineWriter } from "./quarantine.ts";
-import { addProblem, newFileReport, record } from "./tally.ts";
+import { addProblem, newFileReport, noteDated, record } from "./tally.ts";
 import type { FileReport } from "./types.ts";
 import type { FileRange } from "./split-file.ts";
 import { firstNonEmpty, reasonLabel, structuralRule } from "./row-rules.ts";
@@ -112,6 +112,13 @@ export async function readIncidentsCsv(opts: ReadIncidentsCsvOptions): Promise<F
     const occurred = col.occurred_at >= 0 ? (cells[col.occurred_at] ?? "").trim() : "";
     const time = occurred === "" ? null : parseLocalTimestamp(occurred, timezone);
     const month = time === null ? null : time.month;
+    // Every dated row, whatever its outcome below, shows how far the source reaches (coverage), and
+    // decides which run times a cache entry serves (its `future_date` test and its span).
+    const future = time !== null && time.instant > now;
+    if (time !== null) {
+      sink.noteInstant?.(time.instant, future);
+      if (!future) noteDated(report, time.month, time.day);
+    }
     const label = col.category >= 0 ? (cells[col.category] ?? "").trim() : "";
     const labelOutcome = label === "" ? null : lookups.labels.lookup(label);
     const structural = structuralRule(cells, first, width, labelOutcome?.kind === "ignored");
@@ -136,8 +143,7 @@ export async function readIncidentsCsv(opts: ReadIncidentsCsvOptions): Promise<F
       await reject(row, "bad_date", null, msg.badDate(occurred));
       continue;
     }
-    sink.noteInstant?.(time.instant, time.instant > now);
-    if (time.instant > now) {
+    if (future) {
       await reject(row, "future_date", time.month, msg.futureDate(occurred));
       continue;
     }

@@ -154,6 +154,8 @@ export const ABOUT = {
   sourcesHeading: "Källor",
   sourceHeading: (id: string, kind: string) => `${id} (${kind})`,
   covers: (from: string, to: string) => `Källan täcker ${from}–${to}.`,
+  coversWithGaps: (from: string, to: string, gaps: readonly string[]) =>
+    `Källan täcker ${from}–${to}, utom ${gaps.join(", ")} (uppgift saknas för ${gaps.length === 1 ? "den månaden" : "de månaderna"}).`,
   coversFrom: (from: string) => `Källan täcker perioden från ${from}.`,
   coversTo: (to: string) => `Källan täcker perioden till och med ${to}.`,
   coversUnknown: "Källans period är okänd.",
