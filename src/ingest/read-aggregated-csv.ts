@@ -27,6 +27,7 @@ import { prepareIncidentLookups, type IncidentLookups } from "./read-incidents-c
 import { addProblem, newFileReport, noteDated, record } from "./tally.ts";
 import type { FileReport } from "./types.ts";
 import { firstNonEmpty, reasonLabel, structuralRule } from "./row-rules.ts";
+import { failOnMissingColumns, missingColumns, missingMappedNote } from "./missing-columns.ts";
 
 export const AGGREGATED_COLUMNS = ["period", "category", "count", "area"] as const;
 
@@ -71,12 +72,10 @@ export async function readAggregatedCsv(opts: ReadAggregatedCsvOptions): Promise
     return { report, arealess };
   }
   const col = findColumns(table.header, AGGREGATED_COLUMNS, source.columns);
-  for (const name of ["period", "category", "count"] as const) {
-    if (col[name] >= 0) continue;
-    const expected = source.columns?.[name] ?? name;
-    const message = msg.missingColumn(name, expected, table.header, table.headerLine, lookups.keyPath);
-    addProblem(report, { file: file.path, line: null, reason: `missing_field:${name}`, message: scrub(message) });
-  }
+  const required = ["period", "category", "count"];
+  failOnMissingColumns(file.path, missingColumns(table.header, required, source.columns), source.columns, table.header, table.headerLine, lookups.keyPath);
+  const unmapped = missingMappedNote(table.header, AGGREGATED_COLUMNS.filter((c) => !required.includes(c)), source.columns, lookups.keyPath);
+  if (unmapped !== null) addProblem(report, { file: file.path, line: null, reason: "missing_column", message: unmapped });
   const width = table.header.length;
   const cell = (row: CsvRow, index: number) => (index >= 0 ? (row.cells[index] ?? "").trim() : "");
 

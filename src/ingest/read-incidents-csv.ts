@@ -27,8 +27,11 @@ import { addProblem, newFileReport, noteDated, record } from "./tally.ts";
 import type { FileReport } from "./types.ts";
 import type { FileRange } from "./split-file.ts";
 import { firstNonEmpty, reasonLabel, structuralRule } from "./row-rules.ts";
+import { failOnMissingColumns, missingColumns, missingMappedNote } from "./missing-columns.ts";
 
 export const INCIDENT_COLUMNS = ["occurred_at", "category", "id", "area", "count", "place", "description"] as const;
+/** Coordinate columns a source may map by name (coordinate-columns.ts reads them). */
+const MAPPABLE_COORDINATES = ["lat", "lon", "x", "y"] as const;
 
 /** Lookups built once per source, shared by its files. */
 export interface IncidentLookups {
@@ -76,12 +79,10 @@ export async function readIncidentsCsv(opts: ReadIncidentsCsvOptions): Promise<F
     return report;
   }
   const col = findColumns(table.header, INCIDENT_COLUMNS, source.columns);
-  for (const name of ["occurred_at", "category"] as const) {
-    if (col[name] >= 0) continue;
-    const expected = source.columns?.[name] ?? name;
-    const message = msg.missingColumn(name, expected, table.header, table.headerLine, lookups.keyPath);
-    addProblem(report, { file: file.path, line: null, reason: `missing_field:${name}`, message: scrub(message) });
-  }
+  const required = ["occurred_at", "category"];
+  failOnMissingColumns(file.path, missingColumns(table.header, required, source.columns), source.columns, table.header, table.headerLine, lookups.keyPath);
+  const unmapped = missingMappedNote(table.header, [...INCIDENT_COLUMNS, ...MAPPABLE_COORDINATES].filter((c) => !required.includes(c)), source.columns, lookups.keyPath);
+  if (unmapped !== null) addProblem(report, { file: file.path, line: null, reason: "missing_column", message: unmapped });
   const coords = fileCoordinates(table.header, source.columns, lookups.coordinates, lookups.keyPath);
   if (coords.note !== null) addProblem(report, { file: file.path, line: null, reason: "coordinates_unused", message: coords.note });
   const width = table.header.length;
