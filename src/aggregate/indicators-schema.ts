@@ -96,6 +96,8 @@ export const SurveyFigureSchema = z.object({
   ci_high: num.optional(),
   uncertain: z.boolean().optional(),
   suppressed: z.boolean().optional(),
+  /** `"source"`: the source itself hid the figure (too few answers): shown "uppgift saknas (för få svar)". */
+  value_suppressed: z.literal("source").optional(),
   /** Every survey year published by the month, oldest first (for the chart; beyond spec/outputs.md's keys). */
   series: z.array(z.object({ year: z.number().int(), value: num })).optional(),
 });

@@ -31,7 +31,7 @@ import { writeMonth } from "../output/write-month.ts";
 import { renderSharedFiles } from "../output/write-shared-files.ts";
 import { selectMonths } from "./month-selection.ts";
 import { type ProgressPoint, progressMessage, progressPoint } from "./progress.ts";
-import { commentaryChanged, readCommentary } from "./read-commentary.ts";
+import { checkCommentaryPath, commentaryChanged, readCommentary } from "./read-commentary.ts";
 
 export interface RunOptions {
   config: string;
@@ -96,6 +96,7 @@ export async function run(opts: RunOptions, effects: RunEffects): Promise<RunRes
   const generatedAt = resolveGeneratedAt(opts.generatedAt, effects.env.SOURCE_DATE_EPOCH, effects.now(), config.timezone);
   // Usage errors in the month flags are reported before any file is read.
   selectMonths({ month: opts.month === "latest" ? undefined : opts.month, from: opts.from, to: opts.to }, generatedAt.month, () => null);
+  checkCommentaryPath(config); // a typo in output.commentary is a config error (exit 2), before any file is read
   const outDir = resolveOutDir(config, opts.out, opts.cwd ?? process.cwd());
   // Refused layouts (src/config/check-paths.ts): the quarantine published, the output read back as input.
   const layout = checkOutputPaths(config, outDir, opts.out !== undefined ? "--out" : "output.dir");

@@ -14,6 +14,7 @@ import type { RunEffects } from "./run-command.ts";
 import { problemGroupLines } from "./problem-groups.ts";
 import { describeSources } from "./summary.ts";
 import { validateExtraSources } from "./validate-extra.ts";
+import { checkCommentaryPath } from "./read-commentary.ts";
 
 export interface ValidateOptions {
   config: string;
@@ -30,6 +31,7 @@ export interface ValidateResult {
 
 export async function validate(opts: ValidateOptions, effects: RunEffects): Promise<ValidateResult> {
   const config = loadConfig(opts.config);
+  checkCommentaryPath(config);
   const now = resolveGeneratedAt(opts.generatedAt, effects.env.SOURCE_DATE_EPOCH, effects.now(), config.timezone);
   const ingest = await ingestSources(config, { now: now.instant, quarantine: false, log: (level, msg, obj) => effects.log[level](obj ?? {}, msg) });
   const month =

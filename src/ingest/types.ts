@@ -12,7 +12,10 @@ export const TallySchema = z.object({
   accepted: z.number().int().nonnegative(),
   ignored: z.number().int().nonnegative(),
   rejected: z.number().int().nonnegative(),
-  /** `ignore_list`, `other_kommun`, `summary_event`, `duplicate`, `superseded`, `blank`, `total_row`. */
+  /**
+   * `ignore_list`, `other_kommun`, `summary_event`, `duplicate`, `superseded`, `blank`, `total_row`, and
+   * `suppressed_at_source` (a survey figure the source hid for too few answers: read-survey-results.ts).
+   */
   ignored_by_reason: z.record(z.string(), z.number().int().nonnegative()),
   /** Spec reason codes, e.g. `bad_date`, `unknown_category:Vapenbrott`, `unknown_area:Storgatan 3`. */
   rejected_by_reason: z.record(z.string(), z.number().int().nonnegative()),
