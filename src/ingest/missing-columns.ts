@@ -20,7 +20,7 @@ export function missingColumns(header: readonly string[], wanted: readonly strin
 /** The optional roles `rename` maps by name that the header lacks: a note per file, not an error. */
 export function missingMappedNote(header: readonly string[], optional: readonly string[], rename: Readonly<Record<string, string>> = {}, keyPath: string): string | null {
   const missing = missingColumns(header, optional.filter((role) => rename[role] !== undefined), rename);
-  if (missing.length === 0) return null;
+  if (missing.length === 0 || header.length === 0) return null;
   const names = missing.map((role) => `${quote(rename[role]!)} (${role})`).join(", ");
   return `${missing.length === 1 ? "Kolumnen" : "Kolumnerna"} ${names} som ${keyPath}.columns anger finns inte i filen: ` +
     "raderna läses utan den (antal 1, okänt område, inget id). Kontrollera rubriken i filen eller i konfigurationen.";
@@ -35,7 +35,8 @@ export function failOnMissingColumns(
   headerLine: number,
   keyPath: string,
 ): void {
-  if (missing.length === 0) return;
+  // An empty header is a header line the parser could not read: it comes back as a rejected row.
+  if (missing.length === 0 || header.length === 0) return;
   const names = missing.map((role) => `${quote(rename[role] ?? role)} (${role})`).join(", ");
   const message =
     `${file}: ${missing.length === 1 ? "kolumnen" : "kolumnerna"} ${names} saknas i rubrikraden på rad ${headerLine}, så filen kan inte läsas. ` +
