@@ -15,7 +15,7 @@ import { type Config, loadConfig, resolveConfigPath } from "../config/load-confi
 import { EXIT, type ExitCode, LagesbildError } from "../core/errors.ts";
 import { type GeneratedAt, resolveGeneratedAt } from "../core/generated-at.ts";
 import type { Logger } from "../core/logger.ts";
-import { addMonths, monthIndex, type YearMonth } from "../core/month.ts";
+import type { YearMonth } from "../core/month.ts";
 import { VERSION } from "../core/version.ts";
 import { ingestSources } from "../ingest/ingest-sources.ts";
 import type { IngestResult } from "../ingest/types.ts";
@@ -87,9 +87,6 @@ export function resolveOutDir(config: Config, out: string | undefined, cwd: stri
   if (config.output.dir !== undefined) return path.resolve(config.configDir, config.output.dir);
   return path.join(config.projectRoot, "reports");
 }
-
-/** The latest month every required incident source covers (aggregate/month-verdict.ts). */
-export { latestCoveredMonth };
 
 export async function run(opts: RunOptions, effects: RunEffects): Promise<RunResult> {
   const config = loadConfig(opts.config);
