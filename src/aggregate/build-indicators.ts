@@ -11,7 +11,7 @@ import { MEASURE } from "../render/wording.ts";
 import { isYearMonth, monthYear } from "../core/month.ts";
 import { groupKey, type IncidentSourceData } from "../ingest/types.ts";
 import { sourceFileSummary } from "./source-file-summary.ts";
-import { checkReportMonth, isAvailable, sourceCoverage, type SourceCoverage } from "./coverage.ts";
+import { checkReportMonth, isAvailable, sourceCoverage, type Coverage, type SourceCoverage } from "./coverage.ts";
 import { pollGapNotes } from "./poll-coverage.ts";
 import { incidentFigures, populationForYear, type CountOf } from "./incident-figures.ts";
 import { monthTrends, type TrendCell, type TrendFamily } from "./month-trends.ts";
@@ -72,6 +72,11 @@ function combineCounts(incidents: ReadonlyArray<IncidentSourceData>, totalOf: Re
   return out;
 }
 
+/** `sources[].covers` as published: `gaps` only when the range has holes (indicators-schema.ts). */
+function coversEntry(c: Coverage): Indicators["sources"][number]["covers"] {
+  return c.gaps.length > 0 ? { from: c.from, to: c.to, gaps: [...c.gaps] } : { from: c.from, to: c.to };
+}
+
 export function buildIndicators(input: BuildIndicatorsInput): { indicators: Indicators; notes: string[] } {
   const { config, month, generatedAt, revision, incidents } = input;
   if (!isYearMonth(month)) throw new RangeError(`not a YYYY-MM month: ${month}`);
@@ -100,13 +105,14 @@ export function buildIndicators(input: BuildIndicatorsInput): { indicators: Indi
       total: totalId(sourceMeasure(s), measures),
       // Config order, so notes list categories as the report does.
       categories: new Set(categoryIds.filter((c) => mapped.has(c))),
-      coverage: sourceCoverage({ firstMonth: data?.firstMonth ?? null, lastMonth: data?.lastMonth ?? null, polled: data?.polled }, s, currentMonth),
+      coverage: sourceCoverage(data?.files ?? [], s, currentMonth, data?.polled),
     };
   });
 
   const totals = measures.map((m) => ({ id: totalId(m, measures), name: MEASURE[m].totalName, group: null, measure: m }));
   const categoryNames = new Map([...config.categories.map((c) => [c.id, c.name] as const), ...totals.map((t) => [t.id, t.name] as const)]);
-  const notes = checkReportMonth(coverages, month, categoryNames);
+  const keyPaths = new Map(config.sources.map((s, i) => [s.id, `sources[${i}]`]));
+  const notes = checkReportMonth(coverages, month, categoryNames, keyPaths);
   // Gaps between the polls of an archive built by `lagesbild hamta polisen` (poll-coverage.ts).
   for (const d of incidents) notes.push(...pollGapNotes(d.sourceId, d.polled, month, config.timezone));
 
@@ -179,7 +185,7 @@ export function buildIndicators(input: BuildIndicatorsInput): { indicators: Indi
   const sources: Indicators["sources"] = incidentConfigs.map((s, i) => ({
     id: s.id,
     kind: s.kind,
-    covers: { from: coverages[i]!.coverage.from, to: coverages[i]!.coverage.to },
+    covers: coversEntry(coverages[i]!.coverage),
     files: (dataById.get(s.id)?.files ?? []).map(sourceFileSummary),
   }));
 

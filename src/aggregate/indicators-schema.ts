@@ -119,6 +119,8 @@ export const SurveyFigureSchema = z.object({
   ci_high: num.optional(),
   uncertain: z.boolean().optional(),
   suppressed: z.boolean().optional(),
+  /** `"source"`: the source itself hid the figure (too few answers): shown "uppgift saknas (för få svar)". */
+  value_suppressed: z.literal("source").optional(),
   /** Every survey year published by the month, oldest first (for the chart; beyond spec/outputs.md's keys). */
   series: z.array(z.object({ year: z.number().int(), value: num })).optional(),
 });
@@ -149,7 +151,12 @@ export const SourceFileSummarySchema = z.object({
 export const SourceSummarySchema = z.object({
   id: z.string(),
   kind: z.string(),
-  covers: z.object({ from: z.string().nullable(), to: z.string().nullable() }),
+  /**
+   * The effective coverage (aggregate/coverage.ts): first and last covered month, and, only when there
+   * are any, the months in between that are not covered (`gaps`, oldest first), so a range with holes
+   * is never read as complete, while a gapless range keeps the two-key form.
+   */
+  covers: z.object({ from: z.string().nullable(), to: z.string().nullable(), gaps: z.array(z.string()).optional() }),
   files: z.array(SourceFileSummarySchema),
 });
 

@@ -94,6 +94,8 @@ export function surveyFigure(
     previous: previous === null ? null : { year: previous.year, value: rounded(previous) },
     change,
   };
+  // A published result without a value was suppressed at the source (read-survey-results.ts).
+  if (latest.computed === undefined && latest.value === null) figure.value_suppressed = "source";
   const c = latest.computed;
   if (c !== undefined) {
     if (latest.value === null) {

@@ -11,6 +11,9 @@ export interface MonthFlags {
   to?: string;
 }
 
+/** `--month latest` when no month is covered by every required incident source (exit 4). */
+export const NO_LATEST_MONTH = "Ingen månad täcks ännu av alla obligatoriska händelsekällor (data inte levererad).";
+
 /** The previous calendar month of the month containing the run's "now". */
 export function defaultMonth(currentMonth: YearMonth): YearMonth {
   return addMonths(currentMonth, -1);
@@ -40,7 +43,7 @@ export function selectMonths(flags: MonthFlags, currentMonth: YearMonth, latestC
   }
   if (flags.month === "latest") {
     const latest = latestCovered();
-    if (latest === null) throw new LagesbildError("not_covered", "Ingen månad täcks ännu av alla händelsekällor (inga godkända rader).");
+    if (latest === null) throw new LagesbildError("not_covered", NO_LATEST_MONTH);
     return [latest];
   }
   if (flags.month !== undefined) return [checkMonth("--month", flags.month)];

@@ -1,15 +1,20 @@
 /**
  * Reads the analysts' commentary for a month (`output.commentary`, spec/cli.md): a path template with
- * `{month}`, relative to the config file's folder. No file means no section 5b (spec/outputs.md:
- * "Omitted when there is none"), not an error: the analysis is often written after the figures.
+ * `{month}`, relative to the config file's folder. No file for the month means no section 5b
+ * (spec/outputs.md: "Omitted when there is none"), not an error: the analysis is often written after
+ * the figures. But a typo in the template must not silently drop the analysts' text (issue 13):
+ * `checkCommentaryPath` refuses (exit 2) a template whose folder does not exist or that matches no
+ * file at all.
  *
  * The file is an input of the month like the source files: it is listed in the manifest's `inputs`,
  * so adding or editing it rebuilds the month even when the figures are unchanged.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { escapePath, globSync } from "tinyglobby";
 import type { Config } from "../config/load-config.ts";
+import { LagesbildError } from "../core/errors.ts";
 
 export interface Commentary {
   /** The Markdown (UTF-8, BOM dropped), or null when there is no file for the month. */
@@ -39,4 +44,42 @@ export function commentaryChanged(c: Commentary, previousInputs: ReadonlyArray<{
   if (c.path === null) return false;
   const before = previousInputs.find((i) => i.path === c.path)?.sha256 ?? null;
   return before !== (c.input?.sha256 ?? null);
+}
+
+/**
+ * Throws a config error (exit 2, naming `output.commentary`) when the configured template cannot be
+ * right: its folder (the part before the first `{month}`) does not exist, or no file for any month
+ * matches it. A month without its own file stays allowed.
+ */
+export function checkCommentaryPath(config: Config): void {
+  const template = config.output.commentary;
+  if (template === undefined) return;
+  const absolute = path.resolve(config.configDir, template);
+  const parts = absolute.split(path.sep);
+  const first = parts.findIndex((p) => p.includes("{month}"));
+  const fix = "Rätta output.commentary i konfigurationen (t.ex. ../data/kommentarer/{month}.md) eller ta bort nyckeln.";
+  if (first < 0) {
+    throw new LagesbildError("config", `output.commentary: ${template} saknar {month}, så varje månad skulle få samma kommentar. ${fix}`);
+  }
+  const folder = parts.slice(0, first).join(path.sep) || path.sep;
+  if (!isFolder(folder)) {
+    throw new LagesbildError("config", `output.commentary: mappen ${folder} finns inte, så analytikernas kommentarer skulle aldrig komma med. ${fix}`);
+  }
+  // Literal parts escaped, so a folder named with glob characters cannot widen the match.
+  const pattern = parts.slice(first).map((p) => p.split("{month}").map(escapePath).join("[0-9][0-9][0-9][0-9]-[0-9][0-9]")).join("/");
+  if (globSync(pattern, { cwd: folder, onlyFiles: true }).length === 0) {
+    throw new LagesbildError(
+      "config",
+      `output.commentary: ingen fil matchar ${template} (sökt i ${folder}), så analytikernas kommentarer skulle aldrig komma med. ` +
+        `Kontrollera mönstret mot filnamnen, t.ex. ${template.replaceAll("{month}", "2026-09")}. ${fix}`,
+    );
+  }
+}
+
+function isFolder(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -6,10 +6,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { buildIndicators } from "../aggregate/build-indicators.ts";
-import { sourceCoverage } from "../aggregate/coverage.ts";
+import { latestCoveredMonth, monthVerdict } from "../aggregate/month-verdict.ts";
 import type { Indicators } from "../aggregate/indicators-schema.ts";
-import { rejectedShare } from "../aggregate/rejected-share.ts";
-import { extraRejectedShares } from "../aggregate/extra-rejected-share.ts";
 import { allSourceFiles } from "../ingest/all-source-files.ts";
 import { suppressIndicators } from "../aggregate/suppress.ts";
 import { checkOutputPaths } from "../config/check-paths.ts";
@@ -17,7 +15,7 @@ import { type Config, loadConfig, resolveConfigPath } from "../config/load-confi
 import { EXIT, type ExitCode, LagesbildError } from "../core/errors.ts";
 import { type GeneratedAt, resolveGeneratedAt } from "../core/generated-at.ts";
 import type { Logger } from "../core/logger.ts";
-import { addMonths, monthIndex, type YearMonth } from "../core/month.ts";
+import type { YearMonth } from "../core/month.ts";
 import { VERSION } from "../core/version.ts";
 import { ingestSources } from "../ingest/ingest-sources.ts";
 import type { IngestResult } from "../ingest/types.ts";
@@ -33,7 +31,7 @@ import { writeMonth } from "../output/write-month.ts";
 import { renderSharedFiles } from "../output/write-shared-files.ts";
 import { selectMonths } from "./month-selection.ts";
 import { type ProgressPoint, progressMessage, progressPoint } from "./progress.ts";
-import { commentaryChanged, readCommentary } from "./read-commentary.ts";
+import { checkCommentaryPath, commentaryChanged, readCommentary } from "./read-commentary.ts";
 
 export interface RunOptions {
   config: string;
@@ -90,43 +88,12 @@ export function resolveOutDir(config: Config, out: string | undefined, cwd: stri
   return path.join(config.projectRoot, "reports");
 }
 
-/** The latest month every required incident source covers. */
-export function latestCoveredMonth(config: Config, ingest: IngestResult, currentMonth: YearMonth): YearMonth | null {
-  let latest: number | null = null;
-  for (const data of ingest.incidents) {
-    const source = config.sources.find((s) => s.id === data.sourceId);
-    if (source?.kind !== "incidents" || !source.required) continue;
-    const to = sourceCoverage(data, source, currentMonth).to;
-    if (to === null) return null;
-    latest = latest === null ? monthIndex(to) : Math.min(latest, monthIndex(to));
-  }
-  return latest === null ? null : addMonths("0000-01", latest);
-}
-
-function checkRejectedShares(config: Config, ingest: IngestResult, month: YearMonth): void {
-  const shares = [
-    ...ingest.incidents.map((data) => ({ sourceId: data.sourceId, wholeFile: false, ...rejectedShare(data.files, month) })),
-    ...extraRejectedShares(ingest, month),
-  ];
-  for (const data of shares) {
-    const share = data;
-    if (share.share > config.max_rejected_share) {
-      const pct = (100 * share.share).toFixed(1).replace(".", ",");
-      const limit = (100 * config.max_rejected_share).toFixed(1).replace(".", ",");
-      throw new LagesbildError(
-        "rejected_share",
-        `Källan ${data.sourceId}: ${share.rejected} av ${share.base} rader ${data.wholeFile ? "i källans filer" : `för ${month}`} avvisades (${pct} %, gränsen är ${limit} %). ` +
-          "Rätta raderna (kör lagesbild validate) eller höj max_rejected_share.",
-      );
-    }
-  }
-}
-
 export async function run(opts: RunOptions, effects: RunEffects): Promise<RunResult> {
   const config = loadConfig(opts.config);
   const generatedAt = resolveGeneratedAt(opts.generatedAt, effects.env.SOURCE_DATE_EPOCH, effects.now(), config.timezone);
   // Usage errors in the month flags are reported before any file is read.
   selectMonths({ month: opts.month === "latest" ? undefined : opts.month, from: opts.from, to: opts.to }, generatedAt.month, () => null);
+  checkCommentaryPath(config); // a typo in output.commentary is a config error (exit 2), before any file is read
   const outDir = resolveOutDir(config, opts.out, opts.cwd ?? process.cwd());
   // Refused layouts (src/config/check-paths.ts): the quarantine published, the output read back as input.
   const layout = checkOutputPaths(config, outDir, opts.out !== undefined ? "--out" : "output.dir");
@@ -186,10 +153,9 @@ interface MonthContext {
 async function buildMonth(month: YearMonth, ctx: MonthContext): Promise<MonthOutcome> {
   const { config, ingest, generatedAt, outDir, opts, state, effects } = ctx;
   try {
-    if (monthIndex(month) >= monthIndex(generatedAt.month)) {
-      throw new LagesbildError("not_covered", `Månaden ${month} är inte slut ännu (körningens tid är ${generatedAt.iso}).`);
-    }
-    checkRejectedShares(config, ingest, month);
+    // Exit 4 (not delivered) is decided before exit 1 (rejected rows), as validate does.
+    const verdict = monthVerdict(config, ingest, month, generatedAt);
+    if (verdict.error !== null) throw verdict.error;
     const { indicators, notes } = buildIndicators({ config, month, generatedAt: generatedAt.iso, revision: 1, incidents: ingest.incidents,
       surveys: ingest.surveys, field: ingest.field, actions: ingest.actions });
     const published = suppressIndicators(indicators, config.suppression, config.categories.map((c) => c.id));

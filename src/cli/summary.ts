@@ -18,6 +18,7 @@ const IGNORE_WORDS: Record<string, string> = {
   superseded: "ersatt av ändrad rad i senare fil",
   blank: "tom rad",
   total_row: "summarad",
+  suppressed_at_source: "värdet dolt i källan (för få svar): visas som uppgift saknas",
 };
 
 /** Swedish words for the rejection reason codes an analyst meets most (the code stays: it is what run.json holds). */

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { parseDocument } from "yaml";
+import { LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import { LagesbildError } from "../core/errors.ts";
 import { POLISEN_EVENTS_MEASURE, type Measure } from "../core/measure.ts";
@@ -13,8 +13,10 @@ import { monthIndex } from "../core/month.ts";
 import { resolveCategoriesFrom } from "./categories-from.ts";
 import { DEFAULT_GROUPS } from "./default-groups.ts";
 import { normaliseLabel } from "./normalise-label.ts";
+import { fixedKeyErrors } from "./fixed-keys.ts";
 import { ConfigSchema, type RawConfig } from "./schema.ts";
 import { fetchConfigProblems } from "../fetch/archive-files.ts";
+import { keyPositions, positionOfLine } from "./yaml-positions.ts";
 import type { AreaMap } from "../geo/area-shapes.ts";
 import { loadAreaMap } from "../geo/load-areas-geojson.ts";
 
@@ -40,16 +42,22 @@ export function formatKeyPath(p: ReadonlyArray<PropertyKey>): string {
   return out || "(hela filen)";
 }
 
-function formatIssues(issues: ReadonlyArray<z.core.$ZodIssue>): string[] {
-  return issues.map((issue) => {
+/** `file:LINE:COL: ` for a key path (or its nearest ancestor that is in the file), else `file: `. */
+type Locate = (parts: ReadonlyArray<PropertyKey>, unknownKey: boolean) => string;
+
+function formatIssues(issues: ReadonlyArray<z.core.$ZodIssue>, locate: Locate): string[] {
+  return issues.flatMap((issue) => {
+    // One line per unknown key, at the key itself: the typo is what the user must find.
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => `${locate([...issue.path, key], true)}${formatKeyPath([...issue.path, key])}: okänd nyckel ${key} (stavfel?)`);
+    }
     let message = issue.message;
-    if (issue.code === "unrecognized_keys") message = `okänd nyckel: ${issue.keys.join(", ")} (stavfel?)`;
-    else if (issue.code === "invalid_type" && message.startsWith("Invalid input")) {
+    if (issue.code === "invalid_type" && message.startsWith("Invalid input")) {
       message = `förväntade ${issue.expected}`;
     } else if (issue.code === "invalid_union" && message.startsWith("Invalid input")) {
       message = "ogiltigt värde";
     }
-    return `${formatKeyPath(issue.path)}: ${message}`;
+    return [`${locate(issue.path, false)}${formatKeyPath(issue.path)}: ${message}`];
   });
 }
 
@@ -170,19 +178,41 @@ function measureErrors(config: RawConfig): string[] {
 /** Parses and validates config text. `configPath` decides how relative paths resolve. */
 export function parseConfig(source: string, configPath: string): Config {
   const absolute = path.resolve(configPath);
-  const doc = parseDocument(source, { prettyErrors: true, uniqueKeys: true });
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { prettyErrors: true, uniqueKeys: true, lineCounter });
   if (doc.errors.length > 0) {
-    const lines = doc.errors.map((e) => `${configPath}:${e.linePos?.[0]?.line ?? "?"}: ${e.message.split("\n")[0]}`);
+    const lines = doc.errors.map((e) => `${configPath}:${e.linePos?.[0]?.line ?? "?"}:${e.linePos?.[0]?.col ?? "?"}: ${e.message.split("\n")[0]}`);
     throw new LagesbildError("config", `Konfigurationsfilen är inte giltig YAML:\n${lines.join("\n")}`);
   }
-  const parsed = ConfigSchema.safeParse(doc.toJS() ?? {});
-  if (!parsed.success) {
-    throw new LagesbildError("config", `Fel i konfigurationen ${configPath}:\n${formatIssues(parsed.error.issues).join("\n")}`);
+  // Every error names `file:LINE:COL` and the key path (spec/cli.md): a typo is found at once.
+  const positions = keyPositions(doc, lineCounter, formatKeyPath);
+  const locate: Locate = (parts, unknownKey) => {
+    for (let n = parts.length; n >= 1; n--) {
+      const hit = positions.get(formatKeyPath(parts.slice(0, n)));
+      if (hit === undefined) continue;
+      // The unknown key itself; a bad value where it is; a missing key at its parent's key.
+      const p = n < parts.length || unknownKey ? hit.key : hit.value;
+      return `${configPath}:${p.line}:${p.col}: `;
+    }
+    return "";
+  };
+  // crossCheck's and fixedKeyErrors' lines: a wrong key (a column role, a per_100k category) is shown
+  // at the key, anything else at the value.
+  const locateLine = (line: string) => {
+    const p = positionOfLine(line, positions, line.includes(": okänd kolumnroll") || /: okänd kategori$/.test(line));
+    return p === null ? line : `${configPath}:${p.line}:${p.col}: ${line}`;
+  };
+  const raw: unknown = doc.toJS() ?? {};
+  const parsed = ConfigSchema.safeParse(raw);
+  const fixed = fixedKeyErrors(raw).map(locateLine);
+  if (!parsed.success || fixed.length > 0) {
+    const lines = [...(parsed.success ? [] : formatIssues(parsed.error.issues, locate)), ...fixed];
+    throw new LagesbildError("config", `Fel i konfigurationen ${configPath}:\n${lines.join("\n")}`);
   }
   const configDir = path.dirname(absolute);
   // `categories_from` fragments are merged before the cross-checks, which then see the whole mapping.
   const included = resolveCategoriesFrom(parsed.data, configDir);
-  const errors = [...included.errors, ...(included.errors.length > 0 ? [] : crossCheck(included.config))];
+  const errors = [...included.errors, ...(included.errors.length > 0 ? [] : crossCheck(included.config).map(locateLine))];
   if (errors.length > 0) throw new LagesbildError("config", `Fel i konfigurationen ${configPath}:\n${errors.join("\n")}`);
   return {
     ...included.config,

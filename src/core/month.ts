@@ -42,3 +42,10 @@ export function monthRange(from: YearMonth, to: YearMonth): YearMonth[] {
   for (let i = monthIndex(from); i <= monthIndex(to); i++) out.push(monthFromIndex(i));
   return out;
 }
+
+/** `daysInMonth("2024-02")` → 29: the L of coverage's "day L − 2" (spec/indicators.md). */
+export function daysInMonth(month: YearMonth): number {
+  const i = monthIndex(month);
+  const year = Math.floor(i / 12);
+  return new Date(Date.UTC(year, i - year * 12 + 1, 0)).getUTCDate();
+}

@@ -5,8 +5,10 @@
  */
 import { buildLabelMap, type LabelMap } from "./label-map.ts";
 
-export const ROLE_IDS = ["faltassistent", "nattvandrare", "trygghetsvard", "ordningsvakt", "polis", "ovrig"] as const;
-export const STATUS_IDS = ["ej_paborjad", "pagar", "genomford", "stoppad"] as const;
+import { ROLE_IDS, STATUS_IDS } from "../config/fixed-keys.ts";
+
+// One list of each, in config/fixed-keys.ts, which the config checks `roles`/`statuses` values against.
+export { ROLE_IDS, STATUS_IDS };
 
 const DEFAULT_ROLES: Record<string, string> = {
   Fältassistent: "faltassistent",

@@ -20,7 +20,8 @@ export const SurveyResultRecordSchema = z.object({
   published: yearMonth,
   area: z.string(),
   indicator: z.string(),
-  value: z.number(),
+  /** Null: suppressed at the source (`..`, `XX`, `–`: too few answers), shown "uppgift saknas (för få svar)". */
+  value: z.number().nullable(),
   n: z.number().int().nonnegative().nullable(),
 });
 export type SurveyResultRecord = z.infer<typeof SurveyResultRecordSchema>;

@@ -28,7 +28,7 @@ import type { FileAggregate } from "./file-aggregate.ts";
 import { loadAggregate, readBinary, StoredAggregateSchema, storeAggregate } from "./file-aggregate-codec.ts";
 
 /** Bump when a reader's outcome for the same bytes and config changes. */
-export const CACHE_FORMAT = 3;
+export const CACHE_FORMAT = 4; // 4: FileReport.dated (coverage from every dated row, any outcome)
 
 const EntrySchema = z.object({ format: z.literal(CACHE_FORMAT), key: z.string(), aggregate: StoredAggregateSchema });
 

@@ -9,10 +9,6 @@ const quote = (s: string) => `"${s.length > 80 ? `${s.slice(0, 77)}…` : s}"`;
 
 export const incidentCsvMessages = {
   blankFile: () => "Filen är tom (ingen rubrikrad): kontrollera exporten.",
-  missingColumn: (name: string, expected: string, header: readonly string[], headerLine: number, keyPath: string) =>
-    `Kolumnen ${quote(expected)} (${name}) saknas i rubrikraden på rad ${headerLine}, så varje rad saknar ${name}. ` +
-    `Rubrikraden har: ${header.map((h) => quote(h)).join(", ") || "(inga kolumner)"}. ` +
-    `Byt namn på kolumnen i filen eller ange rätt rubrik under ${keyPath}.columns.${name}.`,
   columnCount: (got: number, want: number) =>
     `Raden har ${got} kolumner men rubrikraden har ${want}: kontrollera avgränsare och citattecken på raden.`,
   broken: (detail: string) => `Raden kunde inte läsas: ${detail}.`,

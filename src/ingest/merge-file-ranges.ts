@@ -8,7 +8,7 @@
 import { IdTable } from "./id-table.ts";
 import { idsEqual, idString, type IdTexts } from "./id-text.ts";
 import type { AggregateGroup, FileAggregate } from "./file-aggregate.ts";
-import { MAX_PROBLEMS_PER_FILE, addTally } from "./tally.ts";
+import { MAX_PROBLEMS_PER_FILE, addDated, addTally } from "./tally.ts";
 import type { FileReport, Problem } from "./types.ts";
 
 /**
@@ -105,6 +105,7 @@ function mergeReports(reports: readonly FileReport[]): FileReport {
       if (into === undefined) merged.by_month[month] = structuredClone(tally);
       else addTally(into, tally);
     }
+    addDated((merged.dated ??= {}), r.dated);
     const rows = r.problems.filter((p) => p.line !== null);
     const wholeFile = r.problems.length - rows.length;
     problems = problems.concat(rows.slice(0, Math.max(0, MAX_PROBLEMS_PER_FILE - problems.length)));

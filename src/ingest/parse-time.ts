@@ -14,6 +14,8 @@ export interface ParsedTime {
   month: string;
   /** Epoch milliseconds. */
   instant: number;
+  /** Local calendar day of the month in the zone, 1–31 (coverage looks at dated days: spec/indicators.md). */
+  day: number;
 }
 
 const TIMESTAMP =
@@ -88,7 +90,7 @@ export function parseLocalTimestamp(text: string, timezone: string): ParsedTime 
   const wallClock = Date.UTC(y, mo - 1, d, h, mi, s);
   const zone = m[7];
   if (zone === undefined) {
-    return { month: `${m[1]}-${m[2]}`, instant: wallClock - localOffset(timezone, y, mo, d, h, wallClock) };
+    return { month: `${m[1]}-${m[2]}`, instant: wallClock - localOffset(timezone, y, mo, d, h, wallClock), day: d };
   }
   let offsetMinutes = 0;
   if (zone !== "Z") {
@@ -100,7 +102,7 @@ export function parseLocalTimestamp(text: string, timezone: string): ParsedTime 
   const instant = wallClock - offsetMinutes * 60_000;
   // The month is taken after converting to the zone: 2024-03-31T22:30Z is April in Stockholm.
   const local = new TZDate(instant, timezone);
-  return { month: `${local.getFullYear()}-${pad2(local.getMonth() + 1)}`, instant };
+  return { month: `${local.getFullYear()}-${pad2(local.getMonth() + 1)}`, instant, day: local.getDate() };
 }
 
 const ZERO = 0x30;
@@ -146,5 +148,5 @@ function parsePlainLocal(text: string, timezone: string): ParsedTime | null | un
   if (Number.isNaN(y + mo + d + h + mi + s)) return undefined;
   if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || h > 23 || mi > 59 || s > 59) return null;
   const wallClock = Date.UTC(y, mo - 1, d, h, mi, s);
-  return { month: monthName(y, mo), instant: wallClock - localOffset(timezone, y, mo, d, h, wallClock) };
+  return { month: monthName(y, mo), instant: wallClock - localOffset(timezone, y, mo, d, h, wallClock), day: d };
 }

@@ -21,11 +21,13 @@ import { parseNonNegativeInteger } from "./parse-number.ts";
 import { parsePeriod } from "./parse-period.ts";
 import { findColumns, openCsv, type CsvRow } from "./parse-swedish-csv.ts";
 import { parseLocalTimestamp } from "./parse-time.ts";
+import { daysInMonth } from "../core/month.ts";
 import type { QuarantineWriter } from "./quarantine.ts";
 import { prepareIncidentLookups, type IncidentLookups } from "./read-incidents-csv.ts";
-import { addProblem, newFileReport, record } from "./tally.ts";
+import { addProblem, newFileReport, noteDated, record } from "./tally.ts";
 import type { FileReport } from "./types.ts";
 import { firstNonEmpty, reasonLabel, structuralRule } from "./row-rules.ts";
+import { failOnMissingColumns, missingColumns, missingMappedNote } from "./missing-columns.ts";
 
 export const AGGREGATED_COLUMNS = ["period", "category", "count", "area"] as const;
 
@@ -70,12 +72,10 @@ export async function readAggregatedCsv(opts: ReadAggregatedCsvOptions): Promise
     return { report, arealess };
   }
   const col = findColumns(table.header, AGGREGATED_COLUMNS, source.columns);
-  for (const name of ["period", "category", "count"] as const) {
-    if (col[name] >= 0) continue;
-    const expected = source.columns?.[name] ?? name;
-    const message = msg.missingColumn(name, expected, table.header, table.headerLine, lookups.keyPath);
-    addProblem(report, { file: file.path, line: null, reason: `missing_field:${name}`, message: scrub(message) });
-  }
+  const required = ["period", "category", "count"];
+  failOnMissingColumns(file.path, missingColumns(table.header, required, source.columns), source.columns, table.header, table.headerLine, lookups.keyPath);
+  const unmapped = missingMappedNote(table.header, AGGREGATED_COLUMNS.filter((c) => !required.includes(c)), source.columns, lookups.keyPath);
+  if (unmapped !== null) addProblem(report, { file: file.path, line: null, reason: "missing_column", message: unmapped });
   const width = table.header.length;
   const cell = (row: CsvRow, index: number) => (index >= 0 ? (row.cells[index] ?? "").trim() : "");
 
@@ -99,6 +99,13 @@ export async function readAggregatedCsv(opts: ReadAggregatedCsvOptions): Promise
     const periodText = cell(row, col.period);
     const period = periodText === "" ? null : parsePeriod(periodText);
     const month = period?.kind === "month" ? period.month : null;
+    // A table's row stands for its whole month: a month with a row (any outcome) is covered, and only
+    // such a month (spec/indicators.md "An aggregated table covers exactly the months it has rows for").
+    const start = month === null ? null : parseLocalTimestamp(`${month}-01`, opts.config.timezone);
+    if (start !== null && start.instant <= now) {
+      noteDated(report, month!, 1);
+      noteDated(report, month!, daysInMonth(month!));
+    }
     const label = cell(row, col.category);
     const labelOutcome = label === "" ? null : lookups.labels.lookup(label);
     const structural = structuralRule(cells, first, width, labelOutcome?.kind === "ignored");
@@ -122,7 +129,6 @@ export async function readAggregatedCsv(opts: ReadAggregatedCsvOptions): Promise
       await reject(row, "bad_date", null, periodMessages[kind](periodText));
       continue;
     }
-    const start = parseLocalTimestamp(`${month}-01`, opts.config.timezone);
     if (start === null || start.instant > now) {
       await reject(row, "future_date", month, periodMessages.future(periodText));
       continue;

@@ -23,12 +23,15 @@ import { parseNonNegativeInteger } from "./parse-number.ts";
 import { findColumns, openCsv, type CsvRow } from "./parse-swedish-csv.ts";
 import { parseLocalTimestamp } from "./parse-time.ts";
 import type { QuarantineWriter } from "./quarantine.ts";
-import { addProblem, newFileReport, record } from "./tally.ts";
+import { addProblem, newFileReport, noteDated, record } from "./tally.ts";
 import type { FileReport } from "./types.ts";
 import type { FileRange } from "./split-file.ts";
 import { firstNonEmpty, reasonLabel, structuralRule } from "./row-rules.ts";
+import { failOnMissingColumns, missingColumns, missingMappedNote } from "./missing-columns.ts";
 
 export const INCIDENT_COLUMNS = ["occurred_at", "category", "id", "area", "count", "place", "description"] as const;
+/** Coordinate columns a source may map by name (coordinate-columns.ts reads them). */
+const MAPPABLE_COORDINATES = ["lat", "lon", "x", "y"] as const;
 
 /** Lookups built once per source, shared by its files. */
 export interface IncidentLookups {
@@ -76,12 +79,10 @@ export async function readIncidentsCsv(opts: ReadIncidentsCsvOptions): Promise<F
     return report;
   }
   const col = findColumns(table.header, INCIDENT_COLUMNS, source.columns);
-  for (const name of ["occurred_at", "category"] as const) {
-    if (col[name] >= 0) continue;
-    const expected = source.columns?.[name] ?? name;
-    const message = msg.missingColumn(name, expected, table.header, table.headerLine, lookups.keyPath);
-    addProblem(report, { file: file.path, line: null, reason: `missing_field:${name}`, message: scrub(message) });
-  }
+  const required = ["occurred_at", "category"];
+  failOnMissingColumns(file.path, missingColumns(table.header, required, source.columns), source.columns, table.header, table.headerLine, lookups.keyPath);
+  const unmapped = missingMappedNote(table.header, [...INCIDENT_COLUMNS, ...MAPPABLE_COORDINATES].filter((c) => !required.includes(c)), source.columns, lookups.keyPath);
+  if (unmapped !== null) addProblem(report, { file: file.path, line: null, reason: "missing_column", message: unmapped });
   const coords = fileCoordinates(table.header, source.columns, lookups.coordinates, lookups.keyPath);
   if (coords.note !== null) addProblem(report, { file: file.path, line: null, reason: "coordinates_unused", message: coords.note });
   const width = table.header.length;
@@ -112,6 +113,13 @@ export async function readIncidentsCsv(opts: ReadIncidentsCsvOptions): Promise<F
     const occurred = col.occurred_at >= 0 ? (cells[col.occurred_at] ?? "").trim() : "";
     const time = occurred === "" ? null : parseLocalTimestamp(occurred, timezone);
     const month = time === null ? null : time.month;
+    // Every dated row, whatever its outcome below, shows how far the source reaches (coverage), and
+    // decides which run times a cache entry serves (its `future_date` test and its span).
+    const future = time !== null && time.instant > now;
+    if (time !== null) {
+      sink.noteInstant?.(time.instant, future);
+      if (!future) noteDated(report, time.month, time.day);
+    }
     const label = col.category >= 0 ? (cells[col.category] ?? "").trim() : "";
     const labelOutcome = label === "" ? null : lookups.labels.lookup(label);
     const structural = structuralRule(cells, first, width, labelOutcome?.kind === "ignored");
@@ -136,8 +144,7 @@ export async function readIncidentsCsv(opts: ReadIncidentsCsvOptions): Promise<F
       await reject(row, "bad_date", null, msg.badDate(occurred));
       continue;
     }
-    sink.noteInstant?.(time.instant, time.instant > now);
-    if (time.instant > now) {
+    if (future) {
       await reject(row, "future_date", time.month, msg.futureDate(occurred));
       continue;
     }

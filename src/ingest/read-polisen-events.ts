@@ -6,8 +6,8 @@
  *   type "Sammanfattning …" → ignored `summary_event`; `ignore` list → ignored `ignore_list`;
  *   missing name/type → `missing_field:*`; no usable date → `bad_date`; `future_date`;
  *   unknown type → `unknown_category:<type>`; then ids: a repeated `id` follows the accumulator's
- *   cross-file rules, and a new id whose `name` and `type` equal an earlier event's is the police
- *   republishing one incident → ignored `duplicate`.
+ *   cross-file rules, and a new id whose `name` and `type` equal an earlier event's of the same
+ *   incident year is the police republishing one incident → ignored `duplicate`.
  * The area is the first phrase of `summary` (before a comma or full stop) when it is an area name or
  * alias, else "okänt område" – never `unknown_area`, since that phrase is usually a sentence, and
  * never from `gps` (the centre of the kommun or county, not the incident's place).
@@ -27,7 +27,7 @@ import { buildLabelMap, type LabelMap } from "./label-map.ts";
 import { incidentTime, kommunOfName } from "./parse-polisen-name.ts";
 import { polisenEventsMessages as msg } from "./polisen-events-messages.ts";
 import type { QuarantineWriter } from "./quarantine.ts";
-import { addProblem, newFileReport, record } from "./tally.ts";
+import { addProblem, newFileReport, noteDated, record } from "./tally.ts";
 import type { FileReport } from "./types.ts";
 import { C1_CONTROL, reasonLabel } from "./row-rules.ts";
 
@@ -36,7 +36,7 @@ export interface PolisenEventsLookups {
   areas: AreaResolver;
   kommun: string;
   keyPath: string;
-  /** normalised `name\ttype` → the id of the first event with it (spans the source's files). */
+  /** `year\tname\ttype` (normalised) → the id of the first event with it (spans the source's files). */
   seenNames: Map<string, string>;
 }
 
@@ -172,6 +172,9 @@ export async function readPolisenEvents(opts: ReadPolisenEventsOptions): Promise
     const datetime = str(event.datetime) ?? "";
     const time = name === null ? null : incidentTime(name, datetime, config.timezone);
     const month = time?.month ?? null;
+    // Every event with a usable time, of any kommun or outcome, shows how far the archive reaches:
+    // coverage comes from the source's data, not from this kommun's events (spec/indicators.md).
+    if (time !== null && time.instant <= now) noteDated(report, time.month, time.day);
 
     if (name !== null && normaliseLabel(kommunOfName(name)) !== lookups.kommun) {
       record(report, "ignored", "other_kommun", month);
@@ -212,8 +215,9 @@ export async function readPolisenEvents(opts: ReadPolisenEventsOptions): Promise
     }
     const area = lookups.areas.resolve(leadingPhrase(str(event.summary) ?? ""));
     const id = typeof event.id === "number" || typeof event.id === "string" ? String(event.id).trim() : "";
-    // The police republish one incident under a new id with the same name and type (spec).
-    const nameKey = `${normaliseLabel(name)}\t${normaliseLabel(type!)}`;
+    // The police republish one incident under a new id with the same name and type (spec); `name` has
+    // no year, so the same headline a year later is another incident: the key carries the incident year.
+    const nameKey = `${time.month.slice(0, 4)}\t${normaliseLabel(name)}\t${normaliseLabel(type!)}`;
     const firstId = lookups.seenNames.get(nameKey);
     if (firstId !== undefined && (id === "" || firstId !== id)) {
       record(report, "ignored", "duplicate", time.month);

@@ -1,6 +1,8 @@
 /**
  * Reads one file of a survey source with `format: survey-results` (spec/inputs.md "Survey"): published
- * figures, one row per (year, area, indicator). Rules after the structural ones: `missing_field` →
+ * figures, one row per (year, area, indicator). A value suppressed at the source (`..`, `XX`, `–`, `x`,
+ * `-`, empty) is ignored as `suppressed_at_source`, after the row's other rules, and kept as a figure
+ * without a value. Rules after the structural ones: `missing_field` →
  * `bad_date` (year, published) → `bad_number` (value, n) → `unknown_indicator` → `unknown_area`
  * (an area that is given but unknown cannot be put anywhere: a published figure for an unknown place
  * is not a kommun figure) → `duplicate_id` (the same year, area and indicator twice in the source).
@@ -20,6 +22,8 @@ type SurveySource = Extract<Config["sources"][number], { kind: "survey" }>;
 export const SURVEY_RESULT_COLUMNS = ["year", "published", "area", "indicator", "value", "n"] as const;
 type Column = (typeof SURVEY_RESULT_COLUMNS)[number];
 const YEAR = /^\d{4}$/;
+/** How sources mark a figure they suppressed (too few answers); an empty value cell too. */
+const SUPPRESSED_AT_SOURCE = new Set(["", "..", "...", "x", "X", "xx", "XX", "-", "–", "—"]);
 const PUBLISHED = /^(\d{4})-(0[1-9]|1[0-2])$/;
 /** The top of each unit's scale (parseNumber never gives a negative). */
 const UNIT_MAX = { index_0_6: 6, percent: 100 } as const;
@@ -44,7 +48,7 @@ export async function readSurveyResults(opts: ReadSurveyResultsOptions): Promise
     const yearText = row.get("year");
     const publishedText = row.get("published");
     const reject = (reason: string, month: string | null, message: string): RowDecision => ({ outcome: "rejected", reason, month, message });
-    for (const name of ["year", "indicator", "value"] as const) {
+    for (const name of ["year", "indicator"] as const) {
       if (row.get(name) === "") return reject(`missing_field:${name}`, null, `Fältet ${name} är tomt: fyll i det i källan eller ta bort raden.`);
     }
     if (!YEAR.test(yearText)) return reject("bad_date", null, `Året ${quote(yearText)} kan inte tolkas: använd YYYY.`);
@@ -53,8 +57,11 @@ export async function readSurveyResults(opts: ReadSurveyResultsOptions): Promise
     }
     const published = publishedText === "" ? `${yearText}-12` : publishedText;
     const valueText = row.get("value");
-    const value = parseNumber(valueText);
-    if (value === null) return reject("bad_number:value", published, `Värdet ${quote(valueText)} är inte ett tal (decimalkomma går bra).`);
+    // Brå's NTU, Kolada and survey vendors hide a figure with too few answers ("..", "XX", "–"): the
+    // source says it is unavailable, not that it is wrong, so the row is not rejected (issue 13).
+    const suppressed = SUPPRESSED_AT_SOURCE.has(valueText);
+    const value = suppressed ? null : parseNumber(valueText);
+    if (!suppressed && value === null) return reject("bad_number:value", published, `Värdet ${quote(valueText)} är inte ett tal (decimalkomma går bra).`);
     const nText = row.get("n");
     const n = nText === "" ? null : parseNonNegativeInteger(nText);
     if (nText !== "" && n === null) return reject("bad_number:n", published, `Antalet svarande ${quote(nText)} är inte ett heltal ≥ 0.`);
@@ -63,7 +70,7 @@ export async function readSurveyResults(opts: ReadSurveyResultsOptions): Promise
     if (indicator === undefined) {
       return reject(`unknown_indicator:${reasonLabel(indicatorText)}`, published, `Okänd indikator ${quote(indicatorText)}: lägg till den under survey.indicators.`);
     }
-    if (value > UNIT_MAX[indicator.unit]) {
+    if (value !== null && value > UNIT_MAX[indicator.unit]) {
       return reject("bad_number:value", published, `Värdet ${quote(valueText)} ligger utanför skalan för ${indicator.id} (0–${UNIT_MAX[indicator.unit]}).`);
     }
     const areaText = row.get("area");
@@ -81,6 +88,9 @@ export async function readSurveyResults(opts: ReadSurveyResultsOptions): Promise
     }
     seen.add(key);
     results.push({ year: Number(yearText), published, area, indicator: indicator.id, value, n });
+    // Counted as ignored with its own reason, yet kept as a figure: the year is shown "uppgift saknas
+    // (för få svar)" rather than an older year passing for the latest.
+    if (value === null) return { outcome: "ignored", reason: "suppressed_at_source", month: published };
     return { outcome: "accepted", month: published };
   };
 

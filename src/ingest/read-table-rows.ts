@@ -12,6 +12,7 @@ import type { QuarantineWriter } from "./quarantine.ts";
 import { addProblem, newFileReport, record } from "./tally.ts";
 import type { FileReport } from "./types.ts";
 import { firstNonEmpty, reasonLabel, structuralRule } from "./row-rules.ts";
+import { failOnMissingColumns, missingColumns, missingMappedNote } from "./missing-columns.ts";
 
 export interface TableFile {
   absolute: string;
@@ -60,14 +61,9 @@ export async function readTableRows<C extends string>(opts: ReadTableOptions<C>)
     return report;
   }
   const col = findColumns(table.header, opts.columns, opts.rename);
-  for (const name of opts.required) {
-    if (col[name] >= 0) continue;
-    const expected = opts.rename?.[name] ?? name;
-    const message =
-      `Kolumnen ${quote(expected)} (${name}) saknas i rubrikraden på rad ${table.headerLine}, så varje rad saknar ${name}. ` +
-      `Byt namn på kolumnen i filen eller ange rätt rubrik under ${opts.keyPath}.columns.${name}.`;
-    addProblem(report, { file: file.path, line: null, reason: `missing_field:${name}`, message: scrub(message) });
-  }
+  failOnMissingColumns(file.path, missingColumns(table.header, opts.required, opts.rename), opts.rename, table.header, table.headerLine, opts.keyPath);
+  const unmapped = missingMappedNote(table.header, opts.columns.filter((c) => !opts.required.includes(c)), opts.rename, opts.keyPath);
+  if (unmapped !== null) addProblem(report, { file: file.path, line: null, reason: "missing_column", message: unmapped });
   opts.onHeader?.(table.header.map(headerKey), report);
   const width = table.header.length;
 

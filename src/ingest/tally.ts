@@ -16,7 +16,31 @@ export function emptyTally(): Tally {
 }
 
 export function newFileReport(path: string, sha256: string, encoding: FileReport["encoding"]): FileReport {
-  return { path, sha256, encoding, tally: emptyTally(), by_month: {}, problems: [], problems_truncated: 0 };
+  return { path, sha256, encoding, tally: emptyTally(), by_month: {}, dated: {}, problems: [], problems_truncated: 0 };
+}
+
+/**
+ * Notes that the file holds a row dated local day `day` of `month` (not in the future), whatever the
+ * row's outcome: the source's span for coverage (FileReport.dated, spec/indicators.md "Coverage").
+ */
+export function noteDated(report: FileReport, month: string, day: number): void {
+  const dated = (report.dated ??= {});
+  const span = dated[month];
+  if (span === undefined) dated[month] = [day, day];
+  else if (day < span[0]) span[0] = day;
+  else if (day > span[1]) span[1] = day;
+}
+
+/** Merges the `dated` spans of `from` into `into` (ranges of one file, files of one source). */
+export function addDated(into: Record<string, [number, number]>, from: Readonly<Record<string, readonly [number, number]>> | undefined): void {
+  for (const [month, [first, last]] of Object.entries(from ?? {})) {
+    const span = into[month];
+    if (span === undefined) into[month] = [first, last];
+    else {
+      if (first < span[0]) span[0] = first;
+      if (last > span[1]) span[1] = last;
+    }
+  }
 }
 
 function monthTally(report: FileReport, month: string | null): Tally {

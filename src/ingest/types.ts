@@ -12,7 +12,10 @@ export const TallySchema = z.object({
   accepted: z.number().int().nonnegative(),
   ignored: z.number().int().nonnegative(),
   rejected: z.number().int().nonnegative(),
-  /** `ignore_list`, `other_kommun`, `summary_event`, `duplicate`, `superseded`, `blank`, `total_row`. */
+  /**
+   * `ignore_list`, `other_kommun`, `summary_event`, `duplicate`, `superseded`, `blank`, `total_row`, and
+   * `suppressed_at_source` (a survey figure the source hid for too few answers: read-survey-results.ts).
+   */
   ignored_by_reason: z.record(z.string(), z.number().int().nonnegative()),
   /** Spec reason codes, e.g. `bad_date`, `unknown_category:Vapenbrott`, `unknown_area:Storgatan 3`. */
   rejected_by_reason: z.record(z.string(), z.number().int().nonnegative()),
@@ -42,6 +45,14 @@ export const FileReportSchema = z.object({
   tally: TallySchema,
   /** The same accounting per month of the row's date, with `undated` for rows without a usable date. */
   by_month: z.record(z.string(), TallySchema),
+  /**
+   * Per month (`YYYY-MM`), the first and last local day of the month on which the file holds a row with
+   * a usable date that is not in the future, whatever the row's outcome or kommun (an other kommun's
+   * police event, an ignored label, a rejected number all count): a source's coverage comes from its
+   * data, not from the rows this kommun accepted (spec/indicators.md "Coverage"). Never published.
+   * Optional only so that a report built by hand (tests) may leave it out: readers always set it.
+   */
+  dated: z.record(z.string(), z.tuple([z.number().int().min(1).max(31), z.number().int().min(1).max(31)])).optional(),
   /** Rejections with file/line/reason; capped per file so a broken file cannot flood memory. */
   problems: z.array(ProblemSchema),
   /** How many problems were left out of `problems` by the cap (they are still counted in `tally`). */
@@ -64,7 +75,7 @@ export function groupKey(area: string, month: string, category: string): GroupKe
 export interface IncidentSourceData {
   sourceId: string;
   files: FileReport[];
-  /** First and last month of accepted rows (used where `covers` leaves a bound out). */
+  /** First and last month of accepted rows. Not coverage: that comes from the files' `dated` spans (aggregate/coverage.ts). */
   firstMonth: string | null;
   lastMonth: string | null;
   /** Σ count of accepted rows per group; `kommun` is not stored, it is the sum over areas. */

@@ -21,7 +21,8 @@ function reasons(byReason: Record<string, number>): SafeHtml | null {
 }
 
 function coverage(s: Source): string {
-  const { from, to } = s.covers;
+  const { from, to, gaps } = s.covers;
+  if (from && to && gaps !== undefined && gaps.length > 0) return ABOUT.coversWithGaps(formatMonth(from), formatMonth(to), gaps.map(formatMonth));
   if (from && to) return ABOUT.covers(formatMonth(from), formatMonth(to));
   if (from) return ABOUT.coversFrom(formatMonth(from));
   if (to) return ABOUT.coversTo(formatMonth(to));

@@ -1,5 +1,6 @@
 /**
- * Section 5, Trygghetsmätning: per survey indicator, a table of the latest published figure per area
+ * Section 5, Trygghetsmätning: per survey indicator (its heading saying "senaste mätningen: 2021" when
+ * the latest result is more than two survey years old), a table of the latest published figure per area
  * with its survey year, band, the previous survey and the change, "osäker skattning" where fewer than
  * 30 answered and "för få svar" where the share is hidden; then the indicator over the survey years
  * as a chart with its table. Left out when the config has no survey source.
@@ -10,12 +11,16 @@ import { formatNumber, formatSignedNumber } from "./format-sv.ts";
 import { html, type SafeHtml } from "./html.ts";
 import type { Section } from "./section-types.ts";
 import { SURVEY } from "./wording.ts";
+import { monthYear } from "../core/month.ts";
 
 type WithSurvey = AreaEntry & { survey: SurveyFigure[] };
 
+/** A result more than this many survey years before the report month's year says its year in the heading (issue 13). */
+const STALE_AFTER_YEARS = 2;
+
 function valueCell(f: SurveyFigure, d: number, unit: string): SafeHtml {
   const pct = unit === "percent" ? "\u00a0%" : "";
-  if (f.value === null) return html`<td>${f.suppressed ? SURVEY.suppressed : SURVEY.noValue}</td>`;
+  if (f.value === null) return html`<td>${f.value_suppressed === "source" ? SURVEY.suppressedAtSource : f.suppressed ? SURVEY.suppressed : SURVEY.noValue}</td>`;
   const interval =
     f.ci_low != null && f.ci_high != null ? html`<br><span class="note">${SURVEY.interval(formatNumber(f.ci_low, 1), `${formatNumber(f.ci_high, 1)}${pct}`)}</span>` : null;
   const uncertain = f.uncertain ? html`<br><span class="note">${SURVEY.uncertain}</span>` : null;
@@ -41,8 +46,11 @@ export const surveySection: Section = {
       });
       if (rows.length === 0) return [];
       const id = `trygghet-${indicator.id}`;
+      // An old result says its age in the heading, so a 2021 figure is not read as this year's.
+      const latestYear = Math.max(...areas.flatMap((a) => a.survey.filter((s) => s.indicator === indicator.id).map((s) => s.year)));
+      const heading = monthYear(ind.month) - latestYear > STALE_AFTER_YEARS ? SURVEY.headingStale(indicator.name, latestYear) : indicator.name;
       const chart = charts.find((c) => c.placement.section === "survey" && c.placement.indicator === indicator.id);
-      return [html`<h3>${indicator.name}</h3>
+      return [html`<h3>${heading}</h3>
 ${indicator.unit === "index_0_6" ? html`<p>${SURVEY.indexNote}</p>` : null}
 <div class="table-wrap" role="region" aria-labelledby="${id}" tabindex="0">
 <table class="figures">

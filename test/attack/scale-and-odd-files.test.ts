@@ -41,6 +41,7 @@ sources:
     measure: brott
     path: ${sourcePath}
     categories: { Stöld: stold }
+    covers: { from: 2024-03, to: 2024-03 }   # one row on 1 March: declared complete
 `;
 
 describe("files the program cannot handle end in a clear message", () => {

@@ -16,11 +16,11 @@ const at = (iso: string) => Date.parse(iso);
 
 describe("local times around the DST switches", () => {
   it("reads 2024-03-31 02:30 (in the spring gap) as 01:30 UTC, in March", () => {
-    expect(parseLocalTimestamp("2024-03-31 02:30", TZ)).toEqual({ month: "2024-03", instant: at("2024-03-31T01:30:00Z") });
+    expect(parseLocalTimestamp("2024-03-31 02:30", TZ)).toEqual({ month: "2024-03", instant: at("2024-03-31T01:30:00Z"), day: 31 });
   });
 
   it("reads 2024-10-27 02:30 (twice that night) as its second occurrence, 01:30 UTC", () => {
-    expect(parseLocalTimestamp("2024-10-27 02:30", TZ)).toEqual({ month: "2024-10", instant: at("2024-10-27T01:30:00Z") });
+    expect(parseLocalTimestamp("2024-10-27 02:30", TZ)).toEqual({ month: "2024-10", instant: at("2024-10-27T01:30:00Z"), day: 27 });
   });
 });
 
@@ -44,13 +44,14 @@ describe("leap days and far dates", () => {
   });
 
   it("reads 1970-01-01 local as one hour before the epoch", () => {
-    expect(parseLocalTimestamp("1970-01-01", TZ)).toEqual({ month: "1970-01", instant: -3_600_000 });
+    expect(parseLocalTimestamp("1970-01-01", TZ)).toEqual({ month: "1970-01", instant: -3_600_000, day: 1 });
   });
 
   it("places a police event published 2 January about 31 December in the previous year", () => {
     expect(incidentTime("31 december 23.50, Stöld, Söderhamn", "2024-01-02 09:00:00 +01:00", TZ)).toEqual({
       month: "2023-12",
       instant: at("2023-12-31T22:50:00Z"),
+      day: 31,
     });
   });
 });

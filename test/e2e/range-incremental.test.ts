@@ -74,13 +74,13 @@ describe("a range", () => {
   });
 
   it("fails with the failing month's exit code, keeps the other months and lists which failed", () => {
-    // One unknown category in 2024-06: 1 rejected of 19 rows in the month = 5.3 % > 1 %.
-    const rows = [...baseRows(), { id: "x-1", date: "2024-06-28 12:00", label: "Vapenbrott", area: "Centrum" }];
+    // Three unknown categories in 2024-06 (a failure needs at least 3 rejected rows): 3 of 21 rows = 14.3 % > 1 %.
+    const rows = [...baseRows(), ...["x-1", "x-2", "x-3"].map((id) => ({ id, date: "2024-06-28 12:00", label: "Vapenbrott", area: "Centrum" }))];
     const project = rangeProject(rows);
     const r = run(project, RANGE);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/Månader: 11 skrivna, 0 oförändrade, 1 misslyckad/);
-    expect(r.stdout).toMatch(/2024-06: misslyckades: Källan polis: 1 av 19 rader för 2024-06 avvisades/);
+    expect(r.stdout).toMatch(/2024-06: misslyckades: Källan polis: 3 av 21 rader för 2024-06 avvisades/);
     expect(existsSync(path.join(project, "reports", "2024-06"))).toBe(false);
     expect(existsSync(path.join(project, "reports", "2024-05", "indicators.json"))).toBe(true);
     expect(existsSync(path.join(project, "reports", "2024-07", "indicators.json"))).toBe(true);

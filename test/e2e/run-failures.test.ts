@@ -32,7 +32,12 @@ function project(csv: string, config = CONFIG()): string {
   return root;
 }
 
-const GOOD = ["occurred_at,category,area", ...Array.from({ length: 20 }, (_, i) => `2024-0${1 + (i % 3)}-1${i % 10} 10:00,Skadegörelse,Centrum`)].join("\n");
+// The first and last rows are on 1 January and 31 March: the source reaches from the first day of
+// January to the end of March, so January–March are covered (spec/indicators.md "Coverage").
+const GOOD = [
+  "occurred_at,category,area",
+  ...Array.from({ length: 20 }, (_, i) => `${i === 0 ? "2024-01-01" : i === 19 ? "2024-03-31" : `2024-0${1 + (i % 3)}-1${i % 10}`} 10:00,Skadegörelse,Centrum`),
+].join("\n");
 const AT = ["--generated-at", "2024-04-02T06:00:00+02:00", "--log-format", "json"];
 
 describe("exit codes and safety of failed runs", () => {

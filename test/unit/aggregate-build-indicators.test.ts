@@ -34,7 +34,12 @@ sources:
 `;
 const config = parseConfig(CONFIG, "/tmp/x/config/lagesbild.yaml");
 
-function file(path: string, rejected: Record<string, number>): FileReport {
+/** Whole months with rows (days 1 and L), for coverage (FileReport.dated). */
+function wholeMonths(from: string, to: string): Record<string, [number, number]> {
+  return Object.fromEntries(monthRange(from, to).map((t) => [t, [1, new Date(Date.UTC(Number(t.slice(0, 4)), Number(t.slice(5)), 0)).getUTCDate()]]));
+}
+
+function file(path: string, rejected: Record<string, number>, dated: Record<string, [number, number]> = {}): FileReport {
   const rejectedRows = Object.values(rejected).reduce((s, n) => s + n, 0);
   const tally = {
     read: 100 + rejectedRows + 2,
@@ -44,7 +49,7 @@ function file(path: string, rejected: Record<string, number>): FileReport {
     ignored_by_reason: { duplicate: 2 },
     rejected_by_reason: rejected,
   };
-  return { path, sha256: "a".repeat(64), encoding: "utf-8", tally, by_month: {}, problems: [], problems_truncated: 0 };
+  return { path, sha256: "a".repeat(64), encoding: "utf-8", tally, by_month: {}, dated, problems: [], problems_truncated: 0 };
 }
 
 /**
@@ -69,14 +74,20 @@ function sources(kommunenLast = "2024-03", polisLast = "2024-04"): IncidentSourc
   return [
     {
       sourceId: "polis",
-      files: [file("data/polis-2024.csv", { "unknown_area:Storgatan 3": 2, bad_date: 1 })],
+      files: [file("data/polis-2024.csv", { "unknown_area:Storgatan 3": 2, bad_date: 1 }, wholeMonths("2022-02", polisLast))],
       firstMonth: "2022-02",
       lastMonth: polisLast,
       counts: polis,
       arealess: false,
     },
-    { sourceId: "kommunen", files: [], firstMonth: "2023-06", lastMonth: kommunenLast, counts: kommunen, arealess: false },
+    { sourceId: "kommunen", files: [kommunenFile(kommunenLast)], firstMonth: "2023-06", lastMonth: kommunenLast, counts: kommunen, arealess: false },
   ];
+}
+
+/** The kommun's log: no rejected rows, dated rows in every month 2023-06..last. */
+function kommunenFile(last: string): FileReport {
+  const f = file("data/kommunen-2024.csv", {}, wholeMonths("2023-06", last));
+  return f;
 }
 
 const build = (incidents = sources(), month = "2024-03") =>
@@ -213,7 +224,23 @@ describe("buildIndicators", () => {
           },
         ],
       },
-      { id: "kommunen", kind: "incidents", covers: { from: "2023-06", to: "2024-03" }, files: [] },
+      {
+        id: "kommunen",
+        kind: "incidents",
+        covers: { from: "2023-06", to: "2024-03" },
+        files: [
+          {
+            path: "data/kommunen-2024.csv",
+            sha256: "a".repeat(64),
+            rows_read: 102,
+            rows_accepted: 100,
+            rows_ignored: 2,
+            rows_rejected: 0,
+            ignored_by_reason: { duplicate: 2 },
+            rejected_by_reason: {},
+          },
+        ],
+      },
     ]);
   });
 });
@@ -221,8 +248,10 @@ describe("buildIndicators", () => {
 describe("buildIndicators — coverage of the report month", () => {
   it("fails with exit 4 when a required source does not cover the month", () => {
     expect(() => build(sources("2024-03", "2024-02"))).toThrow(LagesbildError);
+    // polis's rows end 29 February: March needs a row on or after 29 March (day L−2 of 31).
     expect(() => build(sources("2024-03", "2024-02"))).toThrow(
-      "Månaden 2024-03 täcks ännu inte av källan polis (täcker 2022-02–2024-02).",
+      "Månaden 2024-03 täcks ännu inte av källan polis (data inte levererad): källan polis når till 29 februari 2024, " +
+        "och en månad räknas som täckt först när källan når minst till 29 mars 2024.",
     );
   });
 

@@ -53,9 +53,13 @@ function sources(): IncidentSourceData[] {
     for (const t of months) for (const [area, category, n] of cells) m.set(groupKey(area, t, category), n);
     return m;
   };
+  // Rows on the first and last day of every month with data: the source covers exactly those months.
+  const dated = (from: string) =>
+    Object.fromEntries(monthRange(from, "2024-03").map((t): [string, [number, number]] => [t, [1, new Date(Date.UTC(Number(t.slice(0, 4)), Number(t.slice(5)), 0)).getUTCDate()]]));
+  const tally = { read: 0, accepted: 0, ignored: 0, rejected: 0, ignored_by_reason: {}, rejected_by_reason: {} };
   const source = (sourceId: string, from: string, cells: Array<[string, string, number]>): IncidentSourceData => ({
     sourceId,
-    files: [],
+    files: [{ path: `${sourceId}.csv`, sha256: "a".repeat(64), encoding: "utf-8", tally, by_month: {}, dated: dated(from), problems: [], problems_truncated: 0 }],
     firstMonth: from,
     lastMonth: "2024-03",
     counts: counts(monthRange(from, "2024-03"), cells),

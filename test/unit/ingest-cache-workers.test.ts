@@ -184,3 +184,26 @@ describe("the per-file cache", () => {
   });
 });
 
+
+describe("the cache and coverage's dated days", () => {
+  it("serves the same dated span as a fresh read, and misses when an ignored row's date stops being future", async () => {
+    project = makeProject();
+    // The Trafikolycka row is on the ignore list: ignored, yet its date shows how far the export reaches.
+    project.write("polis-a.csv", excel1252([
+      "Datum;Brottstyp;Område;Diarienummer",
+      "2024-03-01 10:00;Skadegörelse;Centrum;X1",
+      "2024-04-03 08:00;Trafikolycka;Centrum;X2",
+    ]));
+    const logs: Array<Record<string, unknown>> = [];
+    const first = await ingestSources(project.config, options(logs));
+    // NOW is 2 April: the 3 April row is future, so only 1 March is dated.
+    expect(first.incidents[0]!.files[0]!.dated).toEqual({ "2024-03": [1, 1] });
+    const again = await ingestSources(project.config, options(logs));
+    expect(plain(again)).toEqual(plain(first));
+    // A week later the 3 April row is past: the entry must not serve, and the span reaches 3 April.
+    const later = await ingestSources(project.config, options(logs, { now: NOW + 7 * 86_400_000 }));
+    expect(later.incidents[0]!.files[0]!.dated).toEqual({ "2024-03": [1, 1], "2024-04": [3, 3] });
+    const fresh = await ingestSources(project.config, { now: NOW + 7 * 86_400_000, quarantine: false });
+    expect(later.incidents[0]!.files[0]!.dated).toEqual(fresh.incidents[0]!.files[0]!.dated);
+  });
+});

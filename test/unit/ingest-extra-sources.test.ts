@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { isBalanced } from "../../src/ingest/tally.ts";
+import { extraRejectedShares } from "../../src/aggregate/extra-rejected-share.ts";
 import { ingestSources } from "../../src/ingest/ingest-sources.ts";
 import { excel1252, excelUtf8Bom, makeProject, NOW, POLIS_SOURCE, type TestProject } from "../fixtures/ingest/project.ts";
 
@@ -121,6 +122,45 @@ describe("survey results", () => {
     expect(s.files[0]!.tally.rejected_by_reason).toEqual({
       "unknown_indicator:okand_indikator": 1, "unknown_area:Storgatan 3": 1, "bad_number:value": 1, duplicate_id: 1,
     });
+  });
+});
+
+describe("survey results suppressed at the source", () => {
+  const SOURCE = `
+  - id: trygghetsmatning
+    kind: survey
+    format: survey-results
+    path: ../data/enkat/*.csv
+`;
+  it("ignores '..', 'XX', '–', 'x', '-' and empty values as suppressed_at_source, keeps them as figures without a value, and never fails the month", async () => {
+    const p = withPolis(SURVEY_CONFIG, SOURCE);
+    // As Brå's NTU and Kolada publish them. Windows-1252 writes the en dash as byte 0x96, which
+    // latin1 (excel1252) cannot: the file's bytes are put together around it.
+    const enDash = (b: Buffer) => Buffer.concat(b.toString("latin1").split("@").flatMap((part, i) => (i === 0 ? [Buffer.from(part, "latin1")] : [Buffer.from([0x96]), Buffer.from(part, "latin1")])));
+    p.write("enkat/resultat.csv", enDash(excel1252([
+      "year;published;area;indicator;value;n",
+      "2023;;;problemindex_total;1,62;412",
+      "2023;;Centrum;problemindex_total;..;",
+      "2023;;Ljusne;problemindex_total;XX;",
+      "2022;;Centrum;problemindex_total;@;4",
+      "2022;;Ljusne;problemindex_total;x;",
+      "2021;;Ljusne;problemindex_total;-;",
+      "2021;;Centrum;problemindex_total;;",
+      "2021;;;problemindex_total;abc;",
+    ])));
+    const r = await ingestSources(p.config, { now: NOW, quarantine: false });
+    const s = r.surveys![0]!;
+    const t = s.files[0]!.tally;
+    expect(t).toMatchObject({ read: 8, accepted: 1, ignored: 6, rejected: 1 });
+    expect(t.ignored_by_reason).toEqual({ suppressed_at_source: 6 });
+    expect(t.rejected_by_reason).toEqual({ "bad_number:value": 1 });
+    expect(isBalanced(t)).toBe(true);
+    expect(s.results.filter((x) => x.value === null).map((x) => [x.year, x.area])).toEqual([
+      [2023, "centrum"], [2023, "ljusne"], [2022, "centrum"], [2022, "ljusne"], [2021, "ljusne"], [2021, "centrum"],
+    ]);
+    expect(s.results.find((x) => x.year === 2022 && x.area === "centrum")?.n).toBe(4);
+    // Only the unreadable "abc" counts against the month: 1 of 2 rows, under the 3 rows a failure needs.
+    expect(extraRejectedShares(r, "2024-03").find((x) => x.sourceId === "trygghetsmatning")).toMatchObject({ rejected: 1, base: 2 });
   });
 });
 

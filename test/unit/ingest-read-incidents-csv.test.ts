@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { LagesbildError } from "../../src/core/errors.ts";
 import { ingestSources } from "../../src/ingest/ingest-sources.ts";
 import { isBalanced } from "../../src/ingest/tally.ts";
 import type { FileReport, IncidentSourceData } from "../../src/ingest/types.ts";
@@ -165,20 +166,34 @@ describe("readIncidentsCsv: files as they arrive", () => {
       })
     ).files[0]!;
     expect(file.tally).toMatchObject({ read: 2, accepted: 1, rejected: 1, rejected_by_reason: { column_count: 1 } });
-    expect(file.problems[0]).toMatchObject({ line: 3, reason: "column_count" });
-    expect(file.problems[0]?.message).toMatch(/citattecken/);
+    const rows = file.problems.filter((p) => p.line !== null); // the fixture's mapped id/count columns are absent: a note
+    expect(rows[0]).toMatchObject({ line: 3, reason: "column_count" });
+    expect(rows[0]?.message).toMatch(/citattecken/);
   });
 
-  it("rejects every row as missing_field when a required column is missing, and says which header it found", async () => {
-    const file = (
+  it("fails the file once (exit 1), naming the file and the column, when a required column is missing", async () => {
+    // Issue 13: a missing required column was 4 047 missing_field rows instead of one fix to make.
+    let error: unknown;
+    try {
       await ingestOne({
         "polis-1.csv": excel1252(["Datum;Typ;Område", "2024-03-01;Skadegörelse;Centrum", "2024-03-02;Stöld;Centrum"]),
-      })
-    ).files[0]!;
-    expect(file.tally).toMatchObject({ read: 2, rejected: 2, rejected_by_reason: { "missing_field:category": 2 } });
-    expect(file.problems[0]).toMatchObject({ line: null, reason: "missing_field:category" });
-    expect(file.problems[0]?.message).toContain('Kolumnen "Brottstyp" (category) saknas');
-    expect(file.problems[0]?.message).toContain('"Datum", "Typ", "Område"');
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(LagesbildError);
+    expect((error as LagesbildError).exitCode).toBe(1);
+    expect((error as LagesbildError).message).toContain('data/polis-1.csv: kolumnen "Brottstyp" (category) saknas i rubrikraden på rad 1');
+    expect((error as LagesbildError).message).toContain('"Datum", "Typ", "Område"');
+    expect((error as LagesbildError).message).toContain("sources[0].columns");
+  });
+
+  it("notes, without failing, an optional column that columns maps but the file lacks", async () => {
+    const file = (await ingestOne({ "polis-1.csv": excel1252(["Datum;Brottstyp;Område", "2024-03-01;Skadegörelse;Centrum"]) })).files[0]!;
+    expect(file.tally).toMatchObject({ read: 1, accepted: 1, rejected: 0 });
+    expect(file.problems).toEqual([
+      expect.objectContaining({ line: null, reason: "missing_column", message: expect.stringContaining('"Diarienummer" (id), "Antal" (count)') }),
+    ]);
   });
 
   it("rejects an unknown area under unknown_area: reject, keeping the name out of published reasons", async () => {

@@ -71,6 +71,35 @@ describe("format: polisen-events", () => {
     expect(data.counts.get("okant\t2023-11\tskadegorelse")).toBe(1);
   });
 
+  it("keeps the same headline a year later as another incident: the duplicate key holds the incident year", async () => {
+    // Issue 13: "03 september 15.55, Trafikolycka, personskada, Stockholm" in 2024 and in 2025 were two accidents.
+    const name = "03 september 15.55, Misshandel, Söderhamn";
+    const data = await ingest({
+      "a.json": dump([
+        ev(500001, name, "Misshandel", "2022-09-03 16:20:00 +02:00"),
+        ev(600001, name, "Misshandel", "2023-09-03 16:40:00 +02:00"),
+        ev(600002, name, "Misshandel", "2023-09-03 17:05:00 +02:00"), // the 2023 one republished: a duplicate
+      ]),
+    });
+    expect(data.files[0]!.tally).toMatchObject({ accepted: 2, ignored: 1, ignored_by_reason: { duplicate: 1 } });
+    expect(data.counts.get("okant\t2022-09\tmisshandel")).toBe(1);
+    expect(data.counts.get("okant\t2023-09\tmisshandel")).toBe(1);
+  });
+
+  it("records the local days of every dated event, of any kommun or outcome, for coverage", async () => {
+    const data = await ingest({
+      "a.json": dump([
+        ev(1, "1 mars 08.00, Stöld, Gävle", "Stöld", "2024-03-01 08:30:00 +01:00"), // other kommun: ignored, still dated
+        ev(2, "10 mars 12.00, Misshandel, Söderhamn", "Misshandel", "2024-03-10 12:30:00 +01:00"),
+        ev(3, "30 mars 23.10, Brand, Sandviken", "Brand", "2024-03-30 23:40:00 +01:00"), // other kommun
+        ev(4, "31 mars 09.00, Okänd typ, Söderhamn", "Okänd typ", "2024-03-31 09:30:00 +02:00"), // rejected unknown_category, still dated
+        ev(5, "Inget datum, Stöld, Söderhamn", "Stöld", "inte ett datum"), // bad_date: not dated
+        ev(6, "5 april 10.00, Stöld, Söderhamn", "Stöld", "2024-04-05 10:30:00 +02:00"), // future_date (NOW is 2 April): not dated
+      ]),
+    });
+    expect(data.files[0]!.dated).toEqual({ "2024-03": [1, 31] });
+  });
+
   it("counts an event repeated with the same id in a later export once", async () => {
     const e = ev(7, "5 mars 21.40, Stöld, Söderhamn", "Stöld", "2024-03-05 22:14:01 +01:00");
     const data = await ingest({ "events-1.json": dump([e]), "events-2.json": dump([e]) });

@@ -48,6 +48,27 @@ describe("section 5, Trygghetsmätning", () => {
     expect(out).toContain("osäker skattning");
     expect(out).toContain("<td>Medel</td>");
   });
+
+  it("says the year in the heading when the latest result is more than two survey years old", () => {
+    // Report month 2024-03 (SAMPLE_MONTH): 2023 and 2022 are at most two years old, 2021 is three.
+    const at = (year: number) => {
+      const v = view();
+      v.ind.areas = v.ind.areas.map((a) => (a.survey ? { ...a, survey: a.survey.map((f) => ({ ...f, year })) } : a));
+      return surveySection.render(v)!.toString();
+    };
+    expect(at(2022)).toContain("<h3>Känner sig otrygg</h3>");
+    expect(at(2021)).toContain("<h3>Känner sig otrygg – senaste mätningen: 2021</h3>");
+  });
+
+  it("shows a figure suppressed at the source as 'uppgift saknas (för få svar)'", () => {
+    const v = view();
+    v.ind.areas = v.ind.areas.map((a) =>
+      a.survey ? { ...a, survey: [{ indicator: "otrygg", name: "Känner sig otrygg", year: 2023, value: null, n: null, band: null, previous: { year: 2021, value: 31 }, change: null, value_suppressed: "source" as const }] } : a,
+    );
+    const out = surveySection.render(v)!.toString();
+    expect(out).toContain("<td>uppgift saknas (för få svar)</td>");
+    expect(out).toContain("2021: 31,0");
+  });
 });
 
 describe("section 6, Medborgarlöften och åtgärder", () => {

@@ -1,0 +1,61 @@
+/**
+ * Where each key of the config file is, so that every config error says `lagesbild.yaml:LINE:COL`
+ * (spec/cli.md): the `yaml` package's document keeps each node's source range, and a LineCounter turns
+ * an offset into a 1-based line and column. Keyed by the same key path the errors print
+ * (`sources[0].columns.cuont`).
+ */
+import { isMap, isScalar, isSeq, type Document, type LineCounter } from "yaml";
+
+export interface Position {
+  line: number;
+  col: number;
+}
+
+export interface KeyPosition {
+  /** The key itself (for an unknown key); for a list item, the item. */
+  key: Position;
+  /** The value (for a bad value). */
+  value: Position;
+}
+
+/** Key path → where its key and value are; `format` turns path parts into the printed key path. */
+export function keyPositions(doc: Document, lines: LineCounter, format: (parts: ReadonlyArray<PropertyKey>) => string): Map<string, KeyPosition> {
+  const out = new Map<string, KeyPosition>();
+  const at = (offset: number): Position => lines.linePos(offset);
+  const visit = (node: unknown, parts: PropertyKey[]): void => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        const keyRange = (pair.key as { range?: [number, number, number] } | null)?.range;
+        const valueRange = (pair.value as { range?: [number, number, number] } | null)?.range;
+        if (keyRange === undefined) continue;
+        const path = [...parts, key];
+        out.set(format(path), { key: at(keyRange[0]), value: at((valueRange ?? keyRange)[0]) });
+        visit(pair.value, path);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => {
+        const range = (item as { range?: [number, number, number] } | null)?.range;
+        const path = [...parts, i];
+        if (range !== undefined) out.set(format(path), { key: at(range[0]), value: at(range[0]) });
+        visit(item, path);
+      });
+    }
+  };
+  visit(doc.contents, []);
+  return out;
+}
+
+/**
+ * The position of an error line `key.path: message`: the longest key path that the line starts with
+ * (a label key may itself hold ": "), its key for an unknown key, else its value; null when none fits.
+ */
+export function positionOfLine(line: string, positions: ReadonlyMap<string, KeyPosition>, unknownKey: boolean): Position | null {
+  let best: KeyPosition | null = null;
+  for (let i = line.indexOf(": "); i >= 0; i = line.indexOf(": ", i + 1)) {
+    const hit = positions.get(line.slice(0, i));
+    if (hit !== undefined) best = hit;
+  }
+  if (best === null) return null;
+  return unknownKey ? best.key : best.value;
+}
