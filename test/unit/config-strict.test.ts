@@ -90,6 +90,7 @@ max_rejected_share: 2
   it("accepts every column role of each format", () => {
     expect(() => parseConfig(`${HEAD}  - id: polis
     kind: incidents
+    measure: brott
     path: ../data/*.csv
     columns: { occurred_at: Datum, category: Typ, id: Nr, area: Område, count: Antal, place: Plats, description: Text, lat: Lat, lon: Lon }
     categories: { Stöld: stold }
