@@ -164,7 +164,7 @@ export async function run(opts: RunOptions, effects: RunEffects): Promise<RunRes
     // The archive, feed and other shared files are rendered every run and replaced only where their
     // content changed, so a range interrupted before this point is completed by the next run.
     const entries = new ArchiveEntryCache(archiveEntryCachePath(cacheDir, outDir));
-    state.commitShared(opts.onlyData ? [] : renderSharedFiles(config, outDir, (m) => entries.entry(outDir, m, state.fileSha256(`${m}/indicators.json`))), generatedAt.iso);
+    state.commitShared(opts.onlyData ? [] : renderSharedFiles(config, outDir, (m) => entries.entry(outDir, m, state.fileSha256(`${m}/indicators.json`)), (w) => effects.log.warn(w)), generatedAt.iso);
     if (!opts.onlyData) entries.save();
     const failed = outcomes.find((o) => o.status === "failed");
     return { exitCode: failed?.exitCode ?? EXIT.ok, config, outDir, generatedAt, ingest, months: outcomes, lockWarning: lock.warning };

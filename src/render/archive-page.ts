@@ -6,6 +6,7 @@
 import type { Config } from "../config/load-config.ts";
 import { capitalise, formatMonth, formatNumber, formatPercentChange } from "./format-sv.ts";
 import { html } from "./html.ts";
+import { archiveOpenData } from "./archive-open-data.ts";
 import { pageDocument } from "./layout.ts";
 import { ARCHIVE, T, VERDICT } from "./wording.ts";
 import { VerdictSchema } from "../aggregate/indicators-schema.ts";
@@ -49,7 +50,8 @@ ${rows}
 </tbody>
 </table>
 </div>`}
-<p><a href="feed.xml">${ARCHIVE.feed}</a></p>`;
+<p><a href="feed.xml">${ARCHIVE.feed}</a></p>
+${archiveOpenData(config)}`;
   return pageDocument({
     title: `${title} – ${ARCHIVE.heading}`,
     root: "",

@@ -1,0 +1,96 @@
+/**
+ * `serie.csv` at the output root: the whole archive as one long time series for journalists and
+ * analysts (issue 16 item 7): one row per month × area × category (totals included), with the machine
+ * code and the Swedish label side by side, and a `status` that tells a value, a hidden value and a
+ * missing one apart (in `indicators.csv` all three can be an empty cell).
+ *
+ * Built only from the published (suppressed) `indicators.json` of each month, read back through its
+ * schema, and each row takes that month's own `month.count`: a later month's `series` may show a count
+ * that the month itself hid (or a revised one), so using it would undo the month's suppression.
+ *
+ * Bytes exactly like `indicators.csv` (same helpers): UTF-8 with BOM, `;`, CRLF, RFC 4180 quoting,
+ * decimal comma, formula-injection guard on free-text cells.
+ */
+import type { IncidentEntry, Indicators } from "../aggregate/indicators-schema.ts";
+import { BOM, CRLF, field, num, textCell } from "./indicators-csv.ts";
+
+export const SERIE_FILE = "serie.csv";
+
+export const SERIE_COLUMNS = [
+  "manad", "omrade_id", "omrade", "kategori_id", "kategori", "matt", "matt_namn", "antal", "status", "status_text",
+] as const;
+
+/** `status`: ASCII codes a program can filter on; `status_text` says the same in the report's words. */
+export type SerieStatus = "varde" | "dold_litet" | "dold_skyddar" | "saknas";
+
+/**
+ * The measures' names as the report writes them (spec/cli.md "Measures"); an entry without a measure
+ * (a month published before measures existed) leaves both cells empty rather than guessing.
+ */
+const MEASURE_NAME: Readonly<Record<string, string>> = {
+  brott: "polisanmälda brott",
+  "polisens-handelser": "polisens händelsenotiser",
+  handelser: "rapporterade händelser",
+};
+
+function statusText(status: SerieStatus, minCount: number): string {
+  switch (status) {
+    case "varde":
+      return "värde";
+    case "dold_litet":
+      return `färre än ${minCount}`;
+    case "dold_skyddar":
+      return "döljs";
+    case "saknas":
+      return "uppgift saknas";
+  }
+}
+
+/**
+ * Why `month.count` is empty, from its `count_suppressed` flag (spec/outputs.md: "small" or "protects").
+ * A month published before the two kinds existed carries `true`, which is read as "small", the same
+ * reading `indicators.csv` makes, so both files name such a value alike.
+ */
+export function countStatus(e: IncidentEntry): SerieStatus {
+  const flag: unknown = e.month.count_suppressed;
+  if (flag === "protects") return "dold_skyddar";
+  if (flag === "small" || flag === true) return "dold_litet";
+  if (e.suppressed) return "dold_litet";
+  return e.month.count === null ? "saknas" : "varde";
+}
+
+function row(ind: Indicators, areaId: string, areaName: string, e: IncidentEntry, minCount: number): string[] {
+  // `measure` is added to every entry by the measures change; read defensively so files from before it
+  // (and this module before that schema) still give a row, with the measure left empty.
+  const measure = (e as { measure?: unknown }).measure;
+  const measureId = typeof measure === "string" ? measure : "";
+  const status = countStatus(e);
+  return [
+    ind.month,
+    areaId,
+    textCell(areaName),
+    e.category,
+    textCell(e.name),
+    measureId,
+    MEASURE_NAME[measureId] ?? "",
+    status === "varde" ? num(e.month.count) : "",
+    status,
+    statusText(status, minCount),
+  ];
+}
+
+/**
+ * The file as bytes: header, then months oldest first, each month's areas and categories in the order
+ * its `indicators.json` has them (config order, totals last). `minCount` is the suppression threshold
+ * the "färre än k" text names.
+ */
+export function renderSerieCsv(months: ReadonlyArray<Indicators>, minCount: number): Buffer {
+  const sorted = [...months].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+  const lines: string[][] = [[...SERIE_COLUMNS]];
+  for (const ind of sorted) {
+    for (const area of ind.areas) {
+      for (const entry of area.incidents) lines.push(row(ind, area.id, area.name, entry, minCount));
+    }
+  }
+  return Buffer.from(BOM + lines.map((cells) => cells.map(field).join(";") + CRLF).join(""), "utf8");
+}
