@@ -36,6 +36,7 @@ ${contactList}
   return pageDocument({
     title: `Tillgänglighetsredogörelse – ${title}`,
     root: "",
+    path: "tillganglighet.html",
     header: html`<header class="site-header">
 <p class="breadcrumb"><a href="index.html">${title}</a></p>
 <h1>Tillgänglighetsredogörelse</h1>

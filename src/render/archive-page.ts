@@ -55,6 +55,7 @@ ${archiveOpenData(config)}`;
   return pageDocument({
     title: `${title} – ${ARCHIVE.heading}`,
     root: "",
+    path: "index.html",
     header: html`<header class="site-header"><h1>${title} <span class="h1-month">${ARCHIVE.heading}</span></h1></header>`,
     main,
     config,
