@@ -16,20 +16,25 @@ const OPEN_DATA = {
   format:
     "Tecken i UTF-8, semikolon mellan kolumnerna och decimalkomma, så att filen öppnas rätt direkt i Excel. Varje månad har dessutom alla sina siffror i en egen fil (indicators.csv och indicators.json) i månadens mapp.",
   columnsHeading: "Kolumner",
-  columns: (minCount: number): ReadonlyArray<readonly [string, string]> => [
-    ["manad", "Månaden, skriven ÅÅÅÅ-MM (till exempel 2024-03)."],
-    ["omrade_id, omrade", "Områdets kod och namn. kommun är hela kommunen; okant är händelser som inte kunde knytas till något område."],
-    ["kategori_id, kategori", "Kategorins kod och namn. total (eller total:brott och liknande) är summan av kategorierna med samma mått."],
+  columns: (minCount: number): ReadonlyArray<readonly [string, SafeHtml]> => [
+    ["manad", html`Månaden, skriven ÅÅÅÅ-MM (till exempel 2024-03).`],
+    ["omrade_id, omrade", html`Områdets kod och namn. <code>kommun</code> är hela kommunen; <code>okant</code> är händelser som inte kunde knytas till något område.`],
+    ["kategori_id, kategori", html`Kategorins kod och namn. <code>total</code> (eller <code>total:brott</code> och liknande) är summan av kategorierna med samma mått.`],
     [
       "matt, matt_namn",
-      "Vad som räknas: brott = polisanmälda brott, polisens-handelser = polisens händelsenotiser, handelser = händelser rapporterade av kommunen och andra. Lägg aldrig ihop rader med olika mått.",
+      html`Vad som räknas: <code>brott</code> = polisanmälda brott, <code>polisens-handelser</code> = polisens händelsenotiser, <code>handelser</code> = händelser rapporterade av kommunen och andra. Lägg aldrig ihop rader med olika mått.`,
     ],
-    ["antal", "Antal under månaden (inte per invånare). Tom när status är något annat än varde."],
+    ["antal", html`Antal under månaden (inte per invånare). Tom när status är något annat än <code>varde</code>.`],
     [
       "status",
-      `varde = antalet redovisas; dold_litet = färre än ${minCount}, redovisas inte för att skydda enskilda; dold_skyddar = döljs för att ett annat dolt antal annars skulle kunna räknas fram; saknas = uppgift saknas (källan täcker inte månaden eller området).`,
+      html`Om antalet visas:<ul>
+<li><code>varde</code>: antalet redovisas.</li>
+<li><code>dold_litet</code>: färre än ${String(minCount)}; redovisas inte för att skydda enskilda.</li>
+<li><code>dold_skyddar</code>: döljs för att ett annat dolt antal annars skulle kunna räknas fram.</li>
+<li><code>saknas</code>: uppgift saknas (källan täcker inte månaden eller området).</li>
+</ul>`,
     ],
-    ["status_text", "Samma sak i ord, som i rapporten: värde, färre än …, döljs, uppgift saknas."],
+    ["status_text", html`Samma sak i ord, som i rapporten: ”värde”, ”färre än ${String(minCount)}”, ”döljs”, ”uppgift saknas”.`],
   ],
   suppression: (minCount: number) =>
     minCount > 0

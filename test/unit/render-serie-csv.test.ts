@@ -121,6 +121,6 @@ describe("serie.csv", () => {
     const archive = String(files.find((f) => f.path === "index.html")!.content);
     expect(archive).toContain('<a href="serie.csv" type="text/csv">');
     for (const column of ["manad", "omrade_id", "kategori_id", "matt", "antal", "status", "status_text"]) expect(archive).toContain(column);
-    expect(archive).toContain("dold_litet = färre än 3");
+    expect(archive).toContain("<li><code>dold_litet</code>: färre än 3;");
   });
 });
