@@ -59,38 +59,72 @@ export function countStatus(e: IncidentEntry): SerieStatus {
   return e.month.count === null ? "saknas" : "varde";
 }
 
-function row(ind: Indicators, areaId: string, areaName: string, e: IncidentEntry, minCount: number): string[] {
-  // `measure` is added to every entry by the measures change; read defensively so files from before it
-  // (and this module before that schema) still give a row, with the measure left empty.
-  const measure = (e as { measure?: unknown }).measure;
-  const measureId = typeof measure === "string" ? measure : "";
-  const status = countStatus(e);
+/**
+ * One row of the series before formatting: what a month's file says about one area × category. Kept
+ * small so a run can remember it per month (serie-rows-cache.ts) instead of parsing every month again.
+ */
+export interface SerieRow {
+  area_id: string;
+  area: string;
+  category: string;
+  name: string;
+  /** The entry's measure, "" when the file has none. */
+  measure: string;
+  /** `month.count` when shown, else null. */
+  count: number | null;
+  status: SerieStatus;
+}
+
+export interface SerieMonth {
+  month: string;
+  rows: SerieRow[];
+}
+
+/** A month's rows, areas and categories in the order its `indicators.json` has them (config order, totals last). */
+export function serieMonth(ind: Indicators): SerieMonth {
+  const rows: SerieRow[] = [];
+  for (const area of ind.areas) {
+    for (const e of area.incidents) {
+      // `measure` is added to every entry by the measures change; read defensively so files from before
+      // it (and this module before that schema) still give a row, with the measure left empty.
+      const measure = (e as { measure?: unknown }).measure;
+      const status = countStatus(e);
+      rows.push({
+        area_id: area.id,
+        area: area.name,
+        category: e.category,
+        name: e.name,
+        measure: typeof measure === "string" ? measure : "",
+        count: status === "varde" ? e.month.count : null,
+        status,
+      });
+    }
+  }
+  return { month: ind.month, rows };
+}
+
+function cells(month: string, r: SerieRow, minCount: number): string[] {
   return [
-    ind.month,
-    areaId,
-    textCell(areaName),
-    e.category,
-    textCell(e.name),
-    measureId,
-    MEASURE_NAME[measureId] ?? "",
-    status === "varde" ? num(e.month.count) : "",
-    status,
-    statusText(status, minCount),
+    month,
+    r.area_id,
+    textCell(r.area),
+    r.category,
+    textCell(r.name),
+    r.measure,
+    MEASURE_NAME[r.measure] ?? "",
+    num(r.count),
+    r.status,
+    statusText(r.status, minCount),
   ];
 }
 
 /**
- * The file as bytes: header, then months oldest first, each month's areas and categories in the order
- * its `indicators.json` has them (config order, totals last). `minCount` is the suppression threshold
- * the "färre än k" text names.
+ * The file as bytes: header, then months oldest first, each month's rows in its own file's order.
+ * `minCount` is the suppression threshold the "färre än k" text names.
  */
-export function renderSerieCsv(months: ReadonlyArray<Indicators>, minCount: number): Buffer {
+export function renderSerieCsv(months: ReadonlyArray<SerieMonth>, minCount: number): Buffer {
   const sorted = [...months].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
   const lines: string[][] = [[...SERIE_COLUMNS]];
-  for (const ind of sorted) {
-    for (const area of ind.areas) {
-      for (const entry of area.incidents) lines.push(row(ind, area.id, area.name, entry, minCount));
-    }
-  }
-  return Buffer.from(BOM + lines.map((cells) => cells.map(field).join(";") + CRLF).join(""), "utf8");
+  for (const m of sorted) for (const r of m.rows) lines.push(cells(m.month, r, minCount));
+  return Buffer.from(BOM + lines.map((c) => c.map(field).join(";") + CRLF).join(""), "utf8");
 }

@@ -85,7 +85,7 @@ write("2024-03", { ...indicators("2024-03", []), promises: undefined });
 
 describe("serie.csv", () => {
   const warnings: string[] = [];
-  const files = renderSharedFiles(sampleConfig(), dir, undefined, (w) => warnings.push(w));
+  const files = renderSharedFiles(sampleConfig(), dir, undefined, undefined, (w) => warnings.push(w));
   const serie = files.find((f) => f.path === "serie.csv");
 
   it("is one of the shared files (so the manifest lists it and it is replaced by rename)", () => {
@@ -122,5 +122,25 @@ describe("serie.csv", () => {
     expect(archive).toContain('<a href="serie.csv" type="text/csv">');
     for (const column of ["manad", "omrade_id", "kategori_id", "matt", "antal", "status", "status_text"]) expect(archive).toContain(column);
     expect(archive).toContain("<li><code>dold_litet</code>: färre än 3;");
+  });
+});
+
+describe("serie.csv's rows cache", () => {
+  it("reuses a month's rows by the sha256 of its indicators.json across runs, and reads a changed file again", async () => {
+    const { createHash } = await import("node:crypto");
+    const { readFileSync } = await import("node:fs");
+    const { SerieRowsCache } = await import("../../src/output/serie-rows-cache.ts");
+    const file = path.join(dir, ".cache", "serie.json");
+    const digest = createHash("sha256").update(readFileSync(path.join(dir, "2024-01", "indicators.json"))).digest("hex");
+    const first = new SerieRowsCache(file);
+    const read = first.month(dir, "2024-01", digest);
+    first.save();
+    expect("rows" in read && read.rows.map((r) => r.count)).toEqual([null, 7, 7, 7]);
+    // The next run, told the same digest, answers from the cache: the file on disk is not read (here it
+    // has been replaced by one that no longer parses, which a read would report as a problem).
+    write("2024-01", { broken: true });
+    expect(new SerieRowsCache(file).month(dir, "2024-01", digest)).toEqual(read);
+    // A different digest (the file changed) reads the file again.
+    expect(new SerieRowsCache(file).month(dir, "2024-01", "0".repeat(64))).toHaveProperty("problem");
   });
 });
