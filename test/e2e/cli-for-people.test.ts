@@ -5,7 +5,7 @@
  * error in Swedish. Where `script` is missing the TTY tests are skipped with a message.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -55,6 +55,13 @@ describe.skipIf(!hasScript)("lagesbild run on a terminal", () => {
     const page = path.join(out, SAMPLE_MONTH, "index.html");
     expect(r.screen).toContain(`→ ${path.relative(PROJECT_ROOT, page)}`);
     expect(existsSync(page)).toBe(true);
+    // The archive's time series is published with the pages: listed in the manifest, one row per
+    // area × category of the month (the same rows as its indicators.csv) plus the header.
+    const manifest = JSON.parse(readFileSync(path.join(out, "manifest.json"), "utf8")) as { files: Array<{ path: string }> };
+    expect(manifest.files.map((f) => f.path)).toContain("serie.csv");
+    const lines = (file: string) => readFileSync(file, "utf8").split("\r\n").filter((l) => l !== "").length;
+    expect(lines(path.join(out, "serie.csv"))).toBe(lines(path.join(out, SAMPLE_MONTH, "indicators.csv")));
+    expect(r.screen).toContain(`alla månader som CSV: ${path.relative(PROJECT_ROOT, path.join(out, "serie.csv"))}`);
   });
 });
 
