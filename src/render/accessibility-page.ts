@@ -106,7 +106,7 @@ export function renderAccessibilityHtml(config: Config): string {
   const main = html`<p>${publisher} står bakom webbplatsen ${title}. Vi vill att så många som möjligt ska kunna använda den. Här beskriver vi hur webbplatsen uppfyller lagen (2018:1937) om tillgänglighet till digital offentlig service, vilka kända brister den har och hur du kan rapportera problem till oss så att vi kan åtgärda dem.</p>
 <h2>Hur tillgänglig är webbplatsen?</h2>
 <p>${a11y ? html`Webbplatsen är <strong>${a11y.status}</strong> med lagen om tillgänglighet till digital offentlig service.` : "Vi har ännu inte bedömt hur väl webbplatsen uppfyller lagen om tillgänglighet till digital offentlig service."} Vi känner till att delar av webbplatsen inte är helt tillgängliga; de beskrivs under <a href="#brister">Innehåll som inte är tillgängligt</a>.</p>
-<p>Rapporterna fungerar utan JavaScript, kan läsas med skärmläsare, användas med enbart tangentbord och skrivas ut. Varje diagram och karta har en textbeskrivning och samma siffror i en tabell.</p>
+<p>Rapporterna fungerar utan JavaScript, är byggda för att kunna läsas med skärmläsare och användas med enbart tangentbord, och kan skrivas ut. Varje diagram och karta har en textbeskrivning och samma siffror i en tabell.</p>
 <h2>Vad kan du göra om du inte kan använda delar av webbplatsen?</h2>
 <p>Om du behöver innehåll från webbplatsen i ett annat format, till exempel uppläst, i lättläst svenska eller som en tabell i ett kalkylprogram, kan du kontakta oss:</p>
 ${contacts}
