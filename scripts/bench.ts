@@ -5,6 +5,9 @@
  *   BENCH_SIZES=1000000 npm run bench   # the quick look: 1 M only
  *   BENCH_RUNS=3                  # runs per figure; the best is printed (shared machines)
  *
+ * Last, the month page's weight on a phone (bench/page-weight.ts): HTML + stylesheet + every image a
+ * 390 px browser loads, for the sample kommun's latest rendered month.
+ *
  * Data: scripts/generate-sample.ts --rows N into bench-data/<N>/ (gitignored), regenerated only when
  * the generator's sources or N changed. lagesbild reads the police files as they are (Windows-1252);
  * DuckDB cannot read Windows-1252 without its downloadable `encodings` extension, so it reads a UTF-8
@@ -16,6 +19,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeBenchConfig } from "./bench/bench-config.ts";
 import { best, runChild, type Measured } from "./bench/measure.ts";
+import { describePageWeight, monthPageWeight } from "./bench/page-weight.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const sizes = (process.env.BENCH_SIZES ?? "1000000,10000000").split(",").map(Number);
@@ -141,6 +145,10 @@ add("render 36 months cold (empty output folder)", best(1, () => sample(["--from
 add("render 36 months warm (nothing changed)", best(runs, () => sample(["--from", "2023-10", "--to", MONTH])));
 add("lagesbild --version (start-up)", best(3, () => runChild([cli, "--version"], root)));
 
+// The month page's weight on a phone (issue 16: ≤ 500 KB), for the sample's latest month just rendered.
+const weight = await monthPageWeight(renderOut);
+
 const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
 for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  "));
+console.log(`\n${weight === null ? "month page weight: /usr/bin/chromium missing – not measured" : describePageWeight(weight)}`);
 console.log(`\nbest of ${runs} runs per figure (one run for single-thread, no-ids and cold-range figures); ${new Date().toISOString()}`);

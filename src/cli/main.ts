@@ -10,6 +10,7 @@ import { systemError } from "../core/system-errors.ts";
 import type { Logger } from "../core/logger.ts";
 import { VERSION } from "../core/version.ts";
 import type { ProgressPoint } from "./progress.ts";
+import { usageMessage } from "./usage-errors.ts";
 // The commands (and pino, zod, chart.js, canvas behind them) are imported when a command runs, so
 // `--version`, `--help` and usage errors answer without loading them (start-up is paid by every run
 // and every e2e test).
@@ -101,7 +102,7 @@ export async function main(argv: string[], io: MainIo = defaultIo()): Promise<Ex
     try {
       parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
     } catch (e) {
-      throw new LagesbildError("usage", `${(e as Error).message.replace(/^Unknown option/, "Okänd flagga")} (se lagesbild --help)`);
+      throw new LagesbildError("usage", usageMessage(e as { code?: string; message: string }, Object.keys(OPTIONS)));
     }
     const { values, positionals } = parsed;
     debug = values.debug;
@@ -132,7 +133,10 @@ export async function main(argv: string[], io: MainIo = defaultIo()): Promise<Ex
     if (values.only !== undefined && values.only !== "data") throw new LagesbildError("usage", `--only: "${values.only}" – det enda värdet är data`);
     const { createLogger } = await import("../core/logger.ts");
     const { progressMessage } = await import("./progress.ts");
-    log = createLogger({ format, quiet: values.quiet, debug: values.debug, destination: io.logDestination });
+    // A person at a terminal reads the Swedish summary, not ~175 lines of log: unless they ask for logs
+    // (--debug, --log-format), only warnings and errors are logged, and range progress is a plain line.
+    const forPeople = io.isTty && values["log-format"] === undefined && !values.debug;
+    log = createLogger({ format, quiet: values.quiet || forPeople, debug: values.debug, destination: io.logDestination });
     const config = path.resolve(io.cwd, values.config ?? "config/lagesbild.yaml");
     const logger = log;
     const effects = {
@@ -140,7 +144,11 @@ export async function main(argv: string[], io: MainIo = defaultIo()): Promise<Ex
       env: io.env,
       log,
       // Human lines on a terminal: the sentence alone, without the fields JSON logs carry.
-      progress: format === "pretty" ? (p: ProgressPoint) => logger.info(progressMessage(p)) : undefined,
+      progress: forPeople
+        ? (p: ProgressPoint) => io.stderr(`${progressMessage(p)}\n`)
+        : format === "pretty"
+          ? (p: ProgressPoint) => logger.info(progressMessage(p))
+          : undefined,
     };
 
     const { runNotifyCommand } = await import("./notify.ts");
@@ -169,7 +177,7 @@ export async function main(argv: string[], io: MainIo = defaultIo()): Promise<Ex
         },
         effects,
       );
-      const summary = formatRunSummary({ config: result.config, outDir: result.outDir, cwd: io.cwd, ingest: result.ingest, months: result.months });
+      const summary = formatRunSummary({ config: result.config, outDir: result.outDir, cwd: io.cwd, ingest: result.ingest, months: result.months, onlyData: values.only === "data" });
       io.stdout(summary);
       if (result.exitCode !== EXIT.ok) {
         notify?.(result.exitCode, summary, result.months.filter((m) => m.status === "failed").map((m) => m.month));

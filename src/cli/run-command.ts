@@ -24,6 +24,7 @@ import { acquireLock } from "../output/lock.ts";
 import type { MonthRecord } from "../output/manifest.ts";
 import { ArchiveEntryCache, archiveEntryCachePath } from "../output/archive-entry-cache.ts";
 import { fileHashCachePath } from "../output/file-hash-cache.ts";
+import { SerieRowsCache, serieRowsCachePath } from "../output/serie-rows-cache.ts";
 import { type ManifestState, openManifestState } from "../output/manifest-state.ts";
 import type { RevisionNote } from "../output/revisions-file.ts";
 import { repairInterruptedSwaps } from "../output/write-atomic.ts";
@@ -131,8 +132,18 @@ export async function run(opts: RunOptions, effects: RunEffects): Promise<RunRes
     // The archive, feed and other shared files are rendered every run and replaced only where their
     // content changed, so a range interrupted before this point is completed by the next run.
     const entries = new ArchiveEntryCache(archiveEntryCachePath(cacheDir, outDir));
-    state.commitShared(opts.onlyData ? [] : renderSharedFiles(config, outDir, (m) => entries.entry(outDir, m, state.fileSha256(`${m}/indicators.json`))), generatedAt.iso);
-    if (!opts.onlyData) entries.save();
+    const serie = new SerieRowsCache(serieRowsCachePath(cacheDir, outDir));
+    const digest = (m: string) => state.fileSha256(`${m}/indicators.json`);
+    state.commitShared(
+      opts.onlyData
+        ? []
+        : renderSharedFiles(config, outDir, (m) => entries.entry(outDir, m, digest(m)), (m) => serie.month(outDir, m, digest(m)), (w) => effects.log.warn(w)),
+      generatedAt.iso,
+    );
+    if (!opts.onlyData) {
+      entries.save();
+      serie.save();
+    }
     const failed = outcomes.find((o) => o.status === "failed");
     return { exitCode: failed?.exitCode ?? EXIT.ok, config, outDir, generatedAt, ingest, months: outcomes, lockWarning: lock.warning };
   } finally {

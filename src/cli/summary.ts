@@ -154,6 +154,8 @@ export function formatRunSummary(input: {
   cwd: string;
   ingest: IngestResult;
   months: ReadonlyArray<MonthOutcome>;
+  /** `--only data`: no page, archive, feed or serie.csv was written, so none is pointed at. */
+  onlyData?: boolean;
 }): string {
   const { config, months } = input;
   const rel = (p: string) => path.relative(input.cwd, p) || ".";
@@ -163,9 +165,15 @@ export function formatRunSummary(input: {
     `Månader: ${plural(count("written"), "skriven", "skrivna")}, ${plural(count("skipped"), "oförändrad", "oförändrade")}, ${plural(count("failed"), "misslyckad", "misslyckade")}`,
   ];
   for (const m of months) {
-    const where = m.status === "written" ? ` (revision ${m.revision}) → ${rel(path.join(input.outDir, m.month, "index.html"))}` : "";
+    const page = input.onlyData ? path.join(input.outDir, m.month, "indicators.csv") : path.join(input.outDir, m.month, "index.html");
+    const where = m.status === "written" ? ` (revision ${m.revision}) → ${rel(page)}` : "";
     lines.push(`  ${m.month}: ${STATUS_WORDS[m.status]}${where}${m.error ? `: ${m.error}` : ""}`);
   }
+  lines.push(
+    input.onlyData
+      ? "Bara data (--only data): indicators.json, indicators.csv och run.json. Ingen rapportsida, inga diagram; arkivet, flödet och serie.csv är inte uppdaterade."
+      : `Arkivet: ${rel(path.join(input.outDir, "index.html"))} · alla månader som CSV: ${rel(path.join(input.outDir, "serie.csv"))}`,
+  );
   lines.push(...describeSources(config, input.ingest, { problemsPerFile: 5 }));
   const rejected = allSourceFiles(input.ingest).some((s) => s.files.some((f) => f.tally.rejected > 0));
   if (rejected) {

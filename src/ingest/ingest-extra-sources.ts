@@ -55,7 +55,7 @@ async function eachFile(
       }
       reports.push(report);
       const t = report.tally;
-      opts.log?.("info", `${rel}: ${t.read} rader lästa, ${t.accepted} godtagna, ${t.ignored} ignorerade, ${t.rejected} avvisade`, {
+      opts.log?.("info", `${rel}: ${t.read} rader lästa, ${t.accepted} godkända, ${t.ignored} ignorerade, ${t.rejected} avvisade`, {
         source: source.id, file: rel, encoding: report.encoding, ...t,
       });
     }

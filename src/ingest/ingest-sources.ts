@@ -129,7 +129,7 @@ async function ingestIncidentCsv(config: Config, source: IncidentSourceConfig, f
         throw cause;
       }
       const t = report.tally;
-      opts.log?.("info", `${rel}: ${t.read} rader lästa, ${t.accepted} godtagna, ${t.ignored} ignorerade, ${t.rejected} avvisade`, {
+      opts.log?.("info", `${rel}: ${t.read} rader lästa, ${t.accepted} godkända, ${t.ignored} ignorerade, ${t.rejected} avvisade`, {
         source: source.id, file: rel, encoding: report.encoding, ...t,
       });
     }

@@ -161,7 +161,7 @@ function runTimeWindow(aggs: ReadonlyArray<Pick<FileAggregate, "maxPast" | "minF
 }
 
 function logFile(opts: IngestOptions, source: IncidentSourceConfig, r: FileReport, cached: boolean): void {
-  opts.log?.("info", `${r.path}: ${r.tally.read} rader lästa, ${r.tally.accepted} godtagna, ${r.tally.ignored} ignorerade, ${r.tally.rejected} avvisade`, {
+  opts.log?.("info", `${r.path}: ${r.tally.read} rader lästa, ${r.tally.accepted} godkända, ${r.tally.ignored} ignorerade, ${r.tally.rejected} avvisade`, {
     source: source.id, file: r.path, encoding: r.encoding, cached, ...r.tally,
   });
 }

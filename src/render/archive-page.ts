@@ -6,6 +6,7 @@
 import type { Config } from "../config/load-config.ts";
 import { capitalise, formatMonth, formatNumber, formatPercentChange } from "./format-sv.ts";
 import { html } from "./html.ts";
+import { archiveOpenData } from "./archive-open-data.ts";
 import { pageDocument } from "./layout.ts";
 import { ARCHIVE, MEASURE, T, VERDICT } from "./wording.ts";
 import { VerdictSchema } from "../aggregate/indicators-schema.ts";
@@ -52,10 +53,12 @@ ${sorted.length === 0
 ${rows}
 </table>
 </div>`}
-<p><a href="feed.xml">${ARCHIVE.feed}</a></p>`;
+<p><a href="feed.xml">${ARCHIVE.feed}</a></p>
+${archiveOpenData(config)}`;
   return pageDocument({
     title: `${title} – ${ARCHIVE.heading}`,
     root: "",
+    path: "index.html",
     header: html`<header class="site-header"><h1>${title} <span class="h1-month">${ARCHIVE.heading}</span></h1></header>`,
     main,
     config,

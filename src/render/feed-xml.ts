@@ -6,6 +6,7 @@
  */
 import type { Config } from "../config/load-config.ts";
 import { formatMonth, formatNumber, formatPercentChange } from "./format-sv.ts";
+import { siteUrl } from "./site-url.ts";
 import { MEASURE, VERDICT } from "./wording.ts";
 import type { ArchiveEntry } from "./archive-entry.ts";
 
@@ -35,7 +36,7 @@ export function headline(e: ArchiveEntry): string {
 
 export function renderFeedXml(entries: ReadonlyArray<ArchiveEntry>, config: Config): string {
   const base = config.output.base_url;
-  const href = (rel: string) => (base ? new URL(rel, base).href : rel);
+  const href = (rel: string) => (base ? siteUrl(base, rel) : rel);
   const title = config.output.title ?? `Lägesbild för ${config.kommun.name}`;
   const updated = entries.reduce((max, e) => (e.updated > max ? e.updated : max), entries[0]?.updated ?? "1970-01-01T00:00:00Z");
   const author = config.output.publisher ?? config.kommun.name;

@@ -13,11 +13,11 @@ export const CSV_COLUMNS = [
   "foregaende_12_man", "trend", "p_varde", "q_varde", "baslinje_medel", "baslinje_ar", "matt", "undertryckt",
 ] as const;
 
-const BOM = "\ufeff";
-const CRLF = "\r\n";
+export const BOM = "\ufeff";
+export const CRLF = "\r\n";
 
 /** RFC 4180: a field with the separator, a quote or a line break is quoted, quotes doubled. */
-function field(text: string): string {
+export function field(text: string): string {
   return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -32,7 +32,7 @@ export function textCell(text: string): string {
 }
 
 /** A number with a decimal comma and ASCII minus; `null` (hidden or unavailable) is an empty cell. */
-function num(value: number | null): string {
+export function num(value: number | null): string {
   return value === null ? "" : plainNumber(value).replace(".", ",");
 }
 

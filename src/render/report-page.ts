@@ -73,6 +73,7 @@ ${body}
   return pageDocument({
     title: `${title} – ${monthText}`,
     root: "../",
+    path: `${ind.month}/index.html`,
     header: header(title, monthText),
     main,
     config: ctx.config,

@@ -219,7 +219,7 @@ export const PROMISE_STATUS: Record<
 
 /** Row-accounting reason codes (spec/inputs.md) in words. */
 const REASONS: Record<string, string> = {
-  ignore_list: "utelämnad enligt konfigurationen",
+  ignore_list: "ignoreras enligt konfigurationen",
   other_kommun: "annan kommun",
   summary_event: "sammanfattande händelse",
   duplicate: "upprepad rad",
@@ -272,10 +272,10 @@ export const ABOUT = {
   filesCaption: (id: string) => `Inlästa rader per fil, källa ${id}`,
   file: "Fil",
   read: "Lästa rader",
-  accepted: "Godtagna",
-  ignored: "Utelämnade",
+  accepted: "Godkända",
+  ignored: "Ignorerade",
   rejected: "Avvisade",
-  ignoredWhy: "Utelämnade, skäl:",
+  ignoredWhy: "Ignorerade, skäl:",
   rejectedWhy: "Avvisade, skäl:",
   notesHeading: "Att tänka på den här månaden",
   definitionsHeading: "Begrepp",

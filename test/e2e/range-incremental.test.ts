@@ -56,7 +56,7 @@ describe("a range", () => {
 
   it("builds every month, oldest first, and lists them in the summary", () => {
     expect(first.code).toBe(0);
-    expect(monthLines(first.stdout)).toEqual(Array.from({ length: 12 }, (_, i) => `2024-${String(i + 1).padStart(2, "0")}: skriven (revision 1) → reports/2024-${String(i + 1).padStart(2, "0")}/index.html`));
+    expect(monthLines(first.stdout)).toEqual(Array.from({ length: 12 }, (_, i) => `2024-${String(i + 1).padStart(2, "0")}: skriven (revision 1) → reports/2024-${String(i + 1).padStart(2, "0")}/indicators.csv`));
   });
 
   it("logs its progress as month n of N", () => {
