@@ -10,6 +10,11 @@
 export const MEASURES = ["brott", "polisens-handelser", "handelser"] as const;
 export type Measure = (typeof MEASURES)[number];
 
+/** Whether a string read back from a published file names a measure. */
+export function isMeasure(value: string): value is Measure {
+  return (MEASURES as ReadonlyArray<string>).includes(value);
+}
+
 /** The only measure `format: polisen-events` may have, and its default. */
 export const POLISEN_EVENTS_MEASURE: Measure = "polisens-handelser";
 

@@ -13,6 +13,8 @@
  */
 import type { IncidentEntry, Indicators } from "../aggregate/indicators-schema.ts";
 import { BOM, CRLF, field, num, textCell } from "./indicators-csv.ts";
+import { isMeasure } from "../core/measure.ts";
+import { MEASURE } from "./wording.ts";
 
 export const SERIE_FILE = "serie.csv";
 
@@ -24,14 +26,12 @@ export const SERIE_COLUMNS = [
 export type SerieStatus = "varde" | "dold_litet" | "dold_skyddar" | "saknas";
 
 /**
- * The measures' names as the report writes them (spec/cli.md "Measures"); an entry without a measure
- * (a month published before measures existed) leaves both cells empty rather than guessing.
+ * The measure's name as the report writes it (spec/cli.md "Measures"); an entry without a known measure
+ * (a month published before measures existed) leaves the cell empty rather than guessing.
  */
-const MEASURE_NAME: Readonly<Record<string, string>> = {
-  brott: "polisanmälda brott",
-  "polisens-handelser": "polisens händelsenotiser",
-  handelser: "rapporterade händelser",
-};
+function measureName(measure: string): string {
+  return isMeasure(measure) ? MEASURE[measure].short : "";
+}
 
 function statusText(status: SerieStatus, minCount: number): string {
   switch (status) {
@@ -111,7 +111,7 @@ function cells(month: string, r: SerieRow, minCount: number): string[] {
     r.category,
     textCell(r.name),
     r.measure,
-    MEASURE_NAME[r.measure] ?? "",
+    measureName(r.measure),
     num(r.count),
     r.status,
     statusText(r.status, minCount),
