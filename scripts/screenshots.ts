@@ -1,7 +1,8 @@
 /**
  * `npm run screenshots -- <reports dir> [out dir]`: full-page PNGs of a month page, the archive and the
- * accessibility statement at 390×844 (a phone) and 1280×900 (a laptop), in Debian's chromium through
- * playwright-core, for looking at the report as a reader would after every change to it.
+ * accessibility statement at 390×844 (a phone) and 1280×900 (a laptop), plus each page's first screen
+ * (`-first.png`), in Debian's chromium through playwright-core, for looking at the report as a reader
+ * would after every change to it.
  */
 import { mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
@@ -25,6 +26,8 @@ for (const [width, height] of [[390, 844], [1280, 900]] as const) {
     await page.goto(pathToFileURL(file).href);
     const target = path.join(out, `${name}-${width}.png`);
     await page.screenshot({ path: target, fullPage: true });
+    // The first screen alone: what a reader sees before scrolling.
+    await page.screenshot({ path: target.replace(/\.png$/, "-first.png") });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     console.log(`${target}${overflow > 0 ? `  (vågrät rullning: ${overflow} px)` : ""}`);
   }

@@ -1,7 +1,9 @@
 /**
  * The month's report page (`<YYYY-MM>/index.html`), rendered only from the already-suppressed
- * indicators so nothing hidden can leak. The page is the header (one h1, the open-data links), a table
- * of contents, and the sections of `SECTIONS` in order, each under its own h2.
+ * indicators so nothing hidden can leak. The page is the header (one h1), the key messages (the lead
+ * sections: the summary and the analysts' commentary), then the table of contents and the open-data
+ * links, then the other sections of `SECTIONS` in order, each under its own h2. A politician reads the
+ * first screen and knows the month (issue 16).
  */
 import type { Indicators } from "../aggregate/indicators-schema.ts";
 import { capitalise, formatMonth } from "./format-sv.ts";
@@ -25,12 +27,12 @@ export type { ReportContext } from "./section-types.ts";
  * modules add: write a `section-<name>.ts` exporting a `Section` and put it in its place below.
  */
 export const SECTIONS: ReadonlyArray<Section> = [
-  summarySection, // 1 Sammanfattning
+  summarySection, // 1 Sammanfattning (lead)
+  commentarySection, // Analys och kommentarer (lead; omitted when there is no commentary)
   kommunSection, // 2 Hela kommunen
   areasSection, // 3 Per område
   fieldSection, // 4 Fältrapporter
   surveySection, // 5 Trygghetsmätning
-  commentarySection, // 5b Analys och kommentarer (omitted when there is no commentary)
   promisesSection, // 6 Medborgarlöften och åtgärder
   aboutSection, // 7 Om statistiken
 ];
@@ -39,16 +41,17 @@ function header(title: string, monthText: string): SafeHtml {
   return html`<header class="site-header">
 <p class="breadcrumb"><a href="../index.html">${T.linkArchive}</a></p>
 <h1>${title} <span class="h1-month">${capitalise(monthText)}</span></h1>
-<nav aria-label="${T.openData}">
+</header>`;
+}
+
+const openData = html`<nav class="open-data" aria-label="${T.openData}">
 <p class="nav-heading">${T.openData}</p>
 <ul class="downloads">
 <li><a href="indicators.csv">${T.linkCsv}</a></li>
 <li><a href="indicators.json">${T.linkJson}</a></li>
 <li><a href="run.json">${T.linkRun}</a></li>
 </ul>
-</nav>
-</header>`;
-}
+</nav>`;
 
 export function renderReportHtml(ind: Indicators, ctx: ReportContext): string {
   const view: ReportView = { ...ctx, ind, kommun: ind.areas.find((a) => a.id === "kommun") };
@@ -62,14 +65,15 @@ export function renderReportHtml(ind: Indicators, ctx: ReportContext): string {
 <h2 id="innehall">${T.contents}</h2>
 <ol>${rendered.map(({ section }) => html`<li><a href="${`#${section.id}`}">${section.title}</a></li>`)}</ol>
 </nav>`;
-  const main = html`${toc}
-${rendered.map(
-  ({ section, body }) => html`<section id="${section.id}" aria-labelledby="${`${section.id}-rubrik`}">
+  const sectionHtml = ({ section, body }: (typeof rendered)[number]) => html`<section id="${section.id}" aria-labelledby="${`${section.id}-rubrik`}">
 <h2 id="${`${section.id}-rubrik`}">${section.title}</h2>
 ${body}
 </section>
-`,
-)}`;
+`;
+  const main = html`${rendered.filter((r) => r.section.lead).map(sectionHtml)}
+${toc}
+${openData}
+${rendered.filter((r) => !r.section.lead).map(sectionHtml)}`;
   return pageDocument({
     title: `${title} – ${monthText}`,
     root: "../",

@@ -10,6 +10,7 @@ import { COMMENTARY } from "./wording.ts";
 
 export const commentarySection: Section = {
   id: "analys",
+  lead: true,
   title: COMMENTARY.title,
   render: ({ commentary }) => {
     const body = commentary ? commentaryHtml(commentary) : null;

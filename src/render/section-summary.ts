@@ -6,6 +6,7 @@ import { T } from "./wording.ts";
 
 export const summarySection: Section = {
   id: "sammanfattning",
+  lead: true,
   title: T.sections.summary,
   render: ({ ind }) => html`<div class="summary">${summarySentences(ind).map((s) => html`<p>${s}</p>\n`)}</div>`,
 };

@@ -32,4 +32,9 @@ export interface Section {
   title: string;
   /** The section's content below its h2; null leaves the whole section out. */
   render: (view: ReportView) => SafeHtml | null;
+  /**
+   * A key message: shown before the navigation and open-data links, so a reader's first screen is the
+   * month's message and not the page's machinery (issue 16: "key messages first").
+   */
+  lead?: true;
 }

@@ -110,6 +110,23 @@ describe.skipIf(!hasChromium)("the published pages in headless Chromium", () => 
     expect([lang, h1s]).toEqual(["sv", 1]);
   });
 
+  it("shows the month's key messages first: the summary inside a phone's first screen, before the navigation", async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(pathToFileURL(path.join(out, `${SAMPLE_MONTH}/index.html`)).href);
+    const layout = await page.evaluate(() => {
+      const top = (sel: string) => document.querySelector(sel)?.getBoundingClientRect().top ?? Number.NaN;
+      const firstParagraph = document.querySelector("#sammanfattning p");
+      return { summaryText: top("#sammanfattning p"), openData: top(".open-data"), toc: top(".toc"), text: firstParagraph?.textContent ?? "" };
+    });
+    await page.close();
+    // The first sentence of the summary starts well inside the first 844 px, and the open-data links and
+    // the table of contents come after it.
+    expect(layout.summaryText).toBeLessThan(600);
+    expect(layout.openData).toBeGreaterThan(layout.summaryText);
+    expect(layout.toc).toBeGreaterThan(layout.summaryText);
+    expect(layout.text).toMatch(/^I hela kommunen/);
+  });
+
   it("puts every section of the month page under its own h2", async () => {
     const headings = await shared(`${SAMPLE_MONTH}/index.html`).$$eval("main > section", (sections) =>
       sections.map((s) => s.firstElementChild?.tagName ?? ""),
