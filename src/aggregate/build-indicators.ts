@@ -61,7 +61,12 @@ function combineCounts(incidents: ReadonlyArray<IncidentSourceData>, categoryIds
   return out;
 }
 
-export function buildIndicators(input: BuildIndicatorsInput): { indicators: Indicators; notes: string[] } {
+export function buildIndicators(input: BuildIndicatorsInput): {
+  indicators: Indicators;
+  notes: string[];
+  /** N(area, category, t) for any month, null where unavailable: what the suppression plan reads. */
+  count: (area: string, category: string, t: string) => number | null;
+} {
   const { config, month, generatedAt, revision, incidents } = input;
   if (!isYearMonth(month)) throw new RangeError(`not a YYYY-MM month: ${month}`);
   const currentMonth = monthContaining(generatedAt, config.timezone);
@@ -156,5 +161,5 @@ export function buildIndicators(input: BuildIndicatorsInput): { indicators: Indi
     areas,
     ...extraTopFigures(input),
   };
-  return { indicators, notes };
+  return { indicators, notes, count: (a, c, t) => countOf(a, c)(t) };
 }

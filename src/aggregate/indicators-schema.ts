@@ -10,7 +10,15 @@ import { z } from "zod";
 
 const count = z.number().int().nonnegative().nullable();
 const num = z.number().nullable();
-const flag = z.literal(true).optional();
+/**
+ * Why a value is hidden (spec/indicators.md "Suppression"): "small" (0 < v < k, shown "färre än k") or
+ * "protects" (hidden so that another value cannot be worked out, shown "döljs"; it may be large).
+ */
+export const HiddenKindSchema = z.enum(["small", "protects"]);
+export type HiddenKind = z.infer<typeof HiddenKindSchema>;
+const flag = HiddenKindSchema.optional();
+/** A derived figure is only ever hidden to protect its inputs. */
+const derivedFlag = z.literal("protects").optional();
 
 export const MonthFiguresSchema = z.object({
   count,
@@ -20,8 +28,11 @@ export const MonthFiguresSchema = z.object({
   same_month_last_year: count,
   same_month_last_year_suppressed: flag,
   change_abs: z.number().int().nullable(),
+  change_abs_suppressed: derivedFlag,
   change_pct: num,
+  change_pct_suppressed: derivedFlag,
   per_100k: num,
+  per_100k_suppressed: derivedFlag,
 });
 
 export const YtdFiguresSchema = z.object({
@@ -30,7 +41,9 @@ export const YtdFiguresSchema = z.object({
   last_year: count,
   last_year_suppressed: flag,
   change_abs: z.number().int().nullable(),
+  change_abs_suppressed: derivedFlag,
   change_pct: num,
+  change_pct_suppressed: derivedFlag,
 });
 
 export const RollingFiguresSchema = z.object({
@@ -39,8 +52,11 @@ export const RollingFiguresSchema = z.object({
   previous: count,
   previous_suppressed: flag,
   change_abs: z.number().int().nullable(),
+  change_abs_suppressed: derivedFlag,
   change_pct: num,
+  change_pct_suppressed: derivedFlag,
   per_100k: num,
+  per_100k_suppressed: derivedFlag,
 });
 
 export const VerdictSchema = z.enum(["increase", "decrease", "normal", "insufficient_history"]);
@@ -50,9 +66,19 @@ export const TrendSchema = z.object({
   verdict: VerdictSchema,
   /** Four significant digits; null with insufficient history. */
   p_value: num,
-  /** S / 12, two decimals; null with insufficient history. */
+  p_value_suppressed: derivedFlag,
+  p_value_below: z.literal(true).optional(),
+  /** Benjamini–Hochberg q-value (the trend test fills it; optional until then). */
+  q_value: num.optional(),
+  q_value_suppressed: derivedFlag,
+  q_value_below: z.literal(true).optional(),
+  /** S / 3J, two decimals; null with insufficient history. */
   baseline_mean: num,
+  baseline_mean_suppressed: derivedFlag,
+  /** J, the years of the baseline B(J) (the trend test fills it; optional until then). */
+  baseline_years: z.number().int().nullable().optional(),
 });
+export type Trend = z.infer<typeof TrendSchema>;
 
 export const SeriesPointSchema = z.object({ month: z.string(), count, suppressed: flag });
 
@@ -68,6 +94,8 @@ export const IncidentEntrySchema = z.object({
   ytd: YtdFiguresSchema,
   rolling_12m: RollingFiguresSchema,
   trend: TrendSchema.nullable(),
+  /** When `month.count` is hidden the trend is null, hidden for the same reason. */
+  trend_suppressed: flag,
   /** N(t) for the 24 months m−23..m, oldest first. */
   series: z.array(SeriesPointSchema),
 });

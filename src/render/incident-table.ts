@@ -20,7 +20,7 @@ export interface TableOptions {
 }
 
 function trendCell(e: IncidentEntry): SafeHtml {
-  if (e.trend === null) return html`<td>${e.suppressed ? T.trendHidden : T.notAvailable}</td>`;
+  if (e.trend === null) return html`<td>${e.suppressed || e.trend_suppressed ? T.trendHidden : T.notAvailable}</td>`;
   const v = VERDICT[e.trend.verdict];
   return html`<td class="${`trend ${v.className}`}"><span class="trend-symbol" aria-hidden="true">${v.symbol}</span> ${v.words}</td>`;
 }
@@ -30,7 +30,7 @@ function row(e: IncidentEntry, area: AreaEntry, o: TableOptions): SafeHtml {
   const m = e.month;
   const y = e.ytd;
   const r = e.rolling_12m;
-  const count = { value: m.count, hidden: m.count_suppressed ?? e.suppressed };
+  const count = { value: m.count, hidden: m.count_suppressed ?? (e.suppressed || undefined) };
   const lastYear = { value: m.same_month_last_year, hidden: m.same_month_last_year_suppressed };
   const ytd = { value: y.count, hidden: y.count_suppressed };
   const ytdLast = { value: y.last_year, hidden: y.last_year_suppressed };
@@ -109,5 +109,5 @@ ${refHeads}
 ${groupBodies(area, o, 10 + refHeads.length)}
 </table>
 </div>
-<p class="table-note">${T.table.note}${area.population === null ? ` ${T.table.populationMissing}` : ""}</p>`;
+<p class="table-note">${T.table.note} ${T.table.hiddenNote(o.config.suppression.min_count)}${area.population === null ? ` ${T.table.populationMissing}` : ""}</p>`;
 }

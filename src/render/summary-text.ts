@@ -65,7 +65,7 @@ function changeSentence(c: Change, month: string): string {
   // The twelve-month mean times 12, less the visible months, would give back a hidden month: the mean is
   // only cited when none of the months it is computed from is hidden (spec/outputs.md: a hidden value is
   // never cited, directly or by arithmetic).
-  const baselineHidden = c.entry.series.slice(-13, -1).some((p) => p.suppressed === true);
+  const baselineHidden = c.entry.trend?.baseline_mean === null || c.entry.series.slice(-13, -1).some((p) => p.suppressed !== undefined);
   const against = baselineHidden ? "jämfört med det senaste året" : `mot i genomsnitt ${formatNumber(c.baseline, 1)} per månad det senaste året`;
   return `${c.entry.name} ${areaPhrase(c.area)} ${verb} till ${formatNumber(c.count)} ${incidentsNoun(c.count)} i ${monthName(month)}${small}, ${against} – en ${words}.`;
 }
@@ -79,7 +79,9 @@ export function totalSentence(ind: Indicators): string | null {
   const monthText = formatMonth(ind.month);
   if (m.count === null) {
     return total.suppressed
-      ? `Antalet anmälda händelser i hela kommunen i ${monthText} redovisas inte eftersom det är litet.`
+      ? total.month.count_suppressed === "protects"
+        ? `Antalet anmälda händelser i hela kommunen i ${monthText} döljs, så att ett litet antal inte kan räknas fram.`
+        : `Antalet anmälda händelser i hela kommunen i ${monthText} redovisas inte eftersom det är litet.`
       : `Uppgift saknas om det totala antalet anmälda händelser i hela kommunen i ${monthText}.`;
   }
   let sentence = `I hela kommunen anmäldes totalt ${formatNumber(m.count)} ${m.count === 1 ? "händelse" : "händelser"} i ${monthText}`;

@@ -18,7 +18,7 @@ export const T = {
   hiddenDerived: "döljs",
   /** A percentage change whose base is 0. */
   notComputable: "ej beräkningsbar",
-  trendHidden: "redovisas inte (litet antal)",
+  trendHidden: "redovisas inte (dolt antal)",
   lang: "sv",
   skipLink: "Hoppa till innehållet",
   defaultTitle: (kommun: string) => `Lägesbild för ${kommun}`,
@@ -52,6 +52,8 @@ export const T = {
     trend: "Trend (jämfört med senaste 12 mån)",
     caption: (area: string, month: string) => `Anmälda händelser i ${area}, ${month}`,
     note: "Förändring jämför med samma månad i fjol. Trenden jämför månaden med de tolv månaderna före.",
+    /** Under every table: both words of suppression in one sentence. */
+    hiddenNote: (minCount: number) => (minCount > 1 ? hiddenWords(minCount) : ""),
     populationMissing: "Befolkningsuppgift saknas, så antal per 100 000 invånare kan inte beräknas.",
     otherGroup: "Övriga kategorier",
   },
@@ -80,6 +82,14 @@ export const T = {
       "Samma siffror per område. Händelser som inte kunde knytas till något område redovisas under Okänt område. Små antal redovisas som ”färre än” ett gränsvärde för att skydda enskilda.",
   },
 } as const;
+
+/**
+ * The one sentence that explains both words of suppression (spec/indicators.md "Suppression"): said in
+ * "Om statistiken" and under every table that can show them.
+ */
+export function hiddenWords(minCount: number): string {
+  return `”${fewerThan(minCount)}” betyder 1–${minCount - 1} händelser; ”döljs” betyder att värdet (som kan vara stort) är dolt för att ett litet antal annars skulle kunna räknas fram ur summor och andra tal i rapporten.`;
+}
 
 /** "färre än 3": how a count hidden by suppression is shown. */
 export function fewerThan(minCount: number): string {
@@ -191,7 +201,7 @@ export const ABOUT = {
   },
   suppressionHeading: "Små antal redovisas inte",
   suppressionText: (k: number, shown: string, all: boolean) =>
-    `För att ingen enskild person ska kunna pekas ut redovisas antal under ${k} (men inte 0) i ${all ? "alla tabeller" : "områdena"} som ”${shown}”. Ibland döljs också ett annat värde, så att ett dolt antal inte kan räknas fram ur summan. Förändringar och andelar som bygger på ett dolt värde visas som ”döljs”. Nollor visas alltid.`,
+    `För att ingen enskild person ska kunna pekas ut redovisas antal under ${k} (men inte 0) i ${all ? "alla tabeller" : "områdena"} som ”${shown}”. ${hiddenWords(k)} Förändringar, tal per 100 000 och trendens siffror som bygger på ett dolt värde visas också som ”döljs”. ”Uppgift saknas” betyder att källan inte täcker perioden. Nollor visas, utom när en nolla måste döljas för att skydda ett litet antal.`,
   noSuppression: "Alla antal redovisas, även små.",
   generatedHeading: "Om rapporten",
 } as const;

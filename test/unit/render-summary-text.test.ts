@@ -48,7 +48,7 @@ describe("summarySentences", () => {
     const sk = ljusne.incidents.find((e) => e.category === "skadegorelse")!;
     sk.suppressed = true;
     sk.month.count = null;
-    sk.month.count_suppressed = true;
+    sk.month.count_suppressed = "small";
     const text = summarySentences(ind).join(" ");
     expect(text).not.toContain("Ljusne");
   });
@@ -95,7 +95,7 @@ describe("the summary and hidden months", () => {
     // Centrum skadegörelse passed the test (19 in March 2024); hide one of the twelve months before it
     // (July 2023, series index 15) as suppression would.
     const e = ind.areas.find((a) => a.id === "centrum")!.incidents.find((x) => x.category === "skadegorelse")!;
-    e.series[15] = { month: e.series[15]!.month, count: null, suppressed: true };
+    e.series[15] = { month: e.series[15]!.month, count: null, suppressed: "small" };
     const sentence = summarySentences(ind).find((s) => s.startsWith("Skadegörelse i Centrum"))!;
     expect(sentence).toBe("Skadegörelse i Centrum ökade till 19 anmälda händelser i mars, jämfört med det senaste året – en ökning utöver normal variation.");
   });
