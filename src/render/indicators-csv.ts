@@ -48,8 +48,9 @@ function row(areaId: string, areaName: string, e: IncidentEntry): string[] {
   const trendKind = kindOf(e.trend_suppressed) ?? (t === null ? countKind : undefined);
   // Each CSV column after `antal`, its value and its hidden kind: a hidden cell is empty and named in
   // `dolda`, an unavailable cell is empty and not named.
+  // With the whole trend hidden its figures are hidden too, as derived figures ("doljs").
   const trendFigure = (key: "p_value" | "q_value" | "baseline_mean") =>
-    ({ v: t?.[key] ?? null, kind: trendKind ?? kindOf((t as Record<string, unknown> | null)?.[`${key}_suppressed`]) });
+    ({ v: t?.[key] ?? null, kind: trendKind ? "protects" as const : kindOf((t as Record<string, unknown> | null)?.[`${key}_suppressed`]) });
   const cols: Array<[string, { v: number | null; kind: Kind | undefined }]> = [
     ["foregaende_manad", { v: e.month.previous_month, kind: kindOf(e.month.previous_month_suppressed) }],
     ["samma_manad_ifjol", { v: e.month.same_month_last_year, kind: kindOf(e.month.same_month_last_year_suppressed) }],
@@ -65,7 +66,7 @@ function row(areaId: string, areaName: string, e: IncidentEntry): string[] {
     ["p_varde", trendFigure("p_value")],
     ["q_varde", trendFigure("q_value")],
     ["baslinje_medel", trendFigure("baseline_mean")],
-    ["baslinje_ar", { v: t?.baseline_years ?? null, kind: trendKind }],
+    ["baslinje_ar", { v: t?.baseline_years ?? null, kind: trendKind ? "protects" : undefined }],
   ];
   const hidden = [...cols, ["trend", { v: null, kind: trendKind }] as const, ...trendCols]
     .filter(([, c]) => c.kind !== undefined)
