@@ -56,12 +56,25 @@ export function readFolder(outDir: string): Indicators[] {
 export async function auditPublished(files: Indicators[], k: number, truth: Truth): Promise<AuditResult> {
   const real = await solveAudit(files, k, truth);
   if (real.recoverable.length === 0) return real;
+  // Every area-level series point hidden, the sums left out: each month's table on its own, so the
+  // programme falls apart into one small piece per month.
   const worst = await solveAudit(files.map((f) => hideAll(f, k)), k, truth);
   const pinned = new Set(worst.recoverable.map((r) => r.what));
+  // A hidden small sum is pinned when its small months are, or when its label alone fixes them: a
+  // window of n small months labelled "small" (≤ k − 1) with n ≥ k − 1 leaves each of them 1.
+  const sumPinned = (what: string) => {
+    const [month, area, category, name] = what.split(" ") as [string, string, string, string];
+    const length = name.startsWith("ytd") ? Number(month.slice(5, 7)) : 12;
+    const end = name.endsWith("last_year") || name.endsWith("previous") ? addMonths(month, -12) : month;
+    const cells = Array.from({ length }, (_, i) => `${area}|${category}|${addMonths(end, i - length + 1)}`);
+    const small = cells.filter((id) => { const v = truth(...(id.split("|") as [string, string, string])); return v !== null && v > 0 && v < k; });
+    return small.every((id) => pinned.has(id)) || small.length >= k - 1;
+  };
+  const isPinned = (what: string) => (what.includes("|") ? pinned.has(what) : sumPinned(what));
   return {
     ...real,
-    recoverable: real.recoverable.filter((r) => !pinned.has(r.what)),
-    inherent: real.recoverable.filter((r) => pinned.has(r.what)),
+    recoverable: real.recoverable.filter((r) => !isPinned(r.what)),
+    inherent: real.recoverable.filter((r) => isPinned(r.what)),
   };
 }
 
@@ -70,14 +83,15 @@ function hideAll(f: Indicators, k: number): Indicators {
   const out = structuredClone(f);
   const label = (v: number) => (v > 0 && v < k ? "small" : "protects");
   for (const area of out.areas) {
-    if (area.id === "kommun") continue;
     for (const e of area.incidents) {
+      e.suppressed = false;
       for (const o of [e.month, e.ytd, e.rolling_12m] as Array<Record<string, unknown>>) {
         for (const key of ["count", "previous_month", "same_month_last_year", "last_year", "previous"]) {
-          if (typeof o[key] === "number") (o[`${key}_suppressed`] = label(o[key] as number), (o[key] = null));
+          if (key in o) o[key] = null;
+          delete o[`${key}_suppressed`];
         }
       }
-      e.series = e.series.map((p) => (p.count === null ? p : { month: p.month, count: null, suppressed: label(p.count) }));
+      if (area.id !== "kommun") e.series = e.series.map((p) => (p.count === null ? p : { month: p.month, count: null, suppressed: label(p.count) }));
     }
   }
   return out;
