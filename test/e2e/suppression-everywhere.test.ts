@@ -90,7 +90,7 @@ describe("a planted count of 2 in a small area", () => {
   it("is null and flagged in every count field of indicators.json", () => {
     const e = entry("lillby", "misshandel");
     expect([e.suppressed, e.month.count, e.month.count_suppressed, e.ytd.count, e.rolling_12m.count, e.series.at(-1)]).toEqual([
-      true, null, true, null, null, { month: "2024-03", count: null, suppressed: true },
+      true, null, "small", null, null, { month: "2024-03", count: null, suppressed: "small" },
     ]);
   });
 
@@ -112,7 +112,7 @@ describe("a planted count of 2 in a small area", () => {
     const head = lines[0]!.split(";");
     const row = lines.find((l) => l.startsWith("lillby;Lillby;misshandel;"))!.split(";");
     const col = (name: string) => row[head.indexOf(name)];
-    expect(["antal", "forandring", "per_100k", "hittills_i_ar", "senaste_12_man", "undertryckt"].map(col)).toEqual(["", "", "", "", "", "ja"]);
+    expect(["antal", "forandring", "per_100k", "hittills_i_ar", "senaste_12_man", "undertryckt"].map(col)).toEqual(["", "", "", "", "", "litet"]);
   });
 
   it("reads 'färre än 3' and 'döljs' in Lillby's HTML table, never 2, +2 or 400,0", () => {
