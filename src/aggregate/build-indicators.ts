@@ -77,7 +77,12 @@ function coversEntry(c: Coverage): Indicators["sources"][number]["covers"] {
   return c.gaps.length > 0 ? { from: c.from, to: c.to, gaps: [...c.gaps] } : { from: c.from, to: c.to };
 }
 
-export function buildIndicators(input: BuildIndicatorsInput): { indicators: Indicators; notes: string[] } {
+export function buildIndicators(input: BuildIndicatorsInput): {
+  indicators: Indicators;
+  notes: string[];
+  /** N(area, category, t) for any month, null where unavailable: what the suppression plan reads. */
+  count: (area: string, category: string, t: string) => number | null;
+} {
   const { config, month, generatedAt, revision, incidents } = input;
   if (!isYearMonth(month)) throw new RangeError(`not a YYYY-MM month: ${month}`);
   const currentMonth = monthContaining(generatedAt, config.timezone);
@@ -140,16 +145,12 @@ export function buildIndicators(input: BuildIndicatorsInput): { indicators: Indi
     ...config.categories.map((c) => ({ id: c.id, name: c.name, group: c.group as string | null, measure: measureOf.get(c.id) ?? measures[0] ?? "brott" })),
     ...totals,
   ];
-  // Where small-count suppression applies, a chart band resting on a small count is hidden while the
-  // raw counts are still at hand (incident-figures.ts, seriesWithBand).
-  const { min_count, applies_to } = config.suppression;
-  const smallBelow = (area: string) => (area === KOMMUN && applies_to !== "all" ? 0 : min_count);
   const family = (area: string): TrendFamily => (area === KOMMUN ? "kommun" : area === OKANT ? null : "areas");
 
   const cells: TrendCell[] = [];
   const entry = (area: string, population: number | null) =>
     categories.map((c): IncidentEntry => {
-      const { test, ...f } = incidentFigures(countOf(area, c.id), month, population, smallBelow(area));
+      const { test, ...f } = incidentFigures(countOf(area, c.id), month, population);
       cells.push({ family: family(area), test });
       return {
         category: c.id,
@@ -199,5 +200,5 @@ export function buildIndicators(input: BuildIndicatorsInput): { indicators: Indi
     areas,
     ...extraTopFigures(input),
   };
-  return { indicators, notes };
+  return { indicators, notes, count: (a, c, t) => countOf(a, c)(t) };
 }

@@ -70,26 +70,13 @@ export function per100k(count: number | null, population: number | null): number
 }
 
 /**
- * The series points with the band of counts "within normal variation" for each month's season.
- *
- * The band is derived from baseline months that reach up to 37 months before each point, beyond every
- * published series, so the suppression step cannot see them: where suppression applies (`smallBelow` =
- * k), a band whose baseline holds a small count (0 < v < k) is hidden here, as a value that would narrow
- * a hidden count ("protects").
+ * The series points with the band of counts "within normal variation" for each month's season. The band
+ * rests on baseline months up to 37 months back; suppression hides it where one of them is hidden.
  */
-function seriesWithBand(N: CountOf, month: string, smallBelow: number): IncidentFigures["series"] {
+function seriesWithBand(N: CountOf, month: string): IncidentFigures["series"] {
   return monthsEnding(month, SERIES_MONTHS).map((t) => {
-    const count = N(t);
     const band = normalBand(t, N);
-    if (band === null) return { month: t, count, normal_low: null, normal_high: null };
-    const hidesSmall =
-      smallBelow > 0 &&
-      band.baseline.some((b) => {
-        const v = N(b);
-        return v !== null && v > 0 && v < smallBelow;
-      });
-    if (hidesSmall) return { month: t, count, normal_low: null, normal_high: null, normal_suppressed: "protects" as const };
-    return { month: t, count, normal_low: band.low, normal_high: band.high };
+    return { month: t, count: N(t), normal_low: band?.low ?? null, normal_high: band?.high ?? null };
   });
 }
 
@@ -97,9 +84,8 @@ function seriesWithBand(N: CountOf, month: string, smallBelow: number): Incident
  * @param N N(t) for this area and category
  * @param month the report month m
  * @param population the area's population for m's year (null: per_100k figures are null)
- * @param smallBelow k when small-count suppression applies to this cell, else 0 (see seriesWithBand)
  */
-export function incidentFigures(N: CountOf, month: string, population: number | null, smallBelow = 0): IncidentFigures {
+export function incidentFigures(N: CountOf, month: string, population: number | null): IncidentFigures {
   const count = N(month);
   const previous_month = N(addMonths(month, -1));
   const same_month_last_year = N(addMonths(month, -12));
@@ -139,6 +125,6 @@ export function incidentFigures(N: CountOf, month: string, population: number | 
       per_100k: per100k(rollingCount, population),
     },
     test,
-    series: seriesWithBand(N, month, smallBelow),
+    series: seriesWithBand(N, month),
   };
 }

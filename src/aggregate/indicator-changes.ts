@@ -16,7 +16,8 @@ import type { Indicators } from "./indicators-schema.ts";
 /** A published value: a count, hidden by suppression, or not available. */
 export interface PublishedCount {
   count: number | null;
-  hidden: boolean;
+  /** Why it is hidden ("small", "protects"; `true` in a file published before the two kinds), or false. */
+  hidden: boolean | "small" | "protects";
 }
 
 export type IndicatorChange =
@@ -66,10 +67,10 @@ export function indicatorChanges(before: Indicators, after: Indicators): Indicat
     for (const entry of area.incidents) {
       const oldEntry = old.incidents.find((e) => e.category === entry.category);
       if (!oldEntry) continue;
-      const oldPoints = new Map(oldEntry.series.map((p) => [p.month, { count: p.count, hidden: p.suppressed === true }]));
+      const oldPoints = new Map(oldEntry.series.map((p) => [p.month, { count: p.count, hidden: p.suppressed ?? false }]));
       for (const p of entry.series) {
         const from = oldPoints.get(p.month);
-        const to = { count: p.count, hidden: p.suppressed === true };
+        const to = { count: p.count, hidden: p.suppressed ?? false };
         if (from && !sameCount(from, to)) {
           lines.push({ kind: "count", area: ref, category: { id: entry.category, name: entry.name, measure: entry.measure }, month: p.month, from, to });
         }

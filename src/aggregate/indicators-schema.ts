@@ -11,7 +11,15 @@ import { MEASURES } from "../core/measure.ts";
 
 const count = z.number().int().nonnegative().nullable();
 const num = z.number().nullable();
-const flag = z.literal(true).optional();
+/**
+ * Why a value is hidden (spec/indicators.md "Suppression"): "small" (0 < v < k, shown "färre än k") or
+ * "protects" (hidden so that another value cannot be worked out, shown "döljs"; it may be large).
+ */
+export const HiddenKindSchema = z.enum(["small", "protects"]);
+export type HiddenKind = z.infer<typeof HiddenKindSchema>;
+const flag = HiddenKindSchema.optional();
+/** A derived figure is only ever hidden to protect its inputs. */
+const derivedFlag = z.literal("protects").optional();
 
 export const MonthFiguresSchema = z.object({
   count,
@@ -21,8 +29,11 @@ export const MonthFiguresSchema = z.object({
   same_month_last_year: count,
   same_month_last_year_suppressed: flag,
   change_abs: z.number().int().nullable(),
+  change_abs_suppressed: derivedFlag,
   change_pct: num,
+  change_pct_suppressed: derivedFlag,
   per_100k: num,
+  per_100k_suppressed: derivedFlag,
 });
 
 export const YtdFiguresSchema = z.object({
@@ -31,7 +42,9 @@ export const YtdFiguresSchema = z.object({
   last_year: count,
   last_year_suppressed: flag,
   change_abs: z.number().int().nullable(),
+  change_abs_suppressed: derivedFlag,
   change_pct: num,
+  change_pct_suppressed: derivedFlag,
 });
 
 export const RollingFiguresSchema = z.object({
@@ -40,8 +53,11 @@ export const RollingFiguresSchema = z.object({
   previous: count,
   previous_suppressed: flag,
   change_abs: z.number().int().nullable(),
+  change_abs_suppressed: derivedFlag,
   change_pct: num,
+  change_pct_suppressed: derivedFlag,
   per_100k: num,
+  per_100k_suppressed: derivedFlag,
 });
 
 export const VerdictSchema = z.enum(["increase", "decrease", "normal", "insufficient_history"]);
@@ -52,12 +68,15 @@ export const TrendSchema = z.object({
   verdict: VerdictSchema.nullable(),
   /** Four significant digits, floored at 0.0001 (then `p_value_below`); null when not tested. */
   p_value: num,
+  p_value_suppressed: derivedFlag,
   p_value_below: z.literal(true).optional(),
   /** Benjamini–Hochberg within the month's family (kommun, or the configured areas); same floor. */
   q_value: num,
+  q_value_suppressed: derivedFlag,
   q_value_below: z.literal(true).optional(),
   /** S / 3J over the baseline months, two decimals; null with insufficient history. */
   baseline_mean: num,
+  baseline_mean_suppressed: derivedFlag,
   /** J: how many earlier years the baseline spans (1–3); null with insufficient history. */
   baseline_years: z.number().int().nullable(),
 });
@@ -74,7 +93,7 @@ export const SeriesPointSchema = z.object({
   normal_low: z.number().int().nullable().optional(),
   normal_high: z.number().int().nullable().optional(),
   /** The band is derived from baseline months; hidden when one of them is hidden. */
-  normal_suppressed: z.literal("protects").optional(),
+  normal_suppressed: derivedFlag,
 });
 
 export const IncidentEntrySchema = z.object({
@@ -91,6 +110,8 @@ export const IncidentEntrySchema = z.object({
   ytd: YtdFiguresSchema,
   rolling_12m: RollingFiguresSchema,
   trend: TrendSchema.nullable(),
+  /** When `month.count` is hidden the trend is null, hidden for the same reason. */
+  trend_suppressed: flag,
   /** N(t) for the 24 months m−23..m, oldest first. */
   series: z.array(SeriesPointSchema),
 });

@@ -1,238 +1,500 @@
 /**
- * Small-count suppression (spec/indicators.md "Suppression"). Returns a new Indicators in which hidden
- * counts are null with `<key>_suppressed: true` beside them; the computed input is never changed, since
- * suppression only hides values when writing and every published file is rendered from this copy.
+ * Disclosure control (spec/indicators.md "Suppression"). Two steps:
+ *
+ * 1. `planSuppression` decides, once per run, which monthly counts N(a, c, t) and which window sums
+ *    (year to date, 12 months) are hidden, and why ("small": 0 < v < k; "protects": hidden so that a
+ *    small value cannot be worked out). The plan is built **month by month, oldest first, and a month's
+ *    decisions never depend on a later month's data**. That is what keeps the output folder safe: every
+ *    report month publishes its own 24-month series, so a month once published visible can never be
+ *    hidden afterwards (the old file still shows it), and a monthly scheduled run that adds one month
+ *    must reach the same decisions for the earlier months as the run that built them.
+ * 2. `suppressIndicators` applies the plan to one month's computed indicators and returns the published
+ *    copy: hidden counts null with `<key>_suppressed`, derived figures whose inputs include a hidden
+ *    value null with `"<key>_suppressed": "protects"`, unavailable values plain null (unavailability
+ *    wins). The computed input is never changed.
+ *
+ * The relations an attacker has (and that the plan defends, month t by month t):
+ * - the month's table: per category, `kommun` = Σ areas + `okant`; per area and measure, the total =
+ *   Σ the measure's categories. Every such line with a hidden cell gets at least two (so a subtraction
+ *   never gives one back), preferring the `okant` cell, a cell already needed for time, small values;
+ * - time: a window sum (ytd, 12 months) minus its visible months gives the sum of its hidden months.
+ *   A window with exactly one hidden month would give it back, so the plan first hides the new month t
+ *   of that line (one series month, preferred over a sum), and hides the window sum only when the one
+ *   hidden month is t itself (earlier months are already published and cannot be hidden any more);
+ *   a hidden sum is then protected in the sum's own table in the same way.
+ * The audit (test/unit/suppression-audit.test.ts) checks the result with an attacker's LP over every
+ * published file.
  */
-import { isTotalId } from "../core/measure.ts";
-import type { AreaEntry, IncidentEntry, Indicators } from "./indicators-schema.ts";
+import { addMonths, monthIndex, type YearMonth } from "../core/month.ts";
+import type { AreaEntry, HiddenKind, IncidentEntry, Indicators, Trend } from "./indicators-schema.ts";
+import { intervals, type Relation, twoIntegers } from "./lp-interval.ts";
 
 export interface SuppressionRule {
   min_count: number;
   applies_to: "areas" | "all";
 }
 
+export type { HiddenKind };
+
 const KOMMUN = "kommun";
+const OKANT = "okant";
 
-/** The count fields of spec "Suppression"; series points follow as fields SCALAR.length + i. */
-const SCALAR = [
-  (e: IncidentEntry) => ({ v: e.month.count, flag: e.month.count_suppressed }),
-  (e: IncidentEntry) => ({ v: e.month.previous_month, flag: e.month.previous_month_suppressed }),
-  (e: IncidentEntry) => ({ v: e.month.same_month_last_year, flag: e.month.same_month_last_year_suppressed }),
-  (e: IncidentEntry) => ({ v: e.ytd.count, flag: e.ytd.count_suppressed }),
-  (e: IncidentEntry) => ({ v: e.ytd.last_year, flag: e.ytd.last_year_suppressed }),
-  (e: IncidentEntry) => ({ v: e.rolling_12m.count, flag: e.rolling_12m.count_suppressed }),
-  (e: IncidentEntry) => ({ v: e.rolling_12m.previous, flag: e.rolling_12m.previous_suppressed }),
-] as const;
-const [M_COUNT, M_PREV, M_LAST_YEAR, Y_COUNT, Y_LAST_YEAR, R_COUNT, R_PREV] = [0, 1, 2, 3, 4, 5, 6] as const;
-
-function fieldOf(e: IncidentEntry, f: number): { v: number | null; flag: true | undefined } {
-  if (f < SCALAR.length) return SCALAR[f]!(e);
-  const p = e.series[f - SCALAR.length];
-  return { v: p?.count ?? null, flag: p?.suppressed };
+/** A total is the line sum of the categories of its measure (spec/cli.md measures). */
+export function isTotal(category: string): boolean {
+  return category === "total" || category.startsWith("total:");
 }
 
-/** One cell of a secondary-suppression line: (area index, entry index). */
-type Cell = readonly [number, number];
+/** The measure an entry belongs to; all categories are one measure when entries carry none. */
+function measureOf(e: Pick<IncidentEntry, "category">): string {
+  const m = (e as { measure?: unknown }).measure;
+  if (typeof m === "string") return m;
+  // `total:<measure>` names its measure even when the entry has no `measure` key.
+  return e.category.startsWith("total:") ? e.category.slice("total:".length) : "";
+}
 
 /**
- * @param categoryOrder the configured category ids in config order (the "ties: config order" rule and
- *   the members of line (b); `total` is the line's sum, not a member)
+ * Baseline months of the trend test, B(J) = { m − 12j + d : j = 1..J, d ∈ {−1, 0, +1} }
+ * (spec/indicators.md "Trend test"). Without `baseline_years` (a trend written before the trend test
+ * carried it) the baseline is the 12 months before m. The one place both rules live.
  */
-export function suppressIndicators(ind: Indicators, rule: SuppressionRule, categoryOrder: string[]): Indicators {
-  const k = rule.min_count;
-  const areas = ind.areas;
-  const fieldCount = SCALAR.length + Math.max(0, ...areas.flatMap((a) => a.incidents.map((e) => e.series.length)));
-  const inScope = (a: number) => rule.applies_to === "all" || areas[a]!.id !== KOMMUN;
-
-  const hidden = new Set<string>();
-  const key = (a: number, e: number, f: number) => `${a}:${e}:${f}`;
-  const isHidden = (c: Cell, f: number) => hidden.has(key(c[0], c[1], f));
-  const value = (c: Cell, f: number) => fieldOf(areas[c[0]]!.incidents[c[1]]!, f).v;
-
-  // Primary: 0 < v < k in every in-scope entry (flags already present are kept, so a second pass over
-  // a suppressed copy is a no-op).
-  areas.forEach((area, a) => {
-    area.incidents.forEach((entry, e) => {
-      for (let f = 0; f < fieldCount; f++) {
-        const { v, flag } = fieldOf(entry, f);
-        if (flag || (k > 0 && inScope(a) && v !== null && v > 0 && v < k)) hidden.add(key(a, e, f));
-      }
-    });
-  });
-
-  // Lines for secondary suppression, each with the cell holding its sum.
-  const lines: Array<{ sum: Cell | null; members: Cell[] }> = [];
-  const kommun = areas.findIndex((a) => a.id === KOMMUN);
-  const entryIndex = (a: number, category: string) => areas[a]!.incidents.findIndex((e) => e.category === category);
-  // (a) across the areas (incl. okant) of one category, against the kommun figure.
-  if (kommun >= 0) {
-    areas[kommun]!.incidents.forEach((sumEntry, se) => {
-      const members: Cell[] = [];
-      areas.forEach((_, a) => {
-        const e = a === kommun ? -1 : entryIndex(a, sumEntry.category);
-        if (e >= 0 && inScope(a)) members.push([a, e]);
-      });
-      lines.push({ sum: [kommun, se], members });
-    });
-  }
-  // (b) across the categories of one area, against the area's total of their measure (one line per
-  // measure: a total sums only its own measure's categories, spec/cli.md "Measures").
-  areas.forEach((area, a) => {
-    if (!inScope(a)) return;
-    const totals = area.incidents.flatMap((t, e) => (isTotalId(t.category) ? [[e, t.measure] as const] : []));
-    for (const [total, measure] of totals.length > 0 ? totals : [[-1, null] as const]) {
-      const members: Cell[] = [];
-      for (const category of categoryOrder) {
-        const e = entryIndex(a, category);
-        if (e >= 0 && (measure === null || area.incidents[e]!.measure === measure)) members.push([a, e]);
-      }
-      lines.push({ sum: total >= 0 ? [a, total] : null, members });
-    }
-  });
-
-  // Whenever exactly one cell of a line is hidden and its sum is visible, the hidden value could be
-  // recovered by subtraction: hide the smallest other non-zero cell (ties: the first in config order).
-  // Zeros are shown. Fields are independent lines, so each is settled on its own; (a) then (b), repeated.
-  const settleLines = (): boolean => {
-    let any = false;
-    for (let f = 0; f < fieldCount; f++) {
-      let changed = true;
-      while (changed) {
-        changed = false;
-        for (const { sum, members } of lines) {
-          if (sum === null || isHidden(sum, f) || value(sum, f) === null) continue;
-          if (members.filter((c) => isHidden(c, f)).length !== 1) continue;
-          let pick: Cell | null = null;
-          for (const c of members) {
-            const v = value(c, f);
-            if (isHidden(c, f) || v === null || v === 0) continue;
-            if (pick === null || v < value(pick, f)!) pick = c;
-          }
-          if (pick !== null) {
-            hidden.add(key(pick[0], pick[1], f));
-            changed = any = true;
-          }
-        }
-      }
-    }
-    return any;
-  };
-
-  // (c) Across time, which the spec's two lines do not cover: a window sum (ytd, rolling 12 months) minus
-  // its visible months gives a hidden month back, and the month fields repeat series points. So the month
-  // fields and their series points are hidden together, and a window sum is hidden as soon as any month
-  // inside it is; the new hidden sums then go through (a) and (b) again, until nothing changes.
-  const seriesLength = fieldCount - SCALAR.length;
-  const last = seriesLength - 1; // the report month's index in the series
-  const monthNo = Number(ind.month.slice(5, 7));
-  const windows: Array<[number, number, number]> = [
-    [R_COUNT, last - 11, last],
-    [R_PREV, last - 23, last - 12],
-    [Y_COUNT, last - monthNo + 1, last],
-    [Y_LAST_YEAR, last - 12 - monthNo + 1, last - 12],
-  ];
-  const twins: Array<[number, number]> = [
-    [M_COUNT, last],
-    [M_PREV, last - 1],
-    [M_LAST_YEAR, last - 12],
-  ];
-  const settleTime = (): boolean => {
-    let any = false;
-    const hide = (a: number, e: number, f: number) => {
-      if (!hidden.has(key(a, e, f))) {
-        hidden.add(key(a, e, f));
-        any = true;
-      }
-    };
-    areas.forEach((area, a) => {
-      area.incidents.forEach((_, e) => {
-        for (const [f, i] of twins) {
-          if (i < 0) continue;
-          if (hidden.has(key(a, e, f)) || hidden.has(key(a, e, SCALAR.length + i))) {
-            hide(a, e, f);
-            hide(a, e, SCALAR.length + i);
-          }
-        }
-        for (const [f, from, to] of windows) {
-          if (hidden.has(key(a, e, f)) || from < 0) continue;
-          for (let i = from; i <= to; i++) {
-            if (hidden.has(key(a, e, SCALAR.length + i))) {
-              hide(a, e, f);
-              break;
-            }
-          }
-        }
-      });
-    });
-    return any;
-  };
-  settleLines();
-  while (settleTime() && settleLines()) {
-    // repeat until neither rule hides anything new
-  }
-
-  // The trend's baseline S = Σ N(m−12..m−1) gives a hidden month back too: without it the verdict stays.
-  const baselineHidden = (a: number, e: number) => {
-    for (let i = last - 12; i < last; i++) if (i >= 0 && hidden.has(key(a, e, SCALAR.length + i))) return true;
-    return false;
-  };
-
-  const out = structuredClone({ ...ind, areas: [] as AreaEntry[] });
-  out.areas = areas.map((area, a) => ({
-    ...structuredClone(area),
-    incidents: area.incidents.map((entry, e) => hideEntry(entry, (f) => hidden.has(key(a, e, f)), baselineHidden(a, e))),
-  }));
+export function baselineMonths(month: YearMonth, baselineYears: number | null | undefined): YearMonth[] {
+  if (baselineYears === undefined) return Array.from({ length: 12 }, (_, i) => addMonths(month, i - 12));
+  if (baselineYears === null) return [];
+  const out: YearMonth[] = [];
+  for (let j = 1; j <= baselineYears; j++) for (const d of [-1, 0, 1]) out.push(addMonths(month, -12 * j + d));
   return out;
 }
 
-/** A copy of the entry with hidden fields null, flags right after their key, derived figures null. */
-function hideEntry(entry: IncidentEntry, h: (f: number) => boolean, baselineHidden: boolean): IncidentEntry {
-  const { month: m, ytd: y, rolling_12m: r } = entry;
-  const show = (f: number, v: number | null) => (h(f) ? null : v);
-  const flag = <K extends string>(f: number, name: K) => (h(f) ? ({ [name]: true } as Record<K, true>) : {});
-  return {
-    category: entry.category,
-    name: entry.name,
-    group: entry.group,
-    measure: entry.measure,
-    // When month.count is hidden the whole entry is marked, and its trend (which reveals N(m)) is gone.
-    suppressed: entry.suppressed || h(M_COUNT),
-    month: {
-      count: show(M_COUNT, m.count),
-      ...flag(M_COUNT, "count_suppressed"),
-      previous_month: show(M_PREV, m.previous_month),
-      ...flag(M_PREV, "previous_month_suppressed"),
-      same_month_last_year: show(M_LAST_YEAR, m.same_month_last_year),
-      ...flag(M_LAST_YEAR, "same_month_last_year_suppressed"),
-      change_abs: h(M_COUNT) || h(M_LAST_YEAR) ? null : m.change_abs,
-      change_pct: h(M_COUNT) || h(M_LAST_YEAR) ? null : m.change_pct,
-      per_100k: show(M_COUNT, m.per_100k),
-    },
-    ytd: {
-      count: show(Y_COUNT, y.count),
-      ...flag(Y_COUNT, "count_suppressed"),
-      last_year: show(Y_LAST_YEAR, y.last_year),
-      ...flag(Y_LAST_YEAR, "last_year_suppressed"),
-      change_abs: h(Y_COUNT) || h(Y_LAST_YEAR) ? null : y.change_abs,
-      change_pct: h(Y_COUNT) || h(Y_LAST_YEAR) ? null : y.change_pct,
-    },
-    rolling_12m: {
-      count: show(R_COUNT, r.count),
-      ...flag(R_COUNT, "count_suppressed"),
-      previous: show(R_PREV, r.previous),
-      ...flag(R_PREV, "previous_suppressed"),
-      change_abs: h(R_COUNT) || h(R_PREV) ? null : r.change_abs,
-      change_pct: h(R_COUNT) || h(R_PREV) ? null : r.change_pct,
-      per_100k: show(R_COUNT, r.per_100k),
-    },
-    trend:
-      h(M_COUNT) || entry.trend === null
-        ? null
-        : baselineHidden
-          ? { verdict: entry.trend.verdict, p_value: null, q_value: null, baseline_mean: null, baseline_years: entry.trend.baseline_years }
-          : { ...entry.trend },
-    series: entry.series.map((p, i) =>
-      h(SCALAR.length + i) ? { month: p.month, count: null, suppressed: true as const } : { ...p },
-    ),
+/** The windows of spec/indicators.md "Incident figures", as month ranges ending at the report month. */
+export function windowMonths(kind: WindowKind, month: YearMonth): YearMonth[] {
+  const length = kind === "ytd" ? Number(month.slice(5, 7)) : 12;
+  return Array.from({ length }, (_, i) => addMonths(month, i - length + 1));
+}
+export type WindowKind = "ytd" | "rolling";
+
+/** N(a, c, t), or null when unavailable. */
+export type CountLookup = (area: string, category: string, month: YearMonth) => number | null;
+
+export interface PlanInput {
+  rule: SuppressionRule;
+  /** Area ids in published order: `kommun` first, `okant` last. */
+  areas: string[];
+  /** The month's incident entries (categories and totals) of any area, for ids and measures. */
+  entries: Array<Pick<IncidentEntry, "category">>;
+  count: CountLookup;
+  /** The first month any incident source covers; nothing before it is available. */
+  from: YearMonth;
+  /** The last report month the plan must serve. */
+  to: YearMonth;
+}
+
+export interface SuppressionCounts {
+  small: number;
+  protects: number;
+  cells: number;
+}
+
+export interface SuppressionPlan {
+  readonly rule: SuppressionRule;
+  readonly to: YearMonth;
+  /** The hidden kind of N(a, c, t), if hidden. */
+  cell(area: string, category: string, month: YearMonth): HiddenKind | undefined;
+  /** The hidden kind of report month m's window sum, if hidden. */
+  sum(area: string, category: string, month: YearMonth, kind: WindowKind): HiddenKind | undefined;
+}
+
+interface Line {
+  /** The cell holding the line's sum. */
+  sum: string;
+  members: string[];
+}
+
+/** Ties are broken by this order (config order of areas, then categories): deterministic output. */
+export function planSuppression(input: PlanInput): SuppressionPlan {
+  const { rule, areas, count } = input;
+  const k = rule.min_count;
+  const cells = new Map<string, HiddenKind>();
+  const sums = new Map<string, HiddenKind>();
+  const plan: SuppressionPlan = {
+    rule,
+    to: input.to,
+    cell: (a, c, t) => cells.get(`${a}|${c}|${t}`),
+    sum: (a, c, t, kind) => sums.get(`${a}|${c}|${t}|${kind}`) ?? freshSum(a, c, t, kind),
   };
+  if (k <= 1) return plan;
+
+  const inScope = (a: string) => rule.applies_to === "all" || a !== KOMMUN;
+  const categories = input.entries.map((e) => e.category);
+  const members = categories.filter((c) => !isTotal(c));
+  const totals = input.entries.filter((e) => isTotal(e.category));
+  const scoped = areas.filter(inScope);
+  const rank = new Map<string, number>();
+  areas.forEach((a, i) => categories.forEach((c, j) => rank.set(`${a}|${c}`, i * 1000 + j)));
+
+  // Lines of one month's table (and of one window's sum table): cell ids are `${area}|${category}`.
+  const lines: Line[] = [];
+  if (areas.includes(KOMMUN)) {
+    for (const c of categories) lines.push({ sum: `${KOMMUN}|${c}`, members: areas.filter((a) => a !== KOMMUN).map((a) => `${a}|${c}`) });
+  }
+  for (const a of areas) {
+    for (const t of totals) {
+      const m = measureOf(t);
+      const ms = input.entries.filter((e) => !isTotal(e.category) && measureOf(e) === m).map((e) => `${a}|${e.category}`);
+      lines.push({ sum: `${a}|${t.category}`, members: ms.length > 0 ? ms : members.map((c) => `${a}|${c}`) });
+    }
+  }
+  const linesOf = new Map<string, Line[]>();
+  for (const l of lines) for (const id of [l.sum, ...l.members]) linesOf.set(id, [...(linesOf.get(id) ?? []), l]);
+  const areaOf = (id: string) => id.slice(0, id.indexOf("|"));
+  const categoryOf = (id: string) => id.slice(id.indexOf("|") + 1);
+
+  const isSmall = (v: number | null) => v !== null && v > 0 && v < k;
+
+  /** Hidden months (with a value) of a window of line (a, c), or null when the window sum is unavailable. */
+  function windowHidden(a: string, c: string, months: YearMonth[]): number | null {
+    let n = 0;
+    for (const t of months) {
+      if (monthIndex(t) < monthIndex(input.from) || count(a, c, t) === null) return null;
+      if (cells.has(`${a}|${c}|${t}`)) n++;
+    }
+    return n;
+  }
+
+  /** A window sum decided without complements (only for report months before the plan's first). */
+  function freshSum(a: string, c: string, t: YearMonth, kind: WindowKind): HiddenKind | undefined {
+    if (!inScope(a)) return undefined;
+    const months = windowMonths(kind, t);
+    let s = 0;
+    let hidden = 0;
+    for (const u of months) {
+      const v = count(a, c, u);
+      if (v === null) return undefined;
+      s += v;
+      if (cells.has(`${a}|${c}|${u}`)) hidden++;
+    }
+    if (isSmall(s)) return "small";
+    return hidden === 1 ? "protects" : undefined;
+  }
+
+  /**
+   * Settles the lines of one table: while a line has exactly one hidden cell, hide one more. The value
+   * of a cell is `value(id)`; `hidden`/`hide` read and write the table's hidden set; `cost` ranks
+   * candidates (lower first, then config order).
+   */
+  function settle(value: (id: string) => number | null, hidden: (id: string) => boolean, hide: (id: string) => void, cost: (id: string) => number): void {
+    let changed = true;
+    while (changed) {
+      changed = false;
+      for (const line of lines) {
+        const all = [line.sum, ...line.members];
+        // A line with an unavailable cell publishes no relation (its sum is not the sum of what is shown).
+        if (all.some((id) => value(id) === null)) continue;
+        if (all.filter(hidden).length !== 1) continue;
+        let best: string | null = null;
+        let bestCost = Infinity;
+        for (const id of all) {
+          if (hidden(id) || !inScope(areaOf(id))) continue;
+          const v = value(id)!;
+          // Zeros are shown; one is hidden only where no non-zero cell can protect (spec, property 1).
+          let c = cost(id) + (v === 0 ? 1e6 : 0) + (id === line.sum ? 1e3 : 0) + v / 1e4;
+          // A cell that settles another line with one hidden cell at the same time is worth more.
+          if ((linesOf.get(id) ?? []).some((l) => l !== line && [l.sum, ...l.members].filter(hidden).length === 1)) c -= 50;
+          if (c < bestCost || (c === bestCost && rank.get(id)! < rank.get(best!)!)) {
+            best = id;
+            bestCost = c;
+          }
+        }
+        if (best !== null) {
+          hide(best);
+          changed = true;
+        }
+      }
+    }
+  }
+
+  /** The LP of one month's table: unknowns are its hidden cells, relations its lines. */
+  function monthProgramme(value: (id: string) => number | null, hiddenAt: (id: string) => boolean) {
+    const ids: string[] = [];
+    const index = new Map<string, number>();
+    for (const a of areas) for (const c of categories) {
+      const id = `${a}|${c}`;
+      if (hiddenAt(id) && value(id) !== null) (index.set(id, ids.length), ids.push(id));
+    }
+    const lower = ids.map((id) => (isSmall(value(id)) ? 1 : value(id) === 0 ? 0 : k));
+    const upper = ids.map((id) => (isSmall(value(id)) ? k - 1 : Infinity));
+    const relations: Relation[] = [];
+    for (const line of lines) {
+      const all = [line.sum, ...line.members];
+      if (all.some((id) => value(id) === null)) continue;
+      const terms: Relation["terms"] = [];
+      let constant = 0;
+      all.forEach((id, i) => {
+        const coef = i === 0 ? -1 : 1;
+        const v = index.get(id);
+        if (v !== undefined) terms.push({ v, coef });
+        else constant += coef * value(id)!;
+      });
+      if (terms.length > 0) relations.push({ terms, lo: -constant, hi: -constant });
+    }
+    return { ids, index, programme: { lower, upper, relations } };
+  }
+
+  /** Small cells of the month that the LP narrows to fewer than two integers. */
+  function exposed(value: (id: string) => number | null, hiddenAt: (id: string) => boolean): string[] {
+    const { ids, programme } = monthProgramme(value, hiddenAt);
+    const small = ids.map((id, i) => [id, i] as const).filter(([id]) => isSmall(value(id)));
+    if (small.length === 0) return [];
+    const iv = intervals(programme, small.map(([, i]) => [i]));
+    return small.filter((_, j) => !twoIntegers(iv[j]!)).map(([id]) => id);
+  }
+
+  /**
+   * Small values that no hiding can protect: those the attacker's LP still pins when every cell of the
+   * month in scope is hidden, so only the published kommun figures and the labels (small 1..k−1,
+   * protects ≥ k or 0) are known. E.g. the kommun's 1 (published whole under `applies_to: areas`), or
+   * the kommun's 7 over areas 1, 1, 1, 1, 3, 0. Such a value is disclosed by the published figures
+   * themselves; hiding more would only lose information.
+   */
+  function inherentCells(value: (id: string) => number | null): Set<string> {
+    return new Set(exposed(value, (id) => inScope(areaOf(id))));
+  }
+
+  function repairMonth(month: YearMonth, value: (id: string) => number | null, hiddenAt: (id: string) => boolean, hide: (id: string) => void): void {
+    let givenUp: Set<string> | null = null;
+    for (;;) {
+      let bad = exposed(value, hiddenAt);
+      if (bad.length > 0) givenUp ??= inherentCells(value);
+      bad = bad.filter((id) => !givenUp!.has(id));
+      if (bad.length === 0) return;
+      const id = bad[0]!;
+      // Hide one more cell: of the small value's own lines first, else of a line that already holds a
+      // hidden cell (room may have to come round a longer cycle); `okant` first, then the largest value
+      // (most room), zeros last.
+      const own = new Set(linesOf.get(id) ?? []);
+      let best: string | null = null;
+      let bestCost = Infinity;
+      for (const line of lines) {
+        if (!own.has(line) && ![line.sum, ...line.members].some(hiddenAt)) continue;
+        for (const x of [...line.members, line.sum]) {
+          const v = value(x);
+          if (v === null || hiddenAt(x) || !inScope(areaOf(x))) continue;
+          const cost = (own.has(line) ? 0 : 100) + (areaOf(x) === OKANT ? 0 : 10) + (v === 0 ? 1e6 : 0) + (x === line.sum ? 5 : 0) - Math.min(v, 4 * k) / k;
+          if (cost < bestCost || (cost === bestCost && rank.get(x)! < rank.get(best!)!)) {
+            best = x;
+            bestCost = cost;
+          }
+        }
+      }
+      if (best === null) {
+        givenUp!.add(id);
+        continue;
+      }
+      hide(best);
+    }
+    void month;
+  }
+
+  function pruneMonth(month: YearMonth, value: (id: string) => number | null): void {
+    const protects = [...cells.entries()].filter(([key, kind]) => kind === "protects" && key.endsWith(`|${month}`)).map(([key]) => key).reverse();
+    if (protects.length === 0) return;
+    const hiddenAt = (id: string) => cells.has(`${id}|${month}`);
+    const before = new Set(exposed(value, hiddenAt));
+    for (const key of protects) {
+      cells.delete(key);
+      const id = key.slice(0, key.lastIndexOf("|"));
+      // Still a line with exactly one hidden cell is a subtraction away from a value: keep the cell.
+      const single = (linesOf.get(id) ?? []).some((l) => {
+        const all = [l.sum, ...l.members];
+        return !all.some((x) => value(x) === null) && all.filter(hiddenAt).length === 1;
+      });
+      if (single || exposed(value, hiddenAt).some((x) => !before.has(x))) cells.set(key, "protects");
+    }
+  }
+
+  for (let t = input.from; monthIndex(t) <= monthIndex(input.to); t = addMonths(t, 1)) {
+    const month = t;
+    const value = (id: string) => count(areaOf(id), categoryOf(id), month);
+    const hiddenAt = (id: string) => cells.has(`${id}|${month}`);
+    const hide = (id: string) => {
+      if (!cells.has(`${id}|${month}`)) cells.set(`${id}|${month}`, isSmall(value(id)) ? "small" : "protects");
+    };
+    // 1. Small values.
+    for (const a of scoped) for (const c of categories) if (isSmall(value(`${a}|${c}`))) hide(`${a}|${c}`);
+    // 2. Complements: every line with a hidden cell gets a second one, preferring the `okant` cell and
+    //    large values (a large complement can absorb the small value's change in both directions).
+    settle(value, hiddenAt, hide, (id) => (areaOf(id) === OKANT ? 0 : 10) - Math.min(value(id) ?? 0, 2 * k) / k);
+    // 3. The attacker's LP over the month's table: repair until every small value keeps two integers.
+    repairMonth(month, value, hiddenAt, hide);
+    // 4. Drop complements that turned out unnecessary (newest first), so every "protects" cell is needed.
+    pruneMonth(month, value);
+
+    // 5. The month's window sums. A visible sum must hold no hidden month, else it gives back the sum of
+    //    its hidden months (and, with the previous report's sum, the month itself: ytd(m) − ytd(m−1) =
+    //    N(m)); with only visible months in every visible sum, the time relations tell nothing about a
+    //    hidden value, and the sums' own tables are sums of the months' tables.
+    for (const kind of ["ytd", "rolling"] as const) {
+      const months = windowMonths(kind, month);
+      for (const a of scoped) {
+        for (const c of categories) {
+          let sumValue: number | null = 0;
+          let anyHidden = false;
+          for (const u of months) {
+            const v = monthIndex(u) < monthIndex(input.from) ? null : count(a, c, u);
+            if (v === null) {
+              sumValue = null;
+              break;
+            }
+            sumValue += v;
+            if (cells.has(`${a}|${c}|${u}`)) anyHidden = true;
+          }
+          if (sumValue === null) continue;
+          if (isSmall(sumValue)) sums.set(`${a}|${c}|${month}|${kind}`, "small");
+          else if (anyHidden) sums.set(`${a}|${c}|${month}|${kind}`, "protects");
+        }
+      }
+    }
+  }
+  return plan;
+}
+
+/** Counts of hidden cells of one month's published indicators (count fields and series points of the
+ * configured areas and `okant`), for the run's closing log and the spec's loss property. */
+export function suppressionCounts(published: Indicators): SuppressionCounts {
+  const out = { small: 0, protects: 0, cells: 0 };
+  const tally = (kind: HiddenKind | undefined) => {
+    out.cells++;
+    if (kind === "small") out.small++;
+    else if (kind === "protects") out.protects++;
+  };
+  for (const area of published.areas) {
+    if (area.id === KOMMUN) continue;
+    for (const e of area.incidents) {
+      for (const [o, keys] of COUNT_KEYS) for (const key of keys) tally((e[o] as Record<string, unknown>)[`${key}_suppressed`] as HiddenKind | undefined);
+      for (const p of e.series) tally(p.suppressed);
+    }
+  }
+  return out;
+}
+
+const COUNT_KEYS = [
+  ["month", ["count", "previous_month", "same_month_last_year"]],
+  ["ytd", ["count", "last_year"]],
+  ["rolling_12m", ["count", "previous"]],
+] as const;
+
+/**
+ * The derived figures and the count fields they are computed from (spec: a derived figure whose inputs
+ * include a hidden value is hidden as "protects"). The one list of derived keys; the trend's are below.
+ */
+const DERIVED = {
+  month: { change_abs: ["count", "same_month_last_year"], change_pct: ["count", "same_month_last_year"], per_100k: ["count"] },
+  ytd: { change_abs: ["count", "last_year"], change_pct: ["count", "last_year"] },
+  rolling_12m: { change_abs: ["count", "previous"], change_pct: ["count", "previous"], per_100k: ["count"] },
+} as const;
+/** Trend figures that reveal N(m) and the baseline sum; the verdict and `baseline_years` reveal no count. */
+const TREND_DERIVED = ["p_value", "q_value", "baseline_mean"] as const;
+
+/**
+ * The published copy of one month's indicators under the plan. With k ≤ 1 (or no plan) it is a plain
+ * copy. Kommun entries are left whole unless `applies_to: all`.
+ */
+export function suppressIndicators(ind: Indicators, plan: SuppressionPlan | null): Indicators {
+  const out = structuredClone(ind);
+  if (plan === null || plan.rule.min_count <= 1) return out;
+  out.areas = ind.areas.map((area) => ({ ...structuredClone(area), incidents: area.incidents.map((e) => hideEntry(area, e, ind.month, plan)) }));
+  return out;
+}
+
+function hideEntry(area: AreaEntry, entry: IncidentEntry, m: YearMonth, plan: SuppressionPlan): IncidentEntry {
+  const a = area.id;
+  const c = entry.category;
+  const cell = (t: YearMonth) => plan.cell(a, c, t);
+  // The hidden kind of every count field, by its key (unavailable values are never hidden).
+  const kinds: Record<string, Record<string, HiddenKind | undefined>> = {
+    month: { count: cell(m), previous_month: cell(addMonths(m, -1)), same_month_last_year: cell(addMonths(m, -12)) },
+    ytd: { count: plan.sum(a, c, m, "ytd"), last_year: plan.sum(a, c, addMonths(m, -12), "ytd") },
+    rolling_12m: { count: plan.sum(a, c, m, "rolling"), previous: plan.sum(a, c, addMonths(m, -12), "rolling") },
+  };
+  const rebuilt = {} as Record<"month" | "ytd" | "rolling_12m", Record<string, unknown>>;
+  for (const o of ["month", "ytd", "rolling_12m"] as const) {
+    const src = entry[o] as unknown as Record<string, number | null | undefined>;
+    const counts = kinds[o]!;
+    const derived = DERIVED[o] as Record<string, readonly string[]>;
+    const obj: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(src)) {
+      if (key.endsWith("_suppressed")) continue; // a copy of published figures carries its own flags: decide anew
+      if (key in counts) {
+        const kind = v === null ? undefined : counts[key];
+        obj[key] = kind ? null : v;
+        if (kind) obj[`${key}_suppressed`] = kind;
+      } else if (key in derived) {
+        const inputs = derived[key]!;
+        // Unavailable wins: a derived figure of an unavailable input is a plain null.
+        const unavailable = inputs.some((i) => src[i] === null);
+        const hidden = !unavailable && inputs.some((i) => counts[i] !== undefined);
+        obj[key] = hidden ? null : v;
+        if (hidden) obj[`${key}_suppressed`] = "protects";
+      } else obj[key] = v;
+    }
+    rebuilt[o] = obj;
+  }
+  const countKind = entry.month.count === null ? undefined : kinds.month!.count;
+  const replaced: Partial<IncidentEntry> = {
+    suppressed: countKind !== undefined,
+    month: rebuilt.month as IncidentEntry["month"],
+    ytd: rebuilt.ytd as IncidentEntry["ytd"],
+    rolling_12m: rebuilt.rolling_12m as IncidentEntry["rolling_12m"],
+    ...hideTrend(entry, countKind, m, cell),
+    series: entry.series.map((p) => {
+      const kind = p.count === null ? undefined : cell(p.month);
+      const point = kind ? { month: p.month, count: null, suppressed: kind } : { month: p.month, count: p.count };
+      if (p.normal_low === undefined) return point;
+      // The band of normal variation is derived from the point's baseline months (up to three years back):
+      // hidden as "protects" when any of them is hidden, as baseline_mean is.
+      if (p.normal_low !== null && baselineMonths(p.month, 3).some((b) => cell(b) !== undefined)) {
+        return { ...point, normal_low: null, normal_high: null, normal_suppressed: "protects" as const };
+      }
+      return { ...point, normal_low: p.normal_low, normal_high: p.normal_high ?? null, ...(p.normal_suppressed ? { normal_suppressed: p.normal_suppressed } : {}) };
+    }),
+  };
+  // Keys in the entry's own order, with `trend_suppressed` right after `trend` (the file diffs cleanly).
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(entry)) {
+    if (key === "trend_suppressed") continue;
+    out[key] = key in replaced ? replaced[key as keyof IncidentEntry] : v;
+    if (key === "trend" && replaced.trend_suppressed !== undefined) out.trend_suppressed = replaced.trend_suppressed;
+  }
+  return out as IncidentEntry;
+}
+
+/** The trend: gone when N(m) is hidden; its figures hidden when a baseline month is. Key order kept. */
+function hideTrend(entry: IncidentEntry, countKind: HiddenKind | undefined, m: YearMonth, cell: (t: YearMonth) => HiddenKind | undefined): Pick<IncidentEntry, "trend" | "trend_suppressed"> {
+  if (countKind !== undefined) return { trend: null, trend_suppressed: countKind };
+  const t = entry.trend;
+  if (t === null) return { trend: null };
+  const baselineHidden = baselineMonths(m, t.baseline_years).some((b) => cell(b) !== undefined);
+  if (!baselineHidden) return { trend: stripFlags(t) };
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(t)) {
+    if (key.endsWith("_suppressed") || key.endsWith("_below")) continue;
+    if ((TREND_DERIVED as readonly string[]).includes(key) && v !== null) {
+      out[key] = null;
+      out[`${key}_suppressed`] = "protects";
+    } else out[key] = v;
+  }
+  return { trend: out as Trend };
+}
+
+function stripFlags(t: Trend): Trend {
+  return Object.fromEntries(Object.entries(t).filter(([key]) => !key.endsWith("_suppressed"))) as Trend;
+}
+
+/**
+ * The plan's first month: the first month any incident source covers. It depends on the data only, never
+ * on the months asked for, so every run reaches the same decisions for a month (see the file comment).
+ */
+export function planStart(indicators: Indicators): YearMonth | null {
+  const froms = indicators.sources.filter((s) => s.kind === "incidents" && s.covers.from !== null).map((s) => s.covers.from!);
+  froms.sort();
+  return froms[0] ?? null;
 }

@@ -9,7 +9,8 @@ import { buildIndicators } from "../aggregate/build-indicators.ts";
 import { latestCoveredMonth, monthVerdict } from "../aggregate/month-verdict.ts";
 import type { Indicators } from "../aggregate/indicators-schema.ts";
 import { allSourceFiles } from "../ingest/all-source-files.ts";
-import { suppressIndicators } from "../aggregate/suppress.ts";
+import { loadSolver } from "../aggregate/lp-interval.ts";
+import { planStart, planSuppression, suppressIndicators, suppressionCounts, type SuppressionPlan } from "../aggregate/suppress.ts";
 import { checkOutputPaths } from "../config/check-paths.ts";
 import { type Config, loadConfig, resolveConfigPath } from "../config/load-config.ts";
 import { EXIT, type ExitCode, LagesbildError } from "../core/errors.ts";
@@ -120,6 +121,8 @@ export async function run(opts: RunOptions, effects: RunEffects): Promise<RunRes
     for (const w of ingest.warnings) effects.log.warn(w);
     const months = selectMonths(opts, generatedAt.month, () => latestCoveredMonth(config, ingest, generatedAt.month));
     const outcomes: MonthOutcome[] = [];
+    // One suppression plan for the whole range, built with the first month (src/aggregate/suppress.ts).
+    const planBox: { plan?: SuppressionPlan | null } = {};
     const started = effects.now();
     for (const [i, month] of months.entries()) {
       if (months.length > 1) {
@@ -127,7 +130,7 @@ export async function run(opts: RunOptions, effects: RunEffects): Promise<RunRes
         if (effects.progress) effects.progress(point);
         else effects.log.info(point, progressMessage(point));
       }
-      outcomes.push(await buildMonth(month, { config, ingest, generatedAt, outDir, opts, state, effects }));
+      outcomes.push(await buildMonth(month, { config, ingest, generatedAt, outDir, opts, state, effects, lastMonth: months.at(-1)!, plan: planBox }));
     }
     // The archive, feed and other shared files are rendered every run and replaced only where their
     // content changed, so a range interrupted before this point is completed by the next run.
@@ -159,6 +162,9 @@ interface MonthContext {
   opts: RunOptions;
   state: ManifestState;
   effects: RunEffects;
+  /** The last month of the range: the suppression plan must reach it. */
+  lastMonth: YearMonth;
+  plan: { plan?: SuppressionPlan | null };
 }
 
 async function buildMonth(month: YearMonth, ctx: MonthContext): Promise<MonthOutcome> {
@@ -167,9 +173,22 @@ async function buildMonth(month: YearMonth, ctx: MonthContext): Promise<MonthOut
     // Exit 4 (not delivered) is decided before exit 1 (rejected rows), as validate does.
     const verdict = monthVerdict(config, ingest, month, generatedAt);
     if (verdict.error !== null) throw verdict.error;
-    const { indicators, notes } = buildIndicators({ config, month, generatedAt: generatedAt.iso, revision: 1, incidents: ingest.incidents,
+    const { indicators, notes, count } = buildIndicators({ config, month, generatedAt: generatedAt.iso, revision: 1, incidents: ingest.incidents,
       surveys: ingest.surveys, field: ingest.field, actions: ingest.actions });
-    const published = suppressIndicators(indicators, config.suppression, config.categories.map((c) => c.id));
+    if (ctx.plan.plan === undefined) {
+      await loadSolver();
+      const from = planStart(indicators);
+      ctx.plan.plan = from === null || config.suppression.min_count <= 1 ? null : planSuppression({
+        rule: config.suppression,
+        areas: indicators.areas.map((a) => a.id),
+        entries: indicators.areas[0]?.incidents ?? [],
+        count,
+        from,
+        to: ctx.lastMonth,
+      });
+    }
+    const published = suppressIndicators(indicators, ctx.plan.plan);
+    const hidden = suppressionCounts(published);
     const sourceKinds = new Map(config.sources.map((s) => [s.id, { kind: s.kind, format: "format" in s ? s.format : undefined }]));
     const runJson = buildRunJson({ month, generatedAt: generatedAt.iso, version: VERSION, ingest, sourceKinds });
     const commentary = readCommentary(config, month);
@@ -198,7 +217,10 @@ async function buildMonth(month: YearMonth, ctx: MonthContext): Promise<MonthOut
       effects.log.info({ month }, `${month}: oförändrad, hoppas över`);
       return { month, status: "skipped", revision: result.revision };
     }
-    effects.log.info({ month, revision: result.revision, changes: result.note?.changes }, `${month}: skriven (revision ${result.revision})`);
+    effects.log.info(
+      { month, revision: result.revision, changes: result.note?.changes, suppression: hidden },
+      `${month}: skriven (revision ${result.revision}); dolda celler i områdena: ${hidden.small} färre än ${config.suppression.min_count}, ${hidden.protects} döljs, av ${hidden.cells}`,
+    );
     return { month, status: "written", revision: result.revision, record: result.record, note: result.note ?? undefined };
   } catch (error) {
     if (error instanceof LagesbildError) {

@@ -16,6 +16,7 @@ import { addMonths } from "../core/month.ts";
 import { capitalise, formatMonth, formatMonthRange, formatMonthShort, formatNumber } from "./format-sv.ts";
 import { inMeasureOrder, isTotalId } from "../core/measure.ts";
 import { T, VERDICT, fewerThan, measureList } from "./wording.ts";
+import { type Hidden, hiddenText } from "./_cells.ts";
 
 export interface ChartLine {
   label: string;
@@ -67,9 +68,9 @@ export interface ChartSpec {
 }
 
 /** How a series point reads in the table and the alt text. */
-function pointText(count: number | null, suppressed: boolean | undefined, minCount: number): string {
+function pointText(count: number | null, suppressed: Hidden, minCount: number): string {
   if (count !== null) return formatNumber(count);
-  return suppressed ? fewerThan(minCount) : T.notAvailable;
+  return hiddenText(suppressed, minCount) ?? T.notAvailable;
 }
 
 /**
@@ -81,7 +82,7 @@ function altText(what: string, title: string, ranges: { now: string; before: str
   const parts = [T.chart.altIntro(what, title, ranges.now, ranges.before)];
   for (const e of entries) {
     const last = e.series.at(-1);
-    const value = pointText(last?.count ?? null, last?.suppressed ?? e.suppressed, minCount);
+    const value = pointText(last?.count ?? null, last?.suppressed ?? e.month.count_suppressed ?? e.suppressed, minCount);
     const yearAgo = e.series.at(-13);
     const before = yearAgo ? pointText(yearAgo.count, yearAgo.suppressed, minCount) : T.notAvailable;
     const verdict = e.trend?.verdict ? VERDICT[e.trend.verdict].words : null;

@@ -38,7 +38,7 @@ function baselineYears(area: AreaEntry): number {
 }
 
 function trendCell(e: IncidentEntry): SafeHtml {
-  if (e.trend === null) return html`<td>${e.suppressed ? T.trendHidden : T.notAvailable}</td>`;
+  if (e.trend === null) return html`<td>${e.suppressed || e.trend_suppressed ? T.trendHidden : T.notAvailable}</td>`;
   if (e.trend.verdict === null) return html`<td>${T.trendNotTested}</td>`;
   const v = VERDICT[e.trend.verdict];
   return html`<td class="${`trend ${v.className}`}"><span class="trend-symbol" aria-hidden="true">${v.symbol}</span> ${v.words}</td>`;
@@ -49,7 +49,7 @@ function row(e: IncidentEntry, area: AreaEntry, o: TableOptions): SafeHtml {
   const m = e.month;
   const y = e.ytd;
   const r = e.rolling_12m;
-  const count = { value: m.count, hidden: m.count_suppressed ?? e.suppressed };
+  const count = { value: m.count, hidden: m.count_suppressed ?? (e.suppressed || undefined) };
   const lastYear = { value: m.same_month_last_year, hidden: m.same_month_last_year_suppressed };
   const ytd = { value: y.count, hidden: y.count_suppressed };
   const ytdLast = { value: y.last_year, hidden: y.last_year_suppressed };
@@ -112,7 +112,7 @@ export function incidentTable(area: AreaEntry, areaLabel: string, o: TableOption
     measureTable(area, area.incidents.filter((e) => e.measure === m), m, measures.length > 1 ? `tabell-${area.id}-${m}` : `tabell-${area.id}`, areaLabel, o),
   );
   return html`${tables}
-<p class="table-note">${T.table.note(baselineYears(area))}${area.population === null ? ` ${T.table.populationMissing}` : ""}</p>`;
+<p class="table-note">${T.table.note(baselineYears(area))} ${T.table.hiddenNote(o.config.suppression.min_count)}${area.population === null ? ` ${T.table.populationMissing}` : ""}</p>`;
 }
 
 function measureTable(area: AreaEntry, entries: IncidentEntry[], measure: Measure, id: string, areaLabel: string, options: TableOptions): SafeHtml {

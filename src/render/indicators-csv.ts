@@ -10,8 +10,12 @@ import { plainNumber } from "./_decimal.ts";
 export const CSV_COLUMNS = [
   "omrade_id", "omrade", "kategori_id", "kategori", "antal", "foregaende_manad", "samma_manad_ifjol",
   "forandring", "forandring_procent", "per_100k", "hittills_i_ar", "hittills_i_fjol", "senaste_12_man",
-  "foregaende_12_man", "trend", "p_varde", "q_varde", "baslinje_medel", "baslinje_ar", "matt", "undertryckt",
+  "foregaende_12_man", "trend", "p_varde", "q_varde", "baslinje_medel", "baslinje_ar", "matt", "undertryckt", "dolda",
 ] as const;
+
+/** `undertryckt` and the values of `dolda` (spec/outputs.md): ASCII, as the column names. */
+const KIND_WORD = { small: "litet", protects: "doljs" } as const;
+type Kind = keyof typeof KIND_WORD;
 
 export const BOM = "\ufeff";
 export const CRLF = "\r\n";
@@ -37,29 +41,49 @@ export function num(value: number | null): string {
 }
 
 function row(areaId: string, areaName: string, e: IncidentEntry): string[] {
+  const t = e.trend;
+  // A file published before the two kinds carried `true`, which only ever meant a small value.
+  const kindOf = (flag: unknown): Kind | undefined => (flag === "protects" ? "protects" : flag === "small" || flag === true ? "small" : undefined);
+  const countKind = kindOf(e.month.count_suppressed) ?? (e.suppressed ? "small" : undefined);
+  const trendKind = kindOf(e.trend_suppressed) ?? (t === null ? countKind : undefined);
+  // Each CSV column after `antal`, its value and its hidden kind: a hidden cell is empty and named in
+  // `dolda`, an unavailable cell is empty and not named.
+  // With the whole trend hidden its figures are hidden too, as derived figures ("doljs").
+  const trendFigure = (key: "p_value" | "q_value" | "baseline_mean") =>
+    ({ v: t?.[key] ?? null, kind: trendKind ? "protects" as const : kindOf((t as Record<string, unknown> | null)?.[`${key}_suppressed`]) });
+  const cols: Array<[string, { v: number | null; kind: Kind | undefined }]> = [
+    ["foregaende_manad", { v: e.month.previous_month, kind: kindOf(e.month.previous_month_suppressed) }],
+    ["samma_manad_ifjol", { v: e.month.same_month_last_year, kind: kindOf(e.month.same_month_last_year_suppressed) }],
+    ["forandring", { v: e.month.change_abs, kind: kindOf(e.month.change_abs_suppressed) }],
+    ["forandring_procent", { v: e.month.change_pct, kind: kindOf(e.month.change_pct_suppressed) }],
+    ["per_100k", { v: e.month.per_100k, kind: kindOf(e.month.per_100k_suppressed) }],
+    ["hittills_i_ar", { v: e.ytd.count, kind: kindOf(e.ytd.count_suppressed) }],
+    ["hittills_i_fjol", { v: e.ytd.last_year, kind: kindOf(e.ytd.last_year_suppressed) }],
+    ["senaste_12_man", { v: e.rolling_12m.count, kind: kindOf(e.rolling_12m.count_suppressed) }],
+    ["foregaende_12_man", { v: e.rolling_12m.previous, kind: kindOf(e.rolling_12m.previous_suppressed) }],
+  ];
+  const trendCols: Array<[string, { v: number | null; kind: Kind | undefined }]> = [
+    ["p_varde", trendFigure("p_value")],
+    ["q_varde", trendFigure("q_value")],
+    ["baslinje_medel", trendFigure("baseline_mean")],
+    ["baslinje_ar", { v: t?.baseline_years ?? null, kind: trendKind ? "protects" : undefined }],
+  ];
+  const hidden = [...cols, ["trend", { v: null, kind: trendKind }] as const, ...trendCols]
+    .filter(([, c]) => c.kind !== undefined)
+    .map(([name, c]) => `${name}=${KIND_WORD[c.kind!]}`);
   return [
     areaId,
     textCell(areaName),
     e.category,
     textCell(e.name),
     num(e.month.count),
-    num(e.month.previous_month),
-    num(e.month.same_month_last_year),
-    num(e.month.change_abs),
-    num(e.month.change_pct),
-    num(e.month.per_100k),
-    num(e.ytd.count),
-    num(e.ytd.last_year),
-    num(e.rolling_12m.count),
-    num(e.rolling_12m.previous),
-    e.trend?.verdict ?? "",
-    num(e.trend?.p_value ?? null),
-    num(e.trend?.q_value ?? null),
-    num(e.trend?.baseline_mean ?? null),
-    num(e.trend?.baseline_years ?? null),
+    ...cols.map(([, c]) => num(c.v)),
+    t?.verdict ?? "",
+    ...trendCols.map(([, c]) => num(c.v)),
     // The measure (spec/cli.md "Measures"): a spreadsheet user must never add rows of different measures.
     e.measure,
-    e.suppressed || e.month.count_suppressed === true ? "ja" : "nej",
+    countKind ? KIND_WORD[countKind] : "nej",
+    hidden.join(","),
   ];
 }
 

@@ -54,6 +54,9 @@ export interface TrendMapData {
   areas: Array<{ id: string; name: string; verdict: Verdict | null }>;
 }
 
+/** How a count hidden to protect another reads (spec/outputs.md). */
+const T_HIDDEN = "döljs";
+
 const round1 = (v: number) => Math.round(v * 10) / 10;
 
 function groupFigure(area: AreaEntry, group: string, measure: Measure, unit: "rate" | "count", minCount: number): AreaFigure {
@@ -65,6 +68,10 @@ function groupFigure(area: AreaEntry, group: string, measure: Measure, unit: "ra
   const hidden = entries.filter((e) => e.month.count === null);
   const visible = entries.reduce((s, e) => s + (e.month.count ?? 0), 0);
   const rateOf = (n: number) => (area.population === null ? null : round1((n / area.population) * 100_000));
+  // A value hidden to protect another may be large: no range can be given, only that it is hidden.
+  if (hidden.some((e) => (e.month.count_suppressed ?? null) === "protects")) {
+    return { ...base, state: "fewer", count: null, rate: null, mapped: null, range: null, text: T_HIDDEN };
+  }
   if (hidden.length > 0) {
     const [lo, hi] = [visible + hidden.length, visible + hidden.length * (minCount - 1)];
     if (hi < minCount) return { ...base, state: "fewer", count: null, rate: null, mapped: null, range: null, text: fewerThan(minCount) };

@@ -11,6 +11,7 @@ import { formatDate, formatMonth, formatNumber } from "./format-sv.ts";
 import { html, type SafeHtml } from "./html.ts";
 import { isTotalId, type Measure } from "../core/measure.ts";
 import { fewerThan, MEASURE, T } from "./wording.ts";
+import { hiddenText } from "./_cells.ts";
 
 export const REVISION = {
   heading: "Revideringar",
@@ -29,7 +30,7 @@ export const REVISION = {
 export const NOTE_LIMIT = 12;
 
 function value(v: PublishedCount, minCount: number): string {
-  if (v.hidden) return fewerThan(minCount);
+  if (v.hidden) return hiddenText(v.hidden, minCount) ?? fewerThan(minCount);
   return v.count === null ? T.notAvailable : formatNumber(v.count);
 }
 

@@ -91,7 +91,10 @@ export function totalSentences(ind: Indicators): string[] {
   return totals.map((total) => {
     const words = SUMMARY_TOTAL[total.measure];
     const m = total.month;
-    if (m.count === null) return total.suppressed ? SUMMARY.hidden(words.what, monthText) : SUMMARY.missing(words.what, monthText);
+    if (m.count === null) {
+      if (!total.suppressed) return SUMMARY.missing(words.what, monthText);
+      return m.count_suppressed === "protects" ? SUMMARY.protects(words.what, monthText) : SUMMARY.hidden(words.what, monthText);
+    }
     let sentence = words.counted(formatNumber(m.count), m.count === 1, monthText);
     if (m.same_month_last_year !== null) sentence += SUMMARY.lastYear(formatNumber(m.same_month_last_year), formatMonth(addMonths(ind.month, -12)));
     sentence += ".";

@@ -73,7 +73,7 @@ export const T = {
   hiddenDerived: "döljs",
   /** A percentage change whose base is 0. */
   notComputable: "ej beräkningsbar",
-  trendHidden: "redovisas inte (litet antal)",
+  trendHidden: "redovisas inte (dolt antal)",
   /** `okant` is not tested: an unknown area is nowhere to act. */
   trendNotTested: "prövas inte",
   lang: "sv",
@@ -111,6 +111,8 @@ export const T = {
     caption: (measure: Measure, area: string, month: string) => `${MEASURE[measure].title} ${area.startsWith("i ") || area.startsWith("utan ") ? area : `i ${area}`}, ${month}`,
     note: (years: number) =>
       `Förändring jämförs med samma månad i fjol. Trenden jämför månaden med ${seasonPhrase(years)} (samma månad och månaderna före och efter).`,
+    /** Under every table: both words of suppression in one sentence. */
+    hiddenNote: (minCount: number) => (minCount > 1 ? hiddenWords(minCount) : ""),
     populationMissing: "Befolkningsuppgift saknas, så antal per 100 000 invånare kan inte beräknas.",
     otherGroup: "Övriga kategorier",
   },
@@ -161,6 +163,14 @@ export function seasonPhrase(years: number): string {
   return years === 1 ? "samma tid på året förra året" : `samma tid på året de senaste ${yearsWord(years)} åren`;
 }
 
+/**
+ * The one sentence that explains both words of suppression (spec/indicators.md "Suppression"): said in
+ * "Om statistiken" and under every table that can show them.
+ */
+export function hiddenWords(minCount: number): string {
+  return `”${fewerThan(minCount)}” betyder 1–${minCount - 1} händelser; ”döljs” betyder att värdet (som kan vara stort) är dolt för att ett litet antal annars skulle kunna räknas fram ur summor och andra tal i rapporten.`;
+}
+
 /** "färre än 3": how a count hidden by suppression is shown. */
 export function fewerThan(minCount: number): string {
   return `färre än ${minCount}`;
@@ -192,6 +202,7 @@ export const SUMMARY_TOTAL: Record<Measure, { counted: (n: string, one: boolean,
 };
 export const SUMMARY = {
   hidden: (what: string, month: string) => `Antalet ${what} i hela kommunen i ${month} redovisas inte eftersom det är litet.`,
+  protects: (what: string, month: string) => `Antalet ${what} i hela kommunen i ${month} döljs, så att ett litet antal inte kan räknas fram.`,
   missing: (what: string, month: string) => `Uppgift saknas om antalet ${what} i hela kommunen i ${month}.`,
   lastYear: (n: string, month: string) => `, jämfört med ${n} i ${month}`,
   verdict: (words: string, season: string) => ` Det är en ${words} jämfört med ${season}.`,
@@ -323,7 +334,7 @@ export const ABOUT = {
   },
   suppressionHeading: "Små antal redovisas inte",
   suppressionText: (k: number, shown: string, all: boolean) =>
-    `För att ingen enskild person ska kunna pekas ut redovisas antal under ${k} (men inte 0) i ${all ? "alla tabeller" : "områdena"} som ”${shown}”. Ibland döljs också ett annat värde, så att ett dolt antal inte kan räknas fram ur summan. Förändringar och andelar som bygger på ett dolt värde visas som ”döljs”. Nollor visas alltid.`,
+    `För att ingen enskild person ska kunna pekas ut redovisas antal under ${k} (men inte 0) i ${all ? "alla tabeller" : "områdena"} som ”${shown}”. ${hiddenWords(k)} Förändringar, tal per 100 000 och trendens siffror som bygger på ett dolt värde visas också som ”döljs”. ”Uppgift saknas” betyder att källan inte täcker perioden. Nollor visas, utom när en nolla måste döljas för att skydda ett litet antal.`,
   noSuppression: "Alla antal redovisas, även små.",
   generatedHeading: "Om rapporten",
 } as const;

@@ -63,7 +63,9 @@ let r: CliResult;
 beforeAll(() => {
   const polis = ["occurred_at;category;area;place;description"];
   for (let d = 1; d <= 9; d++) polis.push(`2024-03-0${d};Stöld;Centrum;${q(TEXT)};${q(TEXT)}`);
-  polis.push(`2024-03-10;Stöld;Ljusne;${q(TEXT)};${q(TEXT)}`); // one event in Ljusne: a small count
+  // One event in Ljusne: a small count. (The aggregated bra row goes to Centrum: added to Ljusne it made
+  // the published count 3, which is not small and was hidden before only as a complement.)
+  polis.push(`2024-03-10;Stöld;Ljusne;${q(TEXT)};${q(TEXT)}`);
   polis.push(`2024-03-11;${q(TEXT)};Centrum;x;y`); // unknown_category with personal data in the label
   polis.push(`2024-03-12;${ADDRESS};Centrum;x;y`); // unknown_category whose label is an address
   polis.push(`2024-03-40;Stöld;Centrum;${q(TEXT)};${q(TEXT)}`); // bad_date

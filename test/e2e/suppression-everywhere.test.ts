@@ -92,7 +92,8 @@ describe("a planted count of 2 in a small area", () => {
   it("is null and flagged in every count field of indicators.json", () => {
     const e = entry("lillby", "misshandel");
     expect([e.suppressed, e.month.count, e.month.count_suppressed, e.ytd.count, e.rolling_12m.count, e.series.at(-1)]).toEqual([
-      true, null, true, null, null, { month: "2024-03", count: null, suppressed: true },
+      // The band of normal variation rests on the visible zeros of March 2023's season, not on the hidden 2.
+      true, null, "small", null, null, { month: "2024-03", count: null, suppressed: "small", normal_low: 0, normal_high: 2 },
     ]);
   });
 
@@ -114,7 +115,7 @@ describe("a planted count of 2 in a small area", () => {
     const head = lines[0]!.split(";");
     const row = lines.find((l) => l.startsWith("lillby;Lillby;misshandel;"))!.split(";");
     const col = (name: string) => row[head.indexOf(name)];
-    expect(["antal", "forandring", "per_100k", "hittills_i_ar", "senaste_12_man", "undertryckt"].map(col)).toEqual(["", "", "", "", "", "ja"]);
+    expect(["antal", "forandring", "per_100k", "hittills_i_ar", "senaste_12_man", "undertryckt"].map(col)).toEqual(["", "", "", "", "", "litet"]);
   });
 
   it("reads 'färre än 3' and 'döljs' in Lillby's HTML table, never 2, +2 or 400,0", () => {
@@ -129,8 +130,8 @@ describe("a planted count of 2 in a small area", () => {
     expect(alt).toContain("Alla polisanmälda brott: färre än 3 i mars 2024");
     expect(alt).not.toMatch(/(?<![\d,])2(?![\d,])/);
     const rows = tableRow(page, "Polisanmälda brott, Lillby", "mars 2024");
-    // The month, its band of normal variation (none: less than a year of history), the same month last year.
-    expect(rows).toEqual(["färre än 3", "uppgift saknas", "0"]);
+    // The month, its band of normal variation (from the zeros a year earlier), the same month last year.
+    expect(rows).toEqual(["färre än 3", "0–2", "0"]);
   });
 
   it("appears in neither the archive nor the feed, which carry only the kommun's visible total (27)", () => {

@@ -53,7 +53,7 @@ function series(points: Point[]) {
   if (points.length !== 24) throw new Error("a series has 24 points");
   return points.map((p, i) => {
     const month = addMonths(SAMPLE_MONTH, i - 23);
-    return p === "s" ? { month, count: null, suppressed: true as const } : { month, count: p };
+    return p === "s" ? { month, count: null, suppressed: "small" as const } : { month, count: p };
   });
 }
 
@@ -99,10 +99,10 @@ function entry(e: EntryInput): IncidentEntry {
     suppressed: hidden,
     month: {
       count,
-      ...(hidden ? { count_suppressed: true as const } : {}),
+      ...(hidden ? { count_suppressed: "small" as const } : {}),
       previous_month: val(e.points[22]),
       same_month_last_year: lastYear,
-      ...(e.points[11] === "s" ? { same_month_last_year_suppressed: true as const } : {}),
+      ...(e.points[11] === "s" ? { same_month_last_year_suppressed: "small" as const } : {}),
       change_abs: diff(count, lastYear),
       change_pct: pct(count, lastYear),
       per_100k: rate(count),

@@ -32,7 +32,7 @@ describe("chart specs", () => {
     // Ljusne's total is 6 in March 2023 and March 2024; hide both points as suppression would.
     const ind = sampleIndicators();
     const total = ind.areas.find((a) => a.id === "ljusne")!.incidents.find((e) => e.category === "total")!;
-    for (const i of [11, 23]) total.series[i] = { month: total.series[i]!.month, count: null, suppressed: true };
+    for (const i of [11, 23]) total.series[i] = { month: total.series[i]!.month, count: null, suppressed: "small" };
     const spec = chartSpecs(ind, sampleConfig()).find((s) => s.name === "omrade-ljusne")!;
     expect(spec.alt).toContain("Alla polisanmälda brott: färre än 3 i mars 2024 mot färre än 3 i mars 2023");
   });
@@ -53,7 +53,7 @@ describe("chart specs", () => {
     const ind = sampleIndicators();
     const ljusne = ind.areas.find((a) => a.id === "ljusne")!;
     const total = ljusne.incidents.find((e) => e.category === "total")!;
-    total.series[5] = { month: total.series[5]!.month, count: null, suppressed: true };
+    total.series[5] = { month: total.series[5]!.month, count: null, suppressed: "small" };
     const spec = chartSpecs(ind, sampleConfig()).find((s) => s.name === "omrade-ljusne")!;
     // September 2022 is the dashed (last year) point under September 2023, index 5 of the axis.
     expect(spec.lines[1]!.values[5]).toBeNull();

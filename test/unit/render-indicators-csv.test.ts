@@ -38,10 +38,14 @@ function tiny(): Indicators {
             group: "g",
             measure: "handelser",
             suppressed: true,
-            month: { count: null, count_suppressed: true, previous_month: 0, same_month_last_year: null, change_abs: null, change_pct: null, per_100k: null },
-            ytd: { count: 5, last_year: null, last_year_suppressed: true, change_abs: null, change_pct: null },
+            // Small this month; last year's month unavailable (plain null, not named in `dolda`); last
+            // year's year-to-date hidden to protect another value.
+            month: { count: null, count_suppressed: "small", previous_month: 0, same_month_last_year: null, change_abs: null, change_pct: null,
+                     per_100k: null, per_100k_suppressed: "protects" },
+            ytd: { count: 5, last_year: null, last_year_suppressed: "protects", change_abs: null, change_abs_suppressed: "protects", change_pct: null, change_pct_suppressed: "protects" },
             rolling_12m: { count: 12, previous: 10, change_abs: 2, change_pct: 20, per_100k: 285.7 },
             trend: null,
+            trend_suppressed: "small",
             series: noSeries,
           },
         ],
@@ -56,9 +60,9 @@ describe("renderIndicatorsCsv", () => {
   it("writes the exact bytes of spec/outputs.md: BOM, ';', CRLF, decimal comma, ASCII minus, empty hidden cells", () => {
     const expected =
       "\ufeff" +
-      "omrade_id;omrade;kategori_id;kategori;antal;foregaende_manad;samma_manad_ifjol;forandring;forandring_procent;per_100k;hittills_i_ar;hittills_i_fjol;senaste_12_man;foregaende_12_man;trend;p_varde;q_varde;baslinje_medel;baslinje_ar;matt;undertryckt\r\n" +
-      'centrum;"Centrum; ""Stenstan""";skadegorelse;Skadegörelse;1234;9;1300;-66;-5,1;29381;40;41;150;141;decrease;0,0001;0,0003512;1400,5;2;brott;nej\r\n' +
-      'centrum;"Centrum; ""Stenstan""";misshandel;Misshandel;;0;;;;;5;;12;10;;;;;;handelser;ja\r\n';
+      "omrade_id;omrade;kategori_id;kategori;antal;foregaende_manad;samma_manad_ifjol;forandring;forandring_procent;per_100k;hittills_i_ar;hittills_i_fjol;senaste_12_man;foregaende_12_man;trend;p_varde;q_varde;baslinje_medel;baslinje_ar;matt;undertryckt;dolda\r\n" +
+      'centrum;"Centrum; ""Stenstan""";skadegorelse;Skadegörelse;1234;9;1300;-66;-5,1;29381;40;41;150;141;decrease;0,0001;0,0003512;1400,5;2;brott;nej;\r\n' +
+      'centrum;"Centrum; ""Stenstan""";misshandel;Misshandel;;0;;;;;5;;12;10;;;;;;handelser;litet;per_100k=doljs,hittills_i_fjol=doljs,trend=litet,p_varde=doljs,q_varde=doljs,baslinje_medel=doljs,baslinje_ar=doljs\r\n';
     expect(renderIndicatorsCsv(tiny()).equals(Buffer.from(expected, "utf8"))).toBe(true);
   });
 
@@ -66,9 +70,9 @@ describe("renderIndicatorsCsv", () => {
     expect([...renderIndicatorsCsv(tiny()).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   });
 
-  it("has 21 columns on every line", () => {
+  it("has 22 columns on every line", () => {
     const lines = renderIndicatorsCsv(tiny()).toString("utf8").slice(1).split("\r\n").filter(Boolean);
     // The quoted name holds one ';' that is not a separator.
-    expect(lines.map((l) => l.replace(/"[^"]*(""[^"]*)*"/g, "Q").split(";").length)).toEqual([21, 21, 21]);
+    expect(lines.map((l) => l.replace(/"[^"]*(""[^"]*)*"/g, "Q").split(";").length)).toEqual([22, 22, 22]);
   });
 });

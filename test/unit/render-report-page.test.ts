@@ -63,7 +63,7 @@ describe("renderReportHtml", () => {
   it("shows a suppressed count as 'färre än 3' and its trend as not reported", () => {
     const ljusne = page.slice(page.indexOf('id="omrade-ljusne"'), page.indexOf('id="omrade-okant"'));
     expect(ljusne).toContain('<td class="num">färre än 3</td>');
-    expect(ljusne).toContain("redovisas inte (litet antal)");
+    expect(ljusne).toContain("redovisas inte (dolt antal)");
   });
 
   it("lists areas in indicator order with Okänt område last", () => {

@@ -48,7 +48,7 @@ describe("summarySentences", () => {
     const sk = ljusne.incidents.find((e) => e.category === "skadegorelse")!;
     sk.suppressed = true;
     sk.month.count = null;
-    sk.month.count_suppressed = true;
+    sk.month.count_suppressed = "small";
     const text = summarySentences(ind).join(" ");
     expect(text).not.toContain("Ljusne");
   });
@@ -95,8 +95,8 @@ describe("the summary and hidden months", () => {
     // Centrum skadegörelse passed the test (19 in March 2024); suppression hides its baseline mean when one
     // of the baseline months (March 2023, series index 12) is hidden.
     const e = ind.areas.find((a) => a.id === "centrum")!.incidents.find((x) => x.category === "skadegorelse")!;
-    e.series[12] = { month: e.series[12]!.month, count: null, suppressed: true };
-    e.trend = { ...e.trend!, p_value: null, q_value: null, baseline_mean: null };
+    e.series[12] = { month: e.series[12]!.month, count: null, suppressed: "small" };
+    e.trend = { ...e.trend!, p_value: null, q_value: null, baseline_mean: null, baseline_mean_suppressed: "protects" };
     const sentence = summarySentences(ind).find((s) => s.startsWith("Skadegörelse i Centrum"))!;
     expect(sentence).toBe(
       "Skadegörelse i Centrum ökade till 19 polisanmälda brott i mars, jämfört med samma tid på året de senaste tre åren – en ökning utöver normal variation.",

@@ -1,0 +1,126 @@
+/**
+ * The attacker's linear programme of spec/indicators.md "Suppression", property 2, solved with HiGHS
+ * (compiled to WebAssembly, npm `highs`): given linear relations between unknown values and bounds on
+ * each, the smallest and largest value a sum of unknowns can take. Used by the suppression plan to test
+ * a month's pattern and by the audit test over a whole output folder.
+ *
+ * The programme falls apart into independent pieces (a hidden cell of one month shares no relation
+ * with another month's, unless a published sum joins them), so each target is solved over its own
+ * connected component only: a few dozen unknowns instead of thousands.
+ */
+import highsModule, { type Highs } from "highs";
+
+// The package's types describe an ES default export while its `types` entry is read as CommonJS under
+// NodeNext: take the loader from wherever the runtime put it.
+const loadHighs = ((highsModule as unknown as { default?: unknown }).default ?? highsModule) as unknown as () => Promise<Highs>;
+let solver: Highs | null = null;
+
+/** Loads HiGHS once per process (the WebAssembly module is compiled on first use). */
+export async function loadSolver(): Promise<void> {
+  solver ??= await loadHighs();
+}
+
+export interface Relation {
+  /** Unknowns and their coefficients. */
+  terms: Array<{ v: number; coef: number }>;
+  lo: number;
+  hi: number;
+}
+
+export interface Programme {
+  lower: number[];
+  upper: number[];
+  relations: Relation[];
+}
+
+/** Components of the unknowns, joined by relations (union–find). */
+function components(p: Programme): { of: number[]; relationsOf: Map<number, Relation[]> } {
+  const parent = p.lower.map((_, i) => i);
+  const find = (x: number): number => {
+    while (parent[x] !== x) x = parent[x] = parent[parent[x]!]!;
+    return x;
+  };
+  for (const r of p.relations) for (let i = 1; i < r.terms.length; i++) parent[find(r.terms[i]!.v)] = find(r.terms[0]!.v);
+  const of = parent.map((_, i) => find(i));
+  const relationsOf = new Map<number, Relation[]>();
+  for (const r of p.relations) {
+    if (r.terms.length === 0) continue;
+    const root = of[r.terms[0]!.v]!;
+    relationsOf.set(root, [...(relationsOf.get(root) ?? []), r]);
+  }
+  return { of, relationsOf };
+}
+
+/**
+ * [min, max] of Σ target unknowns (all in one component, or each component solved on its own and
+ * added) subject to the programme. Throws if the programme is infeasible (the published figures
+ * contradict themselves: a bug, never an attacker's doing).
+ */
+export function intervals(p: Programme, targets: number[][]): Array<[number, number]> {
+  if (solver === null) throw new Error("loadSolver() first");
+  const { of, relationsOf } = components(p);
+  const name = (i: number) => `x${i}`;
+  // One persistent HiGHS model per component, re-solved with a new objective for each target (warm
+  // start from the last basis); parsing the model once per target would dominate the run time.
+  type ModelOf = ReturnType<Highs["createModel"]>;
+  const models = new Map<number, { model: ModelOf; col: Map<number, number>; costed: number[] }>();
+  const modelOf = (root: number) => {
+    let m = models.get(root);
+    if (m) return m;
+    const rel = relationsOf.get(root) ?? [];
+    const members = p.lower.map((_, i) => i).filter((i) => of[i] === root);
+    const lines: string[] = [];
+    rel.forEach((r, j) => {
+      const expr = r.terms.map((x) => `${x.coef >= 0 ? "+" : "-"} ${Math.abs(x.coef)} ${name(x.v)}`).join(" ");
+      if (r.lo === r.hi) lines.push(` r${j}: ${expr} = ${r.lo}`);
+      else {
+        if (Number.isFinite(r.lo)) lines.push(` r${j}a: ${expr} >= ${r.lo}`);
+        if (Number.isFinite(r.hi)) lines.push(` r${j}b: ${expr} <= ${r.hi}`);
+      }
+    });
+    if (lines.length === 0) lines.push(` r_none: ${name(members[0]!)} >= ${p.lower[members[0]!]}`);
+    const bounds = members.map((i) => ` ${p.lower[i]} <= ${name(i)}${Number.isFinite(p.upper[i]!) ? ` <= ${p.upper[i]}` : ""}`).join("\n");
+    const objective = members.map((i) => `+ 0 ${name(i)}`).join(" ");
+    const model = solver!.createModel({ format: "lp", data: `Minimize\n obj: ${objective}\nSubject To\n${lines.join("\n")}\nBounds\n${bounds}\nEnd` });
+    model.options.set({ output_flag: false });
+    const col = new Map(members.map((i) => [i, model.getColByName(name(i))]));
+    m = { model, col, costed: [] };
+    models.set(root, m);
+    return m;
+  };
+  const status = solver.constants.modelStatus;
+  const sense = solver.constants.objectiveSense;
+  try {
+    return targets.map((target) => {
+      const byRoot = new Map<number, number[]>();
+      for (const v of target) byRoot.set(of[v]!, [...(byRoot.get(of[v]!) ?? []), v]);
+      let lo = 0;
+      let hi = 0;
+      for (const [root, vs] of byRoot) {
+        const m = modelOf(root);
+        for (const c of m.costed) m.model.changeColCost(c, 0);
+        m.costed = vs.map((v) => m.col.get(v)!);
+        for (const c of m.costed) m.model.changeColCost(c, 1);
+        for (const dir of ["min", "max"] as const) {
+          m.model.changeObjectiveSense(dir === "min" ? sense.minimize : sense.maximize);
+          m.model.run();
+          const st = m.model.getModelStatus();
+          let value: number;
+          if (st === status.optimal) value = m.model.getObjectiveValue();
+          else if (dir === "max" && (st === status.unbounded || st === status.unboundedOrInfeasible)) value = Infinity;
+          else throw new Error(`suppression LP: status ${st}`);
+          if (dir === "min") lo += value;
+          else hi += value;
+        }
+      }
+      return [lo, hi];
+    });
+  } finally {
+    for (const m of models.values()) m.model.dispose();
+  }
+}
+
+/** Whether [lo, hi] holds at least two integers (spec: a small value keeps two to choose from). */
+export function twoIntegers([lo, hi]: [number, number]): boolean {
+  return Math.floor(hi + 1e-6) - Math.ceil(lo - 1e-6) >= 1;
+}
