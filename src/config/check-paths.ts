@@ -12,6 +12,20 @@
 import path from "node:path";
 import type { Config } from "./load-config.ts";
 
+/**
+ * `output.commentary` must stay inside the project folder (the parent of the config's folder; issue
+ * 14.11): the file is published as the month's analysis, so a path such as `../../etc/passwd` would
+ * publish whatever the server lets the run read. Checked on the template with a sample month; the
+ * real file's resolved path (symlinks followed) is checked again when it is read (read-commentary.ts).
+ */
+export function checkCommentaryPath(template: string | undefined, configDir: string): string[] {
+  if (template === undefined) return [];
+  const projectRoot = path.dirname(configDir);
+  const file = path.resolve(configDir, template.replaceAll("{month}", "2000-01"));
+  if (isWithin(projectRoot, file) && file !== projectRoot) return [];
+  return [`output.commentary: sökvägen ${template} pekar utanför projektmappen ${projectRoot}; kommentarerna publiceras, så de måste ligga i projektet (t.ex. ../data/kommentarer/{month}.md)`];
+}
+
 /** True when `inner` is `outer` or lies inside it. */
 export function isWithin(outer: string, inner: string): boolean {
   const rel = path.relative(outer, inner);

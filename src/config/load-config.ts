@@ -3,7 +3,7 @@
  * other module works with. Every problem names its key path, e.g.
  * `areas[2].population: förväntade ett positivt heltal`, and ends as exit code 2.
  */
-import { readFileSync } from "node:fs";
+import { readFailureReason, readRegularFile } from "../core/read-regular-file.ts";
 import path from "node:path";
 import { parseDocument } from "yaml";
 import type { z } from "zod";
@@ -13,6 +13,8 @@ import { resolveCategoriesFrom } from "./categories-from.ts";
 import { DEFAULT_GROUPS } from "./default-groups.ts";
 import { normaliseLabel } from "./normalise-label.ts";
 import { ConfigSchema, type RawConfig } from "./schema.ts";
+import { checkPublishedText } from "./check-published-text.ts";
+import { checkCommentaryPath } from "./check-paths.ts";
 import type { AreaMap } from "../geo/area-shapes.ts";
 import { loadAreaMap } from "../geo/load-areas-geojson.ts";
 
@@ -138,7 +140,13 @@ export function parseConfig(source: string, configPath: string): Config {
   const configDir = path.dirname(absolute);
   // `categories_from` fragments are merged before the cross-checks, which then see the whole mapping.
   const included = resolveCategoriesFrom(parsed.data, configDir);
-  const errors = [...included.errors, ...(included.errors.length > 0 ? [] : crossCheck(included.config))];
+  const errors = [
+    ...included.errors,
+    ...(included.errors.length > 0 ? [] : crossCheck(included.config)),
+    // Issue 14.2 and 14.11: identifiers in published text, a commentary path outside the project.
+    ...checkPublishedText(parsed.data),
+    ...checkCommentaryPath(parsed.data.output.commentary, configDir),
+  ];
   if (errors.length > 0) throw new LagesbildError("config", `Fel i konfigurationen ${configPath}:\n${errors.join("\n")}`);
   return {
     ...included.config,
@@ -152,9 +160,9 @@ export function parseConfig(source: string, configPath: string): Config {
 export function loadConfig(configPath: string): Config {
   let source: string;
   try {
-    source = readFileSync(configPath, "utf8");
+    source = readRegularFile(configPath).toString("utf8");
   } catch (cause) {
-    throw new LagesbildError("config", `Kan inte läsa konfigurationsfilen ${configPath} (finns den? ange en annan med --config)`, { cause });
+    throw new LagesbildError("config", `Kan inte läsa konfigurationsfilen ${configPath} (${readFailureReason(cause)}; finns den? ange en annan med --config)`, { cause });
   }
   const config = parseConfig(source, configPath);
   // The polygons are part of the config (validated at load, exit 2) and of its hash, so a changed

@@ -11,6 +11,7 @@ import { glob } from "tinyglobby";
 import { projectRelative, resolveConfigPath, type Config } from "../config/load-config.ts";
 import type { IncidentSourceConfig, SourceConfig } from "../config/schema.ts";
 import { LagesbildError } from "../core/errors.ts";
+import { openRegularFile, readFailureReason } from "../core/read-regular-file.ts";
 import { EncodingSniffer, type BadBytes, type Encoding } from "./decode-bytes.ts";
 import { IncidentAccumulator } from "./incident-accumulator.ts";
 import { openQuarantine } from "./quarantine.ts";
@@ -77,7 +78,9 @@ export async function sourceFiles(config: Config, source: SourceConfig, warn?: (
 export async function scanFile(absolute: string): Promise<{ sha256: string; encoding: Encoding; badBytes: BadBytes | null }> {
   const hash = createHash("sha256");
   const sniffer = new EncodingSniffer();
-  for await (const chunk of createReadStream(absolute, { highWaterMark: 1 << 18 })) {
+  // Opened non-blocking and fstat'ed first (issue 14.7): a FIFO swapped in after the glob must not hang the run.
+  const fd = openRegularFile(absolute);
+  for await (const chunk of createReadStream(absolute, { fd, highWaterMark: 1 << 18 })) {
     hash.update(chunk as Buffer);
     sniffer.update(chunk as Buffer);
   }
@@ -85,7 +88,7 @@ export async function scanFile(absolute: string): Promise<{ sha256: string; enco
 }
 
 function unreadable(config: Config, sourceId: string, absolute: string, cause: unknown): LagesbildError {
-  const reason = (cause as NodeJS.ErrnoException).code ?? String(cause);
+  const reason = readFailureReason(cause);
   return new LagesbildError(
     "unreadable_file",
     `Källan ${sourceId}: filen ${projectRelative(config, absolute)} kan inte läsas (${reason}); kontrollera att den finns och är läsbar.`,
