@@ -29,6 +29,7 @@ import { fileHashCachePath } from "../output/file-hash-cache.ts";
 import { type ManifestState, openManifestState } from "../output/manifest-state.ts";
 import type { RevisionNote } from "../output/revisions-file.ts";
 import { repairInterruptedSwaps } from "../output/write-atomic.ts";
+import { unknownFileWarning } from "../output/known-files.ts";
 import { writeMonth } from "../output/write-month.ts";
 import { renderSharedFiles } from "../output/write-shared-files.ts";
 import { selectMonths } from "./month-selection.ts";
@@ -138,7 +139,8 @@ export async function run(opts: RunOptions, effects: RunEffects): Promise<RunRes
       effects.log.warn({ month: repaired }, `Återställde ${repaired} efter en avbruten körning.`);
     }
     const cacheDir = resolveConfigPath(config, config.cache_dir);
-    const { state, repairs } = openManifestState(outDir, generatedAt.iso, fileHashCachePath(cacheDir, outDir));
+    const { state, repairs, unknown } = openManifestState(outDir, generatedAt.iso, fileHashCachePath(cacheDir, outDir));
+    for (const file of unknown) effects.log.warn({ file }, unknownFileWarning(file));
     if (repairs.length > 0) {
       effects.log.warn({ problems: repairs.slice(0, 10), count: repairs.length }, "manifest.json stämde inte med filerna (avbruten körning?) och har byggts om från filerna.");
     }

@@ -7,7 +7,8 @@
 import { createReadStream } from "node:fs";
 import { createHash } from "node:crypto";
 import path from "node:path";
-import { glob } from "tinyglobby";
+import { escapePath, glob } from "tinyglobby";
+import { splitSourceGlob } from "../config/check-paths.ts";
 import { projectRelative, resolveConfigPath, type Config } from "../config/load-config.ts";
 import type { IncidentSourceConfig, SourceConfig } from "../config/schema.ts";
 import { LagesbildError } from "../core/errors.ts";
@@ -49,12 +50,12 @@ const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * that is one is a `no_files` error (exit 1) saying what it is (source-entry-kind.ts).
  */
 export async function sourceFiles(config: Config, source: SourceConfig, warn?: (w: string) => void): Promise<string[]> {
-  const pattern = resolveConfigPath(config, source.path);
-  // Glob from the pattern's literal folder, so `../data/*.csv` works whatever the current directory.
-  const parts = pattern.split(path.sep);
-  const firstMagic = parts.findIndex((p) => /[*?[\]{}()!]/.test(p));
-  const cwd = firstMagic < 0 ? path.dirname(pattern) : parts.slice(0, firstMagic).join(path.sep) || path.sep;
-  const rest = firstMagic < 0 ? path.basename(pattern) : parts.slice(firstMagic).join("/");
+  // Glob from the pattern's literal folder, so `../data/*.csv` works whatever the current directory and
+  // whatever the project folder is called (splitSourceGlob: `proj (kopia)` is a name, not a pattern).
+  const { base: cwd, pattern: globPattern, literal } = splitSourceGlob(config.configDir, source.path);
+  const firstMagic = literal ? -1 : 0;
+  // A literal file name is matched literally too: brackets or braces in it are escaped.
+  const rest = literal ? escapePath(globPattern) : globPattern;
   let entries: string[];
   try {
     entries = [
