@@ -28,7 +28,7 @@ import { ArchiveEntryCache, archiveEntryCachePath } from "../output/archive-entr
 import { fileHashCachePath } from "../output/file-hash-cache.ts";
 import { type ManifestState, openManifestState } from "../output/manifest-state.ts";
 import type { RevisionNote } from "../output/revisions-file.ts";
-import { repairInterruptedSwaps } from "../output/write-atomic.ts";
+import { refuseSymlinks, repairInterruptedSwaps } from "../output/write-atomic.ts";
 import { unknownFileWarning } from "../output/known-files.ts";
 import { writeMonth } from "../output/write-month.ts";
 import { renderSharedFiles } from "../output/write-shared-files.ts";
@@ -135,6 +135,8 @@ export async function run(opts: RunOptions, effects: RunEffects): Promise<RunRes
   const lock = acquireLock(outDir);
   if (lock.warning) effects.log.warn(lock.warning);
   try {
+    // Before anything is written or repaired (issue 14.9): never write through a link.
+    refuseSymlinks(outDir);
     for (const repaired of repairInterruptedSwaps(outDir)) {
       effects.log.warn({ month: repaired }, `Återställde ${repaired} efter en avbruten körning.`);
     }

@@ -19,7 +19,7 @@ import { stringifyJson } from "../render/write-json.ts";
 import { publishedIndicatorsHash } from "./published-month.ts";
 import { FileHashCache } from "./file-hash-cache.ts";
 import { type HashOf, hashFiles, listPublishedFiles, MANIFEST_FILE, type Manifest, type MonthRecord, readManifest, sha256, verifyManifest } from "./manifest.ts";
-import { type StagedFolder, stageFile } from "./write-atomic.ts";
+import { assertNoSymlinkOnPath, type StagedFolder, stageFile } from "./write-atomic.ts";
 import { isLagesbildFile } from "./known-files.ts";
 
 type FileEntry = Manifest["files"][number];
@@ -84,6 +84,7 @@ export class ManifestState {
   commitShared(files: ReadonlyArray<OutputFile>, generatedAt: string): void {
     const changed = files.filter((f) => this.files.get(f.path)?.sha256 !== sha256(f.content) || !existsSync(path.join(this.outDir, f.path)));
     if (changed.length > 0 || !existsSync(path.join(this.outDir, MANIFEST_FILE))) {
+      for (const f of changed) assertNoSymlinkOnPath(this.outDir, path.join(this.outDir, f.path));
       const staged = changed.map((f) => stageFile(path.join(this.outDir, f.path), f.content));
       for (const f of changed) this.setFile(f.path, f.content);
       if (changed.length > 0) this.generatedAt = generatedAt;

@@ -15,7 +15,7 @@
 import MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
 import { identifierRanges, REMOVED } from "../core/scrub.ts";
-import { raw, type SafeHtml } from "./html.ts";
+import { raw, type SafeHtml, xmlText } from "./html.ts";
 
 /** Links may go to the web, to an e-mail address, or be relative; never javascript:, data:, file: … */
 const ALLOWED_LINK = /^(?:https?:|mailto:|[^:]*$|[^:]*[/?#])/i;
@@ -113,5 +113,5 @@ export function commentaryHtml(markdown: string): SafeHtml | null {
   const tokens = renderer.parse(text, env);
   for (const t of tokens) if (t.type === "inline" && t.children) scrubInline(t.children);
   // markdown-it escapes every text node and attribute; with html:false no source markup passes through.
-  return raw(renderer.renderer.render(tokens, renderer.options, env));
+  return raw(xmlText(renderer.renderer.render(tokens, renderer.options, env)));
 }
