@@ -132,7 +132,7 @@ export async function run(opts: RunOptions, effects: RunEffects): Promise<RunRes
   // Refused layouts (src/config/check-paths.ts): the quarantine published, the output read back as input.
   const layout = checkOutputPaths(config, outDir, opts.out !== undefined ? "--out" : "output.dir");
   if (layout.length > 0) throw new LagesbildError("config", `Fel i konfigurationen ${config.configPath}:\n${layout.join("\n")}`);
-  const lock = acquireLock(outDir);
+  const lock = await acquireLock(outDir);
   if (lock.warning) effects.log.warn(lock.warning);
   try {
     // Before anything is written or repaired (issue 14.9): never write through a link.
