@@ -56,7 +56,7 @@ describe("the lock on the output folder", () => {
     const r = runCli(args(["--only", "data"]), { cwd: root });
     expect(r.code).toBe(0);
     const warning = r.stderr.split("\n").filter((l) => l.includes("kvarlämnat lås")).map((l) => JSON.parse(l));
-    expect(warning).toEqual([expect.objectContaining({ level: 40, msg: expect.stringContaining(`pid ${dead}) avslutades utan att släppa det`) })]);
+    expect(warning).toEqual([expect.objectContaining({ level: 40, msg: expect.stringContaining(`pid ${dead} avslutades utan att släppa det`) })]);
     expect(existsSync(path.join(root, "reports", "2024-12", "indicators.json"))).toBe(true);
     // The lock file stays (an flock'ed file is never deleted), emptied by the clean exit.
     expect(readFileSync(path.join(root, "reports", LOCK), "utf8")).toBe("");
