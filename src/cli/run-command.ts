@@ -20,6 +20,7 @@ import type { Logger } from "../core/logger.ts";
 import { addMonths, monthIndex, type YearMonth } from "../core/month.ts";
 import { VERSION } from "../core/version.ts";
 import { ingestSources } from "../ingest/ingest-sources.ts";
+import { cleanTemporaries } from "../ingest/clean-temporaries.ts";
 import type { IngestResult } from "../ingest/types.ts";
 import { buildRunJson } from "../render/run-json.ts";
 import { acquireLock } from "../output/lock.ts";
@@ -141,6 +142,9 @@ export async function run(opts: RunOptions, effects: RunEffects): Promise<RunRes
       effects.log.warn({ month: repaired }, `Återställde ${repaired} efter en avbruten körning.`);
     }
     const cacheDir = resolveConfigPath(config, config.cache_dir);
+    // What killed runs left half-written in the cache and the quarantine (clean-temporaries.ts).
+    const cleaned = cleanTemporaries([cacheDir, resolveConfigPath(config, config.quarantine_dir)]);
+    if (cleaned > 0) effects.log.info({ count: cleaned }, `Tog bort ${cleaned} tillfälliga filer som avbrutna körningar lämnat i cache- och karantänmapparna.`);
     const { state, repairs, unknown } = openManifestState(outDir, generatedAt.iso, fileHashCachePath(cacheDir, outDir));
     for (const file of unknown) effects.log.warn({ file }, unknownFileWarning(file));
     if (repairs.length > 0) {
