@@ -9,7 +9,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync, appendFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { DOMParser } from "@xmldom/xmldom";
+import { DOMParser, type Element as XmlElement } from "@xmldom/xmldom";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/load-config.ts";
 import { runCli } from "../helpers/run-cli.ts";
@@ -221,7 +221,8 @@ describe("XML-forbidden characters (issue 14.8)", () => {
     const ATOM = "http://www.w3.org/2005/Atom";
     const feed = doc.documentElement!;
     expect([feed.localName, feed.namespaceURI]).toEqual(["feed", ATOM]);
-    const children = (el: Element, name: string) => Array.from(el.childNodes).filter((n): n is Element => n.nodeType === 1 && (n as Element).localName === name && (n as Element).namespaceURI === ATOM);
+    const children = (el: XmlElement, name: string) =>
+      Array.from(el.childNodes).filter((n): n is XmlElement => n.nodeType === 1 && (n as XmlElement).localName === name && (n as XmlElement).namespaceURI === ATOM);
     for (const name of ["id", "title", "updated"]) expect(children(feed, name), name).toHaveLength(1);
     expect(children(feed, "author").length).toBeGreaterThan(0);
     expect(children(feed, "title")[0]!.textContent).toBe("Lägesbild Testby ");
