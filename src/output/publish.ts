@@ -15,6 +15,7 @@ import path from "node:path";
 import { LagesbildError } from "../core/errors.ts";
 import { MANIFEST_FILE, readManifest, sha256, verifyManifest } from "./manifest.ts";
 import { isLagesbildFile } from "./known-files.ts";
+import { refuseSymlinks } from "./write-atomic.ts";
 
 export interface PublishResult {
   tree: string;
@@ -85,6 +86,8 @@ export function publish(outDir: string, to: string, io: PublishIo = defaultIo): 
       `manifest.json listar filer som lagesbild inte skriver – inget publicerades (kör lagesbild run, som bygger om manifestet utan dem):\n${foreign.join("\n")}`,
     );
   }
+  // A link inside the output folder could make publish copy a file from anywhere (issue 14.9).
+  refuseSymlinks(outDir);
   const bad = verifyManifest(outDir, manifest);
   if (bad.length > 0) {
     throw new LagesbildError("publish", `Utdatamappen stämmer inte med manifest.json – inget publicerades:\n${bad.join("\n")}`);
