@@ -16,10 +16,12 @@
  * closes, `cat` ends and the kernel releases the lock. Without `flock(1)` (not Linux), the old
  * exclusive-create pid file is used.
  *
- * The file itself is never deleted (deleting a locked file lets a second run lock a new file of the
- * same name while the first still holds the old one). It holds the holder's identity for messages:
- * host, boot id, pid as /proc sees it and the process start time from /proc/<pid>/stat; a clean exit
- * empties it, so a non-empty file found on taking the lock names a run that was killed.
+ * The lock file itself is never deleted (deleting a locked file lets a second run lock a new file of
+ * the same name while the first still holds the old one) and never written, so a run that changes
+ * nothing changes no byte or mtime in the folder. The holder's identity, for messages, is in
+ * `.lagesbild.lock.holder` beside it: host, boot id, pid as /proc sees it and the process start time
+ * from /proc/<pid>/stat. A clean exit removes it, so a holder file found on taking the lock names a
+ * run that was killed. (A lock file with content is a pid file of an older version: read the same way.)
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { closeSync, constants, lstatSync, mkdirSync, openSync, readFileSync, readlinkSync, rmSync, writeFileSync, writeSync } from "node:fs";
@@ -28,6 +30,7 @@ import path from "node:path";
 import { LagesbildError } from "../core/errors.ts";
 
 export const LOCK_FILE = ".lagesbild.lock";
+export const HOLDER_FILE = ".lagesbild.lock.holder";
 
 export interface Lock {
   release: () => void;
@@ -149,18 +152,21 @@ export async function acquireLock(outDir: string): Promise<Lock> {
   closeSync(openSync(file, constants.O_WRONLY | constants.O_CREAT | constants.O_NOFOLLOW, 0o644));
   const helper = await flockHelper(file);
   if (helper === "unavailable") return acquirePidFile(file, outDir);
+  const holderFile = path.join(outDir, HOLDER_FILE);
   if (helper === "busy") {
-    const holder = parseHolder(readOrNull(file) ?? "");
+    const holder = parseHolder(readOrNull(holderFile) ?? "") ?? parseHolder(readOrNull(file) ?? "");
     throw new LagesbildError("locked", `En annan körning (${describe(holder)}) arbetar redan i ${outDir}. Vänta tills den är klar.`);
   }
   // Ours alone from here: the helper ends with us, so the lock can never outlive this process.
   unrefHelper(helper);
-  const previous = parseHolder(readOrNull(file) ?? "");
+  const legacy = readOrNull(file) ?? "";
+  const previous = parseHolder(readOrNull(holderFile) ?? "") ?? parseHolder(legacy);
+  if (legacy !== "") writeFileSync(file, ""); // an older version's pid file: its pid means nothing now
   // Test hook (test/attack/lock.test.ts): widens the window between taking the lock and writing our name,
   // where the pid-file lock let a second run in.
   const delay = Number(process.env.LAGESBILD_LOCK_TEST_DELAY_MS ?? 0);
   if (delay > 0) await sleep(delay);
-  writeFileSync(file, `${JSON.stringify(selfHolder())}\n`);
+  writeFileSync(holderFile, `${JSON.stringify(selfHolder())}\n`);
   const warning = previous === null ? null : `Tog över ett kvarlämnat lås i ${outDir} (${describe(previous)} avslutades utan att släppa det).`;
   let released = false;
   return {
@@ -169,7 +175,7 @@ export async function acquireLock(outDir: string): Promise<Lock> {
       if (released) return;
       released = true;
       try {
-        writeFileSync(file, ""); // a clean end: the next run gives no warning
+        rmSync(holderFile, { force: true }); // a clean end: the next run gives no warning
       } finally {
         helper.stdin?.end();
         helper.kill("SIGTERM");

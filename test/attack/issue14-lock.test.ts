@@ -16,6 +16,7 @@ import { PROJECT_ROOT } from "../helpers/run-cli.ts";
 import { rangeProject } from "../fixtures/range/project.ts";
 
 const LOCK = ".lagesbild.lock";
+const HOLDER = ".lagesbild.lock.holder";
 const BIN = path.join(PROJECT_ROOT, "bin", "lagesbild.js");
 const AT = "2025-01-02T06:00:00+01:00";
 const args = (extra: string[]) => ["run", "--config", "config/lagesbild.yaml", "--log-format", "json", "--generated-at", AT, ...extra];
@@ -48,7 +49,7 @@ async function until(check: () => boolean, ms = 60_000): Promise<void> {
 
 const holder = (root: string) => {
   try {
-    return JSON.parse(readFileSync(path.join(root, "reports", LOCK), "utf8")) as { pid: number; proc_pid: number; host: string; boot_id: string; start_time: string };
+    return JSON.parse(readFileSync(path.join(root, "reports", HOLDER), "utf8")) as { pid: number; proc_pid: number; host: string; boot_id: string; start_time: string };
   } catch {
     return null;
   }
@@ -85,7 +86,7 @@ describe.runIf(flockWorks)("the lock (issue 14.4)", () => {
     // The namespace's pid 1, by the pid /proc knows it as: its death kills the whole namespace.
     process.kill(h.proc_pid, "SIGKILL");
     await first.exited;
-    expect(holder(root)?.pid).toBe(1); // the killed run's name is still in the file
+    expect(holder(root)?.pid).toBe(1); // the killed run's name is still in the holder file
     const second = start(root, args(["--month", "2024-12", "--only", "data"]), {}, ns);
     expect(await second.exited, second.stderr()).toBe(0);
     expect(second.stderr()).toContain("Tog över ett kvarlämnat lås");
@@ -98,9 +99,11 @@ describe.runIf(flockWorks)("the lock (issue 14.4)", () => {
     ["JSON naming this live test process", () => JSON.stringify({ host: hostname(), boot_id: "x", pid: process.pid, proc_pid: process.pid, start_time: "1", since: "2020-01-01T00:00:00Z" })],
     ["a bare pid of this live test process", () => `${process.pid}\n`],
     ["pid 1 (init: always alive)", () => "1\n"],
-  ])("a lock file naming an unrelated live pid (%s) is taken over with a warning", (_name, content) => {
+  ])("a lock naming an unrelated live pid (%s) is taken over with a warning", (_name, content) => {
     const root = rangeProject();
     mkdirSync(path.join(root, "reports"));
+    // In the holder file (this version) and as the content of the lock file (a pid file of the old one).
+    writeFileSync(path.join(root, "reports", HOLDER), content());
     writeFileSync(path.join(root, "reports", LOCK), content());
     const r = runCli(args(["--month", "2024-12", "--only", "data"]), { cwd: root });
     expect(r.code, r.stderr).toBe(0);
