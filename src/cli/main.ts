@@ -201,7 +201,7 @@ export async function main(argv: string[], io: MainIo = defaultIo()): Promise<Ex
       const { publish } = await import("../output/publish.ts");
       const cfg = loadConfig(config);
       const outDir = resolveOutDir(cfg, values.out, io.cwd);
-      const lock = acquireLock(outDir);
+      const lock = await acquireLock(outDir);
       try {
         const result = publish(outDir, path.resolve(io.cwd, values.to));
         io.stdout(`Publicerade ${result.files} filer till ${values.to} (${path.basename(result.tree)}).${result.previous ? ` Förra versionen: ${values.to}.previous` : ""}\n`);

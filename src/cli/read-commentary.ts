@@ -10,11 +10,13 @@
  * so adding or editing it rebuilds the month even when the figures are unchanged.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { escapePath, globSync } from "tinyglobby";
+import { isWithin } from "../config/check-paths.ts";
 import type { Config } from "../config/load-config.ts";
 import { LagesbildError } from "../core/errors.ts";
+import { readFailureReason, readRegularFile } from "../core/read-regular-file.ts";
 
 export interface Commentary {
   /** The Markdown (UTF-8, BOM dropped), or null when there is no file for the month. */
@@ -31,7 +33,19 @@ export function readCommentary(config: Config, month: string): Commentary {
   const file = path.resolve(config.configDir, template.replaceAll("{month}", month));
   const rel = path.relative(config.projectRoot, file).split(path.sep).join("/");
   if (!existsSync(file)) return { text: null, input: null, path: rel };
-  const bytes = readFileSync(file);
+  // The file is published: it must really lie in the project, symlinks followed (issue 14.11; the
+  // config check in check-paths.ts only sees the template).
+  const real = realpathSync(file);
+  if (!isWithin(realpathSync(config.projectRoot), real)) {
+    throw new LagesbildError("config", `output.commentary: ${rel} pekar (via en länk) utanför projektmappen; kommentarerna publiceras, så filen måste ligga i projektet.`);
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readRegularFile(file);
+  } catch (cause) {
+    // A folder or FIFO where the file should be (issue 14.7): a message, never EISDIR or a hang.
+    throw new LagesbildError("unreadable_file", `Kommentaren för ${month} (${rel}) kan inte läsas: ${readFailureReason(cause)}. Lägg analysen där som en vanlig textfil (Markdown).`, { cause });
+  }
   return {
     text: bytes.toString("utf8").replace(/^\uFEFF/, ""),
     input: { path: rel, sha256: createHash("sha256").update(bytes).digest("hex") },

@@ -19,6 +19,7 @@ import type { Logger } from "../core/logger.ts";
 import type { YearMonth } from "../core/month.ts";
 import { VERSION } from "../core/version.ts";
 import { ingestSources } from "../ingest/ingest-sources.ts";
+import { cleanTemporaries } from "../ingest/clean-temporaries.ts";
 import type { IngestResult } from "../ingest/types.ts";
 import { buildRunJson } from "../render/run-json.ts";
 import { acquireLock } from "../output/lock.ts";
@@ -28,7 +29,8 @@ import { fileHashCachePath } from "../output/file-hash-cache.ts";
 import { SerieRowsCache, serieRowsCachePath } from "../output/serie-rows-cache.ts";
 import { type ManifestState, openManifestState } from "../output/manifest-state.ts";
 import type { RevisionNote } from "../output/revisions-file.ts";
-import { repairInterruptedSwaps } from "../output/write-atomic.ts";
+import { refuseSymlinks, repairInterruptedSwaps } from "../output/write-atomic.ts";
+import { unknownFileWarning } from "../output/known-files.ts";
 import { writeMonth } from "../output/write-month.ts";
 import { renderSharedFiles } from "../output/write-shared-files.ts";
 import { selectMonths } from "./month-selection.ts";
@@ -100,14 +102,20 @@ export async function run(opts: RunOptions, effects: RunEffects): Promise<RunRes
   // Refused layouts (src/config/check-paths.ts): the quarantine published, the output read back as input.
   const layout = checkOutputPaths(config, outDir, opts.out !== undefined ? "--out" : "output.dir");
   if (layout.length > 0) throw new LagesbildError("config", `Fel i konfigurationen ${config.configPath}:\n${layout.join("\n")}`);
-  const lock = acquireLock(outDir);
+  const lock = await acquireLock(outDir);
   if (lock.warning) effects.log.warn(lock.warning);
   try {
+    // Before anything is written or repaired (issue 14.9): never write through a link.
+    refuseSymlinks(outDir);
     for (const repaired of repairInterruptedSwaps(outDir)) {
       effects.log.warn({ month: repaired }, `Återställde ${repaired} efter en avbruten körning.`);
     }
     const cacheDir = resolveConfigPath(config, config.cache_dir);
-    const { state, repairs } = openManifestState(outDir, generatedAt.iso, fileHashCachePath(cacheDir, outDir));
+    // What killed runs left half-written in the cache and the quarantine (clean-temporaries.ts).
+    const cleaned = cleanTemporaries([cacheDir, resolveConfigPath(config, config.quarantine_dir)]);
+    if (cleaned > 0) effects.log.info({ count: cleaned }, `Tog bort ${cleaned} tillfälliga filer som avbrutna körningar lämnat i cache- och karantänmapparna.`);
+    const { state, repairs, unknown } = openManifestState(outDir, generatedAt.iso, fileHashCachePath(cacheDir, outDir));
+    for (const file of unknown) effects.log.warn({ file }, unknownFileWarning(file));
     if (repairs.length > 0) {
       effects.log.warn({ problems: repairs.slice(0, 10), count: repairs.length }, "manifest.json stämde inte med filerna (avbruten körning?) och har byggts om från filerna.");
     }

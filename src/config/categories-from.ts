@@ -11,7 +11,7 @@
  *   (added to `ignore`), so a kommun reports only the categories it lists; `validate` names them;
  * - the fragment's `ignore` patterns are appended.
  */
-import { readFileSync } from "node:fs";
+import { readRegularFile } from "../core/read-regular-file.ts";
 import path from "node:path";
 import { parseDocument } from "yaml";
 import { z } from "zod";
@@ -28,7 +28,7 @@ export type CategoriesFragment = z.infer<typeof FragmentSchema>;
 export function loadCategoriesFragment(file: string, where: string): { fragment: CategoriesFragment | null; errors: string[] } {
   let text: string;
   try {
-    text = readFileSync(file, "utf8");
+    text = readRegularFile(file).toString("utf8");
   } catch {
     return { fragment: null, errors: [`${where}: kan inte läsa ${file} (finns filen? sökvägen är relativ till konfigurationsfilens mapp)`] };
   }

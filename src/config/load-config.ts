@@ -3,7 +3,7 @@
  * other module works with. Every problem names its key path, e.g.
  * `areas[2].population: förväntade ett positivt heltal`, and ends as exit code 2.
  */
-import { readFileSync } from "node:fs";
+import { readFailureReason, readRegularFile } from "../core/read-regular-file.ts";
 import path from "node:path";
 import { LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
@@ -17,6 +17,8 @@ import { fixedKeyErrors } from "./fixed-keys.ts";
 import { ConfigSchema, type RawConfig } from "./schema.ts";
 import { fetchConfigProblems } from "../fetch/archive-files.ts";
 import { keyPositions, positionOfLine } from "./yaml-positions.ts";
+import { checkPublishedText } from "./check-published-text.ts";
+import { checkCommentaryPath } from "./check-paths.ts";
 import type { AreaMap } from "../geo/area-shapes.ts";
 import { loadAreaMap } from "../geo/load-areas-geojson.ts";
 
@@ -212,7 +214,13 @@ export function parseConfig(source: string, configPath: string): Config {
   const configDir = path.dirname(absolute);
   // `categories_from` fragments are merged before the cross-checks, which then see the whole mapping.
   const included = resolveCategoriesFrom(parsed.data, configDir);
-  const errors = [...included.errors, ...(included.errors.length > 0 ? [] : crossCheck(included.config).map(locateLine))];
+  const errors = [
+    ...included.errors,
+    ...(included.errors.length > 0 ? [] : crossCheck(included.config).map(locateLine)),
+    // Issue 14.2 and 14.11: identifiers in published text, a commentary path outside the project.
+    ...checkPublishedText(parsed.data).map(locateLine),
+    ...checkCommentaryPath(parsed.data.output.commentary, configDir).map(locateLine),
+  ];
   if (errors.length > 0) throw new LagesbildError("config", `Fel i konfigurationen ${configPath}:\n${errors.join("\n")}`);
   return {
     ...included.config,
@@ -226,9 +234,9 @@ export function parseConfig(source: string, configPath: string): Config {
 export function loadConfig(configPath: string): Config {
   let source: string;
   try {
-    source = readFileSync(configPath, "utf8");
+    source = readRegularFile(configPath).toString("utf8");
   } catch (cause) {
-    throw new LagesbildError("config", `Kan inte läsa konfigurationsfilen ${configPath} (finns den? ange en annan med --config)`, { cause });
+    throw new LagesbildError("config", `Kan inte läsa konfigurationsfilen ${configPath} (${readFailureReason(cause)}; finns den? ange en annan med --config)`, { cause });
   }
   const config = parseConfig(source, configPath);
   // The polygons are part of the config (validated at load, exit 2) and of its hash, so a changed

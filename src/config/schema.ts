@@ -142,7 +142,9 @@ export const ConfigSchema = z
         dir: z.string().min(1).optional(),
         title: text().optional(),
         publisher: text().optional(),
-        base_url: z.url().optional(),
+        // http(s) only (issue 14.7): the URL becomes the feed's and the pages' links, so
+        // `javascript:` or `file:` must be refused here, not crash the feed writer later.
+        base_url: z.url({ protocol: /^https?$/, error: "förväntade en webbadress som börjar med https:// eller http://" }).optional(),
         contact: z.strictObject({ email: z.email().optional(), phone: text(40).optional() }).optional(),
         accessibility: z.strictObject({ status: text(60), assessed: isoDate }).optional(),
         commentary: z.string().min(1).optional(),

@@ -50,11 +50,11 @@ export function requestUrl(f: NonNullable<IncidentSourceConfig["fetch"]>): strin
   return url.toString();
 }
 
-function pollSource(config: Config, source: IncidentSourceConfig, now: number, fx: HamtaEffects): Promise<string> {
+async function pollSource(config: Config, source: IncidentSourceConfig, now: number, fx: HamtaEffects): Promise<string> {
   const f = source.fetch!;
   const dir = archiveDir(resolveConfigPath(config, source.path));
   mkdirSync(dir, { recursive: true });
-  const lock = acquireLock(dir);
+  const lock = await acquireLock(dir);
   if (lock.warning) fx.warn(lock.warning);
   const run = async (): Promise<string> => {
     repairInterruptedSwaps(dir); // temporary files a crashed poll left behind

@@ -7,7 +7,7 @@
  * @example loadAreaMap(config) // → { path: "data/omraden.geojson", shapes: [...], warnings: [] }
  */
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readFailureReason, readRegularFile } from "../core/read-regular-file.ts";
 import path from "node:path";
 import { LagesbildError } from "../core/errors.ts";
 import type { AreaMap } from "./area-shapes.ts";
@@ -54,9 +54,9 @@ export function loadAreaMap(config: AreaMapConfig): AreaMap | undefined {
   const file = path.relative(config.projectRoot, absolute).split(path.sep).join("/");
   let bytes: Buffer;
   try {
-    bytes = readFileSync(absolute);
+    bytes = readRegularFile(absolute);
   } catch (cause) {
-    fail(config, [GEO.unreadable(file, (cause as NodeJS.ErrnoException).code ?? String(cause))], cause);
+    fail(config, [GEO.unreadable(file, readFailureReason(cause))], cause);
   }
   const text = bytes.toString("utf8").replace(/^\uFEFF/, "");
   return parseAreaMap(config, text, file, createHash("sha256").update(bytes).digest("hex"));

@@ -7,10 +7,12 @@
 import { createReadStream } from "node:fs";
 import { createHash } from "node:crypto";
 import path from "node:path";
-import { glob } from "tinyglobby";
+import { escapePath, glob } from "tinyglobby";
+import { splitSourceGlob } from "../config/check-paths.ts";
 import { projectRelative, resolveConfigPath, type Config } from "../config/load-config.ts";
 import type { IncidentSourceConfig, SourceConfig } from "../config/schema.ts";
 import { LagesbildError } from "../core/errors.ts";
+import { openRegularFile, readFailureReason } from "../core/read-regular-file.ts";
 import { EncodingSniffer, type BadBytes, type Encoding } from "./decode-bytes.ts";
 import { IncidentAccumulator } from "./incident-accumulator.ts";
 import { openQuarantine } from "./quarantine.ts";
@@ -49,12 +51,12 @@ const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * that is one is a `no_files` error (exit 1) saying what it is (source-entry-kind.ts).
  */
 export async function sourceFiles(config: Config, source: SourceConfig, warn?: (w: string) => void): Promise<string[]> {
-  const pattern = resolveConfigPath(config, source.path);
-  // Glob from the pattern's literal folder, so `../data/*.csv` works whatever the current directory.
-  const parts = pattern.split(path.sep);
-  const firstMagic = parts.findIndex((p) => /[*?[\]{}()!]/.test(p));
-  const cwd = firstMagic < 0 ? path.dirname(pattern) : parts.slice(0, firstMagic).join(path.sep) || path.sep;
-  const rest = firstMagic < 0 ? path.basename(pattern) : parts.slice(firstMagic).join("/");
+  // Glob from the pattern's literal folder, so `../data/*.csv` works whatever the current directory and
+  // whatever the project folder is called (splitSourceGlob: `proj (kopia)` is a name, not a pattern).
+  const { base: cwd, pattern: globPattern, literal } = splitSourceGlob(config.configDir, source.path);
+  const firstMagic = literal ? -1 : 0;
+  // A literal file name is matched literally too: brackets or braces in it are escaped.
+  const rest = literal ? escapePath(globPattern) : globPattern;
   let entries: string[];
   try {
     entries = [
@@ -78,7 +80,9 @@ export async function sourceFiles(config: Config, source: SourceConfig, warn?: (
 export async function scanFile(absolute: string): Promise<{ sha256: string; encoding: Encoding; badBytes: BadBytes | null }> {
   const hash = createHash("sha256");
   const sniffer = new EncodingSniffer();
-  for await (const chunk of createReadStream(absolute, { highWaterMark: 1 << 18 })) {
+  // Opened non-blocking and fstat'ed first (issue 14.7): a FIFO swapped in after the glob must not hang the run.
+  const fd = openRegularFile(absolute);
+  for await (const chunk of createReadStream(absolute, { fd, highWaterMark: 1 << 18 })) {
     hash.update(chunk as Buffer);
     sniffer.update(chunk as Buffer);
   }
@@ -86,7 +90,7 @@ export async function scanFile(absolute: string): Promise<{ sha256: string; enco
 }
 
 function unreadable(config: Config, sourceId: string, absolute: string, cause: unknown): LagesbildError {
-  const reason = (cause as NodeJS.ErrnoException).code ?? String(cause);
+  const reason = readFailureReason(cause);
   return new LagesbildError(
     "unreadable_file",
     `Källan ${sourceId}: filen ${projectRelative(config, absolute)} kan inte läsas (${reason}); kontrollera att den finns och är läsbar.`,

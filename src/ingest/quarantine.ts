@@ -24,9 +24,26 @@ export interface QuarantineWriter {
   appendPart?(part: QuarantinePart): Promise<void>;
 }
 
+/**
+ * How much of a rejected row's content the quarantine keeps (issue 14.6): enough for an analyst to
+ * find and fix the row in its file, bounded so one 1 MB cell from a broken export does not blow up the
+ * quarantine, the cache copy of it or Excel's 32 767-character cell limit.
+ */
+export const QUARANTINE_MAX_CHARS = 10_000;
+
+/** `text` cut to `max` characters with a marker saying how much was left out; scrubbed before the cut,
+ * so the cut can never leave half an identifier readable. */
+export function capText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max;
+  // Never split a surrogate pair: half of one is not valid UTF-8.
+  if (/[\ud800-\udbff]/.test(text[end - 1] ?? "")) end--;
+  return `${text.slice(0, end)}…[avkortad: ${text.length - end} tecken till]`;
+}
+
 /** One quarantine line (with its CRLF), exactly as `write` writes it. */
 export function quarantineLine(file: string, line: number | null, reason: string, cells: readonly string[], delimiter: string): string {
-  const row = [file, line === null ? "" : String(line), scrub(reason), scrub(cells.join(delimiter))];
+  const row = [file, line === null ? "" : String(line), capText(scrub(reason), 1000), capText(scrub(cells.join(delimiter)), QUARANTINE_MAX_CHARS)];
   return `${row.map(csvField).join(";")}\r\n`;
 }
 

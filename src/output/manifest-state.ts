@@ -19,7 +19,8 @@ import { stringifyJson } from "../render/write-json.ts";
 import { publishedIndicatorsHash } from "./published-month.ts";
 import { FileHashCache } from "./file-hash-cache.ts";
 import { type HashOf, hashFiles, listPublishedFiles, MANIFEST_FILE, type Manifest, type MonthRecord, readManifest, sha256, verifyManifest } from "./manifest.ts";
-import { type StagedFolder, stageFile } from "./write-atomic.ts";
+import { assertNoSymlinkOnPath, type StagedFolder, stageFile } from "./write-atomic.ts";
+import { isLagesbildFile } from "./known-files.ts";
 
 type FileEntry = Manifest["files"][number];
 export interface OutputFile {
@@ -83,6 +84,7 @@ export class ManifestState {
   commitShared(files: ReadonlyArray<OutputFile>, generatedAt: string): void {
     const changed = files.filter((f) => this.files.get(f.path)?.sha256 !== sha256(f.content) || !existsSync(path.join(this.outDir, f.path)));
     if (changed.length > 0 || !existsSync(path.join(this.outDir, MANIFEST_FILE))) {
+      for (const f of changed) assertNoSymlinkOnPath(this.outDir, path.join(this.outDir, f.path));
       const staged = changed.map((f) => stageFile(path.join(this.outDir, f.path), f.content));
       for (const f of changed) this.setFile(f.path, f.content);
       if (changed.length > 0) this.generatedAt = generatedAt;
@@ -105,11 +107,18 @@ export class ManifestState {
   }
 }
 
-/** Problems that make a manifest disagree with the folder: changed, missing or unlisted files. */
+/**
+ * Problems that make a manifest disagree with the folder: changed, missing or unlisted files, and
+ * listed files lagesbild does not write (a manifest from a version that adopted any file, or edited
+ * by hand: issue 14.1). A file lagesbild does not write and the manifest does not list is no problem
+ * of the manifest's; `openManifestState` reports it.
+ */
 export function manifestProblems(outDir: string, manifest: Manifest, hashOf?: HashOf): string[] {
-  const problems = verifyManifest(outDir, manifest, hashOf);
+  const foreign = manifest.files.filter((f) => !isLagesbildFile(f.path));
+  const problems = foreign.map((f) => `${f.path}: står i manifest.json men skrivs inte av lagesbild`);
+  problems.push(...verifyManifest(outDir, { ...manifest, files: manifest.files.filter((f) => isLagesbildFile(f.path)) }, hashOf));
   const listed = new Set(manifest.files.map((f) => f.path));
-  for (const f of listPublishedFiles(outDir)) if (!listed.has(f)) problems.push(`${f}: saknas i manifest.json`);
+  for (const f of listPublishedFiles(outDir)) if (!listed.has(f) && isLagesbildFile(f)) problems.push(`${f}: saknas i manifest.json`);
   return problems;
 }
 
@@ -119,14 +128,21 @@ export function manifestProblems(outDir: string, manifest: Manifest, hashOf?: Ha
  * if its `indicators_sha256` and `revision` still match the month's published `indicators.json`.
  * `hashCacheFile`: where file-hash-cache.ts keeps the files' hashes between runs (null: none).
  */
-export function openManifestState(outDir: string, generatedAt: string, hashCacheFile: string | null = null): { state: ManifestState; repairs: string[] } {
+export function openManifestState(
+  outDir: string,
+  generatedAt: string,
+  hashCacheFile: string | null = null,
+): { state: ManifestState; repairs: string[]; unknown: string[] } {
   const hashes = new FileHashCache(outDir, hashCacheFile);
   const hashOf: HashOf = (rel) => hashes.hash(rel);
   const manifest = readManifest(outDir);
-  const onDisk = listPublishedFiles(outDir);
-  if (manifest === null && onDisk.length === 0) return { state: new ManifestState(outDir, null, generatedAt, hashes), repairs: [] };
+  const all = listPublishedFiles(outDir);
+  // Only files lagesbild writes are ever adopted (issue 14.1); the others are reported by the caller.
+  const onDisk = all.filter(isLagesbildFile);
+  const unknown = all.filter((f) => !isLagesbildFile(f));
+  if (manifest === null && onDisk.length === 0) return { state: new ManifestState(outDir, null, generatedAt, hashes), repairs: [], unknown };
   const problems = manifest === null ? [`${MANIFEST_FILE}: saknas eller är ogiltig`] : manifestProblems(outDir, manifest, hashOf);
-  if (problems.length === 0) return { state: new ManifestState(outDir, manifest, generatedAt, hashes), repairs: [] };
+  if (problems.length === 0) return { state: new ManifestState(outDir, manifest, generatedAt, hashes), repairs: [], unknown };
   const months: Manifest["months"] = {};
   for (const [m, r] of Object.entries(manifest?.months ?? {})) {
     const file = path.join(outDir, m, "indicators.json");
@@ -143,5 +159,5 @@ export function openManifestState(outDir: string, generatedAt: string, hashCache
   };
   const state = new ManifestState(outDir, repaired, generatedAt, hashes);
   stageFile(path.join(outDir, MANIFEST_FILE), stringifyJson(state.toManifest())).commit();
-  return { state, repairs: problems };
+  return { state, repairs: problems, unknown };
 }

@@ -17,6 +17,12 @@ const MonthRecordSchema = z.object({
   config_sha256: z.string(),
   indicators_sha256: z.string(),
   inputs: z.array(z.object({ path: z.string(), sha256: z.string() })),
+  /**
+   * sha256 of the row accounting and source hashes the month publishes (indicators.json `sources` and
+   * run.json, without their timestamps): a change to them rebuilds the month (issue 14.10). Absent in
+   * manifests written before it existed, which rebuilds each month once.
+   */
+  accounting_sha256: z.string().optional(),
   /** Only figures, HTML skipped (`--only data`). */
   data_only: z.boolean().optional(),
 });

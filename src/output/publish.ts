@@ -14,6 +14,8 @@ import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, re
 import path from "node:path";
 import { LagesbildError } from "../core/errors.ts";
 import { MANIFEST_FILE, readManifest, sha256, verifyManifest } from "./manifest.ts";
+import { isLagesbildFile } from "./known-files.ts";
+import { refuseSymlinks } from "./write-atomic.ts";
 
 export interface PublishResult {
   tree: string;
@@ -75,6 +77,17 @@ export function publish(outDir: string, to: string, io: PublishIo = defaultIo): 
   if (manifest === null) {
     throw new LagesbildError("publish", `${outDir} har ingen giltig manifest.json: kör lagesbild run först.`);
   }
+  // Only files lagesbild writes are ever published (issue 14.1): a manifest listing anything else was
+  // written by an older version or by hand, and `lagesbild run` rebuilds it without them.
+  const foreign = manifest.files.filter((f) => !isLagesbildFile(f.path)).map((f) => f.path);
+  if (foreign.length > 0) {
+    throw new LagesbildError(
+      "publish",
+      `manifest.json listar filer som lagesbild inte skriver – inget publicerades (kör lagesbild run, som bygger om manifestet utan dem):\n${foreign.join("\n")}`,
+    );
+  }
+  // A link inside the output folder could make publish copy a file from anywhere (issue 14.9).
+  refuseSymlinks(outDir);
   const bad = verifyManifest(outDir, manifest);
   if (bad.length > 0) {
     throw new LagesbildError("publish", `Utdatamappen stämmer inte med manifest.json – inget publicerades:\n${bad.join("\n")}`);

@@ -7,6 +7,7 @@ import path from "node:path";
 import type { Indicators } from "../aggregate/indicators-schema.ts";
 import { stringifyJson } from "../render/write-json.ts";
 import { sha256 } from "./manifest.ts";
+import { isLagesbildFile } from "./known-files.ts";
 import { type RevisionsFile, REVISIONS_FILE, RevisionsFileSchema } from "./revisions-file.ts";
 
 /**
@@ -58,7 +59,8 @@ export function otherMonthFiles(outDir: string, month: string, except: ReadonlyS
       if (e.name.startsWith(".")) continue;
       const child = rel === "" ? e.name : `${rel}/${e.name}`;
       if (e.isDirectory()) walk(child);
-      else if (e.isFile() && !except.has(child)) out.push({ path: child, content: readFileSync(path.join(dir, child)) });
+      // Only files lagesbild wrote are carried over (issue 14.1): a stray file is never adopted.
+      else if (e.isFile() && !except.has(child) && isLagesbildFile(`${month}/${child}`)) out.push({ path: child, content: readFileSync(path.join(dir, child)) });
     }
   };
   walk("");

@@ -3,8 +3,60 @@
  * moment see either the old or the new version, never a half-written one.
  */
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync, readdirSync, fsyncSync, openSync, closeSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, renameSync, rmSync, writeFileSync, readdirSync, fsyncSync, openSync, closeSync } from "node:fs";
 import path from "node:path";
+import { LagesbildError } from "../core/errors.ts";
+
+/**
+ * Every symlink inside `outDir` (not `outDir` itself, which may well be a link to a web server's
+ * folder), `/`-separated relative paths. A run writes by path, so a symlinked `assets` or month folder
+ * would carry its writes to wherever the link points (issue 14.9).
+ */
+export function symlinksInside(outDir: string): string[] {
+  const found: string[] = [];
+  const walk = (rel: string) => {
+    let entries;
+    try {
+      entries = readdirSync(path.join(outDir, rel), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const child = rel === "" ? e.name : `${rel}/${e.name}`;
+      if (e.isSymbolicLink()) found.push(child);
+      else if (e.isDirectory()) walk(child);
+    }
+  };
+  walk("");
+  return found.sort();
+}
+
+/** Refuses (exit 2) to write into an output folder that holds a symlink, naming each one. */
+export function refuseSymlinks(outDir: string): void {
+  const links = symlinksInside(outDir);
+  if (links.length > 0) {
+    throw new LagesbildError(
+      "config",
+      `Utdatamappen ${outDir} innehåller symboliska länkar, och lagesbild skriver aldrig genom en länk (det skulle skriva utanför mappen): ${links.join(", ")}. Ta bort länkarna och kör igen.`,
+    );
+  }
+}
+
+/** Throws when a folder between `outDir` and `file` is a symlink (checked again right before each write). */
+export function assertNoSymlinkOnPath(outDir: string, file: string): void {
+  const rel = path.relative(outDir, path.dirname(file));
+  if (rel === "") return;
+  let at = outDir;
+  for (const part of rel.split(path.sep)) {
+    at = path.join(at, part);
+    try {
+      if (lstatSync(at).isSymbolicLink()) refuseSymlinks(outDir);
+    } catch (error) {
+      if (error instanceof LagesbildError) throw error;
+      return; // not there yet: it is created as a real folder
+    }
+  }
+}
 
 /** A file written (and fsynced) under a temporary sibling name; `commit` renames it into place. */
 export interface StagedFile {

@@ -17,7 +17,7 @@ import { revisionNote } from "../render/revision-notes.ts";
 import { stringifyJson } from "../render/write-json.ts";
 import path from "node:path";
 import { publishedConfigHash } from "./config-hash.ts";
-import type { MonthRecord } from "./manifest.ts";
+import { type MonthRecord, sha256 } from "./manifest.ts";
 import type { ManifestState, OutputFile } from "./manifest-state.ts";
 import { otherMonthFiles, publishedIndicatorsHash, readPublishedMonth } from "./published-month.ts";
 import { REVISIONS_FILE, type RevisionNote, type RevisionsFile } from "./revisions-file.ts";
@@ -54,9 +54,22 @@ export type WriteMonthResult =
 /** The files `--only data` writes; the folder's other files (an earlier full build) are carried over. */
 const DATA_FILES = new Set(["indicators.json", "indicators.csv", "run.json", REVISIONS_FILE]);
 
+/**
+ * sha256 of what a month publishes besides its figures: the files' hashes and row accounting in
+ * `indicators.json` `sources` and in `run.json` (its `generated_at` left out, which changes every run).
+ * The figures' hash leaves `sources` out on purpose (spec/outputs.md: a revision is a change of
+ * figures), so without this an appended bad row left the old row counts and sha256 published.
+ */
+export function accountingHash(published: Pick<Indicators, "sources">, runJson: unknown): string {
+  const run = runJson !== null && typeof runJson === "object" ? { ...(runJson as Record<string, unknown>) } : runJson;
+  if (run !== null && typeof run === "object") delete (run as Record<string, unknown>).generated_at;
+  return sha256(stringifyJson({ sources: published.sources, run }));
+}
+
 export async function writeMonth(input: WriteMonthInput): Promise<WriteMonthResult> {
   const { month, config, outDir, state } = input;
   const indicatorsHash = publishedIndicatorsHash(input.published);
+  const accounting = accountingHash(input.published, input.runJson);
   const configHash = publishedConfigHash(config);
   const record = state.record(month);
   if (
@@ -68,6 +81,7 @@ export async function writeMonth(input: WriteMonthInput): Promise<WriteMonthResu
     state.fileSha256(`${month}/indicators.json`) !== undefined &&
     record.indicators_sha256 === indicatorsHash &&
     record.config_sha256 === configHash &&
+    record.accounting_sha256 === accounting &&
     record.version === input.version &&
     (record.data_only ?? false) === input.onlyData &&
     !(input.inputsChanged?.(record.inputs) ?? false)
@@ -101,6 +115,7 @@ export async function writeMonth(input: WriteMonthInput): Promise<WriteMonthResu
     version: input.version,
     config_sha256: configHash,
     indicators_sha256: indicatorsHash,
+    accounting_sha256: accounting,
     inputs: input.inputs,
     ...(input.onlyData ? { data_only: true } : {}),
   };

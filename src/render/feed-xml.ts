@@ -8,10 +8,11 @@ import type { Config } from "../config/load-config.ts";
 import { formatMonth, formatNumber, formatPercentChange } from "./format-sv.ts";
 import { siteUrl } from "./site-url.ts";
 import { MEASURE, VERDICT } from "./wording.ts";
+import { xmlText } from "./html.ts";
 import type { ArchiveEntry } from "./archive-entry.ts";
 
 const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
-const x = (s: string) => s.replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
+const x = (s: string) => xmlText(s).replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
 
 /** `tag:lagesbild,2024:2182/2024-03` – stable across revisions and hosts. */
 export function entryId(kommunCode: string, month: string): string {

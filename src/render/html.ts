@@ -27,9 +27,23 @@ export type HtmlValue = SafeHtml | string | number | boolean | null | undefined 
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
+/** Control characters XML 1.0 forbids (tab, LF and CR are allowed); DEL, which HTML rejects, too. */
+const FORBIDDEN_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+/** Half a surrogate pair, and the two non-characters U+FFFE and U+FFFF: not characters at all. */
+const NOT_CHARACTERS = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|[\ufffe\uffff]/g;
+
+/**
+ * Text made safe to put in XML 1.0 and HTML (issue 14.8): a control character (Word's `\v` for a
+ * manual line break, a stray form feed from a PDF copy) becomes a space, a broken surrogate U+FFFD.
+ * Without this one label from the config made feed.xml invalid XML, which readers then drop.
+ */
+export function xmlText(text: string): string {
+  return text.replace(FORBIDDEN_CONTROLS, " ").replace(NOT_CHARACTERS, "\ufffd");
+}
+
 /** Escapes text for element content and quoted attribute values alike. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+  return xmlText(text).replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 
 export function isSafeHtml(value: unknown): value is SafeHtml {

@@ -3,6 +3,7 @@
  * test/fixtures/range/project.ts (every month: Centrum 5 Skadegörelse + 4 Stöld, Norr 3 + 6, kommun
  * 8 + 10). Ranges run with `--only data` except where the HTML report is what is tested.
  */
+import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -102,20 +103,35 @@ describe("a changed input row", () => {
     rerun = run(root, RANGE, LATER);
   });
 
-  it("rebuilds exactly the months whose published figures change, as revision 2", () => {
+  // Issue 14.10 changed this contract: every month publishes the source file's sha256 and row
+  // accounting (indicators.json `sources`, run.json), so every month that lists the edited file is
+  // rewritten; only the months whose figures changed get a new revision.
+  it("rewrites every month that publishes the edited file, as revision 2 exactly where figures changed", () => {
     expect(rerun.code).toBe(0);
     const lines = monthLines(rerun.stdout).map((l) => l.replace(/ → .*$/, ""));
     expect(lines).toEqual([
-      ...["01", "02", "03", "04", "05", "06", "07", "08"].map((m) => `2024-${m}: oförändrad, hoppades över`),
+      ...["01", "02", "03", "04", "05", "06", "07", "08"].map((m) => `2024-${m}: skriven (revision 1)`),
       ...["09", "10", "11", "12"].map((m) => `2024-${m}: skriven (revision 2)`),
     ]);
     expect(indicators(root, "2024-08").revision).toBe(1);
     expect(indicators(root, "2024-12").revision).toBe(2);
   });
 
-  it("leaves the files of the unchanged months untouched", () => {
+  it("gives the months whose figures did not change the file's new hash and the same figures", () => {
     const after = snapshot(path.join(root, "reports"));
-    for (const [file, v] of before) if (/^2024-0[1-8]\//.test(file)) expect(after.get(file), file).toEqual(v);
+    const polis = readdirSync(path.join(root, "data")).find((f) => f.startsWith("polis-"))!;
+    const digest = createHash("sha256").update(readFileSync(path.join(root, "data", polis))).digest("hex");
+    for (const m of ["01", "02", "03", "04", "05", "06", "07", "08"]) {
+      const file = `2024-${m}/indicators.csv`;
+      expect(after.get(file)!.bytes.equals(before.get(file)!.bytes), file).toBe(true);
+      const now = indicators(root, `2024-${m}`);
+      expect(now.revision).toBe(1);
+      expect(now.sources[0].files[0].sha256).toBe(digest);
+      const old = JSON.parse(before.get(`2024-${m}/indicators.json`)!.bytes.toString("utf8"));
+      const figures = (i: Record<string, unknown>) => ({ ...i, generated_at: null, sources: null });
+      expect(figures(now)).toEqual(figures(old));
+      expect(old.sources[0].files[0].sha256).not.toBe(digest);
+    }
   });
 
   it("adds a revision note in words to each rebuilt month", () => {

@@ -1,0 +1,25 @@
+/**
+ * The files lagesbild itself writes into an output folder (spec/outputs.md "Layout"). Only these are
+ * ever adopted into `manifest.json` when it is rebuilt, and only these are copied by `publish`
+ * (issue 14.1): a raw export, a copied quarantine CSV or any other stray file dropped into the folder
+ * is reported and left out, so nothing lagesbild did not write can reach the web root.
+ */
+const SHARED = new Set(["index.html", "feed.xml", "tillganglighet.html", "assets/style.css"]);
+const MONTH_FILES = new Set(["index.html", "indicators.json", "indicators.csv", "run.json", "revisions.json"]);
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])\/(.+)$/;
+/** Chart names are built from slugs (chart-data.ts, survey-chart.ts). */
+const CHART = /^charts\/[a-z0-9][a-z0-9_.-]{0,150}\.png$/;
+
+/** True for a path (relative to the output folder, `/`-separated) of a file lagesbild writes. */
+export function isLagesbildFile(rel: string): boolean {
+  if (SHARED.has(rel)) return true;
+  const m = MONTH.exec(rel);
+  if (m === null) return false;
+  const inMonth = m[3]!;
+  return MONTH_FILES.has(inMonth) || (CHART.test(inMonth) && !inMonth.includes(".."));
+}
+
+/** The Swedish warning for a file lagesbild did not write. */
+export function unknownFileWarning(rel: string): string {
+  return `${rel} är inte en fil som lagesbild skriver – den tas inte med i manifest.json och publiceras inte. Flytta den ur utdatamappen.`;
+}
