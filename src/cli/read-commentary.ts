@@ -10,9 +10,10 @@
  * so adding or editing it rebuilds the month even when the figures are unchanged.
  */
 import { createHash } from "node:crypto";
-import { existsSync, realpathSync, statSync } from "node:fs";
+import { existsSync, readdirSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
-import { escapePath, globSync } from "tinyglobby";
+import picomatch from "picomatch";
+import { escapePath } from "tinyglobby";
 import { isWithin } from "../config/check-paths.ts";
 import type { Config } from "../config/load-config.ts";
 import { LagesbildError } from "../core/errors.ts";
@@ -81,7 +82,11 @@ export function checkCommentaryPath(config: Config): void {
   }
   // Literal parts escaped, so a folder named with glob characters cannot widen the match.
   const pattern = parts.slice(first).map((p) => p.split("{month}").map(escapePath).join("[0-9][0-9][0-9][0-9]-[0-9][0-9]")).join("/");
-  if (globSync(pattern, { cwd: folder, onlyFiles: true }).length === 0) {
+  // Any entry counts as a match, whatever its type: a folder or FIFO where a month's file should be is
+  // that month's read error (exit 1, naming the file), not a typo in the pattern.
+  const matches = picomatch(pattern);
+  const names = readdirSync(folder, { recursive: true }) as string[];
+  if (!names.some((name) => matches(name.split(path.sep).join("/")))) {
     throw new LagesbildError(
       "config",
       `output.commentary: ingen fil matchar ${template} (sökt i ${folder}), så analytikernas kommentarer skulle aldrig komma med. ` +

@@ -4,7 +4,7 @@
  * (issue 14.1): a raw export, a copied quarantine CSV or any other stray file dropped into the folder
  * is reported and left out, so nothing lagesbild did not write can reach the web root.
  */
-const SHARED = new Set(["index.html", "feed.xml", "tillganglighet.html", "assets/style.css"]);
+const SHARED = new Set(["index.html", "feed.xml", "tillganglighet.html", "assets/style.css", "serie.csv"]);
 const MONTH_FILES = new Set(["index.html", "indicators.json", "indicators.csv", "run.json", "revisions.json"]);
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])\/(.+)$/;
 /** Chart names are built from slugs (chart-data.ts, survey-chart.ts). */

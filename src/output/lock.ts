@@ -32,6 +32,9 @@ import { LagesbildError } from "../core/errors.ts";
 export const LOCK_FILE = ".lagesbild.lock";
 export const HOLDER_FILE = ".lagesbild.lock.holder";
 
+/** Locks this process released whose helper has not exited yet, by lock file. */
+const releasing = new Map<string, Promise<void>>();
+
 export interface Lock {
   release: () => void;
   /** Set when the lock file named a run that did not end cleanly (it was killed): a Swedish warning. */
@@ -144,6 +147,9 @@ function flockHelper(file: string): Promise<ChildProcess | "busy" | "unavailable
 export async function acquireLock(outDir: string): Promise<Lock> {
   mkdirSync(outDir, { recursive: true });
   const file = path.join(outDir, LOCK_FILE);
+  // This process's own lock on the file, released a moment ago: the kernel frees it when the helper has
+  // exited, so wait for that instead of calling ourselves "another run" (a range, a second poll).
+  await releasing.get(file);
   const kind = kindWord(file);
   if (kind !== null) {
     throw new LagesbildError("config", `${file} är ${kind}, men där ska lagesbilds låsfil ligga. Ta bort den (ingen körning använder den) och kör igen.`);
@@ -177,8 +183,15 @@ export async function acquireLock(outDir: string): Promise<Lock> {
       try {
         rmSync(holderFile, { force: true }); // a clean end: the next run gives no warning
       } finally {
+        const exited = new Promise<void>((resolve) => {
+          if (helper.exitCode !== null || helper.signalCode !== null) resolve();
+          else helper.once("exit", () => resolve());
+        }).finally(() => releasing.delete(file));
+        releasing.set(file, exited);
+        // Closing the pipe ends `cat`, which holds the lock with flock; flock exits after it. A SIGTERM to
+        // flock alone would leave `cat` holding the lock for a moment (a second run would see "busy").
         helper.stdin?.end();
-        helper.kill("SIGTERM");
+        setTimeout(() => helper.kill("SIGTERM"), 2000).unref();
       }
     },
   };

@@ -19,6 +19,7 @@ categories:
 sources:
   - id: polis
     kind: incidents
+    measure: brott
     path: ${JSON.stringify(sourcePath)}
     categories: { Stöld: stold }
 `;

@@ -12,6 +12,7 @@
  * - a gap is logged and told in the report month's notes.
  * Network only to 127.0.0.1. Skips visibly where the real data is absent.
  */
+import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -338,10 +339,13 @@ describe.skipIf(!present)("lagesbild hamta polisen against a replay server", () 
     const p = project("polled");
     server.script({ kind: "json", body: JSON.stringify(window(600)) });
     expect((await poll(p.config, pollTime(600))).code).toBe(0);
-    writeFileSync(path.join(p.archive, ".lagesbild.lock"), `${process.pid}\n`); // a live process
+    // Another poller: a live process holding the kernel lock on the archive's lock file.
+    const other = spawn("flock", [path.join(p.archive, ".lagesbild.lock"), "sleep", "30"], { stdio: "ignore" });
+    await new Promise((resolve) => setTimeout(resolve, 300));
     const before = snapshot(p.archive);
     const asked = server.requests.length;
     const r = await poll(p.config, pollTime(600) + 60_000);
+    other.kill("SIGKILL");
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/arbetar redan/);
     expect(server.requests.length).toBe(asked);

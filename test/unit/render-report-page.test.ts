@@ -39,7 +39,8 @@ describe("renderReportHtml", () => {
     expect(page).toContain('<main id="main"');
     expect(count(page, /<h1[ >]/g)).toBe(1);
     const h2 = [...page.matchAll(/<h2[^>]*>([^<]*)<\/h2>/g)].map((m) => m[1]);
-    expect(h2).toEqual(["Innehåll", "Sammanfattning", "Hela kommunen", "Per område", "Om statistiken"]);
+    // Key messages first: the summary before the table of contents (issue 16).
+    expect(h2).toEqual(["Sammanfattning", "Innehåll", "Hela kommunen", "Per område", "Om statistiken"]);
   });
 
   it("links the open data, the run summary and the archive relatively", () => {
