@@ -191,7 +191,7 @@ async function buildMonth(month: YearMonth, ctx: MonthContext): Promise<MonthOut
     }
     checkRejectedShares(config, ingest, month);
     const { indicators, notes } = buildIndicators({ config, month, generatedAt: generatedAt.iso, revision: 1, incidents: ingest.incidents,
-      surveys: ingest.surveys, field: ingest.field, actions: ingest.actions });
+      surveys: ingest.surveys, field: ingest.field, actions: ingest.actions, population: ingest.population });
     const published = suppressIndicators(indicators, config.suppression, config.categories.map((c) => c.id));
     const sourceKinds = new Map(config.sources.map((s) => [s.id, { kind: s.kind, format: "format" in s ? s.format : undefined }]));
     const runJson = buildRunJson({ month, generatedAt: generatedAt.iso, version: VERSION, ingest, sourceKinds });

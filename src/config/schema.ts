@@ -39,6 +39,10 @@ const isoDate = z.union([z.string(), z.date()]).transform((v, ctx) => {
   return s;
 });
 
+/**
+ * A population: one number for every year, or per year (`{ 2023: 25850, 2024: 25790 }`). Each
+ * per-100 000 figure uses its own year's (src/aggregate/population-by-year.ts).
+ */
 const population = z.union([positiveInt, z.record(z.string().regex(/^\d{4}$/, "förväntade ett årtal"), positiveInt)]);
 
 /**
@@ -109,7 +113,16 @@ const actionsSource = z.strictObject({
   statuses: labelMap.optional(),
 });
 
-const source = z.discriminatedUnion("kind", [incidentSource, surveySource, fieldSource, actionsSource]);
+/**
+ * Population per year for the kommun and, where the table has them, its areas (SCB's folkmängd per
+ * region and year; src/ingest/read-population.ts). The config's own `population` wins for a year both give.
+ */
+const populationSource = z.strictObject({
+  ...sourceBase,
+  kind: z.literal("population"),
+});
+
+const source = z.discriminatedUnion("kind", [incidentSource, surveySource, fieldSource, actionsSource, populationSource]);
 
 const band = z.strictObject({ max: z.number().optional(), label: text(60) });
 
@@ -161,7 +174,7 @@ export const ConfigSchema = z
         z.strictObject({
           id: areaOrCategoryId,
           name: text(100),
-          population: positiveInt.optional(),
+          population: population.optional(),
           aliases: z.array(z.string().min(1)).default([]),
         }),
       )

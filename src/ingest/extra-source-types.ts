@@ -97,3 +97,18 @@ export const ActionSourceDataSchema = z.object({
   records: z.array(ActionRecordSchema),
 });
 export type ActionSourceData = z.infer<typeof ActionSourceDataSchema>;
+
+/** One accepted population figure (`kind: population`): `area` is an area id or `kommun`. */
+export const PopulationRecordSchema = z.object({
+  area: z.string(),
+  year: z.number().int(),
+  population: z.number().int().positive(),
+});
+export type PopulationRecord = z.infer<typeof PopulationRecordSchema>;
+
+export const PopulationSourceDataSchema = z.object({
+  sourceId: z.string(),
+  files: z.array(FileReportSchema),
+  records: z.array(PopulationRecordSchema),
+});
+export type PopulationSourceData = z.infer<typeof PopulationSourceDataSchema>;

@@ -7,11 +7,12 @@
 import { projectRelative, resolveConfigPath, type Config } from "../config/load-config.ts";
 import type { SourceConfig } from "../config/schema.ts";
 import { LagesbildError } from "../core/errors.ts";
-import type { ActionRecord, SurveyResultRecord } from "./extra-source-types.ts";
+import type { ActionRecord, PopulationRecord, SurveyResultRecord } from "./extra-source-types.ts";
 import { FieldAccumulator } from "./field-accumulator.ts";
 import { openQuarantine, type QuarantineWriter } from "./quarantine.ts";
 import { readActions } from "./read-actions.ts";
 import { readFieldReports } from "./read-field-reports.ts";
+import { readPopulation } from "./read-population.ts";
 import { readSurveyResponses, ResponseTallies } from "./read-survey-responses.ts";
 import { readSurveyResults } from "./read-survey-results.ts";
 import type { TableFile } from "./read-table-rows.ts";
@@ -28,7 +29,7 @@ export interface ExtraIngestOptions {
 }
 
 export function isExtraSource(source: SourceConfig): source is ExtraSource {
-  return source.kind === "survey" || source.kind === "field-reports" || source.kind === "actions";
+  return source.kind === "survey" || source.kind === "field-reports" || source.kind === "actions" || source.kind === "population";
 }
 
 async function eachFile(
@@ -65,7 +66,7 @@ async function eachFile(
   return reports;
 }
 
-/** Reads one survey, field-report or actions source into `result`. */
+/** Reads one survey, field-report, actions or population source into `result`. */
 export async function ingestExtraSource(
   config: Config,
   source: ExtraSource,
@@ -94,6 +95,10 @@ export async function ingestExtraSource(
     });
     sink.files.push(...reports);
     (result.field ??= []).push(sink.result(source.id));
+  } else if (source.kind === "population") {
+    const records: PopulationRecord[] = [];
+    const reports = await eachFile(config, source, files, opts, (file, quarantine) => readPopulation({ config, source, file, records, quarantine }));
+    (result.population ??= []).push({ sourceId: source.id, files: reports, records });
   } else {
     const records: ActionRecord[] = [];
     const reports = await eachFile(config, source, files, opts, (file, quarantine) =>
