@@ -17,7 +17,7 @@ import { incidentFigures, type CountOf } from "./incident-figures.ts";
 import { monthTrends, type TrendCell, type TrendFamily } from "./month-trends.ts";
 import type { AreaEntry, IncidentEntry, Indicators } from "./indicators-schema.ts";
 import { extraAreaFigures, extraSourceSummaries, extraTopFigures } from "./extra-figures.ts";
-import type { ActionSourceData, FieldSourceData, PopulationSourceData, SurveySourceData } from "../ingest/extra-source-types.ts";
+import type { ActionSourceData, FieldSourceData, PopulationSourceData, ReferenceSourceData, SurveySourceData } from "../ingest/extra-source-types.ts";
 import { pickPopulation, populationNotes, populationTables } from "./population-by-year.ts";
 
 export interface BuildIndicatorsInput {
@@ -34,6 +34,8 @@ export interface BuildIndicatorsInput {
   actions?: ActionSourceData[] | undefined;
   /** Population per year from `kind: population` sources (population-by-year.ts). */
   population?: PopulationSourceData[] | undefined;
+  /** Reference rates (`kind: reference`): listed under `sources`, shown through the config (reference-periods.ts). */
+  reference?: ReferenceSourceData[] | undefined;
 }
 
 const KOMMUN = "kommun";

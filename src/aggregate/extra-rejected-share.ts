@@ -16,7 +16,7 @@ export function extraRejectedShares(ingest: IngestResult, month: string): ShareO
   const out: ShareOverLimit[] = [];
   for (const s of ingest.field ?? []) out.push({ sourceId: s.sourceId, wholeFile: false, ...rejectedShare(s.files, month) });
   // A population table is one figure per year, not a monthly series: whole file, like a survey.
-  for (const s of [...(ingest.surveys ?? []), ...(ingest.actions ?? []), ...(ingest.population ?? [])]) {
+  for (const s of [...(ingest.surveys ?? []), ...(ingest.actions ?? []), ...(ingest.population ?? []), ...(ingest.reference ?? [])]) {
     let rejected = 0;
     let accepted = 0;
     for (const f of s.files) {

@@ -3,6 +3,7 @@
  * independent: a failing month leaves its folder, the archive and the manifest as they were, and the
  * months after it are still built (spec/cli.md). The run exits with the first failure's code.
  */
+import { referencesForMonth } from "../aggregate/reference-periods.ts";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { buildIndicators } from "../aggregate/build-indicators.ts";
@@ -191,14 +192,15 @@ async function buildMonth(month: YearMonth, ctx: MonthContext): Promise<MonthOut
     }
     checkRejectedShares(config, ingest, month);
     const { indicators, notes } = buildIndicators({ config, month, generatedAt: generatedAt.iso, revision: 1, incidents: ingest.incidents,
-      surveys: ingest.surveys, field: ingest.field, actions: ingest.actions, population: ingest.population });
+      surveys: ingest.surveys, field: ingest.field, actions: ingest.actions, population: ingest.population, reference: ingest.reference });
     const published = suppressIndicators(indicators, config.suppression, config.categories.map((c) => c.id));
     const sourceKinds = new Map(config.sources.map((s) => [s.id, { kind: s.kind, format: "format" in s ? s.format : undefined }]));
     const runJson = buildRunJson({ month, generatedAt: generatedAt.iso, version: VERSION, ingest, sourceKinds });
     const commentary = readCommentary(config, month);
     const result = await writeMonth({
       month,
-      config,
+      // The tables read one reference list: the config's, then each reference source's latest period by this month.
+      config: { ...config, reference: referencesForMonth(config, ingest.reference, month) },
       published,
       notes,
       runJson,
