@@ -3,7 +3,6 @@
  * independent: a failing month leaves its folder, the archive and the manifest as they were, and the
  * months after it are still built (spec/cli.md). The run exits with the first failure's code.
  */
-import { referencesForMonth } from "../aggregate/reference-periods.ts";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { buildIndicators } from "../aggregate/build-indicators.ts";
@@ -11,6 +10,7 @@ import { sourceCoverage } from "../aggregate/coverage.ts";
 import type { Indicators } from "../aggregate/indicators-schema.ts";
 import { rejectedShare } from "../aggregate/rejected-share.ts";
 import { extraRejectedShares } from "../aggregate/extra-rejected-share.ts";
+import { referencesForMonth } from "../aggregate/reference-periods.ts";
 import { allSourceFiles } from "../ingest/all-source-files.ts";
 import { suppressIndicators } from "../aggregate/suppress.ts";
 import { checkOutputPaths } from "../config/check-paths.ts";

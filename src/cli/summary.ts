@@ -18,6 +18,9 @@ const IGNORE_WORDS: Record<string, string> = {
   superseded: "ersatt av ändrad rad i senare fil",
   blank: "tom rad",
   total_row: "summarad",
+  missing_value: "värdet saknas i tabellen (..)",
+  other_region: "region som inte visas (regions)",
+  other_category: "nyckeltal eller grupp som inte mappas (categories)",
 };
 
 /** Swedish words for the rejection reason codes an analyst meets most (the code stays: it is what run.json holds). */
@@ -31,6 +34,7 @@ const REJECT_WORDS: Record<string, string> = {
   column_count: "fel antal kolumner",
   duplicate_id: "samma id två gånger i filen",
   bad_encoding: "tecken som inte kan avkodas",
+  bad_period: "perioden kan inte tolkas eller stämmer inte med periodtypen",
 };
 
 export function n(x: number): string {

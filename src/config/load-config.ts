@@ -125,6 +125,7 @@ export function crossCheck(config: RawConfig): string[] {
     }
   });
   for (const [i, ref] of config.reference.entries()) {
+    if (ref.period !== undefined && !ref.period.startsWith(String(ref.year))) errors.push(`reference[${i}].period: ${ref.period} ligger inte i året ${ref.year}`);
     for (const key of Object.keys(ref.per_100k)) {
       if (!categoryIds.has(key) && key !== "total") errors.push(`reference[${i}].per_100k.${key}: okänd kategori`);
     }

@@ -42,7 +42,7 @@ const PERIOD_TYPES: Record<string, PeriodType> = {
   månad: "month", manad: "month", month: "month",
 };
 const MISSING = new Set(["..", ".", "-", "…"]);
-const REGION_CODE = /^(\d{2,4})\s+(.*)$/;
+const REGION_CODE = /^(\d{2,4})(?:\s+(.*))?$/;
 
 /** `2024` → year, `2024K3`/`2024 Q3`/`2024-Q3` → quarter `2024-Q3`, `2024-03`/`2024M03` → month; else null. */
 export function parsePeriod(text: string): { type: PeriodType; period: string; end: string } | null {
@@ -56,11 +56,11 @@ export function parsePeriod(text: string): { type: PeriodType; period: string; e
   return null;
 }
 
-/** A region of the table compared with a `regions` entry: by name, or by code when both have one. */
+/** A region of the table compared with a `regions` entry: by code when both have one ("2182", "2182 Söderhamn"), else by name. */
 function regionMatcher(regions: readonly string[]): (text: string) => string | null {
   const split = (s: string) => {
     const m = REGION_CODE.exec(s.trim());
-    return m === null ? { code: null, name: normaliseLabel(s) } : { code: m[1]!, name: normaliseLabel(m[2]!) };
+    return m === null ? { code: null, name: normaliseLabel(s) } : { code: m[1]!, name: normaliseLabel(m[2] ?? "") };
   };
   const wanted = regions.map((r) => ({ entry: r, ...split(r) }));
   return (text) => {
