@@ -21,6 +21,7 @@ const IGNORE_WORDS: Record<string, string> = {
   missing_value: "värdet saknas i tabellen (..)",
   other_region: "region som inte visas (regions)",
   other_category: "nyckeltal eller grupp som inte mappas (categories)",
+  other_group: "rad för bara kvinnor eller män (kön)",
 };
 
 /** Swedish words for the rejection reason codes an analyst meets most (the code stays: it is what run.json holds). */

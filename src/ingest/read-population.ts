@@ -8,9 +8,9 @@
  *   (a header cell ending in a four-digit year, e.g. `2017` or `Folkmängd 2017`, is a year column).
  *
  * `region` is SCB's "<kommunkod> <namn>" (`"2182 Söderhamn"`), a code or a name; `columns` may rename
- * `region`, `area`, `year` and `population`. Rules after the structural ones (blank, "Totalt" row,
+ * `region`, `area`, `year`, `population` and `sex`. Rules after the structural ones (blank, "Totalt" row,
  * column count, encoding): `missing_field:region` → another region (riket, a län, another kommun) is
- * ignored as `other_kommun` → `unknown_area:<name>` → `bad_date` (year) → `..` (SCB's "missing") is
+ * ignored as `other_kommun` → a row for one sex (a `kön` column other than Totalt/T) as `other_group` → `unknown_area:<name>` → `bad_date` (year) → `..` (SCB's "missing") is
  * ignored as `missing_value`, an empty cell is `missing_field:population` → `bad_number:population`
  * (not a positive whole number) → the same area and year again: ignored `duplicate` when the figure is
  * the same, else rejected `duplicate_id` (the first row applies, as for survey results).
@@ -26,15 +26,19 @@ import { quote, readTableRows, type RowDecision, type TableFile } from "./read-t
 import type { FileReport } from "./types.ts";
 
 type PopulationSource = Extract<Config["sources"][number], { kind: "population" }>;
-type Role = "region" | "area" | "year" | "population";
+type Role = "region" | "area" | "year" | "population" | "sex";
 
 /** Header names each role is known by in SCB's and Kolada's exports (compared as headerKey). */
 const HEADERS: Record<Role, readonly string[]> = {
   region: ["region", "kommun", "kommunkod"],
   area: ["område", "omrade", "area", "delområde"],
-  year: ["år", "ar", "year"],
-  population: ["folkmängd", "folkmangd", "befolkning", "population", "invånare", "antal invånare"],
+  year: ["år", "ar", "year", "period"],
+  population: ["folkmängd", "folkmangd", "befolkning", "population", "invånare", "antal invånare", "värde", "varde", "value"],
+  // SCB's and Kolada's tables by sex: only the row for both sexes is the population.
+  sex: ["kön", "kon", "sex", "gender"],
 };
+/** The sex column's values that mean "both sexes" (SCB "totalt", Kolada "T"). */
+export const BOTH_SEXES = new Set(["totalt", "t", "alla", "båda könen", "totalt båda könen", "total", ""]);
 const YEAR = /^\d{4}$/;
 const YEAR_COLUMN = /(?:^|\D)(\d{4})$/;
 const REGION = /^(\d{4})(?:\s+(.*))?$/;
@@ -57,7 +61,7 @@ export async function readPopulation(opts: ReadPopulationOptions): Promise<FileR
   const areas = buildAreaResolver(config.areas, "reject");
   const kommunName = normaliseLabel(config.kommun.name).replace(/ kommun$/, "");
   const seen = new Map(records.map((r) => [`${r.area}\t${r.year}`, r.population]));
-  const col: Record<Role, number> = { region: -1, area: -1, year: -1, population: -1 };
+  const col: Record<Role, number> = { region: -1, area: -1, year: -1, population: -1, sex: -1 };
   let yearColumns: Array<{ index: number; year: number }> = [];
 
   const onHeader = (keys: readonly string[]) => {
@@ -69,7 +73,7 @@ export async function readPopulation(opts: ReadPopulationOptions): Promise<FileR
     // Wide layout only without a year column: a long table's "2017" header would be a label, not a year.
     if (col.year < 0) {
       yearColumns = keys.flatMap((k, index) => {
-        const m = index === col.region || index === col.area ? null : YEAR_COLUMN.exec(k);
+        const m = index === col.region || index === col.area || index === col.sex ? null : YEAR_COLUMN.exec(k);
         return m === null ? [] : [{ index, year: Number(m[1]) }];
       });
     }
@@ -94,6 +98,7 @@ export async function readPopulation(opts: ReadPopulationOptions): Promise<FileR
     if (col.region >= 0 && regionText === "") return reject("missing_field:region", null, "Fältet region är tomt: fyll i kommunkod eller kommunnamn.");
     // Riket, länen and the other kommuner of a national table are expected, not errors.
     if (col.region >= 0 && !isOwnKommun(regionText)) return { outcome: "ignored", reason: "other_kommun", month: null };
+    if (!BOTH_SEXES.has(normaliseLabel(cell(col.sex)))) return { outcome: "ignored", reason: "other_group", month: null };
 
     const areaText = cell(col.area);
     let area = "kommun";

@@ -11,7 +11,8 @@
  * A period is `2024` (a year), `2024K3`, `2024 Q3`, `2024-Q3` (a quarter) or `2024-03`, `2024M03` (a
  * month); a row's `periodtyp` or the source's `period` must agree with it. Rules after the structural
  * ones (blank, "Totalt" row, column count, encoding): `missing_field:region` → a region not listed under
- * `regions` is ignored as `other_region` → a label the source does not map is ignored as `other_category`
+ * `regions` is ignored as `other_region` → a row for one sex (a `kön` column other than T/Totalt) as
+ * `other_group` → a label the source does not map is ignored as `other_category`
  * (a Kolada export holds many KPIs) → `bad_period` → `..`, `.`, `-` ignored as `missing_value` →
  * `bad_number:value` → the same region, period and category again: ignored `duplicate` with the same
  * figure, else rejected `duplicate_id` (the first applies).
@@ -21,12 +22,13 @@ import { normaliseLabel } from "../config/normalise-label.ts";
 import type { ReferenceRecord } from "./extra-source-types.ts";
 import { headerKey } from "./parse-swedish-csv.ts";
 import { parseNumber } from "./parse-number.ts";
+import { BOTH_SEXES } from "./read-population.ts";
 import type { QuarantineWriter } from "./quarantine.ts";
 import { quote, readTableRows, reasonLabel, type RowDecision, type TableFile } from "./read-table-rows.ts";
 import type { FileReport } from "./types.ts";
 
 type ReferenceSource = Extract<Config["sources"][number], { kind: "reference" }>;
-type Role = "region" | "period" | "category" | "value" | "period_type";
+type Role = "region" | "period" | "category" | "value" | "period_type" | "sex";
 type PeriodType = "year" | "quarter" | "month";
 
 const HEADERS: Record<Role, readonly string[]> = {
@@ -35,6 +37,7 @@ const HEADERS: Record<Role, readonly string[]> = {
   category: ["category", "kategori", "nyckeltal", "brottskategori", "brott"],
   value: ["value", "värde", "varde"],
   period_type: ["period_type", "periodtyp"],
+  sex: ["kön", "kon", "sex", "gender"],
 };
 const PERIOD_TYPES: Record<string, PeriodType> = {
   år: "year", ar: "year", year: "year", helår: "year",
@@ -86,7 +89,7 @@ export async function readReference(opts: ReadReferenceOptions): Promise<FileRep
   // Compared as header keys (no spaces): a wide header "Övriga brott 2015" is only known as `övrigabrott2015`.
   const categories = new Map(Object.entries(source.categories).map(([label, id]) => [headerKey(label), id]));
   const seen = new Map(records.map((r) => [`${r.region}\t${r.period}\t${r.category}`, r.per_100k]));
-  const col: Record<Role, number> = { region: -1, period: -1, category: -1, value: -1, period_type: -1 };
+  const col: Record<Role, number> = { region: -1, period: -1, category: -1, value: -1, period_type: -1, sex: -1 };
   /** Wide layout: the columns whose header ends in a period, with the label before it. */
   let wide: Array<{ index: number; label: string; period: string }> = [];
 
@@ -96,7 +99,7 @@ export async function readReference(opts: ReadReferenceOptions): Promise<FileRep
       const names = renamed === undefined ? HEADERS[role] : [renamed];
       col[role] = keys.findIndex((k) => names.some((n) => headerKey(n) === k));
     }
-    if (col.period < 0 || col.category < 0 || col.value < 0) wide = wideColumns(keys, col.region);
+    if (col.period < 0 || col.category < 0 || col.value < 0) wide = wideColumns(keys, col.region).filter((w) => w.index !== col.sex);
   };
 
   const decide = (row: { line: number; cells: readonly string[] }): RowDecision => {
@@ -107,6 +110,8 @@ export async function readReference(opts: ReadReferenceOptions): Promise<FileRep
     if (regionText === "") return reject("missing_field:region", null, "Fältet region är tomt: fyll i regionens namn eller kod.");
     const region = regionOf(regionText);
     if (region === null) return { outcome: "ignored", reason: "other_region", month: null };
+    // Kolada's tables by sex: the "T" (totalt) row is the rate for everyone; K and M are not references.
+    if (!BOTH_SEXES.has(normaliseLabel(cell(col.sex)))) return { outcome: "ignored", reason: "other_group", month: null };
 
     const figures: Array<{ label: string; periodText: string; typeText: string; value: string }> = [];
     if (col.period >= 0 && col.category >= 0 && col.value >= 0) {

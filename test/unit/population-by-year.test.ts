@@ -94,6 +94,22 @@ describe("kind: population, the reader", () => {
     ]);
   });
 
+  it("keeps only the both-sexes row of a table by sex (Kolada's Kön T/K/M, SCB's totalt/kvinnor/män)", async () => {
+    const p = withPopulation({
+      "kolada.csv": excel1252([
+        "Kommun;Kön;Period;Värde",
+        "Söderhamn;T;2024;25 790",
+        "Söderhamn;K;2024;12 800",
+        "Söderhamn;M;2024;12 990",
+        "Söderhamn;Totalt;2023;25 850",
+      ]),
+    });
+    const r = await ingestSources(p.config, { now: NOW, quarantine: false });
+    const pop = r.population![0]!;
+    expect(pop.files[0]!.tally).toMatchObject({ read: 4, accepted: 2, ignored: 2, rejected: 0, ignored_by_reason: { other_group: 2 } });
+    expect(pop.records).toEqual([{ area: "kommun", year: 2024, population: 25790 }, { area: "kommun", year: 2023, population: 25850 }]);
+  });
+
   const SCB = path.resolve(import.meta.dirname, "../../../shared/realdata/scb-population-2017/befolkning.csv");
   const scbPresent = existsSync(SCB);
   if (!scbPresent) console.warn(`SKIP population-by-year (SCB 2017): ${SCB} saknas.`);

@@ -91,6 +91,21 @@ describe("kind: reference, the reader", () => {
     ]);
   });
 
+  it("keeps only Kolada's both-sexes row (Kön T), so K and M are neither references nor duplicates", async () => {
+    const p = withReference(SOURCE, {
+      "referens.csv": excel1252([
+        "Kommun;Kön;Nyckeltal;År;Värde",
+        "Riket;T;Misshandel;2024;812,4",
+        "Riket;K;Misshandel;2024;510,0",
+        "Riket;M;Misshandel;2024;1 110,9",
+      ]),
+    });
+    const r = await ingestSources(p.config, { now: NOW, quarantine: false });
+    const ref = r.reference![0]!;
+    expect(ref.files[0]!.tally).toMatchObject({ read: 3, accepted: 1, ignored: 2, rejected: 0, ignored_by_reason: { other_group: 2 } });
+    expect(ref.records).toEqual([{ region: "Riket", period: "2024", end: "2024-12", category: "misshandel", per_100k: 812.4 }]);
+  });
+
   it("reads Brå's wide layout per 10 000 (× 10), `..` and `.` as missing, the file's period type checked", async () => {
     const p = withReference(`
   - id: bra
