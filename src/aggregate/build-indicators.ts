@@ -13,11 +13,12 @@ import { groupKey, type IncidentSourceData } from "../ingest/types.ts";
 import { sourceFileSummary } from "./source-file-summary.ts";
 import { checkReportMonth, isAvailable, sourceCoverage, type Coverage, type SourceCoverage } from "./coverage.ts";
 import { pollGapNotes } from "./poll-coverage.ts";
-import { incidentFigures, populationForYear, type CountOf } from "./incident-figures.ts";
+import { incidentFigures, type CountOf } from "./incident-figures.ts";
 import { monthTrends, type TrendCell, type TrendFamily } from "./month-trends.ts";
 import type { AreaEntry, IncidentEntry, Indicators } from "./indicators-schema.ts";
 import { extraAreaFigures, extraSourceSummaries, extraTopFigures } from "./extra-figures.ts";
-import type { ActionSourceData, FieldSourceData, SurveySourceData } from "../ingest/extra-source-types.ts";
+import type { ActionSourceData, FieldSourceData, PopulationSourceData, ReferenceSourceData, SurveySourceData } from "../ingest/extra-source-types.ts";
+import { pickPopulation, populationNotes, populationTables } from "./population-by-year.ts";
 
 export interface BuildIndicatorsInput {
   config: Config;
@@ -31,6 +32,10 @@ export interface BuildIndicatorsInput {
   surveys?: SurveySourceData[] | undefined;
   field?: FieldSourceData[] | undefined;
   actions?: ActionSourceData[] | undefined;
+  /** Population per year from `kind: population` sources (population-by-year.ts). */
+  population?: PopulationSourceData[] | undefined;
+  /** Reference rates (`kind: reference`): listed under `sources`, shown through the config (reference-periods.ts). */
+  reference?: ReferenceSourceData[] | undefined;
 }
 
 const KOMMUN = "kommun";
@@ -173,9 +178,16 @@ export function buildIndicators(input: BuildIndicatorsInput): {
     ...extraAreaFigures(input, id),
   });
 
+  // Every per-100 000 of the month uses the population of m's year (population-by-year.ts).
+  const year = monthYear(month);
+  const tables = populationTables(config, (input.population ?? []).flatMap((s) => s.records));
+  const picks = [
+    { id: KOMMUN, name: "Hela kommunen", kommun: true, pick: pickPopulation(tables.get(KOMMUN), year) },
+    ...config.areas.map((a) => ({ id: a.id, name: a.name, kommun: false, pick: pickPopulation(tables.get(a.id), year) })),
+  ];
+  notes.push(...populationNotes(year, picks));
   const areas: AreaEntry[] = [
-    area(KOMMUN, "Hela kommunen", populationForYear(config.population, monthYear(month))),
-    ...config.areas.map((a) => area(a.id, a.name, a.population ?? null)),
+    ...picks.map((p) => area(p.id, p.name, p.pick?.value ?? null)),
     area(OKANT, "Okänt område", null),
   ];
   // The trends need every cell's p-value first: Benjamini–Hochberg adjusts them as families.

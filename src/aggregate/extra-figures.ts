@@ -6,7 +6,7 @@
  * `field` only when some field row had no known area, and never `survey`.
  */
 import type { Config } from "../config/load-config.ts";
-import type { ActionSourceData, FieldSourceData, SurveySourceData } from "../ingest/extra-source-types.ts";
+import type { ActionSourceData, PopulationSourceData, ReferenceSourceData, FieldSourceData, SurveySourceData } from "../ingest/extra-source-types.ts";
 import { actionFigures } from "./action-status.ts";
 import { fieldFigures, hasUnknownAreaRows } from "./field-figures.ts";
 import type { ActionFigure, FieldFigures, Indicators, PromiseFigure, SurveyFigure } from "./indicators-schema.ts";
@@ -21,6 +21,8 @@ export interface ExtraInput {
   surveys?: SurveySourceData[] | undefined;
   field?: FieldSourceData[] | undefined;
   actions?: ActionSourceData[] | undefined;
+  population?: PopulationSourceData[] | undefined;
+  reference?: ReferenceSourceData[] | undefined;
 }
 
 const hasKind = (config: Config, kind: string) => config.sources.some((s) => s.kind === kind);
@@ -44,9 +46,9 @@ export function extraTopFigures(input: ExtraInput): { promises: PromiseFigure[];
   return { promises: promiseFigures(input.config, days, input.month), actions: actionFigures(records, input.month) };
 }
 
-/** indicators.json `sources` entries of the survey, field-report and actions sources, in config order. */
+/** indicators.json `sources` entries of the survey, field-report, actions and population sources, in config order. */
 export function extraSourceSummaries(input: ExtraInput): Indicators["sources"] {
-  const data = new Map([...(input.surveys ?? []), ...(input.field ?? []), ...(input.actions ?? [])].map((s) => [s.sourceId, s.files]));
+  const data = new Map([...(input.surveys ?? []), ...(input.field ?? []), ...(input.actions ?? []), ...(input.population ?? []), ...(input.reference ?? [])].map((s) => [s.sourceId, s.files]));
   return input.config.sources.flatMap((s) => {
     const files = data.get(s.id);
     if (s.kind === "incidents" || files === undefined) return [];

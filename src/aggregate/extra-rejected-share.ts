@@ -15,7 +15,8 @@ export interface ShareOverLimit extends RejectedShare {
 export function extraRejectedShares(ingest: IngestResult, month: string): ShareOverLimit[] {
   const out: ShareOverLimit[] = [];
   for (const s of ingest.field ?? []) out.push({ sourceId: s.sourceId, wholeFile: false, ...rejectedShare(s.files, month) });
-  for (const s of [...(ingest.surveys ?? []), ...(ingest.actions ?? [])]) {
+  // A population table is one figure per year, not a monthly series: whole file, like a survey.
+  for (const s of [...(ingest.surveys ?? []), ...(ingest.actions ?? []), ...(ingest.population ?? []), ...(ingest.reference ?? [])]) {
     let rejected = 0;
     let accepted = 0;
     for (const f of s.files) {

@@ -3,6 +3,7 @@
  * N(t) for any month t, or null when t is unavailable. Anything computed from an unavailable value is
  * null ("no data is not zero"); sums use exact integers and only the written figures are rounded.
  */
+import { pickPopulation } from "./population-by-year.ts";
 import { addMonths } from "../core/month.ts";
 import type { IncidentEntry } from "./indicators-schema.ts";
 import { roundRatio } from "./round.ts";
@@ -19,22 +20,12 @@ export type IncidentFigures = Pick<IncidentEntry, "month" | "ytd" | "rolling_12m
 const SERIES_MONTHS = 24;
 
 /**
- * The kommun's population for a year (spec/cli.md): a single number, or a per-year map where the
- * report month's year is used, else the latest earlier year; null when there is none.
+ * The population for a year (spec/cli.md): a single number, or a per-year map where the report
+ * month's year is used, else the nearest earlier year, else the nearest later one; null when there
+ * is none. population-by-year.ts has the rule and says which year was used.
  */
 export function populationForYear(population: number | Readonly<Record<string, number>> | undefined, year: number): number | null {
-  if (population === undefined) return null;
-  if (typeof population === "number") return population;
-  let best: number | null = null;
-  let value: number | null = null;
-  for (const [key, v] of Object.entries(population)) {
-    const y = Number(key);
-    if (y <= year && (best === null || y > best)) {
-      best = y;
-      value = v;
-    }
-  }
-  return value;
+  return pickPopulation(population, year)?.value ?? null;
 }
 
 /** Σ N over the months, null if any of them is unavailable. */

@@ -8,6 +8,7 @@ import path from "node:path";
 import { buildIndicators } from "../aggregate/build-indicators.ts";
 import { latestCoveredMonth, monthVerdict } from "../aggregate/month-verdict.ts";
 import type { Indicators } from "../aggregate/indicators-schema.ts";
+import { referencesForMonth } from "../aggregate/reference-periods.ts";
 import { allSourceFiles } from "../ingest/all-source-files.ts";
 import { loadSolver } from "../aggregate/lp-interval.ts";
 import { planStart, planSuppression, suppressIndicators, suppressionCounts, type SuppressionPlan } from "../aggregate/suppress.ts";
@@ -182,7 +183,7 @@ async function buildMonth(month: YearMonth, ctx: MonthContext): Promise<MonthOut
     const verdict = monthVerdict(config, ingest, month, generatedAt);
     if (verdict.error !== null) throw verdict.error;
     const { indicators, notes, count } = buildIndicators({ config, month, generatedAt: generatedAt.iso, revision: 1, incidents: ingest.incidents,
-      surveys: ingest.surveys, field: ingest.field, actions: ingest.actions });
+      surveys: ingest.surveys, field: ingest.field, actions: ingest.actions, population: ingest.population, reference: ingest.reference });
     if (ctx.plan.plan === undefined) {
       await loadSolver();
       const from = planStart(indicators);
@@ -202,7 +203,8 @@ async function buildMonth(month: YearMonth, ctx: MonthContext): Promise<MonthOut
     const commentary = readCommentary(config, month);
     const result = await writeMonth({
       month,
-      config,
+      // The tables read one reference list: the config's, then each reference source's latest period by this month.
+      config: { ...config, reference: referencesForMonth(config, ingest.reference, month) },
       published,
       notes,
       runJson,

@@ -19,6 +19,10 @@ const IGNORE_WORDS: Record<string, string> = {
   blank: "tom rad",
   total_row: "summarad",
   suppressed_at_source: "värdet dolt i källan (för få svar): visas som uppgift saknas",
+  missing_value: "värdet saknas i tabellen (..)",
+  other_region: "region som inte visas (regions)",
+  other_category: "nyckeltal eller grupp som inte mappas (categories)",
+  other_group: "rad för bara kvinnor eller män (kön)",
 };
 
 /** Swedish words for the rejection reason codes an analyst meets most (the code stays: it is what run.json holds). */
@@ -32,6 +36,7 @@ const REJECT_WORDS: Record<string, string> = {
   column_count: "fel antal kolumner",
   duplicate_id: "samma id två gånger i filen",
   bad_encoding: "tecken som inte kan avkodas",
+  bad_period: "perioden kan inte tolkas eller stämmer inte med periodtypen",
 };
 
 export function n(x: number): string {

@@ -128,7 +128,14 @@ export function crossCheck(config: RawConfig): string[] {
     if (monthIndex(p.period.from) > monthIndex(p.period.to)) errors.push(`promises[${i}].period: from ligger efter to`);
   });
   const indicatorIds = new Set(config.survey.indicators.map((s) => s.id));
+  config.sources.forEach((s, i) => {
+    if (s.kind !== "reference") return;
+    for (const [label, id] of Object.entries(s.categories)) {
+      if (!categoryIds.has(id) && id !== "total") errors.push(`sources[${i}].categories.${label}: okänd kategori ${id} (förväntade en kategori eller total)`);
+    }
+  });
   for (const [i, ref] of config.reference.entries()) {
+    if (ref.period !== undefined && !ref.period.startsWith(String(ref.year))) errors.push(`reference[${i}].period: ${ref.period} ligger inte i året ${ref.year}`);
     for (const key of Object.keys(ref.per_100k)) {
       if (!categoryIds.has(key) && key !== "total") errors.push(`reference[${i}].per_100k.${key}: okänd kategori`);
     }

@@ -39,6 +39,10 @@ const isoDate = z.union([z.string(), z.date()]).transform((v, ctx) => {
   return s;
 });
 
+/**
+ * A population: one number for every year, or per year (`{ 2023: 25850, 2024: 25790 }`). Each
+ * per-100 000 figure uses its own year's (src/aggregate/population-by-year.ts).
+ */
 const population = z.union([positiveInt, z.record(z.string().regex(/^\d{4}$/, "förväntade ett årtal"), positiveInt)]);
 
 /**
@@ -109,7 +113,34 @@ const actionsSource = z.strictObject({
   statuses: labelMap.optional(),
 });
 
-const source = z.discriminatedUnion("kind", [incidentSource, surveySource, fieldSource, actionsSource]);
+/**
+ * Population per year for the kommun and, where the table has them, its areas (SCB's folkmängd per
+ * region and year; src/ingest/read-population.ts). The config's own `population` wins for a year both give.
+ */
+const populationSource = z.strictObject({
+  ...sourceBase,
+  kind: z.literal("population"),
+});
+
+/**
+ * Comparison rates for other geographies (riket, a län, a kommungrupp, named kommuner) from Kolada's or
+ * Brå's tables (src/ingest/read-reference.ts). They never enter the kommun's own counts: the report shows
+ * the latest period's rate beside the kommun's rolling 12 months per 100 000, as the `reference` list does.
+ */
+const referenceSource = z.strictObject({
+  ...sourceBase,
+  kind: z.literal("reference"),
+  /** The table's regions to show, in this order ("Riket", "Gävleborgs län", "2180 Gävle" or "Gävle"). */
+  regions: z.array(text(100)).min(1, "minst en region behövs"),
+  /** The table's labels (a KPI, a crime group) → a category id, or `total` for all reported crimes. */
+  categories: labelMap,
+  /** What the values are: rates per 100 000 (Kolada) or per 10 000 (some of Brå's older tables). */
+  unit: z.enum(["per_100k", "per_10k"]).default("per_100k"),
+  /** The period type when the table's rows do not state it: the rows' periods are checked against it. */
+  period: z.enum(["year", "quarter", "month"]).optional(),
+});
+
+const source = z.discriminatedUnion("kind", [incidentSource, surveySource, fieldSource, actionsSource, populationSource, referenceSource]);
 
 const band = z.strictObject({ max: z.number().optional(), label: text(60) });
 
@@ -151,7 +182,15 @@ export const ConfigSchema = z
       })
       .default({}),
     reference: z
-      .array(z.strictObject({ name: text(100), year: z.number().int(), per_100k: z.record(z.string(), z.number().nonnegative()) }))
+      .array(
+        z.strictObject({
+          name: text(100),
+          year: z.number().int(),
+          /** The reference period when it is not the whole year: `2024-Q3` or `2024-03` (a `kind: reference` source sets it). */
+          period: z.string().regex(/^\d{4}(?:-Q[1-4]|-(?:0[1-9]|1[0-2]))?$/, "förväntade YYYY, YYYY-Q1..4 eller YYYY-MM").optional(),
+          per_100k: z.record(z.string(), z.number().nonnegative()),
+        }),
+      )
       .default([]),
     quarantine_dir: z.string().min(1).default("../var/rejected"),
     cache_dir: z.string().min(1).default("../var/cache"),
@@ -163,7 +202,7 @@ export const ConfigSchema = z
         z.strictObject({
           id: areaOrCategoryId,
           name: text(100),
-          population: positiveInt.optional(),
+          population: population.optional(),
           aliases: z.array(z.string().min(1)).default([]),
         }),
       )

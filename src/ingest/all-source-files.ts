@@ -9,9 +9,9 @@ export interface SourceFiles {
   files: FileReport[];
 }
 
-/** The survey, field-report and actions sources' files (incident sources are listed by their callers). */
+/** The survey, field-report, actions, population and reference sources' files (incident sources are listed by their callers). */
 export function extraSourceFiles(ingest: IngestResult): SourceFiles[] {
-  return [...(ingest.surveys ?? []), ...(ingest.field ?? []), ...(ingest.actions ?? [])].map((s) => ({ sourceId: s.sourceId, files: s.files }));
+  return [...(ingest.surveys ?? []), ...(ingest.field ?? []), ...(ingest.actions ?? []), ...(ingest.population ?? []), ...(ingest.reference ?? [])].map((s) => ({ sourceId: s.sourceId, files: s.files }));
 }
 
 export function allSourceFiles(ingest: IngestResult): SourceFiles[] {

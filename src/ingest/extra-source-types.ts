@@ -98,3 +98,39 @@ export const ActionSourceDataSchema = z.object({
   records: z.array(ActionRecordSchema),
 });
 export type ActionSourceData = z.infer<typeof ActionSourceDataSchema>;
+
+/** One accepted population figure (`kind: population`): `area` is an area id or `kommun`. */
+export const PopulationRecordSchema = z.object({
+  area: z.string(),
+  year: z.number().int(),
+  population: z.number().int().positive(),
+});
+export type PopulationRecord = z.infer<typeof PopulationRecordSchema>;
+
+export const PopulationSourceDataSchema = z.object({
+  sourceId: z.string(),
+  files: z.array(FileReportSchema),
+  records: z.array(PopulationRecordSchema),
+});
+export type PopulationSourceData = z.infer<typeof PopulationSourceDataSchema>;
+
+/**
+ * One accepted reference rate (`kind: reference`): `region` is the config's `regions` entry it matched,
+ * `period` is `YYYY`, `YYYY-Qn` or `YYYY-MM`, `end` the period's last month, `category` a category id or
+ * `total`, `per_100k` the table's value (× 10 for a per-10 000 table).
+ */
+export const ReferenceRecordSchema = z.object({
+  region: z.string(),
+  period: z.string(),
+  end: yearMonth,
+  category: z.string(),
+  per_100k: z.number().nonnegative(),
+});
+export type ReferenceRecord = z.infer<typeof ReferenceRecordSchema>;
+
+export const ReferenceSourceDataSchema = z.object({
+  sourceId: z.string(),
+  files: z.array(FileReportSchema),
+  records: z.array(ReferenceRecordSchema),
+});
+export type ReferenceSourceData = z.infer<typeof ReferenceSourceDataSchema>;

@@ -7,11 +7,13 @@
 import { projectRelative, resolveConfigPath, type Config } from "../config/load-config.ts";
 import type { SourceConfig } from "../config/schema.ts";
 import { LagesbildError } from "../core/errors.ts";
-import type { ActionRecord, SurveyResultRecord } from "./extra-source-types.ts";
+import type { ActionRecord, PopulationRecord, ReferenceRecord, SurveyResultRecord } from "./extra-source-types.ts";
 import { FieldAccumulator } from "./field-accumulator.ts";
 import { openQuarantine, type QuarantineWriter } from "./quarantine.ts";
 import { readActions } from "./read-actions.ts";
 import { readFieldReports } from "./read-field-reports.ts";
+import { readPopulation } from "./read-population.ts";
+import { readReference } from "./read-reference.ts";
 import { readSurveyResponses, ResponseTallies } from "./read-survey-responses.ts";
 import { readSurveyResults } from "./read-survey-results.ts";
 import type { TableFile } from "./read-table-rows.ts";
@@ -28,7 +30,7 @@ export interface ExtraIngestOptions {
 }
 
 export function isExtraSource(source: SourceConfig): source is ExtraSource {
-  return source.kind === "survey" || source.kind === "field-reports" || source.kind === "actions";
+  return source.kind === "survey" || source.kind === "field-reports" || source.kind === "actions" || source.kind === "population" || source.kind === "reference";
 }
 
 async function eachFile(
@@ -65,7 +67,7 @@ async function eachFile(
   return reports;
 }
 
-/** Reads one survey, field-report or actions source into `result`. */
+/** Reads one survey, field-report, actions, population or reference source into `result`. */
 export async function ingestExtraSource(
   config: Config,
   source: ExtraSource,
@@ -94,6 +96,14 @@ export async function ingestExtraSource(
     });
     sink.files.push(...reports);
     (result.field ??= []).push(sink.result(source.id));
+  } else if (source.kind === "population") {
+    const records: PopulationRecord[] = [];
+    const reports = await eachFile(config, source, files, opts, (file, quarantine) => readPopulation({ config, source, file, records, quarantine }));
+    (result.population ??= []).push({ sourceId: source.id, files: reports, records });
+  } else if (source.kind === "reference") {
+    const records: ReferenceRecord[] = [];
+    const reports = await eachFile(config, source, files, opts, (file, quarantine) => readReference({ config, source, file, records, quarantine }));
+    (result.reference ??= []).push({ sourceId: source.id, files: reports, records });
   } else {
     const records: ActionRecord[] = [];
     const reports = await eachFile(config, source, files, opts, (file, quarantine) =>

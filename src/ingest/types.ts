@@ -4,7 +4,7 @@
  * (spec/indicators.md "Performance"). These schemas are also what the per-file cache validates on load.
  */
 import { z } from "zod";
-import type { ActionSourceData, FieldSourceData, SurveySourceData } from "./extra-source-types.ts";
+import type { ActionSourceData, FieldSourceData, PopulationSourceData, ReferenceSourceData, SurveySourceData } from "./extra-source-types.ts";
 
 /** Rows read = accepted + ignored + rejected, always (spec/README.md non-negotiable 1). */
 export const TallySchema = z.object({
@@ -114,6 +114,10 @@ export interface IngestResult {
   surveys?: SurveySourceData[];
   field?: FieldSourceData[];
   actions?: ActionSourceData[];
+  /** Population per year (`kind: population`, read-population.ts). */
+  population?: PopulationSourceData[];
+  /** Comparison rates for other geographies (`kind: reference`, read-reference.ts); never in the counts. */
+  reference?: ReferenceSourceData[];
   /** Sources of kinds/formats not built yet, unreadable config parts, …: Swedish, shown in the summary. */
   warnings: string[];
 }

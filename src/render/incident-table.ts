@@ -31,6 +31,14 @@ function referenceRate(ref: Config["reference"][number], e: IncidentEntry): numb
   return e.measure === "brott" ? ref.per_100k["total"] : undefined;
 }
 
+/** A reference's period in words: "2024", "kvartal 3 2024", "mars 2024". */
+function referencePeriod(ref: Config["reference"][number]): string {
+  const p = ref.period;
+  if (p === undefined || p.length === 4) return String(ref.year);
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(p);
+  return quarter ? `kvartal ${quarter[2]} ${quarter[1]}` : formatMonth(p);
+}
+
 /** The years the area's trends look back (the longest baseline among its entries; 3 when none has one). */
 function baselineYears(area: AreaEntry): number {
   const years = area.incidents.map((e) => e.trend?.baseline_years ?? 0);
@@ -121,7 +129,7 @@ function measureTable(area: AreaEntry, entries: IncidentEntry[], measure: Measur
   const o = { ...options, references: options.config.reference.filter((ref) => entries.some((e) => referenceRate(ref, e) !== undefined)) };
   const year = monthYear(o.month);
   const refHeads = o.withReference
-    ? o.references.map((ref) => html`<th scope="col">${T.table.reference(ref.name, ref.year)}</th>`)
+    ? o.references.map((ref) => html`<th scope="col">${T.table.reference(ref.name, referencePeriod(ref))}</th>`)
     : [];
   return html`<div class="table-wrap" role="region" aria-labelledby="${id}" tabindex="0">
 <table class="figures">

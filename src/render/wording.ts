@@ -105,7 +105,8 @@ export const T = {
     ytdLastYear: (year: number) => `Samma period ${year}`,
     rolling: "Senaste 12 mån",
     per100k: "Per 100 000 inv. (senaste 12 mån)",
-    reference: (name: string, year: number) => `Jämfört med referensdata: ${name} ${year}, per 100 000 inv.`,
+    /** `period`: "2024", "kvartal 3 2024" or "mars 2024" (incident-table.ts referencePeriod). */
+    reference: (name: string, period: string) => `Jämfört med referensdata: ${name} ${period}, per 100 000 inv.`,
     trend: "Trend (mot samma tid tidigare år)",
     /** "Polisanmälda brott i hela kommunen, oktober 2026": a table holds one measure only. */
     caption: (measure: Measure, area: string, month: string) => `${MEASURE[measure].title} ${area.startsWith("i ") || area.startsWith("utan ") ? area : `i ${area}`}, ${month}`,

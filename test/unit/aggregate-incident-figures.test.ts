@@ -99,7 +99,9 @@ describe("populationForYear", () => {
     [25850, 2024, 25850, "one number for every year"],
     [{ "2023": 25850, "2024": 25790 }, 2024, 25790, "the report month's year"],
     [{ "2022": 25900, "2023": 25850 }, 2024, 25850, "else the latest earlier year"],
-    [{ "2025": 25700 }, 2024, null, "only later years: none"],
+    // Issue 18: a population is better than no rate at all; the report says which year (population-by-year.ts).
+    [{ "2025": 25700 }, 2024, 25700, "only later years: the nearest later"],
+    [{ "2019": 25950, "2025": 25700, "2026": 25600 }, 2024, 25950, "earlier wins over a nearer later year"],
   ])("%j for %d → %j (%s)", (population, year, expected) => {
     expect(populationForYear(population, year)).toBe(expected);
   });
