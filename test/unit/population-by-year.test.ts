@@ -170,7 +170,7 @@ areas:
   - { id: ljusne, name: Ljusne, population: { 2023: 2400 } }
 categories: [{ id: misshandel, name: Misshandel, group: brott-mot-person }]
 sources:
-  - { id: polis, kind: incidents, measure: brott, path: p.csv, categories: { Misshandel: misshandel }, covers: { from: 2023-01 } }
+  - { id: polis, kind: incidents, measure: brott, path: p.csv, categories: { Misshandel: misshandel }, covers: { from: 2023-01, to: 2025-03 } }
   - { id: scb, kind: population, path: b.csv }
 `, "/tmp/x/config/lagesbild.yaml");
   const counts = new Map<string, number>();

@@ -232,7 +232,7 @@ population: { 2025: 24163 }
 areas: [{ id: centrum, name: Centrum }]
 categories: [{ id: misshandel, name: Misshandel, group: brott-mot-person }]
 sources:
-  - { id: polis, kind: incidents, measure: brott, path: p.csv, categories: { Misshandel: misshandel }, covers: { from: 2024-01 } }
+  - { id: polis, kind: incidents, measure: brott, path: p.csv, categories: { Misshandel: misshandel }, covers: { from: 2024-01, to: 2026-01 } }
   - { id: ref, kind: reference, path: r.csv, regions: [Gävle], categories: { Totalt: total } }
 `, "/tmp/x/config/lagesbild.yaml");
     const counts = new Map<string, number>();
