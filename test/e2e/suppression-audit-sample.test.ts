@@ -4,7 +4,7 @@
  * published and once with suppression off (the true values), and the attacker's LP
  * (test/helpers/suppression-audit.ts) runs over every month's indicators.json together.
  */
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -30,7 +30,13 @@ beforeAll(async () => {
   const text = readFileSync(path.join(PROJECT_ROOT, "config", "lagesbild.yaml"), "utf8").replace(/^ {2}commentary: .*\n/m, "");
   expect(text).toMatch(/^suppression: \{ min_count: 3, applies_to: areas \}$/m);
   mkdirSync(path.join(tmp, "config"));
-  symlinkSync(path.join(PROJECT_ROOT, "data"), path.join(tmp, "data"));
+  // The analysts' commentary is copied, not linked: a commentary file reached through a link outside
+  // the project is a config error (it is published), so only the data folders are links.
+  mkdirSync(path.join(tmp, "data"));
+  for (const d of readdirSync(path.join(PROJECT_ROOT, "data"))) {
+    if (d === "kommentarer") cpSync(path.join(PROJECT_ROOT, "data", d), path.join(tmp, "data", d), { recursive: true });
+    else symlinkSync(path.join(PROJECT_ROOT, "data", d), path.join(tmp, "data", d));
+  }
   const config = path.join(tmp, "config", "lagesbild.yaml");
   const off = path.join(tmp, "config", "sanning.yaml");
   writeFileSync(config, text);
@@ -108,10 +114,14 @@ describe("the sample kommun's output folder", () => {
     expect(r.recoverable).toEqual([]);
   }, 600_000);
 
-  // Known gap (issue 13, left for part 2): small-labelled window sums (e.g. a year to date of two
-  // months of 1, published as "färre än 3") and the months' tables together still pin some values
-  // that no single month's table pins. This test fails – and so passes – until that is solved; when
-  // it starts to fail, turn it into a plain `it`.
+  // Known gap (issue 13): small-labelled window sums and "protects" sums (≥ k) together with the
+  // months' tables still narrow some values that no single month's table pins (135 on 2026-12-04,
+  // values pinned by the kommun's figures or by the forced "small" labels alone not counted). The
+  // recorded figure may only fall; the `it.fails` below turns into a plain `it` when it reaches 0.
+  it("recovers no more hidden small values than the recorded 135", () => {
+    expect(audit.recoverable.length).toBeLessThanOrEqual(135);
+  });
+
   it.fails("leaves every hidden small value at least two integers against the attacker's LP", () => {
     expect(audit.recoverable.slice(0, 20)).toEqual([]);
   });

@@ -51,34 +51,25 @@ export function readFolder(outDir: string): Indicators[] {
 
 /**
  * The audit, with each recoverable value classed as inherent when it is recoverable even with every
- * area-level value hidden (labels and the kommun's figures alone give it away: nothing can protect it).
+ * area-level value hidden and nothing published but what property 1 forces: the kommun's figures and
+ * the labels, including the "small" label of every window sum of 1..k−1. Nothing can protect such a
+ * value: e.g. the kommun's 7 over areas 1, 1, 1, 1, 3, 0, or a year to date of two months of 1 — the
+ * sum must say "färre än 3" and each month must say "färre än 3", so each month is 1.
  */
 export async function auditPublished(files: Indicators[], k: number, truth: Truth): Promise<AuditResult> {
   const real = await solveAudit(files, k, truth);
   if (real.recoverable.length === 0) return real;
-  // Every area-level series point hidden, the sums left out: each month's table on its own, so the
-  // programme falls apart into one small piece per month.
   const worst = await solveAudit(files.map((f) => hideAll(f, k)), k, truth);
   const pinned = new Set(worst.recoverable.map((r) => r.what));
-  // A hidden small sum is pinned when its small months are, or when its label alone fixes them: a
-  // window of n small months labelled "small" (≤ k − 1) with n ≥ k − 1 leaves each of them 1.
-  const sumPinned = (what: string) => {
-    const [month, area, category, name] = what.split(" ") as [string, string, string, string];
-    const length = name.startsWith("ytd") ? Number(month.slice(5, 7)) : 12;
-    const end = name.endsWith("last_year") || name.endsWith("previous") ? addMonths(month, -12) : month;
-    const cells = Array.from({ length }, (_, i) => `${area}|${category}|${addMonths(end, i - length + 1)}`);
-    const small = cells.filter((id) => { const v = truth(...(id.split("|") as [string, string, string])); return v !== null && v > 0 && v < k; });
-    return small.every((id) => pinned.has(id)) || small.length >= k - 1;
-  };
-  const isPinned = (what: string) => (what.includes("|") ? pinned.has(what) : sumPinned(what));
   return {
     ...real,
-    recoverable: real.recoverable.filter((r) => !isPinned(r.what)),
-    inherent: real.recoverable.filter((r) => isPinned(r.what)),
+    recoverable: real.recoverable.filter((r) => !pinned.has(r.what)),
+    inherent: real.recoverable.filter((r) => pinned.has(r.what)),
   };
 }
 
-/** Every area-level count of a published file hidden, labelled by its value. */
+/** Every area-level count of a published file hidden, labelled by its value; of the window sums only
+ * the "small" labels stay (property 1 forces them whatever else is hidden). */
 function hideAll(f: Indicators, k: number): Indicators {
   const out = structuredClone(f);
   const label = (v: number) => (v > 0 && v < k ? "small" : "protects");
@@ -87,8 +78,9 @@ function hideAll(f: Indicators, k: number): Indicators {
       e.suppressed = false;
       for (const o of [e.month, e.ytd, e.rolling_12m] as Array<Record<string, unknown>>) {
         for (const key of ["count", "previous_month", "same_month_last_year", "last_year", "previous"]) {
+          const keep = o === e.month || area.id === "kommun" ? false : o[`${key}_suppressed`] === "small";
           if (key in o) o[key] = null;
-          delete o[`${key}_suppressed`];
+          if (!keep) delete o[`${key}_suppressed`];
         }
       }
       if (area.id !== "kommun") e.series = e.series.map((p) => (p.count === null ? p : { month: p.month, count: null, suppressed: label(p.count) }));
