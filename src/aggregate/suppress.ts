@@ -25,7 +25,8 @@
  * The audit (test/unit/suppression-audit.test.ts) checks the result with an attacker's LP over every
  * published file.
  */
-import { addMonths, monthIndex, type YearMonth } from "../core/month.ts";
+import { createHash } from "node:crypto";
+import { addMonths, monthFromIndex, monthIndex, type YearMonth } from "../core/month.ts";
 import type { AreaEntry, HiddenKind, IncidentEntry, Indicators, Trend } from "./indicators-schema.ts";
 import { intervals, type Relation, twoIntegers } from "./lp-interval.ts";
 
@@ -97,10 +98,34 @@ export interface SuppressionCounts {
 export interface SuppressionPlan {
   readonly rule: SuppressionRule;
   readonly to: YearMonth;
+  /** What the plan decided, for a cache: planSuppression(input, decisions) gives the same plan back. */
+  decisions(): PlanDecisions;
   /** The hidden kind of N(a, c, t), if hidden. */
   cell(area: string, category: string, month: YearMonth): HiddenKind | undefined;
   /** The hidden kind of report month m's window sum, if hidden. */
   sum(area: string, category: string, month: YearMonth, kind: WindowKind): HiddenKind | undefined;
+}
+
+/** The plan's decisions as data: hidden cells `area|category|month` and sums `…|kind`. */
+export interface PlanDecisions {
+  cells: Array<[string, HiddenKind]>;
+  sums: Array<[string, HiddenKind]>;
+}
+
+/**
+ * A key for everything a plan depends on: the rule, the areas, the entries (ids and measures), the range
+ * and every count in it. Equal keys give equal plans, so a plan can be cached (solving it is most of a
+ * run's time: every run plans from the first covered month).
+ */
+export function planKey(input: PlanInput): string {
+  const hash = createHash("sha256");
+  const { rule, areas, entries, from, to, count } = input;
+  hash.update(JSON.stringify({ v: 1, rule, areas, entries: entries.map((e) => [e.category, measureOf(e)]), from, to }));
+  for (let i = monthIndex(from); i <= monthIndex(to); i++) {
+    const t = monthFromIndex(i);
+    for (const a of areas) for (const e of entries) hash.update(`${count(a, e.category, t) ?? "-"},`);
+  }
+  return hash.digest("hex");
 }
 
 interface Line {
@@ -110,20 +135,21 @@ interface Line {
 }
 
 /** Ties are broken by this order (config order of areas, then categories): deterministic output. */
-export function planSuppression(input: PlanInput): SuppressionPlan {
+export function planSuppression(input: PlanInput, decided?: PlanDecisions): SuppressionPlan {
   const { rule, areas, count } = input;
   const k = rule.min_count;
-  const cells = new Map<string, HiddenKind>();
-  const sums = new Map<string, HiddenKind>();
+  const cells = new Map<string, HiddenKind>(decided?.cells);
+  const sums = new Map<string, HiddenKind>(decided?.sums);
   const plan: SuppressionPlan = {
     rule,
     to: input.to,
+    decisions: () => ({ cells: [...cells], sums: [...sums] }),
     cell: (a, c, t) => cells.get(`${a}|${c}|${t}`),
     sum: (a, c, t, kind) => sums.get(`${a}|${c}|${t}|${kind}`) ?? freshSum(a, c, t, kind),
   };
   if (k <= 1) return plan;
-
   const inScope = (a: string) => rule.applies_to === "all" || a !== KOMMUN;
+
   const categories = input.entries.map((e) => e.category);
   const members = categories.filter((c) => !isTotal(c));
   const totals = input.entries.filter((e) => isTotal(e.category));
@@ -311,6 +337,8 @@ export function planSuppression(input: PlanInput): SuppressionPlan {
     }
   }
 
+  // A cached plan's decisions need no solving; the helpers above still answer its fresh sums.
+  if (decided !== undefined) return plan;
   for (let t = input.from; monthIndex(t) <= monthIndex(input.to); t = addMonths(t, 1)) {
     const month = t;
     const value = (id: string) => count(areaOf(id), categoryOf(id), month);

@@ -11,7 +11,8 @@ import type { Indicators } from "../aggregate/indicators-schema.ts";
 import { referencesForMonth } from "../aggregate/reference-periods.ts";
 import { allSourceFiles } from "../ingest/all-source-files.ts";
 import { loadSolver } from "../aggregate/lp-interval.ts";
-import { planStart, planSuppression, suppressIndicators, suppressionCounts, type SuppressionPlan } from "../aggregate/suppress.ts";
+import { planKey, planStart, planSuppression, suppressIndicators, suppressionCounts, type SuppressionPlan } from "../aggregate/suppress.ts";
+import { readPlanDecisions, writePlanDecisions } from "../output/suppression-plan-cache.ts";
 import { checkOutputPaths } from "../config/check-paths.ts";
 import { type Config, loadConfig, resolveConfigPath } from "../config/load-config.ts";
 import { EXIT, type ExitCode, LagesbildError } from "../core/errors.ts";
@@ -185,16 +186,18 @@ async function buildMonth(month: YearMonth, ctx: MonthContext): Promise<MonthOut
     const { indicators, notes, count } = buildIndicators({ config, month, generatedAt: generatedAt.iso, revision: 1, incidents: ingest.incidents,
       surveys: ingest.surveys, field: ingest.field, actions: ingest.actions, population: ingest.population, reference: ingest.reference });
     if (ctx.plan.plan === undefined) {
-      await loadSolver();
       const from = planStart(indicators);
-      ctx.plan.plan = from === null || config.suppression.min_count <= 1 ? null : planSuppression({
-        rule: config.suppression,
-        areas: indicators.areas.map((a) => a.id),
-        entries: indicators.areas[0]?.incidents ?? [],
-        count,
-        from,
-        to: ctx.lastMonth,
-      });
+      if (from === null || config.suppression.min_count <= 1) ctx.plan.plan = null;
+      else {
+        const input = { rule: config.suppression, areas: indicators.areas.map((a) => a.id), entries: indicators.areas[0]?.incidents ?? [], count, from, to: ctx.lastMonth };
+        // The plan is solved from the first covered month on every run; unchanged data reuses it.
+        const cacheDir = resolveConfigPath(config, config.cache_dir);
+        const key = `${VERSION}:${planKey(input)}`; // a new version may plan differently
+        const cached = readPlanDecisions(cacheDir, key);
+        if (cached === undefined) await loadSolver();
+        ctx.plan.plan = planSuppression(input, cached);
+        if (cached === undefined) writePlanDecisions(cacheDir, key, ctx.plan.plan.decisions());
+      }
     }
     const published = suppressIndicators(indicators, ctx.plan.plan);
     const hidden = suppressionCounts(published);
