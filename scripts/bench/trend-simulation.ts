@@ -14,18 +14,7 @@ import { monthTrends, type TrendCell } from "../../src/aggregate/month-trends.ts
 import { seasonalTest } from "../../src/aggregate/seasonal-trend.ts";
 import type { Verdict } from "../../src/aggregate/indicators-schema.ts";
 import { addMonths, monthIndex } from "../../src/core/month.ts";
-
-/** mulberry32: a small, fast, seedable PRNG (deterministic across machines). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng, poisson } from "../sample/prng.ts";
 
 function normal(r: () => number): number {
   const u = 1 - r();
@@ -48,24 +37,6 @@ function gamma(r: () => number, shape: number): number {
     const u = r();
     if (u < 1 - 0.0331 * x ** 4 || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
   }
-}
-
-/** Poisson(λ) by inversion in chunks (exact; λ here stays below a few hundred). */
-function poisson(r: () => number, lambda: number): number {
-  let k = 0;
-  let rest = lambda;
-  // Split large λ so exp(−λ) never underflows: a sum of Poissons is Poisson.
-  while (rest > 30) {
-    k += poisson(r, 30);
-    rest -= 30;
-  }
-  const L = Math.exp(-rest);
-  let p = r();
-  while (p > L) {
-    k++;
-    p *= r();
-  }
-  return k;
 }
 
 /** Summer peak: +30 % in July, −30 % in January. */

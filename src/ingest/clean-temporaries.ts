@@ -12,20 +12,13 @@
  */
 import { readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
+import { processAlive } from "../core/process-alive.ts";
 
 const TEMPORARY = [/\.tmp-(\d+)-[0-9a-f]+(?:\.bin)?$/, /\.part-(\d+)-[0-9a-f]+$/, /-(\d+)-[0-9a-f]{12}\.part$/];
 const STALE_MS = 10 * 60 * 1000;
 /** Deep enough for every folder the caches use (cache/incidents, quarantine/.parts, …), bounded for safety. */
 const MAX_DEPTH = 3;
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 /** Removes stale temporaries below each folder; returns how many were removed. */
 export function cleanTemporaries(folders: ReadonlyArray<string>, now: number = Date.now()): number {
@@ -52,7 +45,7 @@ export function cleanTemporaries(folders: ReadonlyArray<string>, now: number = D
       } catch {
         continue;
       }
-      const gone = Number(pid) !== process.pid && !alive(Number(pid));
+      const gone = Number(pid) !== process.pid && !processAlive(Number(pid));
       if (gone || now - mtime > STALE_MS) {
         rmSync(full, { force: true });
         removed++;

@@ -28,6 +28,7 @@ import { closeSync, constants, lstatSync, mkdirSync, openSync, readFileSync, rea
 import { hostname } from "node:os";
 import path from "node:path";
 import { LagesbildError } from "../core/errors.ts";
+import { processAlive } from "../core/process-alive.ts";
 
 export const LOCK_FILE = ".lagesbild.lock";
 export const HOLDER_FILE = ".lagesbild.lock.holder";
@@ -203,14 +204,6 @@ function unrefHelper(child: ChildProcess): void {
   for (const s of [child.stdin, child.stdout, child.stderr]) (s as unknown as { unref?: () => void } | null)?.unref?.();
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 /** Without flock(1): an exclusively created pid file, taken over when its pid is gone. */
 function acquirePidFile(file: string, outDir: string): Lock {
@@ -225,7 +218,7 @@ function acquirePidFile(file: string, outDir: string): Lock {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
       const holder = parseHolder(readOrNull(pidFile) ?? "");
-      if (holder !== null && holder.pid > 0 && alive(holder.pid)) {
+      if (holder !== null && holder.pid > 0 && processAlive(holder.pid)) {
         throw new LagesbildError("locked", `En annan körning (${describe(holder)}) arbetar redan i ${outDir}. Vänta tills den är klar.`);
       }
       warning = `Tog över ett kvarlämnat lås i ${outDir} (${describe(holder)} finns inte längre).`;
