@@ -29,6 +29,8 @@ import { createHash } from "node:crypto";
 import { addMonths, monthFromIndex, monthIndex, type YearMonth } from "../core/month.ts";
 import type { AreaEntry, HiddenKind, IncidentEntry, Indicators, Trend } from "./indicators-schema.ts";
 import { intervals, type Relation, twoIntegers } from "./lp-interval.ts";
+import { baselineMonths, MAX_BASELINE_YEARS } from "./seasonal-trend.ts";
+import { isTotalId } from "../core/measure.ts";
 
 export interface SuppressionRule {
   min_count: number;
@@ -40,30 +42,9 @@ export type { HiddenKind };
 const KOMMUN = "kommun";
 const OKANT = "okant";
 
-/** A total is the line sum of the categories of its measure (spec/cli.md measures). */
-export function isTotal(category: string): boolean {
-  return category === "total" || category.startsWith("total:");
-}
-
-/** The measure an entry belongs to; all categories are one measure when entries carry none. */
-function measureOf(e: Pick<IncidentEntry, "category">): string {
-  const m = (e as { measure?: unknown }).measure;
-  if (typeof m === "string") return m;
-  // `total:<measure>` names its measure even when the entry has no `measure` key.
-  return e.category.startsWith("total:") ? e.category.slice("total:".length) : "";
-}
-
-/**
- * Baseline months of the trend test, B(J) = { m − 12j + d : j = 1..J, d ∈ {−1, 0, +1} }
- * (spec/indicators.md "Trend test"). Without `baseline_years` (a trend written before the trend test
- * carried it) the baseline is the 12 months before m. The one place both rules live.
- */
-export function baselineMonths(month: YearMonth, baselineYears: number | null | undefined): YearMonth[] {
-  if (baselineYears === undefined) return Array.from({ length: 12 }, (_, i) => addMonths(month, i - 12));
-  if (baselineYears === null) return [];
-  const out: YearMonth[] = [];
-  for (let j = 1; j <= baselineYears; j++) for (const d of [-1, 0, 1]) out.push(addMonths(month, -12 * j + d));
-  return out;
+/** The trend's baseline months B(J) (seasonal-trend.ts); none with insufficient history. */
+function trendBaseline(month: YearMonth, baselineYears: number | null): YearMonth[] {
+  return baselineYears === null ? [] : baselineMonths(month, baselineYears);
 }
 
 /** The windows of spec/indicators.md "Incident figures", as month ranges ending at the report month. */
@@ -81,7 +62,7 @@ export interface PlanInput {
   /** Area ids in published order: `kommun` first, `okant` last. */
   areas: string[];
   /** The month's incident entries (categories and totals) of any area, for ids and measures. */
-  entries: Array<Pick<IncidentEntry, "category">>;
+  entries: Array<Pick<IncidentEntry, "category" | "measure">>;
   count: CountLookup;
   /** The first month any incident source covers; nothing before it is available. */
   from: YearMonth;
@@ -120,7 +101,7 @@ export interface PlanDecisions {
 export function planKey(input: PlanInput): string {
   const hash = createHash("sha256");
   const { rule, areas, entries, from, to, count } = input;
-  hash.update(JSON.stringify({ v: 1, rule, areas, entries: entries.map((e) => [e.category, measureOf(e)]), from, to }));
+  hash.update(JSON.stringify({ v: 1, rule, areas, entries: entries.map((e) => [e.category, e.measure]), from, to }));
   for (let i = monthIndex(from); i <= monthIndex(to); i++) {
     const t = monthFromIndex(i);
     for (const a of areas) for (const e of entries) hash.update(`${count(a, e.category, t) ?? "-"},`);
@@ -151,8 +132,8 @@ export function planSuppression(input: PlanInput, decided?: PlanDecisions): Supp
   const inScope = (a: string) => rule.applies_to === "all" || a !== KOMMUN;
 
   const categories = input.entries.map((e) => e.category);
-  const members = categories.filter((c) => !isTotal(c));
-  const totals = input.entries.filter((e) => isTotal(e.category));
+  const members = categories.filter((c) => !isTotalId(c));
+  const totals = input.entries.filter((e) => isTotalId(e.category));
   const scoped = areas.filter(inScope);
   const rank = new Map<string, number>();
   areas.forEach((a, i) => categories.forEach((c, j) => rank.set(`${a}|${c}`, i * 1000 + j)));
@@ -164,8 +145,8 @@ export function planSuppression(input: PlanInput, decided?: PlanDecisions): Supp
   }
   for (const a of areas) {
     for (const t of totals) {
-      const m = measureOf(t);
-      const ms = input.entries.filter((e) => !isTotal(e.category) && measureOf(e) === m).map((e) => `${a}|${e.category}`);
+      const m = t.measure;
+      const ms = input.entries.filter((e) => !isTotalId(e.category) && e.measure === m).map((e) => `${a}|${e.category}`);
       lines.push({ sum: `${a}|${t.category}`, members: ms.length > 0 ? ms : members.map((c) => `${a}|${c}`) });
     }
   }
@@ -175,16 +156,6 @@ export function planSuppression(input: PlanInput, decided?: PlanDecisions): Supp
   const categoryOf = (id: string) => id.slice(id.indexOf("|") + 1);
 
   const isSmall = (v: number | null) => v !== null && v > 0 && v < k;
-
-  /** Hidden months (with a value) of a window of line (a, c), or null when the window sum is unavailable. */
-  function windowHidden(a: string, c: string, months: YearMonth[]): number | null {
-    let n = 0;
-    for (const t of months) {
-      if (monthIndex(t) < monthIndex(input.from) || count(a, c, t) === null) return null;
-      if (cells.has(`${a}|${c}|${t}`)) n++;
-    }
-    return n;
-  }
 
   /** A window sum decided without complements (only for report months before the plan's first). */
   function freshSum(a: string, c: string, t: YearMonth, kind: WindowKind): HiddenKind | undefined {
@@ -479,7 +450,7 @@ function hideEntry(area: AreaEntry, entry: IncidentEntry, m: YearMonth, plan: Su
       if (p.normal_low === undefined) return point;
       // The band of normal variation is derived from the point's baseline months (up to three years back):
       // hidden as "protects" when any of them is hidden, as baseline_mean is.
-      if (p.normal_low !== null && baselineMonths(p.month, 3).some((b) => cell(b) !== undefined)) {
+      if (p.normal_low !== null && baselineMonths(p.month, MAX_BASELINE_YEARS).some((b) => cell(b) !== undefined)) {
         return { ...point, normal_low: null, normal_high: null, normal_suppressed: "protects" as const };
       }
       return { ...point, normal_low: p.normal_low, normal_high: p.normal_high ?? null, ...(p.normal_suppressed ? { normal_suppressed: p.normal_suppressed } : {}) };
@@ -500,7 +471,7 @@ function hideTrend(entry: IncidentEntry, countKind: HiddenKind | undefined, m: Y
   if (countKind !== undefined) return { trend: null, trend_suppressed: countKind };
   const t = entry.trend;
   if (t === null) return { trend: null };
-  const baselineHidden = baselineMonths(m, t.baseline_years).some((b) => cell(b) !== undefined);
+  const baselineHidden = trendBaseline(m, t.baseline_years).some((b) => cell(b) !== undefined);
   if (!baselineHidden) return { trend: stripFlags(t) };
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(t)) {

@@ -85,7 +85,8 @@ export function checkCommentaryPath(config: Config): void {
   // Any entry counts as a match, whatever its type: a folder or FIFO where a month's file should be is
   // that month's read error (exit 1, naming the file), not a typo in the pattern.
   const matches = picomatch(pattern);
-  const names = readdirSync(folder, { recursive: true }) as string[];
+  // Only as deep as the pattern reaches: `../data/kommentar-{month}.md` must not walk all of data/.
+  const names = (pattern.includes("/") ? readdirSync(folder, { recursive: true }) : readdirSync(folder)) as string[];
   if (!names.some((name) => matches(name.split(path.sep).join("/")))) {
     throw new LagesbildError(
       "config",

@@ -15,7 +15,7 @@ import { categoryStyle, type PointStyle } from "./chart-palette.ts";
 import { addMonths } from "../core/month.ts";
 import { capitalise, formatMonth, formatMonthRange, formatMonthShort, formatNumber } from "./format-sv.ts";
 import { inMeasureOrder, isTotalId } from "../core/measure.ts";
-import { T, VERDICT, fewerThan, measureList } from "./wording.ts";
+import { T, VERDICT, measureList } from "./wording.ts";
 import { type Hidden, hiddenText } from "./_cells.ts";
 
 export interface ChartLine {

@@ -27,7 +27,7 @@ function input(bump = 0): PlanInput {
     const cats = c === "total" ? ["x", "y"] : [c];
     return areas.reduce((s, x) => s + cats.reduce((u, y) => u + leaf(x, y, t), 0), 0);
   };
-  return { rule: { min_count: 3, applies_to: "areas" }, areas: AREAS, entries: [{ category: "x" }, { category: "y" }, { category: "total" }], count, from: "2024-01", to: "2024-06" };
+  return { rule: { min_count: 3, applies_to: "areas" }, areas: AREAS, entries: [{ category: "x", measure: "brott" }, { category: "y", measure: "brott" }, { category: "total", measure: "brott" }], count, from: "2024-01", to: "2024-06" };
 }
 
 describe("the suppression plan's cache", () => {
