@@ -6,4 +6,4 @@ export { run, type RunOptions, type RunResult, type RunEffects } from "./cli/run
 export { validate, type ValidateOptions, type ValidateResult } from "./cli/validate-command.ts";
 export { loadConfig, parseConfig, type Config } from "./config/load-config.ts";
 export { LagesbildError, EXIT } from "./core/errors.ts";
-export type { Indicators } from "./aggregate/indicators-schema.ts";
+export type { Indicators } from "./model/indicators.ts";

@@ -1,5 +1,5 @@
 import type { FileReport } from "../ingest/types.ts";
-import { publishableReasons } from "../ingest/reasons.ts";
+import { publishableReasons } from "../model/reason-codes.ts";
 import type { Indicators } from "./indicators-schema.ts";
 
 /** A source file as `indicators.json` lists it: row accounting with publishable reasons only. */

@@ -15,7 +15,7 @@ import { DEFAULT_GROUPS } from "./default-groups.ts";
 import { normaliseLabel } from "./normalise-label.ts";
 import { fixedKeyErrors } from "./fixed-keys.ts";
 import { ConfigSchema, type RawConfig } from "./schema.ts";
-import { fetchConfigProblems } from "../fetch/archive-files.ts";
+import { fetchConfigProblems } from "./archive-files.ts";
 import { keyPositions, positionOfLine } from "./yaml-positions.ts";
 import { checkPublishedText } from "./check-published-text.ts";
 import { checkCommentaryPath } from "./check-paths.ts";

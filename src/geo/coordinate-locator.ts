@@ -17,7 +17,7 @@ import type { AreaMap } from "./area-shapes.ts";
 import { buildPointAssigner } from "./assign-point.ts";
 import { inSwedenExtent, wgs84ToSweref, type Crs, type Metres } from "./crs.ts";
 import { GEO } from "./geo-messages.ts";
-import { parseNumber } from "../ingest/parse-number.ts";
+import { parseNumber } from "../core/parse-number.ts";
 
 export const COORDINATE_COLUMNS: Readonly<Record<Crs, readonly [string, string]>> = {
   "EPSG:4326": ["lat", "lon"],

@@ -10,7 +10,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { type Indicators, VerdictSchema } from "../aggregate/indicators-schema.ts";
+import { type Indicators, VerdictSchema } from "../model/indicators.ts";
 import { MEASURES } from "../core/measure.ts";
 import { type ArchiveEntry, archiveEntry } from "../render/archive-entry.ts";
 import { stringifyJson } from "../render/write-json.ts";

@@ -14,7 +14,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { Indicators } from "../aggregate/indicators-schema.ts";
+import type { Indicators } from "../model/indicators.ts";
 import { stringifyJson } from "../render/write-json.ts";
 import { publishedIndicatorsHash } from "./published-month.ts";
 import { FileHashCache } from "./file-hash-cache.ts";

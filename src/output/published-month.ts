@@ -4,7 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { Indicators } from "../aggregate/indicators-schema.ts";
+import type { Indicators } from "../model/indicators.ts";
 import { stringifyJson } from "../render/write-json.ts";
 import { sha256 } from "./manifest.ts";
 import { isLagesbildFile } from "./known-files.ts";

@@ -1,29 +1,9 @@
 /**
- * `<YYYY-MM>/revisions.json` (schema `lagesbild.revisions/v1`): the month's revision notes, oldest
- * first, kept across rebuilds. It lives in the month folder, not in `indicators.json` (whose schema is
- * fixed by spec/outputs.md) nor in the manifest, so the notes are swapped in atomically together with
- * the report that shows them, and travel with the folder when it is published. It holds only the
- * wording of published (suppressed) figures, never a hidden count.
+ * `<YYYY-MM>/revisions.json`: the month's revision notes, kept across rebuilds. It lives in the month
+ * folder, not in `indicators.json` (whose schema is fixed by spec/outputs.md) nor in the manifest, so
+ * the notes are swapped in atomically together with the report that shows them, and travel with the
+ * folder when it is published. The schema is in src/model/revisions.ts (render shows the notes too).
  */
-import { z } from "zod";
+export { RevisionNoteSchema, type RevisionNote, RevisionsFileSchema, type RevisionsFile } from "../model/revisions.ts";
 
 export const REVISIONS_FILE = "revisions.json";
-
-export const RevisionNoteSchema = z.object({
-  /** The revision this note introduced (2, 3, …). */
-  revision: z.number().int().min(2),
-  /** The run's `generated_at` when the revision was made. */
-  generated_at: z.string(),
-  /** What changed, in Swedish words, e.g. "Skadegörelse i Centrum: 19 → 20 i mars 2024". */
-  changes: z.array(z.string()),
-  /** How many further changes were left out of `changes` to keep the note readable. */
-  more: z.number().int().nonnegative(),
-});
-export type RevisionNote = z.infer<typeof RevisionNoteSchema>;
-
-export const RevisionsFileSchema = z.object({
-  schema: z.literal("lagesbild.revisions/v1"),
-  month: z.string(),
-  revisions: z.array(RevisionNoteSchema),
-});
-export type RevisionsFile = z.infer<typeof RevisionsFileSchema>;

@@ -10,7 +10,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { IndicatorsSchema } from "../aggregate/indicators-schema.ts";
+import { IndicatorsSchema } from "../model/indicators.ts";
 import { SERIE_FILE, type SerieMonth, serieMonth } from "../render/serie-csv.ts";
 import { stringifyJson } from "../render/write-json.ts";
 import { sha256 } from "./manifest.ts";

@@ -8,7 +8,7 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { HiddenKindSchema } from "../aggregate/indicators-schema.ts";
+import { HiddenKindSchema } from "../model/indicators.ts";
 import type { PlanDecisions } from "../aggregate/suppress.ts";
 import { writeFileAtomic } from "./write-atomic.ts";
 

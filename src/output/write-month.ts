@@ -9,7 +9,7 @@
  * The revision is counted from the published folder, not from the manifest, so a manifest rebuilt after
  * a crash can never count a revision twice.
  */
-import type { Indicators } from "../aggregate/indicators-schema.ts";
+import type { Indicators } from "../model/indicators.ts";
 import { indicatorChanges } from "../aggregate/indicator-changes.ts";
 import type { Config } from "../config/load-config.ts";
 import { renderIndicatorsCsv } from "../render/indicators-csv.ts";

@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { Indicators } from "../aggregate/indicators-schema.ts";
+import type { Indicators } from "../model/indicators.ts";
 import type { Config } from "../config/load-config.ts";
 import { isYearMonth } from "../core/month.ts";
 import { renderAccessibilityHtml } from "../render/accessibility-page.ts";

@@ -4,7 +4,7 @@
  */
 import type { Indicators } from "../aggregate/indicators-schema.ts";
 import type { Config } from "../config/load-config.ts";
-import type { RevisionNote } from "../output/revisions-file.ts";
+import type { RevisionNote } from "../model/revisions.ts";
 import { renderCharts } from "./charts.ts";
 import { renderIndicatorsCsv } from "./indicators-csv.ts";
 import { renderReportHtml } from "./report-page.ts";

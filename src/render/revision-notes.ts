@@ -5,7 +5,7 @@
  * here, together, as wording.ts keeps the rest of the report's.
  */
 import type { IndicatorChange, PublishedCount } from "../aggregate/indicator-changes.ts";
-import type { RevisionNote } from "../output/revisions-file.ts";
+import type { RevisionNote } from "../model/revisions.ts";
 import { areaPhrase } from "./area-phrase.ts";
 import { formatDate, formatMonth, formatNumber } from "./format-sv.ts";
 import { html, type SafeHtml } from "./html.ts";

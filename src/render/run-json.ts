@@ -3,10 +3,9 @@
  * per month with an `undated` bucket, as reason codes and counts only. No row values beyond category
  * labels (publishableReasons) and no paths outside the project (FileReport paths are project-relative).
  */
-import type { IngestResult, Tally } from "../ingest/types.ts";
-import { UNDATED } from "../ingest/types.ts";
-import { publishableReasons } from "../ingest/reasons.ts";
-import { allSourceFiles } from "../ingest/all-source-files.ts";
+import type { IngestResult, Tally } from "../model/records.ts";
+import { allSourceFiles, UNDATED } from "../model/records.ts";
+import { publishableReasons } from "../model/reason-codes.ts";
 
 function counts(t: Tally) {
   return {

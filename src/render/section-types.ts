@@ -5,7 +5,7 @@
  */
 import type { AreaEntry, Indicators } from "../aggregate/indicators-schema.ts";
 import type { Config } from "../config/load-config.ts";
-import type { RevisionNote } from "../output/revisions-file.ts";
+import type { RevisionNote } from "../model/revisions.ts";
 import type { ChartImage } from "./charts.ts";
 import type { SafeHtml } from "./html.ts";
 
