@@ -45,7 +45,7 @@ export function readCommentary(config: Config, month: string): Commentary {
     bytes = readRegularFile(file);
   } catch (cause) {
     // A folder or FIFO where the file should be (issue 14.7): a message, never EISDIR or a hang.
-    throw new LagesbildError("unreadable_file", `Kommentaren för ${month} (${rel}) kan inte läsas: ${readFailureReason(cause)}. Lägg analysen där som en vanlig textfil (Markdown).`, { cause });
+    throw new LagesbildError("unreadable_file", `Kommentaren för ${month} (${rel}) kan inte läsas: ${readFailureReason(cause)}. Lägg analysen där som en vanlig textfil (Markdown).`, { cause, file: rel });
   }
   return {
     text: bytes.toString("utf8").replace(/^\uFEFF/, ""),

@@ -3,11 +3,9 @@
  * independent: a failing month leaves its folder, the archive and the manifest as they were, and the
  * months after it are still built (spec/cli.md). The run exits with the first failure's code.
  */
-import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { buildIndicators } from "../aggregate/build-indicators.ts";
 import { latestCoveredMonth, monthVerdict } from "../aggregate/month-verdict.ts";
-import type { Indicators } from "../aggregate/indicators-schema.ts";
 import { referencesForMonth } from "../aggregate/reference-periods.ts";
 import { allSourceFiles } from "../ingest/all-source-files.ts";
 import { loadSolver } from "../aggregate/lp-interval.ts";
@@ -242,11 +240,4 @@ async function buildMonth(month: YearMonth, ctx: MonthContext): Promise<MonthOut
     }
     throw error;
   }
-}
-
-/** Reads a month's published indicators (for the archive). */
-export function readPublishedIndicators(outDir: string, month: YearMonth): Indicators | null {
-  const file = path.join(outDir, month, "indicators.json");
-  if (!existsSync(file)) return null;
-  return JSON.parse(readFileSync(file, "utf8")) as Indicators;
 }

@@ -1,7 +1,9 @@
 /**
- * One error type with stable codes, like csv-parse's CsvError: a code, a Swedish message the user can
- * act on, and the exit code of spec/cli.md. The CLI's single top-level catch turns a LagesbildError into
- * its message and exit code, and anything else into "internal error" (exit 70).
+ * One error type with stable codes, like csv-parse's CsvError(code, message, context): a code, a Swedish
+ * message the user can act on, the exit code of spec/cli.md, and the file and line it concerns where
+ * there is one. The CLI's single top-level catch turns a LagesbildError into its message and exit code,
+ * and anything else into "internal error" (exit 70). The message already names the file where the user
+ * needs it; `file` and `line` are for programs (the library API, tests) that must not parse Swedish.
  */
 export type ExitCode = 0 | 1 | 2 | 3 | 4 | 70;
 
@@ -38,13 +40,26 @@ const EXIT_BY_CODE: Record<ErrorCode, ExitCode> = {
   fetch_failed: 1,
 };
 
+export interface LagesbildErrorOptions {
+  cause?: unknown;
+  /** The file the error concerns, as the message names it (project-relative where the message is). */
+  file?: string;
+  /** The 1-based line in `file`, for an error about one line (a config key, a poll log line). */
+  line?: number;
+}
+
 export class LagesbildError extends Error {
   readonly code: ErrorCode;
   readonly exitCode: ExitCode;
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  readonly file: string | undefined;
+  readonly line: number | undefined;
+  constructor(code: ErrorCode, message: string, options: LagesbildErrorOptions = {}) {
+    const { file, line, ...errorOptions } = options;
+    super(message, errorOptions);
     this.name = "LagesbildError";
     this.code = code;
     this.exitCode = EXIT_BY_CODE[code];
+    this.file = file;
+    this.line = line;
   }
 }

@@ -48,7 +48,10 @@ export function readPollLog(dir: string): PollLine[] {
         parsed = null;
       }
       if (!parsed?.success) {
-        throw new LagesbildError("unreadable_file", `Hämtloggen ${path.join(dir, file)}:${i + 1} kan inte läsas; rätta eller ta bort raden.`);
+        throw new LagesbildError("unreadable_file", `Hämtloggen ${path.join(dir, file)}:${i + 1} kan inte läsas; rätta eller ta bort raden.`, {
+          file: path.join(dir, file),
+          line: i + 1,
+        });
       }
       lines.push(parsed.data);
     });

@@ -20,10 +20,10 @@ export function readArchive(dir: string): Map<string, ArchivedEvent[]> {
     try {
       value = JSON.parse(readFileSync(file, "utf8"));
     } catch (e) {
-      throw new LagesbildError("unreadable_file", `Arkivfilen ${file} kan inte läsas (${(e as Error).message}); hämtningen skriver inte över den. Återställ filen från säkerhetskopian.`);
+      throw new LagesbildError("unreadable_file", `Arkivfilen ${file} kan inte läsas (${(e as Error).message}); hämtningen skriver inte över den. Återställ filen från säkerhetskopian.`, { file });
     }
     const ok = Array.isArray(value) && value.every((e) => typeof e === "object" && e !== null && "id" in e);
-    if (!ok) throw new LagesbildError("unreadable_file", `Arkivfilen ${file} är inte en lista med händelser; hämtningen skriver inte över den.`);
+    if (!ok) throw new LagesbildError("unreadable_file", `Arkivfilen ${file} är inte en lista med händelser; hämtningen skriver inte över den.`, { file });
     months.set(m[1]!, value as ArchivedEvent[]);
   }
   return months;

@@ -11,7 +11,7 @@ export const UNKNOWN_AREA = "okant";
 const CACHE_LIMIT = 10_000;
 
 /** An area id, or a rejection reason (`{ reject: "unknown_area:Storgatan 3" }`). */
-export type AreaOutcome = string | { reject: string };
+export type AreaOutcome = string | { reject: `unknown_area:${string}` };
 
 export interface AreaResolver {
   resolve(cell: string): AreaOutcome;

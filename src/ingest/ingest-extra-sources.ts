@@ -53,7 +53,7 @@ async function eachFile(
         if (cause instanceof LagesbildError) throw cause;
         const code = (cause as NodeJS.ErrnoException).code;
         if (code === undefined) throw cause;
-        throw new LagesbildError("unreadable_file", `Källan ${source.id}: filen ${rel} kan inte läsas (${code}); kontrollera att den finns och är läsbar.`, { cause });
+        throw new LagesbildError("unreadable_file", `Källan ${source.id}: filen ${rel} kan inte läsas (${code}); kontrollera att den finns och är läsbar.`, { cause, file: rel });
       }
       reports.push(report);
       const t = report.tally;

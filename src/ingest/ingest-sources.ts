@@ -91,11 +91,8 @@ export async function scanFile(absolute: string): Promise<{ sha256: string; enco
 
 function unreadable(config: Config, sourceId: string, absolute: string, cause: unknown): LagesbildError {
   const reason = readFailureReason(cause);
-  return new LagesbildError(
-    "unreadable_file",
-    `Källan ${sourceId}: filen ${projectRelative(config, absolute)} kan inte läsas (${reason}); kontrollera att den finns och är läsbar.`,
-    { cause },
-  );
+  const file = projectRelative(config, absolute);
+  return new LagesbildError("unreadable_file", `Källan ${sourceId}: filen ${file} kan inte läsas (${reason}); kontrollera att den finns och är läsbar.`, { cause, file });
 }
 
 async function ingestIncidentCsv(config: Config, source: IncidentSourceConfig, files: string[], opts: IngestOptions): Promise<IncidentSourceData> {

@@ -11,6 +11,7 @@ import type { ActionRecord } from "./extra-source-types.ts";
 import { parseLocalTimestamp } from "./parse-time.ts";
 import type { QuarantineWriter } from "./quarantine.ts";
 import { quote, readTableRows, reasonLabel, type RowDecision, type TableFile } from "./read-table-rows.ts";
+import type { RejectReason } from "../model/reason-codes.ts";
 import type { FileReport } from "./types.ts";
 
 type ActionsSource = Extract<Config["sources"][number], { kind: "actions" }>;
@@ -42,7 +43,7 @@ export async function readActions(opts: ReadActionsOptions): Promise<FileReport>
   const decide = (row: { get(c: Column): string }): RowDecision => {
     const date = row.get("date");
     const time = DAY.test(date) ? parseLocalTimestamp(date, config.timezone) : null;
-    const reject = (reason: string, month: string | null, message: string): RowDecision => ({ outcome: "rejected", reason, month, message });
+    const reject = (reason: RejectReason, month: string | null, message: string): RowDecision => ({ outcome: "rejected", reason, month, message });
     for (const name of REQUIRED) {
       if (row.get(name) === "") return reject(`missing_field:${name}`, time?.month ?? null, `Fältet ${name} är tomt: fyll i det i källan eller ta bort raden.`);
     }

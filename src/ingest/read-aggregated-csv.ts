@@ -24,6 +24,7 @@ import { parseLocalTimestamp } from "./parse-time.ts";
 import { daysInMonth } from "../core/month.ts";
 import type { QuarantineWriter } from "./quarantine.ts";
 import { prepareIncidentLookups, type IncidentLookups } from "./read-incidents-csv.ts";
+import type { RejectReason } from "../model/reason-codes.ts";
 import { addProblem, newFileReport, noteDated, record } from "./tally.ts";
 import type { FileReport } from "./types.ts";
 import { firstNonEmpty, reasonLabel, structuralRule } from "./row-rules.ts";
@@ -79,7 +80,7 @@ export async function readAggregatedCsv(opts: ReadAggregatedCsvOptions): Promise
   const width = table.header.length;
   const cell = (row: CsvRow, index: number) => (index >= 0 ? (row.cells[index] ?? "").trim() : "");
 
-  const reject = async (row: CsvRow, reason: string, month: string | null, message: string) => {
+  const reject = async (row: CsvRow, reason: RejectReason, month: string | null, message: string) => {
     record(report, "rejected", reason, month);
     addProblem(report, { file: file.path, line: row.line, reason, message: scrub(message) });
     await opts.quarantine?.write(file.path, row.line, reason, row.cells, table.delimiter);

@@ -14,6 +14,7 @@ import { parseNonNegativeInteger, parseNumber } from "./parse-number.ts";
 import { parseLocalTimestamp } from "./parse-time.ts";
 import type { QuarantineWriter } from "./quarantine.ts";
 import { quote, readTableRows, reasonLabel, type RowDecision, type TableFile } from "./read-table-rows.ts";
+import type { RejectReason } from "../model/reason-codes.ts";
 import type { FileReport } from "./types.ts";
 
 type FieldSource = Extract<Config["sources"][number], { kind: "field-reports" }>;
@@ -69,7 +70,7 @@ export async function readFieldReports(opts: ReadFieldReportsOptions): Promise<F
 
   const decide = (row: { line: number; get(c: Column): string; cells: readonly string[] }): RowDecision => {
     const date = row.get("date");
-    const reject = (reason: string, month: string | null, message: string): RowDecision => ({ outcome: "rejected", reason, month, message });
+    const reject = (reason: RejectReason, month: string | null, message: string): RowDecision => ({ outcome: "rejected", reason, month, message });
     const time = DAY.test(date) ? parseLocalTimestamp(date, config.timezone) : null;
     for (const name of ["date", "area", "role"] as const) {
       if (row.get(name) === "") return reject(`missing_field:${name}`, time?.month ?? null, `Fältet ${name} är tomt: fyll i det i källan eller ta bort raden.`);

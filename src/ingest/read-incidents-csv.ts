@@ -23,6 +23,7 @@ import { parseNonNegativeInteger } from "./parse-number.ts";
 import { findColumns, openCsv, type CsvRow } from "./parse-swedish-csv.ts";
 import { parseLocalTimestamp } from "./parse-time.ts";
 import type { QuarantineWriter } from "./quarantine.ts";
+import type { RejectReason } from "../model/reason-codes.ts";
 import { addProblem, newFileReport, noteDated, record } from "./tally.ts";
 import type { FileReport } from "./types.ts";
 import type { FileRange } from "./split-file.ts";
@@ -87,7 +88,7 @@ export async function readIncidentsCsv(opts: ReadIncidentsCsvOptions): Promise<F
   if (coords.note !== null) addProblem(report, { file: file.path, line: null, reason: "coordinates_unused", message: coords.note });
   const width = table.header.length;
 
-  const reject = async (row: CsvRow, reason: string, month: string | null, message: string) => {
+  const reject = async (row: CsvRow, reason: RejectReason, month: string | null, message: string) => {
     record(report, "rejected", reason, month);
     addProblem(report, { file: file.path, line: row.line, reason, message: scrub(message) });
     await opts.quarantine?.write(file.path, row.line, reason, row.cells, table.delimiter);

@@ -23,6 +23,7 @@ import { headerKey } from "./parse-swedish-csv.ts";
 import { parseNonNegativeInteger } from "./parse-number.ts";
 import type { QuarantineWriter } from "./quarantine.ts";
 import { quote, readTableRows, type RowDecision, type TableFile } from "./read-table-rows.ts";
+import type { RejectReason } from "../model/reason-codes.ts";
 import type { FileReport } from "./types.ts";
 
 type PopulationSource = Extract<Config["sources"][number], { kind: "population" }>;
@@ -87,7 +88,7 @@ export async function readPopulation(opts: ReadPopulationOptions): Promise<FileR
 
   const decide = (row: { line: number; cells: readonly string[] }): RowDecision => {
     const cell = (i: number) => (i < 0 ? "" : (row.cells[i] ?? "").trim());
-    const reject = (reason: string, month: string | null, message: string): RowDecision => ({ outcome: "rejected", reason, month, message });
+    const reject = (reason: RejectReason, month: string | null, message: string): RowDecision => ({ outcome: "rejected", reason, month, message });
     if (col.region < 0 && col.area < 0) {
       return reject("missing_field:region", null, `Filen har ingen kolumn region (eller område): lägg till den eller ange rubriken under ${keyPath}.columns.region.`);
     }

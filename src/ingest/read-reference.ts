@@ -25,6 +25,7 @@ import { parseNumber } from "./parse-number.ts";
 import { BOTH_SEXES } from "./read-population.ts";
 import type { QuarantineWriter } from "./quarantine.ts";
 import { quote, readTableRows, reasonLabel, type RowDecision, type TableFile } from "./read-table-rows.ts";
+import type { RejectReason } from "../model/reason-codes.ts";
 import type { FileReport } from "./types.ts";
 
 type ReferenceSource = Extract<Config["sources"][number], { kind: "reference" }>;
@@ -103,7 +104,7 @@ export async function readReference(opts: ReadReferenceOptions): Promise<FileRep
   };
 
   const decide = (row: { line: number; cells: readonly string[] }): RowDecision => {
-    const reject = (reason: string, month: string | null, message: string): RowDecision => ({ outcome: "rejected", reason, month, message });
+    const reject = (reason: RejectReason, month: string | null, message: string): RowDecision => ({ outcome: "rejected", reason, month, message });
     const cell = (i: number) => (i < 0 ? "" : (row.cells[i] ?? "").trim());
     if (col.region < 0) return reject("missing_field:region", null, `Filen har ingen kolumn region: ange rubriken under ${keyPath}.columns.region.`);
     const regionText = cell(col.region);

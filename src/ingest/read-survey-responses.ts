@@ -12,6 +12,7 @@ import { buildAreaResolver } from "./area-resolver.ts";
 import type { SurveyResponseTally } from "./extra-source-types.ts";
 import type { QuarantineWriter } from "./quarantine.ts";
 import { quote, readTableRows, type RowDecision, type TableFile } from "./read-table-rows.ts";
+import type { RejectReason } from "../model/reason-codes.ts";
 import { headerKey } from "./parse-swedish-csv.ts";
 import type { FileReport } from "./types.ts";
 
@@ -67,7 +68,7 @@ export async function readSurveyResponses(opts: ReadSurveyResponsesOptions): Pro
 
   const decide = (row: { line: number; get(c: Column): string; cells: readonly string[] }): RowDecision => {
     const yearText = row.get("year");
-    const reject = (reason: string, month: string | null, message: string): RowDecision => ({ outcome: "rejected", reason, month, message });
+    const reject = (reason: RejectReason, month: string | null, message: string): RowDecision => ({ outcome: "rejected", reason, month, message });
     for (const name of ["respondent_id", "year"] as const) {
       if (row.get(name) === "") return reject(`missing_field:${name}`, null, `Fältet ${name} är tomt: fyll i det i källan eller ta bort raden.`);
     }

@@ -15,6 +15,7 @@ import type { SurveyResultRecord } from "./extra-source-types.ts";
 import { parseNonNegativeInteger, parseNumber } from "./parse-number.ts";
 import type { QuarantineWriter } from "./quarantine.ts";
 import { quote, readTableRows, reasonLabel, type RowDecision, type TableFile } from "./read-table-rows.ts";
+import type { RejectReason } from "../model/reason-codes.ts";
 import type { FileReport } from "./types.ts";
 
 type SurveySource = Extract<Config["sources"][number], { kind: "survey" }>;
@@ -47,7 +48,7 @@ export async function readSurveyResults(opts: ReadSurveyResultsOptions): Promise
   const decide = (row: { get(c: Column): string }): RowDecision => {
     const yearText = row.get("year");
     const publishedText = row.get("published");
-    const reject = (reason: string, month: string | null, message: string): RowDecision => ({ outcome: "rejected", reason, month, message });
+    const reject = (reason: RejectReason, month: string | null, message: string): RowDecision => ({ outcome: "rejected", reason, month, message });
     for (const name of ["year", "indicator"] as const) {
       if (row.get(name) === "") return reject(`missing_field:${name}`, null, `Fältet ${name} är tomt: fyll i det i källan eller ta bort raden.`);
     }

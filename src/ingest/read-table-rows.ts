@@ -11,6 +11,7 @@ import { findColumns, headerKey, openCsv } from "./parse-swedish-csv.ts";
 import type { QuarantineWriter } from "./quarantine.ts";
 import { addProblem, newFileReport, record } from "./tally.ts";
 import type { FileReport } from "./types.ts";
+import type { IgnoreCode, RejectReason } from "../model/reason-codes.ts";
 import { firstNonEmpty, reasonLabel, structuralRule } from "./row-rules.ts";
 import { failOnMissingColumns, missingColumns, missingMappedNote } from "./missing-columns.ts";
 
@@ -25,8 +26,8 @@ export interface TableFile {
 /** What a reader decides about one row. `month` is the row's month, or null when it has no usable date. */
 export type RowDecision =
   | { outcome: "accepted"; month: string | null }
-  | { outcome: "ignored"; reason: string; month: string | null }
-  | { outcome: "rejected"; reason: string; month: string | null; message: string };
+  | { outcome: "ignored"; reason: IgnoreCode; month: string | null }
+  | { outcome: "rejected"; reason: RejectReason; month: string | null; message: string };
 
 export interface TableRow<C extends string> {
   line: number;

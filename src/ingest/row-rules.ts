@@ -4,6 +4,7 @@
  * order, and each reader words the message for its own format.
  */
 import { scrub } from "../core/scrub.ts";
+import type { IgnoreCode, RejectCode } from "../model/reason-codes.ts";
 
 /** Excel's trailing sum row: "Summa", "Total" (or Swedish "Totalt"), "SUMMA:" as the first non-empty cell. */
 export const TOTAL_ROW = /^\s*(summa|totalt?)\s*:?\s*$/i;
@@ -31,6 +32,9 @@ export function hasC1Controls(cells: ReadonlyArray<string>): boolean {
   return cells.some((c) => C1_CONTROL.test(c));
 }
 
+/** The structural rules' codes: the first two ignore a row, the others reject it. */
+export type StructuralRule = Extract<IgnoreCode, "total_row" | "ignore_list"> | Extract<RejectCode, "column_count" | "bad_encoding">;
+
 /**
  * The first structural rule a non-blank row meets, in the spec's order: an Excel total row, a label
  * on the source's `ignore` list (`ignored`: the reader's label lookup said so), a shifted row, bytes
@@ -41,7 +45,7 @@ export function structuralRule(
   first: number,
   width: number,
   ignored = false,
-): "total_row" | "ignore_list" | "column_count" | "bad_encoding" | null {
+): StructuralRule | null {
   if (TOTAL_ROW.test(cells[first]!)) return "total_row";
   if (ignored) return "ignore_list";
   if (hasWrongWidth(cells, width)) return "column_count";

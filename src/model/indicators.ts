@@ -214,3 +214,23 @@ export const IndicatorsSchema = z.object({
   actions: z.array(ActionFigureSchema),
 });
 export type Indicators = z.infer<typeof IndicatorsSchema>;
+
+/**
+ * The part of a published `indicators.json` that the archive page and the feed read (render/archive-entry.ts),
+ * cut from the schema above so it follows it, but open to files written by earlier versions: a month
+ * published before `measure` existed still gets its archive line (shown without a measure).
+ */
+export const ArchiveSourceSchema = IndicatorsSchema.pick({ month: true, generated_at: true, revision: true }).extend({
+  areas: z.array(
+    AreaEntrySchema.pick({ id: true }).extend({
+      incidents: z.array(
+        IncidentEntrySchema.pick({ category: true, suppressed: true }).extend({
+          measure: z.string().optional(),
+          month: MonthFiguresSchema.pick({ count: true, change_pct: true }),
+          trend: TrendSchema.pick({ verdict: true }).nullable(),
+        }),
+      ),
+    }),
+  ),
+});
+export type ArchiveSource = z.infer<typeof ArchiveSourceSchema>;

@@ -10,11 +10,12 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { type Indicators, VerdictSchema } from "../model/indicators.ts";
+import { VerdictSchema } from "../model/indicators.ts";
 import { MEASURES } from "../core/measure.ts";
 import { type ArchiveEntry, archiveEntry } from "../render/archive-entry.ts";
 import { stringifyJson } from "../render/write-json.ts";
 import { sha256 } from "./manifest.ts";
+import { indicatorsPath, archiveSource } from "./read-indicators.ts";
 import { writeFileAtomic } from "./write-atomic.ts";
 
 const EntrySchema: z.ZodType<ArchiveEntry> = z.object({
@@ -60,8 +61,9 @@ export class ArchiveEntryCache {
       this.used.set(digest!, cached);
       return cached;
     }
-    const bytes = readFileSync(path.join(outDir, month, "indicators.json"));
-    const entry = archiveEntry(JSON.parse(bytes.toString("utf8")) as Indicators);
+    const file = indicatorsPath(outDir, month);
+    const bytes = readFileSync(file);
+    const entry = archiveEntry(archiveSource(file, month, bytes));
     this.used.set(sha256(bytes), entry);
     return entry;
   }

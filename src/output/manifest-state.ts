@@ -12,7 +12,7 @@
  * longer match it, so that month is rebuilt. That check reads only the files whose stat changed since
  * the last run (file-hash-cache.ts), not the whole folder.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Indicators } from "../model/indicators.ts";
 import { stringifyJson } from "../render/write-json.ts";
@@ -21,6 +21,7 @@ import { FileHashCache } from "./file-hash-cache.ts";
 import { type HashOf, hashFiles, listPublishedFiles, MANIFEST_FILE, type Manifest, type MonthRecord, readManifest, sha256, verifyManifest } from "./manifest.ts";
 import { assertNoSymlinkOnPath, type StagedFolder, stageFile } from "./write-atomic.ts";
 import { isLagesbildFile } from "./known-files.ts";
+import { indicatorsPath, readIndicatorsFile } from "./read-indicators.ts";
 
 type FileEntry = Manifest["files"][number];
 export interface OutputFile {
@@ -145,11 +146,10 @@ export function openManifestState(
   if (problems.length === 0) return { state: new ManifestState(outDir, manifest, generatedAt, hashes), repairs: [], unknown };
   const months: Manifest["months"] = {};
   for (const [m, r] of Object.entries(manifest?.months ?? {})) {
-    const file = path.join(outDir, m, "indicators.json");
-    if (!existsSync(file)) continue;
-    const published = JSON.parse(readFileSync(file, "utf8")) as Indicators;
-    // The revision too: a skipped month reports its record's revision without reading the folder.
-    if (publishedIndicatorsHash(published) === r.indicators_sha256 && published.revision === r.revision) months[m] = r;
+    const published = readIndicatorsFile(indicatorsPath(outDir, m));
+    // A month whose indicators.json is absent or damaged loses its record, so it is rebuilt. The
+    // revision too: a skipped month reports its record's revision without reading the folder.
+    if (published !== null && publishedIndicatorsHash(published) === r.indicators_sha256 && published.revision === r.revision) months[m] = r;
   }
   const repaired: Manifest = {
     schema: "lagesbild.manifest/v1",

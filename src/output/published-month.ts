@@ -8,6 +8,7 @@ import type { Indicators } from "../model/indicators.ts";
 import { stringifyJson } from "../render/write-json.ts";
 import { sha256 } from "./manifest.ts";
 import { isLagesbildFile } from "./known-files.ts";
+import { indicatorsPath, readIndicatorsFile } from "./read-indicators.ts";
 import { type RevisionsFile, REVISIONS_FILE, RevisionsFileSchema } from "./revisions-file.ts";
 
 /**
@@ -28,14 +29,9 @@ export interface PublishedMonth {
 
 /** The month's published indicators and revision notes, or null when the month was never published. */
 export function readPublishedMonth(outDir: string, month: string): PublishedMonth | null {
-  const file = path.join(outDir, month, "indicators.json");
-  if (!existsSync(file)) return null;
-  let indicators: Indicators;
-  try {
-    indicators = JSON.parse(readFileSync(file, "utf8")) as Indicators;
-  } catch {
-    return null; // unreadable: treated as never published, so the month is rebuilt as revision 1
-  }
+  const indicators = readIndicatorsFile(indicatorsPath(outDir, month));
+  // Absent, unreadable or not the schema: treated as never published, so the month is rebuilt as revision 1.
+  if (indicators === null) return null;
   const notesFile = path.join(outDir, month, REVISIONS_FILE);
   let revisions: RevisionsFile["revisions"] = [];
   if (existsSync(notesFile)) {

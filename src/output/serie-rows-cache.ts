@@ -10,11 +10,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { IndicatorsSchema } from "../model/indicators.ts";
 import { SERIE_FILE, type SerieMonth, serieMonth } from "../render/serie-csv.ts";
 import { stringifyJson } from "../render/write-json.ts";
 import { sha256 } from "./manifest.ts";
 import { writeFileAtomic } from "./write-atomic.ts";
+import { indicatorsPath, readIndicatorsFile } from "./read-indicators.ts";
 
 const MonthSchema: z.ZodType<SerieMonth> = z.object({
   month: z.string(),
@@ -47,10 +47,10 @@ export type SerieMonthOrProblem = SerieMonth | { problem: string };
  */
 export function readSerieMonth(outDir: string, month: string, bytes?: Buffer): SerieMonthOrProblem {
   try {
-    const parsed = IndicatorsSchema.safeParse(JSON.parse((bytes ?? readFileSync(path.join(outDir, month, "indicators.json"))).toString("utf8")));
-    if (parsed.success) return serieMonth(parsed.data);
+    const indicators = readIndicatorsFile(indicatorsPath(outDir, month), bytes);
+    if (indicators !== null) return serieMonth(indicators);
   } catch {
-    // Unreadable or not JSON: the same message as a schema failure.
+    // serieMonth on a file the schema let through must not stop the archive and the feed either.
   }
   return {
     problem: `${SERIE_FILE}: ${month} tas inte med eftersom ${month}/indicators.json inte följer schemat lagesbild.indicators/v1. Bygg om månaden med lagesbild run --month ${month} --force.`,

@@ -5,7 +5,6 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { Indicators } from "../model/indicators.ts";
 import type { Config } from "../config/load-config.ts";
 import { isYearMonth } from "../core/month.ts";
 import { renderAccessibilityHtml } from "../render/accessibility-page.ts";
@@ -15,6 +14,7 @@ import { renderFeedXml } from "../render/feed-xml.ts";
 import { renderSerieCsv, SERIE_FILE, type SerieMonth } from "../render/serie-csv.ts";
 import { readSerieMonth, type SerieMonthOrProblem } from "./serie-rows-cache.ts";
 import type { OutputFile } from "./manifest-state.ts";
+import { indicatorsPath, archiveSource } from "./read-indicators.ts";
 
 const STYLESHEET = new URL("../render/assets/style.css", import.meta.url);
 
@@ -28,7 +28,7 @@ export function publishedMonths(outDir: string): string[] {
 }
 
 function readEntry(outDir: string, month: string): ArchiveEntry {
-  return archiveEntry(JSON.parse(readFileSync(path.join(outDir, month, "indicators.json"), "utf8")) as Indicators);
+  return archiveEntry(archiveSource(indicatorsPath(outDir, month), month));
 }
 
 /**

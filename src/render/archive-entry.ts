@@ -3,8 +3,8 @@
  * one headline per measure's total (spec/outputs.md: "its headline per measure"; totals of different
  * measures are never added).
  */
-import { MEASURES, isTotalId, type Measure } from "../core/measure.ts";
-import type { Indicators, Verdict } from "../aggregate/indicators-schema.ts";
+import { isMeasure, isTotalId, type Measure } from "../core/measure.ts";
+import type { ArchiveSource, Verdict } from "../model/indicators.ts";
 
 export interface ArchiveHeadline {
   /** Null for a month published before indicators.json recorded measures. */
@@ -24,13 +24,13 @@ export interface ArchiveEntry {
   updated: string;
 }
 
-export function archiveEntry(ind: Indicators): ArchiveEntry {
+export function archiveEntry(ind: ArchiveSource): ArchiveEntry {
   const totals = ind.areas.find((a) => a.id === "kommun")?.incidents.filter((e) => isTotalId(e.category)) ?? [];
   return {
     month: ind.month,
     headlines: totals.map((t) => ({
       // An older file has no `measure`: its total is shown without one rather than guessed.
-      measure: (MEASURES as readonly string[]).includes(t.measure as string) ? t.measure : null,
+      measure: t.measure !== undefined && isMeasure(t.measure) ? t.measure : null,
       total: t.month.count,
       change_pct: t.month.change_pct,
       verdict: t.trend?.verdict ?? null,

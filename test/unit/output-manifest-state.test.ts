@@ -17,8 +17,13 @@ import { replaceFolder, stageFolder } from "../../src/output/write-atomic.ts";
 const AT = "2024-04-02T06:00:00+02:00";
 const hex = (s: string) => createHash("sha256").update(s).digest("hex");
 
+/**
+ * A minimal indicators.json that follows lagesbild.indicators/v1 (the start-up repair reads it back
+ * through the schema); `count`, the kommun's population here, stands for a published figure that changes.
+ */
 function indicatorsJson(count: number): string {
-  return `${JSON.stringify({ schema: "lagesbild.indicators/v1", month: "2024-03", generated_at: AT, revision: 1, sources: [], areas: [{ id: "kommun", count }] })}\n`;
+  const kommun = { id: "kommun", name: "Hela kommunen", population: count, incidents: [] };
+  return `${JSON.stringify({ schema: "lagesbild.indicators/v1", kommun: { code: "9999", name: "Exempelkommun" }, month: "2024-03", generated_at: AT, revision: 1, sources: [], areas: [kommun], promises: [], actions: [] })}\n`;
 }
 
 function record(indicators: string): MonthRecord {
@@ -94,6 +99,15 @@ describe("the start-up repair", () => {
     const m = readManifest(out)!;
     expect(Object.keys(m.months)).toEqual(["2024-03"]);
     expect(m.files.map((f) => f.path)).toEqual(["2024-03/indicators.json", "index.html"]);
+  });
+
+  it("drops the build record of a month whose indicators.json no longer follows the schema, so it is rebuilt", () => {
+    const out = mkdtempSync(path.join(tmpdir(), "lagesbild-ms-"));
+    commit(out, [{ path: "indicators.json", content: indicatorsJson(19) }]);
+    writeFileSync(path.join(out, "2024-03", "indicators.json"), "{ avbruten"); // cut short: not JSON
+    const { repairs } = openManifestState(out, AT);
+    expect(repairs).toEqual(["2024-03/indicators.json: innehållet stämmer inte med manifest.json"]);
+    expect(readManifest(out)!.months).toEqual({});
   });
 
   it("rebuilds a deleted manifest from the files", () => {

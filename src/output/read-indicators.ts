@@ -1,0 +1,52 @@
+/**
+ * The one way publishing reads a month's `indicators.json` back: parsed through IndicatorsSchema
+ * (STYLE.md: what is read back from disk is parsed through its schema once). A file that is absent,
+ * not JSON, or not `lagesbild.indicators/v1` (edited by hand, written by a version with another schema,
+ * cut short by a full disk) gives null, and each caller says what that means for it: a month never
+ * published, a manifest record not kept, a month left out of serie.csv. The archive page and the feed
+ * read only their fields, through a schema cut from the same one (archiveSource below).
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { LagesbildError } from "../core/errors.ts";
+import { type ArchiveSource, ArchiveSourceSchema, type Indicators, IndicatorsSchema } from "../model/indicators.ts";
+
+export const INDICATORS_FILE = "indicators.json";
+
+/** `<outDir>/<month>/indicators.json`. */
+export function indicatorsPath(outDir: string, month: string): string {
+  return path.join(outDir, month, INDICATORS_FILE);
+}
+
+/**
+ * The indicators in `file` (or in `bytes`, its content when the caller has read it already, e.g. to
+ * hash it), or null when they cannot be read as the schema says.
+ */
+export function readIndicatorsFile(file: string, bytes?: Buffer): Indicators | null {
+  try {
+    const parsed = IndicatorsSchema.safeParse(JSON.parse((bytes ?? readFileSync(file)).toString("utf8")));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null; // absent, unreadable or not JSON
+  }
+}
+
+/**
+ * What the archive page and the feed need of a published month, read through ArchiveSourceSchema (the
+ * indicators schema's archive fields, open to files of earlier versions). A month folder whose file
+ * cannot be read even so stops the shared files with a message that names it and says how to rebuild
+ * it (exit 1), instead of an internal error or an archive line made up from a damaged file.
+ */
+export function archiveSource(file: string, month: string, bytes?: Buffer): ArchiveSource {
+  try {
+    const parsed = ArchiveSourceSchema.safeParse(JSON.parse((bytes ?? readFileSync(file)).toString("utf8")));
+    if (parsed.success) return parsed.data;
+  } catch {
+    // absent, unreadable or not JSON: the same message
+  }
+  throw new LagesbildError(
+    "publish",
+    `${month}/${INDICATORS_FILE} kan inte läsas som lagesbild.indicators/v1, så arkivet och flödet kan inte byggas. Bygg om månaden med lagesbild run --month ${month} --force.`,
+    { file },
+  );
+}
