@@ -5,7 +5,7 @@
  * order, as a ten-point plan numbers them). Pure: no I/O.
  */
 import { monthIndex } from "../core/month.ts";
-import type { ActionRecord } from "../ingest/extra-source-types.ts";
+import type { ActionRecord } from "../model/extra-records.ts";
 import type { ActionFigure } from "./indicators-schema.ts";
 
 export function actionFigures(records: readonly ActionRecord[], month: string): ActionFigure[] {

@@ -19,9 +19,9 @@
 import type { IncidentSourceConfig } from "../config/schema.ts";
 import { LagesbildError } from "../core/errors.ts";
 import { addMonths, daysInMonth, monthFromIndex, monthIndex } from "../core/month.ts";
-import { SWEDISH_MONTHS } from "../ingest/parse-polisen-name.ts";
+import { SWEDISH_MONTHS } from "../core/swedish-months.ts";
 import { addDated } from "../ingest/tally.ts";
-import type { FileReport, PolledMonths } from "../ingest/types.ts";
+import type { FileReport, PolledMonths } from "../model/records.ts";
 import type { Measure } from "../core/measure.ts";
 import { boundByPolls } from "./poll-coverage.ts";
 

@@ -6,12 +6,12 @@
  * `field` only when some field row had no known area, and never `survey`.
  */
 import type { Config } from "../config/load-config.ts";
-import type { ActionSourceData, PopulationSourceData, ReferenceSourceData, FieldSourceData, SurveySourceData } from "../ingest/extra-source-types.ts";
+import type { ActionSourceData, PopulationSourceData, ReferenceSourceData, FieldSourceData, SurveySourceData } from "../model/extra-records.ts";
 import { actionFigures } from "./action-status.ts";
 import { fieldFigures, hasUnknownAreaRows } from "./field-figures.ts";
 import type { ActionFigure, FieldFigures, Indicators, PromiseFigure, SurveyFigure } from "./indicators-schema.ts";
 import { sourceFileSummary } from "./source-file-summary.ts";
-import { UNDATED } from "../ingest/types.ts";
+import { UNDATED } from "../model/records.ts";
 import { promiseFigures } from "./promise-status.ts";
 import { surveyFigures } from "./survey-figures.ts";
 

@@ -3,7 +3,7 @@
  * reports per report month like incidents; survey and actions sources over the whole file, since a
  * survey or a plan's log is not a monthly series (a bad row there is wrong in every month).
  */
-import type { IngestResult } from "../ingest/types.ts";
+import type { IngestResult } from "../model/records.ts";
 import { rejectedShare, type RejectedShare } from "./rejected-share.ts";
 
 export interface ShareOverLimit extends RejectedShare {

@@ -5,7 +5,7 @@
  * `kommun` sums every area, `okant` included. Suppression does not apply. Pure: no I/O.
  */
 import { addMonths } from "../core/month.ts";
-import type { FieldCell, FieldSourceData } from "../ingest/extra-source-types.ts";
+import type { FieldCell, FieldSourceData } from "../model/extra-records.ts";
 import type { FieldFigures } from "./indicators-schema.ts";
 import { roundDecimal, roundRatio } from "./round.ts";
 

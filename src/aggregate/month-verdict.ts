@@ -13,7 +13,7 @@ import type { Config } from "../config/load-config.ts";
 import type { IncidentSourceConfig } from "../config/schema.ts";
 import { LagesbildError } from "../core/errors.ts";
 import { monthIndex } from "../core/month.ts";
-import type { IngestResult } from "../ingest/types.ts";
+import type { IngestResult } from "../model/records.ts";
 import { coversMonth, latestCommonMonth, notCoveredMessage, sourceCoverage, type Coverage } from "./coverage.ts";
 import { extraRejectedShares } from "./extra-rejected-share.ts";
 import { rejectedShare, type RejectedShare } from "./rejected-share.ts";

@@ -6,9 +6,9 @@
  * bound the config declares in `covers` still wins (the analyst's word, e.g. after a gap was filled).
  */
 import { addMonths, monthIndex } from "../core/month.ts";
-import { parseLocalTimestamp } from "../ingest/parse-time.ts";
-import { SWEDISH_MONTHS } from "../ingest/parse-polisen-name.ts";
-import type { PolledMonths, PolledSpan } from "../ingest/types.ts";
+import { parseLocalTimestamp } from "../core/parse-time.ts";
+import { SWEDISH_MONTHS } from "../core/swedish-months.ts";
+import type { PolledMonths, PolledSpan } from "../model/records.ts";
 
 interface Bounds {
   from: string | null;

@@ -14,7 +14,7 @@
  * report says so once per year pair ("Befolkningen för 2026 saknas; 2025 års används.").
  */
 import type { Config } from "../config/load-config.ts";
-import type { PopulationRecord } from "../ingest/extra-source-types.ts";
+import type { PopulationRecord } from "../model/extra-records.ts";
 
 export type PopulationValue = number | Readonly<Record<string, number>>;
 

@@ -6,7 +6,7 @@
  */
 import type { Config } from "../config/load-config.ts";
 import { monthIndex } from "../core/month.ts";
-import type { ActivityDay } from "../ingest/extra-source-types.ts";
+import type { ActivityDay } from "../model/extra-records.ts";
 import type { PromiseFigure } from "./indicators-schema.ts";
 import { roundRatio } from "./round.ts";
 

@@ -9,7 +9,7 @@
  * The result has the config `reference` list's shape, so the tables read one list whatever its origin.
  */
 import type { Config } from "../config/load-config.ts";
-import type { ReferenceSourceData } from "../ingest/extra-source-types.ts";
+import type { ReferenceSourceData } from "../model/extra-records.ts";
 
 type Reference = Config["reference"][number];
 

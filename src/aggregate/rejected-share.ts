@@ -4,8 +4,8 @@
  * Above the limit the month fails (exit 1) and nothing is published for it (month-verdict.ts decides).
  * `future_date` rows count against no report month.
  */
-import type { FileReport } from "../ingest/types.ts";
-import { UNDATED } from "../ingest/types.ts";
+import type { FileReport } from "../model/records.ts";
+import { UNDATED } from "../model/records.ts";
 
 export interface RejectedShare {
   rejected: number;

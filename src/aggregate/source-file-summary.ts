@@ -1,4 +1,4 @@
-import type { FileReport } from "../ingest/types.ts";
+import type { FileReport } from "../model/records.ts";
 import { publishableReasons } from "../model/reason-codes.ts";
 import type { Indicators } from "./indicators-schema.ts";
 

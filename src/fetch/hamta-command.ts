@@ -10,7 +10,7 @@ import type { IncidentSourceConfig } from "../config/schema.ts";
 import { LagesbildError } from "../core/errors.ts";
 import { resolveGeneratedAt } from "../core/generated-at.ts";
 import { incidentTime, normaliseDatetime } from "../ingest/parse-polisen-name.ts";
-import { parseLocalTimestamp } from "../ingest/parse-time.ts";
+import { parseLocalTimestamp } from "../core/parse-time.ts";
 import { acquireLock } from "../output/lock.ts";
 import { repairInterruptedSwaps } from "../output/write-atomic.ts";
 import { archiveDir, monthFileName } from "./archive-files.ts";

@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { LagesbildError } from "../core/errors.ts";
-import type { PolledSpan } from "../ingest/types.ts";
+import type { PolledSpan } from "../model/records.ts";
 import { LOG_FILE, logFileName } from "./archive-files.ts";
 
 export const PollLineSchema = z.object({

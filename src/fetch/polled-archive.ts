@@ -1,6 +1,6 @@
 /** The months and gaps of a polled archive, read from its poll log (null before its first poll). */
 import { polledMonths } from "../aggregate/poll-coverage.ts";
-import type { PolledMonths } from "../ingest/types.ts";
+import type { PolledMonths } from "../model/records.ts";
 import { archiveDir } from "./archive-files.ts";
 import { polledSpan, readPollLog } from "./poll-log.ts";
 

@@ -8,12 +8,11 @@
  * date in an event published in January belongs to the previous year. Without a date in `name`, the
  * publication time itself is used.
  */
+import { SWEDISH_MONTHS } from "../core/swedish-months.ts";
 import { parseLocalTimestamp, type ParsedTime } from "./parse-time.ts";
 
-export const SWEDISH_MONTHS = [
-  "januari", "februari", "mars", "april", "maj", "juni",
-  "juli", "augusti", "september", "oktober", "november", "december",
-] as const;
+// Kept here too for the modules that import it from this path; the list lives in core/swedish-months.ts.
+export { SWEDISH_MONTHS };
 
 /** "5 mars 21.40" / "05 april 02:31" at the start of the headline; the time is optional. */
 const NAME_DATE = /^\s*(\d{1,2})\s+([a-zåäö]+)(?:\s+(\d{1,2})[.:](\d{2}))?\s*(?:,|$)/iu;

@@ -9,7 +9,7 @@ import { html } from "./html.ts";
 import { archiveOpenData } from "./archive-open-data.ts";
 import { pageDocument } from "./layout.ts";
 import { ARCHIVE, MEASURE, T, VERDICT } from "./wording.ts";
-import { VerdictSchema } from "../aggregate/indicators-schema.ts";
+import { VerdictSchema } from "../model/indicators.ts";
 import type { ArchiveHeadline } from "./archive-entry.ts";
 
 export interface ArchiveEntry {

@@ -1,5 +1,5 @@
 /** Where something happened, as it reads mid-sentence: "i hela kommunen", "i Centrum", "utan angivet område". */
-import type { AreaEntry } from "../aggregate/indicators-schema.ts";
+import type { AreaEntry } from "../model/indicators.ts";
 import { T } from "./wording.ts";
 
 export function areaPhrase(area: Pick<AreaEntry, "id" | "name">): string {

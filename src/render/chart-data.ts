@@ -8,7 +8,7 @@
  * month with the same month last year by looking straight up or down, and no month is drawn twice
  * (a 24-month axis with last year overlaid on its right half repeats the left half and reads as clutter).
  */
-import type { AreaEntry, IncidentEntry, Indicators } from "../aggregate/indicators-schema.ts";
+import type { AreaEntry, IncidentEntry, Indicators } from "../model/indicators.ts";
 import type { Config } from "../config/load-config.ts";
 import { areaPhrase } from "./area-phrase.ts";
 import { categoryStyle, type PointStyle } from "./chart-palette.ts";

@@ -6,7 +6,7 @@
  */
 import type { Chart, ChartConfiguration } from "chart.js";
 import { ChartJSNodeCanvas } from "chartjs-node-canvas";
-import type { Indicators } from "../aggregate/indicators-schema.ts";
+import type { Indicators } from "../model/indicators.ts";
 import type { Config } from "../config/load-config.ts";
 import { axisLabels, chartSpecs, type ChartPlacement, type ChartSpec, type ChartTable } from "./chart-data.ts";
 import { LEGEND_LABELS, LINE_DEFAULTS, STILL_IMAGE } from "./chart-style.ts";

@@ -4,7 +4,7 @@
  * percentage, as CompStat practice asks), year to date, the last 12 months, the rate per 100 000, the
  * reference rates where the config has them, and the trend in words with a symbol.
  */
-import type { AreaEntry, IncidentEntry } from "../aggregate/indicators-schema.ts";
+import type { AreaEntry, IncidentEntry } from "../model/indicators.ts";
 import type { Config } from "../config/load-config.ts";
 import { addMonths, monthYear } from "../core/month.ts";
 import { changeCell, countCell, percentCell, rateCell } from "./_cells.ts";

@@ -4,7 +4,7 @@
  * grouping, one row per area × category. Rendered from the suppressed indicators only, so hidden cells
  * are empty here exactly as unavailable ones are.
  */
-import type { IncidentEntry, Indicators } from "../aggregate/indicators-schema.ts";
+import type { IncidentEntry, Indicators } from "../model/indicators.ts";
 import { plainNumber } from "./_decimal.ts";
 
 export const CSV_COLUMNS = [

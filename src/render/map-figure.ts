@@ -3,7 +3,7 @@
  * caption, then the same numbers as a real table — in a `<details>` on screen and once more for print,
  * as chart-figure.ts does for the charts.
  */
-import type { Verdict } from "../aggregate/indicators-schema.ts";
+import type { Verdict } from "../model/indicators.ts";
 import { capitalise, formatNumber } from "./format-sv.ts";
 import { html, type SafeHtml } from "./html.ts";
 import type { AreaFigure, GroupMapData, TrendMapData } from "./map-data.ts";

@@ -8,7 +8,7 @@
  * and its figure in words, and meaning is never carried by colour alone: hidden figures are hatched and
  * labelled, verdicts have a pattern, a symbol and words.
  */
-import type { Verdict } from "../aggregate/indicators-schema.ts";
+import type { Verdict } from "../model/indicators.ts";
 import { html, type SafeHtml } from "./html.ts";
 import type { MapGeometry } from "./map-geometry.ts";
 import { BOUNDARY, LABEL_TEXT } from "./map-scale.ts";

@@ -5,7 +5,7 @@
  * links, then the other sections of `SECTIONS` in order, each under its own h2. A politician reads the
  * first screen and knows the month (issue 16).
  */
-import type { Indicators } from "../aggregate/indicators-schema.ts";
+import type { Indicators } from "../model/indicators.ts";
 import { capitalise, formatMonth } from "./format-sv.ts";
 import { html, type SafeHtml } from "./html.ts";
 import { pageDocument } from "./layout.ts";

@@ -3,7 +3,7 @@
  * read = accepted + ignored + rejected), what they mean, the trend test and the suppression rule in
  * plain words, the coverage notes, and when the report was made.
  */
-import type { Indicators } from "../aggregate/indicators-schema.ts";
+import type { Indicators } from "../model/indicators.ts";
 import { formatDate, formatMonth, formatNumber } from "./format-sv.ts";
 import { html, type SafeHtml } from "./html.ts";
 import { revisionNotesHtml } from "./revision-notes.ts";

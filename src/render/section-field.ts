@@ -4,7 +4,7 @@
  * observations per area, and the activities. Left out when the config has no field-report source
  * (no area entry carries `field`).
  */
-import type { AreaEntry, FieldFigures } from "../aggregate/indicators-schema.ts";
+import type { AreaEntry, FieldFigures } from "../model/indicators.ts";
 import { addMonths } from "../core/month.ts";
 import { formatMonth, formatNumber } from "./format-sv.ts";
 import { html, type SafeHtml } from "./html.ts";

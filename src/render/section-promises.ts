@@ -4,7 +4,7 @@
  * the åtgärdsplan: each action with who is responsible, its status in words and since when, and a
  * count per status. Left out when there are neither promises nor actions sources.
  */
-import type { ActionFigure, PromiseFigure } from "../aggregate/indicators-schema.ts";
+import type { ActionFigure, PromiseFigure } from "../model/indicators.ts";
 import { actionCounts } from "../aggregate/action-status.ts";
 import { formatDate, formatMonth, formatMonthRange, formatNumber } from "./format-sv.ts";
 import { html, joinHtml, type SafeHtml } from "./html.ts";

@@ -5,7 +5,7 @@
  * 30 answered and "för få svar" where the share is hidden; then the indicator over the survey years
  * as a chart with its table. Left out when the config has no survey source.
  */
-import type { AreaEntry, SurveyFigure } from "../aggregate/indicators-schema.ts";
+import type { AreaEntry, SurveyFigure } from "../model/indicators.ts";
 import { chartFigure } from "./chart-figure.ts";
 import { formatNumber, formatSignedNumber } from "./format-sv.ts";
 import { html, type SafeHtml } from "./html.ts";

@@ -3,7 +3,7 @@
  * view to its markup (or null to leave itself out), so adding one is adding a file and a line to the
  * ordered list in `report-page.ts`.
  */
-import type { AreaEntry, Indicators } from "../aggregate/indicators-schema.ts";
+import type { AreaEntry, Indicators } from "../model/indicators.ts";
 import type { Config } from "../config/load-config.ts";
 import type { RevisionNote } from "../model/revisions.ts";
 import type { ChartImage } from "./charts.ts";

@@ -11,7 +11,7 @@
  * Bytes exactly like `indicators.csv` (same helpers): UTF-8 with BOM, `;`, CRLF, RFC 4180 quoting,
  * decimal comma, formula-injection guard on free-text cells.
  */
-import type { IncidentEntry, Indicators } from "../aggregate/indicators-schema.ts";
+import type { IncidentEntry, Indicators } from "../model/indicators.ts";
 import { BOM, CRLF, field, num, textCell } from "./indicators-csv.ts";
 import { isMeasure } from "../core/measure.ts";
 import { MEASURE } from "./wording.ts";

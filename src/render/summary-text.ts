@@ -4,7 +4,7 @@
  * sentence on the kommun's total. Only entries with verdict increase/decrease are ever called an
  * increase or a decrease, and a hidden (suppressed) value is never cited.
  */
-import type { AreaEntry, IncidentEntry, Indicators } from "../aggregate/indicators-schema.ts";
+import type { AreaEntry, IncidentEntry, Indicators } from "../model/indicators.ts";
 import { formatMonth, formatNumber, monthName } from "./format-sv.ts";
 import { addMonths } from "../core/month.ts";
 import { areaPhrase } from "./area-phrase.ts";

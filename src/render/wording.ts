@@ -2,7 +2,7 @@
  * Every string a reader of the report sees, in one place, so the wording stays consistent across
  * sections and a later English edition is a translation of this file rather than a hunt.
  */
-import type { Verdict } from "../aggregate/indicators-schema.ts";
+import type { Verdict } from "../model/indicators.ts";
 import type { Measure } from "../core/measure.ts";
 
 /**
