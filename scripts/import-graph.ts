@@ -49,7 +49,7 @@ const RANK: Readonly<Record<string, number>> = {
   core: 6,
 };
 
-interface Edge {
+export interface Edge {
   from: string;
   to: string;
   value: number;
@@ -65,9 +65,9 @@ function sourceFiles(dir: string): string[] {
     .sort();
 }
 
-/** The folder of a file under src/: its first path segment, or "index" for files at src/'s top. */
-function folderOf(file: string): string {
-  const rel = path.relative(SRC, file).split(path.sep);
+/** The folder of a file under `src`: its first path segment, or "index" for files at the top. */
+function folderOf(src: string, file: string): string {
+  const rel = path.relative(src, file).split(path.sep);
   return rel.length === 1 ? "index" : (rel[0] ?? "index");
 }
 
@@ -123,15 +123,16 @@ export interface ImportGraph {
   cycles: string[][];
 }
 
-export function importGraph(): ImportGraph {
-  const files = sourceFiles(SRC);
+/** The graph of the source tree at `src` (the project's src/ unless a test passes another). */
+export function importGraph(src: string = SRC): ImportGraph {
+  const files = sourceFiles(src);
   const edges = new Map<string, Edge>();
   for (const file of files) {
-    const from = folderOf(file);
+    const from = folderOf(src, file);
     for (const { spec, typeOnly } of importsOf(file)) {
       const target = path.resolve(path.dirname(file), spec);
-      if (!target.startsWith(SRC + path.sep)) continue;
-      const to = folderOf(target);
+      if (!target.startsWith(src + path.sep)) continue;
+      const to = folderOf(src, target);
       if (to === from) continue;
       const key = `${from}\u0000${to}`;
       const edge = edges.get(key) ?? {
@@ -141,7 +142,7 @@ export function importGraph(): ImportGraph {
         typeOnly: 0,
         imports: [],
       };
-      edge.imports.push(`${path.relative(SRC, file)} → ${path.relative(SRC, target)}${typeOnly ? " (type)" : ""}`);
+      edge.imports.push(`${path.relative(src, file)} → ${path.relative(src, target)}${typeOnly ? " (type)" : ""}`);
       if (typeOnly) edge.typeOnly += 1;
       else edge.value += 1;
       edges.set(key, edge);
