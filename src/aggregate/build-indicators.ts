@@ -9,7 +9,7 @@ import { categoryMeasures, measuresUsed } from "../config/category-measures.ts";
 import { sourceMeasure, totalId, type Measure } from "../core/measure.ts";
 import { MEASURE } from "../render/wording.ts";
 import { isYearMonth, monthYear } from "../core/month.ts";
-import { groupKey, type IncidentSourceData } from "../model/records.ts";
+import { groupKey, type IncidentSourceData } from "../ingest/types.ts";
 import { sourceFileSummary } from "./source-file-summary.ts";
 import { checkReportMonth, isAvailable, sourceCoverage, type Coverage, type SourceCoverage } from "./coverage.ts";
 import { pollGapNotes } from "./poll-coverage.ts";
@@ -17,7 +17,7 @@ import { incidentFigures, type CountOf } from "./incident-figures.ts";
 import { monthTrends, type TrendCell, type TrendFamily } from "./month-trends.ts";
 import type { AreaEntry, IncidentEntry, Indicators } from "./indicators-schema.ts";
 import { extraAreaFigures, extraSourceSummaries, extraTopFigures } from "./extra-figures.ts";
-import type { ActionSourceData, FieldSourceData, PopulationSourceData, ReferenceSourceData, SurveySourceData } from "../model/extra-records.ts";
+import type { ActionSourceData, FieldSourceData, PopulationSourceData, ReferenceSourceData, SurveySourceData } from "../ingest/extra-source-types.ts";
 import { pickPopulation, populationNotes, populationTables } from "./population-by-year.ts";
 
 export interface BuildIndicatorsInput {

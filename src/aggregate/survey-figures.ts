@@ -6,7 +6,7 @@
  */
 import type { Config } from "../config/load-config.ts";
 import { monthIndex } from "../core/month.ts";
-import type { SurveySourceData } from "../model/extra-records.ts";
+import type { SurveySourceData } from "../ingest/extra-source-types.ts";
 import type { SurveyFigure } from "./indicators-schema.ts";
 import { roundDecimal, roundRatio } from "./round.ts";
 import { wilson } from "./wilson.ts";

@@ -13,7 +13,7 @@ import { z } from "zod";
 import { VerdictSchema } from "../model/indicators.ts";
 import { MEASURES } from "../core/measure.ts";
 import { type ArchiveEntry, archiveEntry } from "../render/archive-entry.ts";
-import { stringifyJson } from "../core/stringify-json.ts";
+import { stringifyJson } from "../render/write-json.ts";
 import { sha256 } from "./manifest.ts";
 import { indicatorsPath, archiveSource } from "./read-indicators.ts";
 import { writeFileAtomic } from "./write-atomic.ts";

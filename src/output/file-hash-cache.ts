@@ -15,7 +15,7 @@
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { stringifyJson } from "../core/stringify-json.ts";
+import { stringifyJson } from "../render/write-json.ts";
 import { sha256 } from "./manifest.ts";
 import { writeFileAtomic } from "./write-atomic.ts";
 

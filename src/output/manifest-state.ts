@@ -15,7 +15,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Indicators } from "../model/indicators.ts";
-import { stringifyJson } from "../core/stringify-json.ts";
+import { stringifyJson } from "../render/write-json.ts";
 import { publishedIndicatorsHash } from "./published-month.ts";
 import { FileHashCache } from "./file-hash-cache.ts";
 import { type HashOf, hashFiles, listPublishedFiles, MANIFEST_FILE, type Manifest, type MonthRecord, readManifest, sha256, verifyManifest } from "./manifest.ts";

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Indicators } from "../model/indicators.ts";
-import { stringifyJson } from "../core/stringify-json.ts";
+import { stringifyJson } from "../render/write-json.ts";
 import { sha256 } from "./manifest.ts";
 import { isLagesbildFile } from "./known-files.ts";
 import { indicatorsPath, readIndicatorsFile } from "./read-indicators.ts";

@@ -11,7 +11,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { SERIE_FILE, type SerieMonth, serieMonth } from "../render/serie-csv.ts";
-import { stringifyJson } from "../core/stringify-json.ts";
+import { stringifyJson } from "../render/write-json.ts";
 import { sha256 } from "./manifest.ts";
 import { writeFileAtomic } from "./write-atomic.ts";
 import { indicatorsPath, readIndicatorsFile } from "./read-indicators.ts";

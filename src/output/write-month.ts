@@ -14,7 +14,7 @@ import { indicatorChanges } from "../aggregate/indicator-changes.ts";
 import type { Config } from "../config/load-config.ts";
 import { renderIndicatorsCsv } from "../render/indicators-csv.ts";
 import { revisionNote } from "../render/revision-notes.ts";
-import { stringifyJson } from "../core/stringify-json.ts";
+import { stringifyJson } from "../render/write-json.ts";
 import path from "node:path";
 import { publishedConfigHash } from "./config-hash.ts";
 import { type MonthRecord, sha256 } from "./manifest.ts";

@@ -16,7 +16,7 @@
  * - A group whose categories count different measures gets one map per measure: its figure is never a
  *   sum across measures (spec/cli.md "Measures").
  */
-import type { AreaEntry, Indicators, Verdict } from "../model/indicators.ts";
+import type { AreaEntry, Indicators, Verdict } from "../aggregate/indicators-schema.ts";
 import { formatNumber } from "./format-sv.ts";
 import { inMeasureOrder, isTotalId, type Measure } from "../core/measure.ts";
 import { fewerThan, MAP } from "./wording.ts";
