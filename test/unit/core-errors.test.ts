@@ -2,10 +2,10 @@
  * LagesbildError (src/core/errors.ts): every code maps to the exit code spec/cli.md gives it, the error
  * carries the file and line it concerns, and the test helper that asserts codes fails when it should.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { type ErrorCode, LagesbildError } from "../../src/core/errors.ts";
 import { readPollLog } from "../../src/fetch/poll-log.ts";
 import { archiveSource, readIndicatorsFile } from "../../src/output/read-indicators.ts";
@@ -44,10 +44,14 @@ describe("the context an error carries", () => {
 
   it("names the line of a poll log that cannot be read", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "lagesbild-errors-"));
-    // Line 1 is a valid-looking JSON object with the wrong fields; line 2 is not JSON at all. The
-    // first bad line stops the reading, so the error is about line 1.
-    writeFileSync(path.join(dir, "hamtlogg-2026-08.jsonl"), '{"x":1}\nnot json\n');
-    expectLagesbildError(() => readPollLog(dir), "unreadable_file", { file: path.join(dir, "hamtlogg-2026-08.jsonl"), line: 1 });
+    try {
+      // Line 1 is a valid-looking JSON object with the wrong fields; line 2 is not JSON at all. The
+      // first bad line stops the reading, so the error is about line 1.
+      writeFileSync(path.join(dir, "hamtlogg-2026-08.jsonl"), '{"x":1}\nnot json\n');
+      expectLagesbildError(() => readPollLog(dir), "unreadable_file", { file: path.join(dir, "hamtlogg-2026-08.jsonl"), line: 1 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -55,6 +59,7 @@ describe("reading a published indicators.json back", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "lagesbild-read-ind-"));
   mkdirSync(path.join(dir, "2026-10"));
   const file = path.join(dir, "2026-10", "indicators.json");
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it.each([
     ["absent", null],
