@@ -35,7 +35,3 @@ export function areaPagePath(areaId: string): string {
   return `${AREA_DIR}/${areaId}.html`;
 }
 
-/** The area's own open data beside its page: `omrade/<id>.json`. */
-export function areaJsonPath(areaId: string): string {
-  return `${AREA_DIR}/${areaId}.json`;
-}

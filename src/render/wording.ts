@@ -554,9 +554,6 @@ export const AREA_PAGES = {
   breadcrumbMonth: (month: string) => `Lägesbild ${month}`,
   pageTitle: (area: string, month: string) => `${area} – ${month}`,
   figuresHeading: "Siffror",
-  openData: "Öppna data för området",
-  linkJson: (area: string) => `Områdets siffror som JSON`,
-  linkMonth: "Hela månadens siffror (CSV och JSON) finns på månadens sida",
   back: (month: string) => `Tillbaka till lägesbilden för ${month}`,
   aboutLink: "Om statistiken: källor, definitioner och hur trenden prövas",
 } as const;
