@@ -12,9 +12,10 @@ import { summaryItems, type SummaryItem } from "./summary-text.ts";
 import { AREA_PAGES, T } from "./wording.ts";
 import { formatNumber } from "./format-sv.ts";
 
-/** An area's name as a link to its page; `prefix` is the page's path to the month folder. */
-export function areaLink(area: Pick<AreaEntry, "id" | "name">, prefix = ""): SafeHtml {
-  return html`<a href="${`${prefix}${areaPagePath(area.id)}`}">${area.name}</a>`;
+/** An area's name as a link to its page; the kommun (which has no area page) to its section. */
+export function areaLink(area: Pick<AreaEntry, "id" | "name">): SafeHtml {
+  if (area.id === "kommun") return html`<a href="#hela-kommunen">${T.area.kommunIn.replace(/^i /, "")}</a>`;
+  return html`<a href="${areaPagePath(area.id)}">${area.name}</a>`;
 }
 
 /** "A, B och C", each linked. */

@@ -119,6 +119,10 @@ describe("area pages for a kommun with 12 areas", () => {
   it("links every area's page from the month page's table of all areas, and shows no area's own table there", () => {
     const page = read("index.html");
     for (const [id] of AREAS) expect(page).toContain(`<a href="omrade/${id}.html">`);
+    // Every link into omrade/ (the table's and the summary's) leads to a page that exists.
+    const links = [...page.matchAll(/href="(omrade\/[^"#]+)"/g)].map((m) => m[1]!);
+    expect(links.length).toBeGreaterThanOrEqual(AREAS.length + 1);
+    for (const rel of links) expect(existsSync(path.join(month, rel)), rel).toBe(true);
     expect(page).toContain(`<a href="omrade/okant.html">Okänt område</a>`);
     expect(page).not.toContain("Polisanmälda brott i Västra Åby");
     // The area charts are drawn once, beside the area pages, and not in the month's charts folder.

@@ -9,6 +9,10 @@ import { publishedConfigHash } from "../../src/output/config-hash.ts";
 import { isLagesbildFile } from "../../src/output/known-files.ts";
 import { areaPagesEnabled, DEFAULT_AREA_PAGES_ABOVE } from "../../src/render/area-pages.ts";
 import { stringifyJson, stringifyJsonCompactLeaves } from "../../src/render/write-json.ts";
+import type { Indicators } from "../../src/aggregate/indicators-schema.ts";
+import { summarySection } from "../../src/render/section-summary.ts";
+import { summarySentences } from "../../src/render/summary-text.ts";
+import { sampleConfig, sampleIndicators } from "../helpers/sample-indicators.ts";
 
 function config(areas: number, output = ""): string {
   return `kommun: { name: Testby, code: "0001" }
@@ -127,5 +131,43 @@ describe("indicators.json's compact layout", () => {
     expect(JSON.parse(compact)).toEqual(JSON.parse(stringifyJson(value)));
     expect(compact).not.toMatch(/\de[+-]/);
     expect(stringifyJsonCompactLeaves({ a: [1e-7, 2.5e21] })).toBe('{\n  "a": [0.0000001,2500000000000000000000]\n}\n');
+  });
+});
+
+describe("the month summary with area pages", () => {
+  /** The sample with every visible, tested category entry an increase: more changes than the summary tells one by one. */
+  function manyChanges(): Indicators {
+    const ind = structuredClone(sampleIndicators());
+    for (const area of ind.areas) {
+      for (const e of area.incidents) {
+        if (e.category === "total" || e.trend === null || e.month.count === null || e.trend.verdict === null) continue;
+        e.trend = { ...e.trend, verdict: "increase", p_value: 0.001, q_value: 0.002 };
+      }
+    }
+    return ind;
+  }
+
+  it("links each area a sentence names to its page, and the kommun to its section", () => {
+    const ind = manyChanges();
+    const config = sampleConfig();
+    const body = summarySection.render({ ind, config, charts: [], notes: [], kommun: ind.areas.find((a) => a.id === "kommun"), areaPages: true })!.value;
+    const hrefs = [...body.matchAll(/href="([^"]+)"/g)].map((m) => m[1]);
+    expect(hrefs.length).toBeGreaterThan(0);
+    const areaIds = new Set(ind.areas.map((a) => a.id).filter((id) => id !== "kommun"));
+    for (const href of hrefs) expect(href === "#hela-kommunen" || areaIds.has(/^omrade\/(.+)\.html$/.exec(href ?? "")?.[1] ?? ""), href).toBe(true);
+    // The sentences read as without links, but the last change sentence names the areas instead of "tables below".
+    const text = body.replace(/<[^>]+>/g, "").split("\n").filter((l) => l.trim() !== "");
+    const plain = summarySentences(ind);
+    expect(text.length).toBe(plain.length);
+    const more = plain.findIndex((s) => s.startsWith("Ytterligare"));
+    expect(more).toBeGreaterThan(0);
+    text.forEach((t, i) => (i === more ? expect(t).toMatch(/^Ytterligare .* finns i .+\.$/) : expect(t).toBe(plain[i])));
+  });
+
+  it("is the plain summary without area pages", () => {
+    const ind = manyChanges();
+    const body = summarySection.render({ ind, config: sampleConfig(), charts: [], notes: [], kommun: undefined })!.value;
+    expect(body).not.toContain("href=");
+    expect(body.replace(/<[^>]+>/g, "").split("\n").filter((l) => l.trim() !== "")).toEqual(summarySentences(ind));
   });
 });
