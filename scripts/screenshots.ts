@@ -1,10 +1,10 @@
 /**
- * `npm run screenshots -- <reports dir> [out dir]`: full-page PNGs of a month page, the archive and the
- * accessibility statement at 390×844 (a phone) and 1280×900 (a laptop), plus each page's first screen
+ * `npm run screenshots -- <reports dir> [out dir]`: full-page PNGs of a month page (and its first area
+ * page, when the areas have pages), the archive and the accessibility statement at 390×844 (a phone) and 1280×900 (a laptop), plus each page's first screen
  * (`-first.png`), in Debian's chromium through playwright-core, for looking at the report as a reader
  * would after every change to it.
  */
-import { mkdirSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
@@ -13,8 +13,12 @@ const reports = path.resolve(process.argv[2] ?? "reports");
 const out = path.resolve(process.argv[3] ?? "screenshots");
 mkdirSync(out, { recursive: true });
 const month = readdirSync(reports).filter((d) => /^\d{4}-\d{2}$/.test(d)).sort().at(-1);
+// With area pages (issue 20), the month's first area page too.
+const areaDir = month ? path.join(reports, month, "omrade") : undefined;
+const area = areaDir && existsSync(areaDir) ? readdirSync(areaDir).filter((f) => f.endsWith(".html")).sort()[0] : undefined;
 const pages = [
   ...(month ? [[`month-${month}`, path.join(reports, month, "index.html")]] : []),
+  ...(month && areaDir && area ? [[`area-${month}-${area.replace(/\.html$/, "")}`, path.join(areaDir, area)]] : []),
   ["archive", path.join(reports, "index.html")],
   ["statement", path.join(reports, "tillganglighet.html")],
 ] as const;

@@ -179,6 +179,12 @@ export const ConfigSchema = z
         contact: z.strictObject({ email: z.email().optional(), phone: text(40).optional() }).optional(),
         accessibility: z.strictObject({ status: text(60), assessed: isoDate }).optional(),
         commentary: z.string().min(1).optional(),
+        /**
+         * When each area gets its own page (`<YYYY-MM>/omrade/<id>.html`, issue 20): a number N = when the
+         * config has more than N areas, `true` = always, `false` = never. Optional without a default, so a
+         * config that does not set it hashes as before (config-hash.ts) and no month is rebuilt for it.
+         */
+        area_pages: z.union([z.boolean(), z.number().int().min(0)], { error: "förväntade true, false eller ett antal områden (heltal, t.ex. 8)" }).optional(),
       })
       .default({}),
     reference: z

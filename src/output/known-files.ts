@@ -9,6 +9,9 @@ const MONTH_FILES = new Set(["index.html", "indicators.json", "indicators.csv", 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])\/(.+)$/;
 /** Chart names are built from slugs (chart-data.ts, survey-chart.ts). */
 const CHART = /^charts\/[a-z0-9][a-z0-9_.-]{0,150}\.png$/;
+/** An area's page and its chart beside it (render/area-pages.ts; area ids are slugs, okant included). */
+const AREA_PAGE = /^omrade\/[a-z0-9][a-z0-9-]{0,63}\.html$/;
+const AREA_CHART = /^omrade\/charts\/[a-z0-9][a-z0-9_.-]{0,150}\.png$/;
 
 /** True for a path (relative to the output folder, `/`-separated) of a file lagesbild writes. */
 export function isLagesbildFile(rel: string): boolean {
@@ -16,7 +19,7 @@ export function isLagesbildFile(rel: string): boolean {
   const m = MONTH.exec(rel);
   if (m === null) return false;
   const inMonth = m[3]!;
-  return MONTH_FILES.has(inMonth) || (CHART.test(inMonth) && !inMonth.includes(".."));
+  return MONTH_FILES.has(inMonth) || ((CHART.test(inMonth) || AREA_PAGE.test(inMonth) || AREA_CHART.test(inMonth)) && !inMonth.includes(".."));
 }
 
 /** The Swedish warning for a file lagesbild did not write. */

@@ -14,7 +14,7 @@ import { indicatorChanges } from "../aggregate/indicator-changes.ts";
 import type { Config } from "../config/load-config.ts";
 import { renderIndicatorsCsv } from "../render/indicators-csv.ts";
 import { revisionNote } from "../render/revision-notes.ts";
-import { stringifyJson } from "../render/write-json.ts";
+import { stringifyJson, stringifyJsonCompactLeaves } from "../render/write-json.ts";
 import path from "node:path";
 import { publishedConfigHash } from "./config-hash.ts";
 import { type MonthRecord, sha256 } from "./manifest.ts";
@@ -98,7 +98,7 @@ export async function writeMonth(input: WriteMonthInput): Promise<WriteMonthResu
 
   const files: OutputFile[] = input.onlyData
     ? [
-        { path: "indicators.json", content: stringifyJson(published) },
+        { path: "indicators.json", content: stringifyJsonCompactLeaves(published) },
         { path: "indicators.csv", content: renderIndicatorsCsv(published) },
         { path: "run.json", content: stringifyJson(input.runJson) },
         ...otherMonthFiles(outDir, month, DATA_FILES),

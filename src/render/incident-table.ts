@@ -45,7 +45,7 @@ function baselineYears(area: AreaEntry): number {
   return Math.max(...years) || 3;
 }
 
-function trendCell(e: IncidentEntry): SafeHtml {
+export function trendCell(e: IncidentEntry): SafeHtml {
   if (e.trend === null) return html`<td>${e.suppressed || e.trend_suppressed ? T.trendHidden : T.notAvailable}</td>`;
   if (e.trend.verdict === null) return html`<td>${T.trendNotTested}</td>`;
   const v = VERDICT[e.trend.verdict];

@@ -5,10 +5,12 @@
 import type { Indicators } from "../aggregate/indicators-schema.ts";
 import type { Config } from "../config/load-config.ts";
 import type { RevisionNote } from "../output/revisions-file.ts";
-import { renderCharts } from "./charts.ts";
+import { renderAreaPageHtml } from "./area-page.ts";
+import { AREA_DIR, areaPagePath, areaPagesEnabled, pagedAreas } from "./area-pages.ts";
+import { type ChartImage, renderCharts } from "./charts.ts";
 import { renderIndicatorsCsv } from "./indicators-csv.ts";
 import { renderReportHtml } from "./report-page.ts";
-import { stringifyJson } from "./write-json.ts";
+import { stringifyJson, stringifyJsonCompactLeaves } from "./write-json.ts";
 
 export interface MonthFile {
   path: string;
@@ -17,21 +19,38 @@ export interface MonthFile {
 
 /**
  * `index.html`, `indicators.json`, `indicators.csv`, `run.json` and `charts/*.png`, all from the
- * suppressed indicators `ind`.
+ * suppressed indicators `ind`; with area pages (area-pages.ts) also `omrade/<id>.html` per area, each
+ * area's chart beside its page in `omrade/charts/` (drawn once, shown only there).
  */
 export async function renderMonthFiles(
   ind: Indicators,
   ctx: { config: Config; notes: string[]; runJson: unknown; revisions?: ReadonlyArray<RevisionNote>; commentary?: string | null },
 ): Promise<MonthFile[]> {
   const charts = await renderCharts(ind, ctx.config);
-  const page = renderReportHtml(ind, { config: ctx.config, charts, notes: ctx.notes, revisions: ctx.revisions, commentary: ctx.commentary });
+  const context = { config: ctx.config, charts, notes: ctx.notes, revisions: ctx.revisions, commentary: ctx.commentary };
+  const page = renderReportHtml(ind, context);
   const files: MonthFile[] = [
     { path: "index.html", content: Buffer.from(page, "utf8") },
-    { path: "indicators.json", content: Buffer.from(stringifyJson(ind), "utf8") },
+    { path: "indicators.json", content: Buffer.from(stringifyJsonCompactLeaves(ind), "utf8") },
     { path: "indicators.csv", content: renderIndicatorsCsv(ind) },
     { path: "run.json", content: Buffer.from(stringifyJson(ctx.runJson), "utf8") },
-    ...charts.map((c) => ({ path: c.file, content: c.png })),
   ];
+  if (areaPagesEnabled(ctx.config)) {
+    const areaChart = (id: string) => charts.find((c) => c.placement.section === "area" && c.placement.area === id);
+    for (const area of pagedAreas(ind)) {
+      // The chart's `file` is relative to the page that shows it: `charts/…` from `omrade/`.
+      const chart = areaChart(area.id);
+      files.push({ path: areaPagePath(area.id), content: Buffer.from(renderAreaPageHtml(ind, area, context, chart), "utf8") });
+      if (chart) files.push({ path: `${AREA_DIR}/${chart.file}`, content: chart.png });
+    }
+    files.push(...charts.filter((c) => c.placement.section !== "area").map(chartFile));
+  } else {
+    files.push(...charts.map(chartFile));
+  }
   // Code-unit order, not localeCompare: the same on every machine.
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+function chartFile(c: ChartImage): MonthFile {
+  return { path: c.file, content: c.png };
 }

@@ -10,6 +10,7 @@ import { capitalise, formatMonth } from "./format-sv.ts";
 import { html, type SafeHtml } from "./html.ts";
 import { pageDocument } from "./layout.ts";
 import { aboutSection } from "./section-about.ts";
+import { areaPagesEnabled } from "./area-pages.ts";
 import { areasSection } from "./section-areas.ts";
 import { commentarySection } from "./section-commentary.ts";
 import { kommunSection } from "./section-kommun.ts";
@@ -54,7 +55,7 @@ const openData = html`<nav class="open-data" aria-label="${T.openData}">
 </nav>`;
 
 export function renderReportHtml(ind: Indicators, ctx: ReportContext): string {
-  const view: ReportView = { ...ctx, ind, kommun: ind.areas.find((a) => a.id === "kommun") };
+  const view: ReportView = { ...ctx, ind, kommun: ind.areas.find((a) => a.id === "kommun"), areaPages: areaPagesEnabled(ctx.config) };
   const title = ctx.config.output.title ?? T.defaultTitle(ind.kommun.name);
   const monthText = formatMonth(ind.month);
   const rendered = SECTIONS.flatMap((s) => {

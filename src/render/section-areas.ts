@@ -1,14 +1,16 @@
 /**
  * Section 3, Per område: for each area (config order, Okänt område last, as in the indicators) the same
  * table as for the kommun and a 24-month chart of all categories. Suppressed counts read "färre än k".
- * With `areas_geojson` in the config, the maps (area-maps.ts) come first.
+ * With `areas_geojson` in the config, the maps (area-maps.ts) come first. When the areas have pages of
+ * their own (area-pages.ts), the section is the maps and one table of all areas linking to their pages.
  */
 import { areaMaps } from "./area-maps.ts";
+import { areaOverview } from "./area-overview.ts";
 import { chartFigure } from "./chart-figure.ts";
 import { html } from "./html.ts";
 import { incidentTable } from "./incident-table.ts";
 import type { Section } from "./section-types.ts";
-import { T } from "./wording.ts";
+import { AREA_PAGES, T } from "./wording.ts";
 
 export const areasSection: Section = {
   id: "per-omrade",
@@ -17,6 +19,11 @@ export const areasSection: Section = {
     const { ind, config, charts } = view;
     const areas = ind.areas.filter((a) => a.id !== "kommun");
     if (areas.length === 0) return null;
+    if (view.areaPages) {
+      return html`<p>${AREA_PAGES.intro}</p>
+${areaOverview(ind, config)}
+${areaMaps(view)}`;
+    }
     return html`<p>${T.area.intro}</p>
 ${areaMaps(view)}
 ${areas.map((area) => {

@@ -9,7 +9,8 @@ import { addMonths } from "../core/month.ts";
 import { formatMonth, formatNumber } from "./format-sv.ts";
 import { html, type SafeHtml } from "./html.ts";
 import type { Section } from "./section-types.ts";
-import { ACTIVITY_NAMES, FIELD, OBSERVATION_NAMES, idName } from "./wording.ts";
+import { areaPhrase } from "./area-phrase.ts";
+import { ACTIVITY_NAMES, AREA_PAGES, FIELD, OBSERVATION_NAMES, idName } from "./wording.ts";
 
 type WithField = AreaEntry & { field: FieldFigures };
 
@@ -38,10 +39,10 @@ function hoursTable(areas: WithField[], month: string): SafeHtml {
   );
 }
 
-function observationTable(area: WithField, month: string): SafeHtml {
+function observationTable(area: WithField, month: string, where = "i hela kommunen"): SafeHtml {
   return scrollTable(
     "falt-observationer",
-    FIELD.obsCaption("i hela kommunen", formatMonth(month)),
+    FIELD.obsCaption(where, formatMonth(month)),
     html`<tr><th scope="col">${FIELD.observation}</th><th scope="col">${FIELD.count}</th><th scope="col">${FIELD.per10h}</th><th scope="col">${FIELD.lastYearPer10h(formatMonth(addMonths(month, -12)))}</th></tr>`,
     area.field.observations.map(
       (o) => html`<tr><th scope="row">${idName(OBSERVATION_NAMES, o.type)}</th><td class="num">${formatNumber(o.count)}</td><td class="num">${rate(o.per_10h)}</td><td class="num">${rate(o.same_month_last_year_per_10h)}</td></tr>\n`,
@@ -70,16 +71,32 @@ function activities(kommun: WithField, month: string): SafeHtml {
 <ul class="activities">${done.map((a) => html`<li>${idName(ACTIVITY_NAMES, a.activity)}: ${formatNumber(a.count)}</li>`)}</ul>`;
 }
 
+/**
+ * One area's field figures on its own page (issue 20): its hours and shifts, and its observations as
+ * counts and per 10 hours; null when the config has no field-report source or the month has no report.
+ */
+export function areaFieldFigures(ind: { month: string; areas: AreaEntry[] }, area: AreaEntry): SafeHtml | null {
+  const kommun = ind.areas.find((a) => a.id === "kommun");
+  if (area.field === undefined || kommun?.field === undefined) return null;
+  const withField = area as WithField;
+  if (kommun.field.shifts === 0) return html`<p>${FIELD.intro}</p>\n<p>${FIELD.noData}</p>`;
+  return html`<p>${FIELD.intro}</p>
+${hoursTable([withField], ind.month)}
+${withField.field.observations.length > 0 ? observationTable(withField, ind.month, areaPhrase(area)) : null}`;
+}
+
 export const fieldSection: Section = {
   id: "faltrapporter",
   title: FIELD.title,
-  render: ({ ind }) => {
-    const areas = ind.areas.filter((a): a is WithField => a.field !== undefined);
+  render: ({ ind, areaPages }) => {
+    // With area pages the month page shows the kommun's figures; each area's are on its page.
+    const areas = ind.areas.filter((a): a is WithField => a.field !== undefined && (areaPages !== true || a.id === "kommun"));
     const kommun = areas.find((a) => a.id === "kommun");
     if (kommun === undefined) return null;
     if (kommun.field.shifts === 0) return html`<p>${FIELD.intro}</p>\n<p>${FIELD.noData}</p>`;
     const parts = areas.filter((a) => a.id !== "kommun");
     return html`<p>${FIELD.intro}</p>
+${areaPages === true ? html`<p>${AREA_PAGES.perAreaElsewhere}</p>` : null}
 ${hoursTable(areas, ind.month)}
 ${kommun.field.observations.length > 0 ? observationTable(kommun, ind.month) : null}
 ${parts.length > 0 && kommun.field.observations.length > 0 ? html`<h3>${FIELD.perAreaHeading}</h3>\n${perAreaTable(parts, ind.month)}` : null}

@@ -10,7 +10,7 @@ import { chartFigure } from "./chart-figure.ts";
 import { formatNumber, formatSignedNumber } from "./format-sv.ts";
 import { html, type SafeHtml } from "./html.ts";
 import type { Section } from "./section-types.ts";
-import { SURVEY } from "./wording.ts";
+import { AREA_PAGES, SURVEY } from "./wording.ts";
 import { monthYear } from "../core/month.ts";
 
 type WithSurvey = AreaEntry & { survey: SurveyFigure[] };
@@ -36,9 +36,13 @@ function row(area: WithSurvey, f: SurveyFigure, unit: string): SafeHtml {
 export const surveySection: Section = {
   id: "trygghetsmatning",
   title: SURVEY.title,
-  render: ({ ind, config, charts }) => {
-    const areas = ind.areas.filter((a): a is WithSurvey => a.survey !== undefined);
-    if (areas.length === 0) return null;
+  render: ({ ind, config, charts, areaPages }) => {
+    const surveyed = ind.areas.filter((a): a is WithSurvey => a.survey !== undefined);
+    if (surveyed.length === 0) return null;
+    // With area pages the month page's tables hold the kommun's figures (the chart still draws every
+    // area); each area's figures are on its page. A survey of areas only keeps its rows here.
+    const kommunOnly = areaPages === true && surveyed.some((a) => a.id === "kommun" && a.survey.length > 0);
+    const areas = kommunOnly ? surveyed.filter((a) => a.id === "kommun") : surveyed;
     const blocks = config.survey.indicators.flatMap((indicator) => {
       const rows = areas.flatMap((a) => {
         const f = a.survey.find((s) => s.indicator === indicator.id);
@@ -66,6 +70,7 @@ ${chart ? chartFigure(chart) : null}`];
     const computed = areas.some((a) => a.survey.some((f) => f.ci_low !== undefined));
     const notes = computed ? html`<p class="table-note">${SURVEY.intervalNote} ${SURVEY.uncertainNote} ${SURVEY.suppressedNote}</p>` : null;
     return html`<p>${SURVEY.intro}</p>
+${kommunOnly ? html`<p>${AREA_PAGES.perAreaElsewhere}</p>` : null}
 ${blocks.length > 0 ? blocks : html`<p>${SURVEY.noData}</p>`}
 ${notes}`;
   },

@@ -24,6 +24,11 @@ export interface ReportView extends ReportContext {
   ind: Indicators;
   /** The `kommun` entry of `ind.areas` (hela kommunen), if present. */
   kommun: AreaEntry | undefined;
+  /**
+   * Whether each area has a page of its own (area-pages.ts): then the month page shows the kommun's
+   * figures and one row per area, and the areas' tables, charts, field and survey figures are on their pages.
+   */
+  areaPages?: boolean;
 }
 
 export interface Section {

@@ -85,17 +85,19 @@ function kommunTotals(ind: Indicators): IncidentEntry[] {
   return ind.areas.find((a) => a.id === "kommun")?.incidents.filter((e) => isTotalId(e.category)) ?? [];
 }
 
-export function totalSentences(ind: Indicators): string[] {
-  const totals = kommunTotals(ind);
+/** One sentence per measure's total of the kommun, or of `area` (its own page, issue 20). */
+export function totalSentences(ind: Indicators, area?: AreaEntry): string[] {
+  const totals = area === undefined ? kommunTotals(ind) : area.incidents.filter((e) => isTotalId(e.category));
+  const where = area === undefined ? undefined : areaPhrase(area);
   const monthText = formatMonth(ind.month);
   return totals.map((total) => {
     const words = SUMMARY_TOTAL[total.measure];
     const m = total.month;
     if (m.count === null) {
-      if (!total.suppressed) return SUMMARY.missing(words.what, monthText);
-      return m.count_suppressed === "protects" ? SUMMARY.protects(words.what, monthText) : SUMMARY.hidden(words.what, monthText);
+      if (!total.suppressed) return SUMMARY.missing(words.what, monthText, where);
+      return m.count_suppressed === "protects" ? SUMMARY.protects(words.what, monthText, where) : SUMMARY.hidden(words.what, monthText, where);
     }
-    let sentence = words.counted(formatNumber(m.count), m.count === 1, monthText);
+    let sentence = words.counted(formatNumber(m.count), m.count === 1, monthText, where);
     if (m.same_month_last_year !== null) sentence += SUMMARY.lastYear(formatNumber(m.same_month_last_year), formatMonth(addMonths(ind.month, -12)));
     sentence += ".";
     const verdict = total.trend?.verdict;
@@ -121,38 +123,73 @@ export function promisesSentence(ind: Indicators): string | null {
   return `Av ${formatNumber(n)} medborgarlöften och aktiviteter som följs upp är ${list}.`;
 }
 
+/**
+ * One sentence of the summary. A change sentence keeps its change, and the sentence on the changes not
+ * named one by one keeps those, so the page can link the areas they happened in (issue 20).
+ */
+export type SummaryItem =
+  | { kind: "text"; text: string }
+  | { kind: "change"; text: string; area: AreaEntry }
+  | { kind: "more"; text: string; count: number; areas: AreaEntry[] };
+
 /** Every sentence of the summary, in reading order. */
 export function summarySentences(ind: Indicators): string[] {
-  const sentences: string[] = [];
+  return summaryItems(ind).map((s) => s.text);
+}
+
+/** The summary's sentences with what each is about (see SummaryItem). */
+export function summaryItems(ind: Indicators): SummaryItem[] {
+  const sentences: SummaryItem[] = [];
+  const text = (t: string): SummaryItem => ({ kind: "text", text: t });
   const totals = totalSentences(ind);
-  sentences.push(...totals);
+  sentences.push(...totals.map(text));
   const ranked = rankChanges(passedChanges(ind));
   const tested = ind.areas.some((a) => a.incidents.some((e) => e.trend?.q_value != null || e.trend?.verdict === "normal"));
   if (ranked.length === 0) {
     // The kommun total's sentence already says when its history is too short; say nothing more then.
-    if (tested) sentences.push(NO_CHANGES_SENTENCE);
-    else if (!kommunTotals(ind).some((e) => e.trend?.verdict === "insufficient_history")) sentences.push(NOTHING_TESTED_SENTENCE);
+    if (tested) sentences.push(text(NO_CHANGES_SENTENCE));
+    else if (!kommunTotals(ind).some((e) => e.trend?.verdict === "insufficient_history")) sentences.push(text(NOTHING_TESTED_SENTENCE));
   } else {
     const promises = ind.promises.length > 0 ? 1 : 0;
     // Each total beyond the first takes the place of a change sentence, so the summary stays within six.
     const max = Math.max(1, MAX_CHANGE_SENTENCES - promises - Math.max(0, totals.length - 1));
-    for (const c of ranked.slice(0, max)) sentences.push(changeSentence(c, ind.month));
-    const rest = ranked.length - max;
-    if (rest > 0) {
-      sentences.push(
-        rest === 1
-          ? "Ytterligare en förändring utöver normal variation redovisas i tabellerna nedan."
-          : `Ytterligare ${formatNumber(rest)} förändringar utöver normal variation redovisas i tabellerna nedan.`,
-      );
+    for (const c of ranked.slice(0, max)) sentences.push({ kind: "change", text: changeSentence(c, ind.month), area: c.area });
+    const rest = ranked.slice(max);
+    if (rest.length > 0) {
+      // The areas of the further changes, once each, in the indicators' (config) order.
+      const areas = ind.areas.filter((a) => rest.some((c) => c.area === a));
+      sentences.push({
+        kind: "more",
+        count: rest.length,
+        areas,
+        text:
+          rest.length === 1
+            ? "Ytterligare en förändring utöver normal variation redovisas i tabellerna nedan."
+            : `Ytterligare ${formatNumber(rest.length)} förändringar utöver normal variation redovisas i tabellerna nedan.`,
+      });
     }
   }
   const promises = promisesSentence(ind);
-  if (promises) sentences.push(promises);
+  if (promises) sentences.push(text(promises));
   // Never fewer than three sentences: say how to read the rest of the report.
   if (sentences.length < 3) {
     sentences.push(
-      "En förändring räknas som verklig först när den går utöver den normala variationen för samma tid på året tidigare år; se Om statistiken.",
+      text("En förändring räknas som verklig först när den går utöver den normala variationen för samma tid på året tidigare år; se Om statistiken."),
     );
   }
+  return sentences;
+}
+
+/**
+ * The summary of one area's page: its totals, then its changes that passed the trend test (ranked as on
+ * the month page), or that none did. Okänt område is not tested (nowhere to act), so it has no verdict
+ * sentence.
+ */
+export function areaSummarySentences(ind: Indicators, area: AreaEntry): string[] {
+  const sentences = totalSentences(ind, area);
+  const ranked = rankChanges(passedChanges({ ...ind, areas: [area] }));
+  for (const c of ranked) sentences.push(changeSentence(c, ind.month));
+  const tested = area.incidents.some((e) => e.trend?.q_value != null || e.trend?.verdict === "normal");
+  if (ranked.length === 0 && tested) sentences.push(NO_CHANGES_SENTENCE);
   return sentences;
 }

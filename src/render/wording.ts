@@ -187,24 +187,26 @@ export function incidentsNoun(count: number, measure: Measure): string {
 }
 
 /** Section 1's sentence on each measure's total for the whole kommun ("anmäld" only for brott). */
-export const SUMMARY_TOTAL: Record<Measure, { counted: (n: string, one: boolean, month: string) => string; what: string }> = {
+/** `where`: the place as it reads mid-sentence ("i hela kommunen", "i Centrum"; area-phrase.ts). */
+export const SUMMARY_TOTAL: Record<Measure, { counted: (n: string, one: boolean, month: string, where?: string) => string; what: string }> = {
   brott: {
-    counted: (n, _one, month) => `I hela kommunen polisanmäldes ${n} brott i ${month}`,
+    counted: (n, _one, month, where = "i hela kommunen") => `${capitaliseFirst(where)} polisanmäldes ${n} brott i ${month}`,
     what: "polisanmälda brott",
   },
   "polisens-handelser": {
-    counted: (n, one, month) => `I hela kommunen publicerade polisen ${n} ${one ? "händelsenotis" : "händelsenotiser"} i ${month}`,
+    counted: (n, one, month, where = "i hela kommunen") => `${capitaliseFirst(where)} publicerade polisen ${n} ${one ? "händelsenotis" : "händelsenotiser"} i ${month}`,
     what: "polisens händelsenotiser",
   },
   handelser: {
-    counted: (n, one, month) => `I hela kommunen rapporterade kommunen och andra aktörer ${n} ${one ? "händelse" : "händelser"} i ${month}`,
+    counted: (n, one, month, where = "i hela kommunen") =>
+      `${capitaliseFirst(where)} rapporterade kommunen och andra aktörer ${n} ${one ? "händelse" : "händelser"} i ${month}`,
     what: "rapporterade händelser",
   },
 };
 export const SUMMARY = {
-  hidden: (what: string, month: string) => `Antalet ${what} i hela kommunen i ${month} redovisas inte eftersom det är litet.`,
-  protects: (what: string, month: string) => `Antalet ${what} i hela kommunen i ${month} döljs, så att ett litet antal inte kan räknas fram.`,
-  missing: (what: string, month: string) => `Uppgift saknas om antalet ${what} i hela kommunen i ${month}.`,
+  hidden: (what: string, month: string, where = "i hela kommunen") => `Antalet ${what} ${where} i ${month} redovisas inte eftersom det är litet.`,
+  protects: (what: string, month: string, where = "i hela kommunen") => `Antalet ${what} ${where} i ${month} döljs, så att ett litet antal inte kan räknas fram.`,
+  missing: (what: string, month: string, where = "i hela kommunen") => `Uppgift saknas om antalet ${what} ${where} i ${month}.`,
   lastYear: (n: string, month: string) => `, jämfört med ${n} i ${month}`,
   verdict: (words: string, season: string) => ` Det är en ${words} jämfört med ${season}.`,
   normal: (season: string) => ` Antalet ligger inom normal variation jämfört med ${season}.`,
@@ -531,4 +533,27 @@ export const MAP = {
   count: (m: Measure) => capitaliseFirst(MEASURE[m].short),
   rate: "Per 100 000 invånare",
   trend: "Trend (mot samma tid tidigare år)",
+} as const;
+
+/** The area pages and the month page's table of all areas (issue 20: a kommun with hundreds of areas). */
+export const AREA_PAGES = {
+  intro:
+    "Varje område har en egen sida med sina tabeller, sitt diagram och sina trender. Välj ditt område i tabellen. Händelser som inte kunde knytas till något område redovisas under Okänt område.",
+  overviewCaption: (month: string) => `Alla områden, ${month}: per 100 000 invånare de senaste 12 månaderna, förändring och trend`,
+  areaColumn: "Område (länk till områdets sida)",
+  rateColumn: "Per 100 000 inv. (senaste 12 mån)",
+  changeColumn: "Förändring mot föregående 12 mån",
+  trendColumn: (month: string) => `Trend i ${month}`,
+  overviewNote:
+    "Förändringen jämför de senaste 12 månaderna med de 12 månaderna före. Trenden jämför månaden med samma tid på året tidigare år.",
+  /** The summary's last sentence when more changes passed the test than it names one by one. */
+  moreChanges: (n: string, one: boolean) =>
+    one ? "Ytterligare en förändring utöver normal variation finns i " : `Ytterligare ${n} förändringar utöver normal variation finns i `,
+  /** The month page's field and survey sections show the kommun's figures; the areas' are on their pages. */
+  perAreaElsewhere: "Siffrorna för varje område finns på områdets egen sida (se Per område).",
+  breadcrumbMonth: (month: string) => `Lägesbild ${month}`,
+  pageTitle: (area: string, month: string) => `${area} – ${month}`,
+  figuresHeading: "Siffror",
+  back: (month: string) => `Tillbaka till lägesbilden för ${month}`,
+  aboutLink: "Om statistiken: källor, definitioner och hur trenden prövas",
 } as const;

@@ -67,3 +67,75 @@ function writeObject(obj: Record<string, unknown>, indent: string): string {
   }
   return parts.length === 0 ? "{}" : `{\n${parts.join(",\n")}\n${indent}}`;
 }
+
+/** A string, number, boolean or null. */
+function isScalar(value: unknown): boolean {
+  return value === null || (typeof value !== "object" && typeof value !== "function");
+}
+
+/**
+ * A value written on one line by `stringifyJsonCompactLeaves`: an object whose values are all scalars
+ * (`{"count":19,"per_100k":73.7}`), or an array of scalars and such objects (a `series`).
+ */
+function isLeaf(value: unknown): boolean {
+  if (Array.isArray(value)) return value.every((v) => isScalar(v) || (v !== null && typeof v === "object" && !Array.isArray(v) && isLeaf(v)));
+  if (value === null || typeof value !== "object") return false;
+  if (typeof (value as { toJSON?: unknown }).toJSON === "function") return false;
+  return Object.values(value).every(isScalar);
+}
+
+/**
+ * `indicators.json`'s layout (issue 20): like `stringifyJson`, but each leaf (see isLeaf) on one line
+ * without spaces. The file is the same JSON, values and key order; only white space differs. A kommun
+ * with 312 areas wrote 20 MB, 70 % of it a 24-point `series` per entry spread over 144 lines of
+ * indentation; on one line per series it is about 8 MB. Diffs stay line by line where they are read:
+ * one line per figure block (`month`, `ytd`, `rolling_12m`, `trend`), and a series moves by a month
+ * every month anyway, so its 24 lines all changed before too.
+ */
+export function stringifyJsonCompactLeaves(value: unknown): string {
+  const out = writeCompact(value, "");
+  if (out === undefined) throw new TypeError("stringifyJsonCompactLeaves: value is not JSON-serialisable");
+  return `${out}\n`;
+}
+
+function writeCompact(value: unknown, indent: string): string | undefined {
+  if (isLeaf(value)) {
+    const native = nativeOneLine(value);
+    // An exponent (or a bigint, which JSON.stringify refuses) goes through the plain-number writer.
+    return native !== undefined && !/\de[+-]/.test(native) ? native : oneLine(value);
+  }
+  if (value === null || typeof value !== "object" || typeof (value as { toJSON?: unknown }).toJSON === "function") return write(value, indent);
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return "[]";
+    return `[\n${value.map((item) => `${inner}${writeCompact(item, inner) ?? "null"}`).join(",\n")}\n${indent}]`;
+  }
+  const parts: string[] = [];
+  for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+    const text = writeCompact(v, inner);
+    if (text !== undefined) parts.push(`${inner}${JSON.stringify(key)}: ${text}`);
+  }
+  return parts.length === 0 ? "{}" : `{\n${parts.join(",\n")}\n${indent}}`;
+}
+
+function nativeOneLine(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(value) as string | undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A leaf on one line through the plain-number writer (the slow path: only when a number has an exponent). */
+function oneLine(value: unknown): string | undefined {
+  if (Array.isArray(value)) return `[${value.map((v) => oneLine(v) ?? "null").join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const parts: string[] = [];
+    for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+      const text = write(v, "");
+      if (text !== undefined) parts.push(`${JSON.stringify(key)}:${text}`);
+    }
+    return `{${parts.join(",")}}`;
+  }
+  return write(value, "");
+}
