@@ -187,6 +187,10 @@ function measureErrors(config: RawConfig): string[] {
 /** Parses and validates config text. `configPath` decides how relative paths resolve. */
 export function parseConfig(source: string, configPath: string): Config {
   const { raw, positions } = parseConfigYaml(source, configPath);
+  if (typeof raw === "object" && raw !== null && "kommuner" in raw) {
+    // A group config (load-group-config.ts) is read by `run`, `validate` and `publish` only.
+    throw new LagesbildError("config", `${configPath}: konfigurationen listar flera kommuner (kommuner:) – det här kommandot tar en konfiguration för en kommun; run, validate och publish tar båda slagen.`);
+  }
   return validateRawConfig(raw, configPath, positions);
 }
 
