@@ -4,7 +4,7 @@
  * (`-first.png`), in Debian's chromium through playwright-core, for looking at the report as a reader
  * would after every change to it.
  */
-import { mkdirSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
@@ -13,8 +13,12 @@ const reports = path.resolve(process.argv[2] ?? "reports");
 const out = path.resolve(process.argv[3] ?? "screenshots");
 mkdirSync(out, { recursive: true });
 const month = readdirSync(reports).filter((d) => /^\d{4}-\d{2}$/.test(d)).sort().at(-1);
+// A group's output (a config with kommuner:) has a comparison per month under jamforelse/.
+const comparisonDir = path.join(reports, "jamforelse");
+const compared = existsSync(comparisonDir) ? readdirSync(comparisonDir).filter((d) => /^\d{4}-\d{2}$/.test(d)).sort().at(-1) : undefined;
 const pages = [
   ...(month ? [[`month-${month}`, path.join(reports, month, "index.html")]] : []),
+  ...(compared ? [[`jamforelse-${compared}`, path.join(comparisonDir, compared, "index.html")], [`jamforelse-${compared}-per-100k`, path.join(comparisonDir, compared, "per-100k.html")]] : []),
   ["archive", path.join(reports, "index.html")],
   ["statement", path.join(reports, "tillganglighet.html")],
 ] as const;

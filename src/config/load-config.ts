@@ -239,7 +239,16 @@ export function validateRawConfig(raw: unknown, configPath: string, positions: R
   const parsed = ConfigSchema.safeParse(raw);
   const fixed = fixedKeyErrors(raw).map(locateLine);
   if (!parsed.success || fixed.length > 0) {
-    const issues = parsed.success ? [] : parsed.error.issues.map((i) => ({ ...i, path: mapPath(i.path) }) as z.core.$ZodIssue);
+    const issues = parsed.success
+      ? []
+      : parsed.error.issues.flatMap((i): z.core.$ZodIssue[] => {
+          // An unknown key is mapped with its key: at the top of a kommun it belongs to `kommuner[k]`.
+          if (i.code !== "unrecognized_keys") return [{ ...i, path: mapPath(i.path) } as z.core.$ZodIssue];
+          return i.keys.map((key) => {
+            const mapped = mapPath([...i.path, key]);
+            return { ...i, path: mapped.slice(0, -1), keys: [String(mapped.at(-1))] } as z.core.$ZodIssue;
+          });
+        });
     const lines = [...formatIssues(issues, locate), ...fixed];
     throw new LagesbildError("config", `Fel i konfigurationen ${configPath}:\n${lines.join("\n")}`);
   }
