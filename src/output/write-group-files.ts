@@ -77,7 +77,7 @@ export function writeGroupFiles(input: GroupFilesInput): string[] {
     }
     updated.set(month, indicators.reduce((max, i) => (i !== null && i.generated_at > max ? i.generated_at : max), ""));
   }
-  const months = comparisonMonths(outDir, files.map((f) => f.path));
+  const months = comparisonMonths(outDir, files.map((f) => f.path), input.onlyData ? COMPARISON_CSV : COMPARISON_PAGES.lan);
   if (!input.onlyData) {
     // A month compared in an earlier run keeps the `updated` of its kommuner's latest revision.
     for (const m of months) if (!updated.has(m)) updated.set(m, latestGeneratedAt(outDir, kommuner, m));
@@ -95,10 +95,10 @@ export function writeGroupFiles(input: GroupFilesInput): string[] {
 }
 
 /** Months with a comparison folder on disk or written now, newest first. */
-function comparisonMonths(outDir: string, written: ReadonlyArray<string>): string[] {
+function comparisonMonths(outDir: string, written: ReadonlyArray<string>, file: string): string[] {
   const dir = path.join(outDir, COMPARISON_DIR);
-  const onDisk = existsSync(dir) ? readdirSync(dir).filter((m) => isYearMonth(m) && existsSync(path.join(dir, m, COMPARISON_PAGES.lan))) : [];
-  const now = written.filter((p) => p.endsWith(`/${COMPARISON_PAGES.lan}`)).map((p) => p.split("/")[1]!);
+  const onDisk = existsSync(dir) ? readdirSync(dir).filter((m) => isYearMonth(m) && existsSync(path.join(dir, m, file))) : [];
+  const now = written.filter((p) => p.endsWith(`/${file}`)).map((p) => p.split("/")[1]!);
   return [...new Set([...onDisk, ...now])].sort().reverse();
 }
 

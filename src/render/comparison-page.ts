@@ -45,6 +45,11 @@ function measureCells(m: MeasureFigures | undefined): SafeHtml {
   return html`<td class="num">${num(m.count)}</td><td class="num">${num(m.per100k, 1)}</td><td class="num">${m.changePct === null ? T.notAvailable : formatPercentChange(m.changePct)}</td>${verdictCell(m.verdict)}`;
 }
 
+function surveyCell(r: ComparisonRow): SafeHtml {
+  if (r.survey === null || r.survey.value === null) return html`<td class="num">${T.notAvailable}</td>`;
+  return html`<td class="num">${formatNumber(r.survey.value, 2)} <span class="note">(${r.survey.name}, ${String(r.survey.year)})</span></td>`;
+}
+
 function kommunCell(r: ComparisonRow, month: string): SafeHtml {
   // The page lives in jamforelse/<month>/: a kommun's report is two folders up.
   const link = r.hasReport ? `../../${r.id}/${month}/index.html` : null;
@@ -58,11 +63,13 @@ export function renderComparisonHtml(input: ComparisonInput, order: ComparisonOr
   const grouped = order === "lan" && lans.size > 1;
   const sorted = order === "lan" ? byLanAndName(rows) : byRate(rows);
   const window = formatMonthRange(addMonths(month, -11), month);
-  const cols = 2 + measures.length * 4 + 1;
+  // The survey column only when some kommun has a survey result.
+  const surveyed = rows.some((r) => r.survey !== null);
+  const cols = 2 + measures.length * 4 + (surveyed ? 1 : 0);
   const line = (r: ComparisonRow) =>
     r.measures === null
       ? html`<tr>${kommunCell(r, month)}<td colspan="${String(cols - 1)}">${C.noReport}</td></tr>`
-      : html`<tr>${kommunCell(r, month)}<td class="num">${num(r.population)}</td>${measures.map((m) => measureCells(r.measures!.find((x) => x.measure === m)))}<td class="num">${r.survey === null || r.survey.value === null ? T.notAvailable : html`${formatNumber(r.survey.value, 2)} <span class="note">(${String(r.survey.year)})</span>`}</td></tr>`;
+      : html`<tr>${kommunCell(r, month)}<td class="num">${num(r.population)}</td>${measures.map((m) => measureCells(r.measures!.find((x) => x.measure === m)))}${surveyed ? surveyCell(r) : null}</tr>`;
   const body = grouped
     ? [...lans].sort().map((lan) => html`<tbody>
 <tr class="group"><th scope="rowgroup" colspan="${String(cols)}">${LAN_NAMES[lan] ?? C.lanCode(lan)}</th></tr>
@@ -72,7 +79,7 @@ ${sorted.filter((r) => r.lan === lan).map(line)}
 ${sorted.map(line)}
 </tbody>`;
   const head = html`<thead>
-<tr><th scope="col" rowspan="2">${C.kommun}</th><th scope="col" rowspan="2">${C.population(month.slice(0, 4))}</th>${measures.map((m) => html`<th scope="colgroup" colspan="4">${MEASURE[m].title}, ${C.last12}</th>`)}<th scope="col" rowspan="2">${C.survey}</th></tr>
+<tr><th scope="col" rowspan="2">${C.kommun}</th><th scope="col" rowspan="2">${C.population}</th>${measures.map((m) => html`<th scope="colgroup" colspan="4">${MEASURE[m].title}, ${C.last12}</th>`)}${surveyed ? html`<th scope="col" rowspan="2">${C.survey}</th>` : null}</tr>
 <tr>${measures.map(() => html`<th scope="col">${C.count}</th><th scope="col">${C.per100k}</th><th scope="col">${C.change}</th><th scope="col">${C.trend}</th>`)}</tr>
 </thead>`;
   const sortNav = html`<nav aria-label="${C.sortLabel}"><p>${C.sortLabel}: ${(["lan", "rate"] as const).map((o, i) => html`${i > 0 ? " · " : null}${o === order ? html`<strong aria-current="page">${C.orders[o]}</strong>` : html`<a href="${COMPARISON_PAGES[o]}">${C.orders[o]}</a>`}`)}</p></nav>`;

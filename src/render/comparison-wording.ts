@@ -1,7 +1,8 @@
 /** The Swedish words of a group's comparison page, archive and feed (one place, as wording.ts). */
 export const COMPARISON = {
   kommun: "Kommun",
-  population: (year: string) => `Folkmängd ${year}`,
+  /** The population the rates divide by: the month's year's, else the nearest earlier (the kommun's report says which). */
+  population: "Folkmängd",
   last12: "senaste 12 mån",
   count: "Antal",
   per100k: "Per 100 000 inv.",
