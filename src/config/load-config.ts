@@ -140,7 +140,9 @@ export function crossCheck(config: RawConfig): string[] {
       if (!categoryIds.has(key) && key !== "total") errors.push(`reference[${i}].per_100k.${key}: okänd kategori`);
     }
   }
-  void indicatorIds;
+  (config.survey.reference ?? []).forEach((r, i) => {
+    if (!indicatorIds.has(r.indicator)) errors.push(`survey.reference[${i}].indicator: okänd indikator ${r.indicator} (finns: ${[...indicatorIds].join(", ") || "inga"})`);
+  });
   return errors;
 }
 

@@ -47,7 +47,10 @@ function measureCells(m: MeasureFigures | undefined): SafeHtml {
 
 function surveyCell(r: ComparisonRow): SafeHtml {
   if (r.survey === null || r.survey.value === null) return html`<td class="num">${T.notAvailable}</td>`;
-  return html`<td class="num">${formatNumber(r.survey.value, 2)} <span class="note">(${r.survey.name}, ${String(r.survey.year)})</span></td>`;
+  const v = r.survey.versus;
+  // Only a difference beyond both margins is named (aggregate/survey-reference.ts).
+  const versus = v !== null && (v.verdict === "tryggare" || v.verdict === "otryggare") ? html`<br><span class="note">${C.versus(v.verdict, v.name)}</span>` : null;
+  return html`<td class="num">${formatNumber(r.survey.value, 2)} <span class="note">(${r.survey.name}, ${String(r.survey.year)})</span>${versus}</td>`;
 }
 
 function kommunCell(r: ComparisonRow, month: string): SafeHtml {

@@ -38,7 +38,8 @@ export interface ComparisonRow {
   measures: MeasureFigures[] | null;
   /** Category id → rolling 12 months per 100 000 (null: hidden or unavailable). */
   categories: Record<string, number | null>;
-  survey: { name: string; year: number; value: number | null } | null;
+  /** The kommun's first survey indicator; `versus`: its verdict against the first reference (survey-reference.ts). */
+  survey: { name: string; year: number; value: number | null; versus: { name: string; verdict: string } | null } | null;
   /** The kommun's report page exists (not a `--only data` month). */
   hasReport: boolean;
 }
@@ -71,7 +72,7 @@ export function comparisonRow(k: { id: string; name: string; code: string }, ind
     population: area?.population ?? null,
     measures,
     categories,
-    survey: s === undefined ? null : { name: s.name, year: s.year, value: s.value },
+    survey: s === undefined ? null : { name: s.name, year: s.year, value: s.value, versus: s.reference?.[0] ? { name: s.reference[0].name, verdict: s.reference[0].verdict } : null },
     hasReport,
   };
 }

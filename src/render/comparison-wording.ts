@@ -9,6 +9,7 @@ export const COMPARISON = {
   change: "Förändring mot 12 mån innan",
   trend: "Trend (mot samma tid tidigare år)",
   survey: "Trygghetsmätning, senaste (år)",
+  versus: (verdict: "tryggare" | "otryggare", ref: string) => `${verdict} än ${ref} i genomsnitt`,
   noReport: "Ingen rapport för månaden (se körningens sammanfattning).",
   lanCode: (code: string) => `Län ${code}`,
   sortLabel: "Ordning",
