@@ -115,7 +115,8 @@ export function parseGroupConfig(source: string, configPath: string): GroupConfi
     const entry = record(value);
     const head = EntryHead.safeParse(entry);
     if (!head.success) {
-      errors.push(at(`kommuner[${k}].id: ${head.error.issues[0]?.message ?? "saknas"} (kommunens mapp i utdata, t.ex. soderhamn)`));
+      const message = entry.id === undefined ? "saknas" : (head.error.issues[0]?.message ?? "ogiltigt värde");
+      errors.push(at(`kommuner[${k}].id: ${message} (kommunens mapp i utdata, t.ex. soderhamn)`));
       return;
     }
     const id = head.data.id;
