@@ -8,8 +8,11 @@
  * kommun gives; one kommun failing does not stop the others; a second run skips every kommun.
  */
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { chromium } from "playwright-core";
 import { parse as parseYaml } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROJECT_ROOT, runCli } from "../helpers/run-cli.ts";
@@ -193,4 +196,32 @@ describe("a group where one kommun fails", () => {
     const line = text.split("\n").findIndex((l) => l.includes("araes")) + 1;
     expect(r.stderr).toContain(`typo.yaml:${line}:5: kommuner[3].araes: okänd nyckel araes`);
   });
+});
+
+const CHROMIUM = "/usr/bin/chromium";
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+/**
+ * The group's pages pass axe-core (WCAG 2.0/2.1 A and AA) in headless Chromium at a phone's and a
+ * laptop's width, and the page itself never scrolls sideways (the wide table scrolls in its own region).
+ */
+describe.skipIf(!existsSync(CHROMIUM))("the comparison and the group's archive in headless Chromium", () => {
+  const PAGES = ["jamforelse/2025-06/index.html", "jamforelse/2025-06/per-100k.html", "index.html"];
+  it.each(PAGES.flatMap((rel) => [390, 1280].map((width) => [rel, width] as const)))("%s at %i px: no axe violations, no horizontal scrolling", async (rel, width) => {
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu"] });
+    try {
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      await page.goto(pathToFileURL(path.join(out, rel)).href);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      await page.addScriptTag({ path: AXE });
+      const violations = (await page.evaluate(async () => {
+        const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+        const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+        return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 2).map((n) => n.target.join(" ")).join(", ")}`);
+      })) as string[];
+      expect({ overflow: Math.max(0, overflow), violations }).toEqual({ overflow: 0, violations: [] });
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
 });
