@@ -5,6 +5,10 @@
  *   BENCH_SIZES=1000000 npm run bench   # the quick look: 1 M only
  *   BENCH_RUNS=3                  # runs per figure; the best is printed (shared machines)
  *
+ * BENCH_KOMMUNER=290 adds a group run of all 290 kommuner from the national police events file in
+ * ../shared/realdata (bench/kommuner.ts): wall time, peak RSS and time per kommun, `--only data` and full
+ * HTML; skipped, saying so, when the real data is absent. BENCH_SIZES= (empty) leaves the row sizes out.
+ *
  * Last, the month page's weight on a phone (bench/page-weight.ts): HTML + stylesheet + every image a
  * 390 px browser loads, for the sample kommun's latest rendered month.
  *
@@ -20,9 +24,10 @@ import { fileURLToPath } from "node:url";
 import { writeBenchConfig } from "./bench/bench-config.ts";
 import { best, runChild, type Measured } from "./bench/measure.ts";
 import { describePageWeight, monthPageWeight } from "./bench/page-weight.ts";
+import { benchKommuner } from "./bench/kommuner.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const sizes = (process.env.BENCH_SIZES ?? "1000000,10000000").split(",").map(Number);
+const sizes = (process.env.BENCH_SIZES ?? "1000000,10000000").split(",").map(Number).filter((n) => n > 0);
 const runs = Number(process.env.BENCH_RUNS ?? 2);
 const GENERATED_AT = "2026-11-02T06:00:00+01:00";
 const MONTH = "2026-09";
@@ -135,6 +140,14 @@ for (const n of sizes) {
   add(`${label}: lagesbild, cold, all police rows in one file (byte ranges)`, best(1, () => lagesbild(single, dir), () => rmSync(cache, { recursive: true, force: true })), n, mb, d);
 
   add(`${label}: sha256 of the input files (floor of a warm run)`, await hashSeconds(all), n, mb);
+}
+
+// All kommuner of Sweden in one group run (opt-in: BENCH_KOMMUNER=290).
+const kommunerCount = Number(process.env.BENCH_KOMMUNER ?? 0);
+if (kommunerCount > 0) {
+  const k = benchKommuner(root, cli, Math.min(290, kommunerCount), runs);
+  if ("missing" in k) console.log(`SKIP BENCH_KOMMUNER: ${k.missing} saknas (../shared/realdata behövs för den nationella händelsefilen).`);
+  else for (const r of k.rows) add(`${k.kommuner} kommuner: ${r.label}; ${fmt((r.m.seconds / k.kommuner) * 1000, 0)} ms per kommun`, r.m);
 }
 
 // Rendering: the sample kommun (config/lagesbild.yaml, data/), into a scratch output folder.

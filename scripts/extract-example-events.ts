@@ -27,6 +27,14 @@ const EXAMPLES: ReadonlyArray<{ folder: string; kommun: string; county: string }
   { folder: "sigtuna", kommun: "Sigtuna", county: "stockholms_lan_events.json" },
 ];
 
+/**
+ * The group example (examples/halsingland/, one run for a lokalpolisområde): one extract with the
+ * events of all its kommuner, which the group run reads once and splits by kommun.
+ */
+const GROUPS: ReadonlyArray<{ folder: string; kommuner: readonly string[]; county: string }> = [
+  { folder: "halsingland", kommuner: ["Söderhamn", "Hudiksvall", "Bollnäs", "Ljusdal", "Nordanstig", "Ovanåker"], county: "gavleborg_lan_events.json" },
+];
+
 interface RawEvent {
   name: string;
   datetime: string;
@@ -39,11 +47,15 @@ function main(argv: ReadonlyArray<string>): void {
     process.exit(2);
   }
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-  for (const ex of EXAMPLES) {
+  const all = [
+    ...EXAMPLES.map((ex) => ({ folder: ex.folder, kommuner: [ex.kommun], county: ex.county })),
+    ...GROUPS,
+  ];
+  for (const ex of all) {
     const events = JSON.parse(fs.readFileSync(path.join(sourceDir, ex.county), "utf8")) as RawEvent[];
-    const kommun = normaliseLabel(ex.kommun);
+    const kommuner = new Set(ex.kommuner.map(normaliseLabel));
     const selected = events.filter((e) => {
-      if (normaliseLabel(kommunOfName(e.name)) !== kommun) return false;
+      if (!kommuner.has(normaliseLabel(kommunOfName(e.name)))) return false;
       const month = incidentTime(e.name, e.datetime, "Europe/Stockholm")?.month;
       return month !== undefined && month >= FROM && month <= TO;
     });
@@ -51,7 +63,7 @@ function main(argv: ReadonlyArray<string>): void {
     const out = path.join(root, "examples", ex.folder, "data", `polisen-handelser-${ex.folder}.json`);
     fs.mkdirSync(path.dirname(out), { recursive: true });
     fs.writeFileSync(out, text);
-    process.stdout.write(`${ex.kommun}: ${selected.length} events of ${events.length} in ${ex.county}, ${Buffer.byteLength(text)} bytes → ${path.relative(root, out)}\n`);
+    process.stdout.write(`${ex.kommuner.join(", ")}: ${selected.length} events of ${events.length} in ${ex.county}, ${Buffer.byteLength(text)} bytes → ${path.relative(root, out)}\n`);
   }
 }
 

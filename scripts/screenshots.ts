@@ -16,9 +16,13 @@ const month = readdirSync(reports).filter((d) => /^\d{4}-\d{2}$/.test(d)).sort()
 // With area pages (issue 20), the month's first area page too.
 const areaDir = month ? path.join(reports, month, "omrade") : undefined;
 const area = areaDir && existsSync(areaDir) ? readdirSync(areaDir).filter((f) => f.endsWith(".html")).sort()[0] : undefined;
+// A group's output (a config with kommuner:) has a comparison per month under jamforelse/.
+const comparisonDir = path.join(reports, "jamforelse");
+const compared = existsSync(comparisonDir) ? readdirSync(comparisonDir).filter((d) => /^\d{4}-\d{2}$/.test(d)).sort().at(-1) : undefined;
 const pages = [
   ...(month ? [[`month-${month}`, path.join(reports, month, "index.html")]] : []),
   ...(month && areaDir && area ? [[`area-${month}-${area.replace(/\.html$/, "")}`, path.join(areaDir, area)]] : []),
+  ...(compared ? [[`jamforelse-${compared}`, path.join(comparisonDir, compared, "index.html")], [`jamforelse-${compared}-per-100k`, path.join(comparisonDir, compared, "per-100k.html")]] : []),
   ["archive", path.join(reports, "index.html")],
   ["statement", path.join(reports, "tillganglighet.html")],
 ] as const;

@@ -5,7 +5,8 @@
  * hidden below 10 answers and marked uncertain below 30. Pure: no I/O.
  */
 import type { Config } from "../config/load-config.ts";
-import { monthIndex } from "../core/month.ts";
+import { monthIndex, monthYear } from "../core/month.ts";
+import { compareSurvey } from "./survey-reference.ts";
 import type { SurveySourceData } from "../ingest/extra-source-types.ts";
 import type { SurveyFigure } from "./indicators-schema.ts";
 import { roundDecimal, roundRatio } from "./round.ts";
@@ -24,6 +25,8 @@ interface Candidate {
   value: number | null;
   n: number | null;
   computed?: { counted: number; base: number };
+  /** A published ± (the source's `margin` column). */
+  margin?: number;
 }
 
 /** The first band whose `max` ≥ value; a band without `max` takes everything above the others. */
@@ -37,7 +40,7 @@ function candidates(sources: readonly SurveySourceData[], area: string, indicato
   const out: Candidate[] = [];
   for (const s of sources) {
     for (const r of s.results) {
-      if (r.area === area && r.indicator === indicator) out.push({ year: r.year, published: r.published, value: r.value, n: r.n });
+      if (r.area === area && r.indicator === indicator) out.push({ year: r.year, published: r.published, value: r.value, n: r.n, ...(r.margin !== undefined ? { margin: r.margin } : {}) });
     }
     // kommun = every respondent, whatever the area (okant included).
     const byYear = new Map<number, { counted: number; base: number }>();
@@ -97,6 +100,11 @@ export function surveyFigure(
   // A published result without a value was suppressed at the source (read-survey-results.ts).
   if (latest.computed === undefined && latest.value === null) figure.value_suppressed = "source";
   const c = latest.computed;
+  // A published margin is the figure's 95 % interval as the source states it.
+  if (c === undefined && latest.margin !== undefined && latest.value !== null) {
+    figure.ci_low = roundDecimal(Math.max(0, latest.value - latest.margin), 2);
+    figure.ci_high = roundDecimal(latest.value + latest.margin, 2);
+  }
   if (c !== undefined) {
     if (latest.value === null) {
       figure.ci_low = null;
@@ -120,6 +128,9 @@ export function surveyFigure(
 export function surveyFigures(sources: readonly SurveySourceData[], area: string, config: Config, month: string): SurveyFigure[] {
   return config.survey.indicators.flatMap((i) => {
     const f = surveyFigure(sources, area, i, month);
-    return f === null ? [] : [f];
+    if (f === null) return [];
+    // Riket/länet beside the kommun's own figure only (survey-reference.ts); absent without a reference.
+    const refs = area === "kommun" ? compareSurvey(f, i.better ?? "lower", config.survey.reference ?? [], monthYear(month)) : [];
+    return [refs.length > 0 ? { ...f, reference: refs } : f];
   });
 }

@@ -92,6 +92,15 @@ const defaultIo = (): MainIo => ({
   isTty: Boolean(process.stderr.isTTY),
 });
 
+/** The config's text, or "" when it cannot be read (the command's own load then reports why). */
+function readConfigTextOrEmpty(read: (p: string) => string, configPath: string): string {
+  try {
+    return read(configPath);
+  } catch {
+    return "";
+  }
+}
+
 export async function main(argv: string[], io: MainIo = defaultIo()): Promise<ExitCode> {
   let debug = argv.includes("--debug");
   let log: Logger | undefined;
@@ -160,6 +169,47 @@ export async function main(argv: string[], io: MainIo = defaultIo()): Promise<Ex
         if (r.problem) logger.warn(r.problem);
       };
     }
+    // A config with `kommuner:` builds several kommuner in one run (src/cli/group-run.ts).
+    const { isGroupConfigText, readConfigText } = await import("../config/load-group-config.ts");
+    const isGroup = isGroupConfigText(readConfigTextOrEmpty(readConfigText, config));
+    if (command === "run" && isGroup) {
+      const { runGroup } = await import("./group-run.ts");
+      const { formatGroupSummary, failedLabels } = await import("./group-summary.ts");
+      const result = await runGroup(
+        {
+          config,
+          month: values.month,
+          from: values.from,
+          to: values.to,
+          out: values.out,
+          generatedAt: values["generated-at"],
+          onlyData: values.only === "data",
+          force: values.force,
+          cwd: io.cwd,
+        },
+        { ...effects, groupProgress: forPeople ? (line: string) => io.stderr(`${line}\n`) : undefined },
+      );
+      const summary = formatGroupSummary(result, io.cwd, values.only === "data");
+      io.stdout(summary);
+      if (result.exitCode !== EXIT.ok) notify?.(result.exitCode, summary, failedLabels(result));
+      return result.exitCode;
+    }
+    if (command === "validate" && isGroup) {
+      if (values.from !== undefined || values.to !== undefined || values.out !== undefined) {
+        throw new LagesbildError("usage", "validate tar bara --config, --month och --generated-at");
+      }
+      const { loadGroupConfig } = await import("../config/load-group-config.ts");
+      const { validate } = await import("./validate-command.ts");
+      const { worstExitCode } = await import("./group-run.ts");
+      const group = loadGroupConfig(config);
+      const codes: ExitCode[] = [];
+      for (const k of group.kommuner) {
+        const result = await validate({ config, month: values.month, generatedAt: values["generated-at"] }, effects, k.config);
+        io.stdout(`== ${k.config.kommun.name} (${k.id}) ==\n${result.text}\n`);
+        codes.push(result.exitCode);
+      }
+      return worstExitCode(codes);
+    }
     if (command === "run") {
       const { run } = await import("./run-command.ts");
       const { formatRunSummary } = await import("./summary.ts");
@@ -199,8 +249,12 @@ export async function main(argv: string[], io: MainIo = defaultIo()): Promise<Ex
       const { resolveOutDir } = await import("./run-command.ts");
       const { acquireLock } = await import("../output/lock.ts");
       const { publish } = await import("../output/publish.ts");
-      const cfg = loadConfig(config);
-      const outDir = resolveOutDir(cfg, values.out, io.cwd);
+      let outDir: string;
+      if (isGroup) {
+        const { loadGroupConfig } = await import("../config/load-group-config.ts");
+        const { resolveGroupOutDir } = await import("./group-run.ts");
+        outDir = resolveGroupOutDir(loadGroupConfig(config).group, values.out, io.cwd);
+      } else outDir = resolveOutDir(loadConfig(config), values.out, io.cwd);
       const lock = await acquireLock(outDir);
       try {
         const result = publish(outDir, path.resolve(io.cwd, values.to));

@@ -20,7 +20,7 @@ import type { YearMonth } from "../core/month.ts";
 import { VERSION } from "../core/version.ts";
 import { ingestSources } from "../ingest/ingest-sources.ts";
 import { cleanTemporaries } from "../ingest/clean-temporaries.ts";
-import type { IngestResult } from "../ingest/types.ts";
+import type { IncidentSourceData, IngestResult } from "../ingest/types.ts";
 import { buildRunJson } from "../render/run-json.ts";
 import { acquireLock } from "../output/lock.ts";
 import type { MonthRecord } from "../output/manifest.ts";
@@ -59,6 +59,8 @@ export interface RunEffects {
    * logs). The CLI passes a plain one-line message for the pretty format on a terminal.
    */
   progress?: (point: ProgressPoint) => void;
+  /** A group run's progress over its kommuner (group-run.ts), as a plain line; a log line by default. */
+  groupProgress?: (line: string) => void;
 }
 
 export type MonthStatus = "written" | "skipped" | "failed";
@@ -92,8 +94,12 @@ export function resolveOutDir(config: Config, out: string | undefined, cwd: stri
   return path.join(config.projectRoot, "reports");
 }
 
-export async function run(opts: RunOptions, effects: RunEffects): Promise<RunResult> {
-  const config = loadConfig(opts.config);
+/**
+ * `prepared`: a group run (group-run.ts) passes each kommun's config, already validated, and the
+ * shared sources it has read once for all kommuner.
+ */
+export async function run(opts: RunOptions, effects: RunEffects, prepared?: { config: Config; shared?: ReadonlyMap<string, IncidentSourceData> }): Promise<RunResult> {
+  const config = prepared?.config ?? loadConfig(opts.config);
   const generatedAt = resolveGeneratedAt(opts.generatedAt, effects.env.SOURCE_DATE_EPOCH, effects.now(), config.timezone);
   // Usage errors in the month flags are reported before any file is read.
   selectMonths({ month: opts.month === "latest" ? undefined : opts.month, from: opts.from, to: opts.to }, generatedAt.month, () => null);
@@ -125,6 +131,7 @@ export async function run(opts: RunOptions, effects: RunEffects): Promise<RunRes
       cache: true, // per-file aggregates in cache_dir (src/ingest/incident-cache.ts)
       env: effects.env,
       log: (level, msg, obj) => effects.log[level](obj ?? {}, msg),
+      shared: prepared?.shared,
     });
     for (const w of ingest.warnings) effects.log.warn(w);
     const months = selectMonths(opts, generatedAt.month, () => latestCoveredMonth(config, ingest, generatedAt.month));

@@ -29,8 +29,9 @@ export interface ValidateResult {
   config: Config;
 }
 
-export async function validate(opts: ValidateOptions, effects: RunEffects): Promise<ValidateResult> {
-  const config = loadConfig(opts.config);
+/** `prepared`: one kommun's config of a group config (group-run.ts validates each kommun in turn). */
+export async function validate(opts: ValidateOptions, effects: RunEffects, prepared?: Config): Promise<ValidateResult> {
+  const config = prepared ?? loadConfig(opts.config);
   checkCommentaryPath(config);
   const now = resolveGeneratedAt(opts.generatedAt, effects.env.SOURCE_DATE_EPOCH, effects.now(), config.timezone);
   const ingest = await ingestSources(config, { now: now.instant, quarantine: false, log: (level, msg, obj) => effects.log[level](obj ?? {}, msg) });

@@ -17,7 +17,7 @@ export const COLUMN_ROLES: Readonly<Record<string, readonly string[]>> = {
   "incidents/aggregated-csv": ["period", "category", "count", "area"],
   // A JSON array of the police API's objects: its field names are fixed, there is nothing to rename.
   "incidents/polisen-events": [],
-  "survey/survey-results": ["year", "published", "area", "indicator", "value", "n"],
+  "survey/survey-results": ["year", "published", "area", "indicator", "value", "n", "margin"],
   "survey/survey-responses": ["respondent_id", "year", "area"],
   "field-reports/": ["date", "start", "end", "hours", "area", "role", "activity", "notes"],
   "actions/": ["action_id", "action", "responsible", "date", "status", "comment"],

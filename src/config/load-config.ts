@@ -16,7 +16,7 @@ import { normaliseLabel } from "./normalise-label.ts";
 import { fixedKeyErrors } from "./fixed-keys.ts";
 import { ConfigSchema, type RawConfig } from "./schema.ts";
 import { fetchConfigProblems } from "./archive-files.ts";
-import { keyPositions, positionOfLine } from "./yaml-positions.ts";
+import { type KeyPosition, keyPositions, positionOfLine } from "./yaml-positions.ts";
 import { checkPublishedText } from "./check-published-text.ts";
 import { checkCommentaryPath } from "./check-paths.ts";
 import type { AreaMap } from "../geo/area-shapes.ts";
@@ -140,7 +140,9 @@ export function crossCheck(config: RawConfig): string[] {
       if (!categoryIds.has(key) && key !== "total") errors.push(`reference[${i}].per_100k.${key}: okänd kategori`);
     }
   }
-  void indicatorIds;
+  (config.survey.reference ?? []).forEach((r, i) => {
+    if (!indicatorIds.has(r.indicator)) errors.push(`survey.reference[${i}].indicator: okänd indikator ${r.indicator} (finns: ${[...indicatorIds].join(", ") || "inga"})`);
+  });
   return errors;
 }
 
@@ -186,7 +188,16 @@ function measureErrors(config: RawConfig): string[] {
 
 /** Parses and validates config text. `configPath` decides how relative paths resolve. */
 export function parseConfig(source: string, configPath: string): Config {
-  const absolute = path.resolve(configPath);
+  const { raw, positions } = parseConfigYaml(source, configPath);
+  if (typeof raw === "object" && raw !== null && "kommuner" in raw) {
+    // A group config (load-group-config.ts) is read by `run`, `validate` and `publish` only.
+    throw new LagesbildError("config", `${configPath}: konfigurationen listar flera kommuner (kommuner:) – det här kommandot tar en konfiguration för en kommun; run, validate och publish tar båda slagen.`);
+  }
+  return validateRawConfig(raw, configPath, positions);
+}
+
+/** The config file's YAML as plain values, and where each key is (for `file:LINE:COL` in errors). */
+export function parseConfigYaml(source: string, configPath: string): { raw: unknown; positions: Map<string, KeyPosition> } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { prettyErrors: true, uniqueKeys: true, lineCounter });
   if (doc.errors.length > 0) {
@@ -194,7 +205,22 @@ export function parseConfig(source: string, configPath: string): Config {
     throw new LagesbildError("config", `Konfigurationsfilen är inte giltig YAML:\n${lines.join("\n")}`);
   }
   // Every error names `file:LINE:COL` and the key path (spec/cli.md): a typo is found at once.
-  const positions = keyPositions(doc, lineCounter, formatKeyPath);
+  return { raw: doc.toJS() ?? {}, positions: keyPositions(doc, lineCounter, formatKeyPath) };
+}
+
+/**
+ * How a key path of the validated object maps to the key path in the file. Identity for a one-kommun
+ * config; a config with `kommuner:` validates each kommun as one composed config, and its errors name
+ * the key where the user wrote it (`kommuner[2].areas[0].population`, src/config/load-group-config.ts).
+ */
+export type KeyPathMap = (parts: ReadonlyArray<PropertyKey>) => PropertyKey[];
+
+/**
+ * Validates a config as parsed from YAML: the schema, the fixed-key maps, the cross-checks. Throws a
+ * LagesbildError `config` listing every problem as `file:LINE:COL: key.path: message`.
+ */
+export function validateRawConfig(raw: unknown, configPath: string, positions: ReadonlyMap<string, KeyPosition>, mapPath: KeyPathMap = (p) => [...p]): Config {
+  const absolute = path.resolve(configPath);
   const locate: Locate = (parts, unknownKey) => {
     for (let n = parts.length; n >= 1; n--) {
       const hit = positions.get(formatKeyPath(parts.slice(0, n)));
@@ -207,15 +233,25 @@ export function parseConfig(source: string, configPath: string): Config {
   };
   // crossCheck's and fixedKeyErrors' lines: a wrong key (a column role, a per_100k category) is shown
   // at the key, anything else at the value.
-  const locateLine = (line: string) => {
+  const locateLine = (raw: string) => {
+    const line = mapLine(raw, mapPath);
     const p = positionOfLine(line, positions, line.includes(": okänd kolumnroll") || /: okänd kategori$/.test(line));
     return p === null ? line : `${configPath}:${p.line}:${p.col}: ${line}`;
   };
-  const raw: unknown = doc.toJS() ?? {};
   const parsed = ConfigSchema.safeParse(raw);
   const fixed = fixedKeyErrors(raw).map(locateLine);
   if (!parsed.success || fixed.length > 0) {
-    const lines = [...(parsed.success ? [] : formatIssues(parsed.error.issues, locate)), ...fixed];
+    const issues = parsed.success
+      ? []
+      : parsed.error.issues.flatMap((i): z.core.$ZodIssue[] => {
+          // An unknown key is mapped with its key: at the top of a kommun it belongs to `kommuner[k]`.
+          if (i.code !== "unrecognized_keys") return [{ ...i, path: mapPath(i.path) } as z.core.$ZodIssue];
+          return i.keys.map((key) => {
+            const mapped = mapPath([...i.path, key]);
+            return { ...i, path: mapped.slice(0, -1), keys: [String(mapped.at(-1))] } as z.core.$ZodIssue;
+          });
+        });
+    const lines = [...formatIssues(issues, locate), ...fixed];
     throw new LagesbildError("config", `Fel i konfigurationen ${configPath}:\n${lines.join("\n")}`);
   }
   const configDir = path.dirname(absolute);
@@ -236,6 +272,20 @@ export function parseConfig(source: string, configPath: string): Config {
     configDir,
     projectRoot: path.dirname(configDir),
   };
+}
+
+/** An error line `key.path: message` with its key path mapped (the longest key-path-like prefix). */
+function mapLine(line: string, mapPath: KeyPathMap): string {
+  const m = /^([A-Za-z_][\w]*(?:\[\d+\])*(?:\.[\w-]+(?:\[\d+\])*)*)/.exec(line);
+  if (m === null) return line;
+  const parts: PropertyKey[] = [];
+  for (const seg of m[1]!.split(".")) {
+    const [name, ...idx] = seg.split("[");
+    parts.push(name!);
+    for (const i of idx) parts.push(Number(i.slice(0, -1)));
+  }
+  const mapped = formatKeyPath(mapPath(parts));
+  return mapped + line.slice(m[1]!.length);
 }
 
 export function loadConfig(configPath: string): Config {

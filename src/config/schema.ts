@@ -148,6 +148,11 @@ const surveyIndicator = z.strictObject({
   id: slug.or(z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/)),
   name: text(),
   unit: z.enum(["index_0_6", "percent"]),
+  /**
+   * Which way is safer, for the comparison with riket/länet (survey-reference.ts): `lower` (the police's
+   * problem index 0–6, a share who feel unsafe; the default) or `higher` (a share who feel safe).
+   */
+  better: z.enum(["lower", "higher"]).optional(),
   bands: z.array(band).optional(),
   question: z.string().min(1).optional(),
   yes: z.array(z.string()).optional(),
@@ -218,7 +223,18 @@ export const ConfigSchema = z
       .array(z.strictObject({ id: areaOrCategoryId, name: text(100), group: slug }))
       .min(1, "minst en kategori behövs"),
     sources: z.array(source).min(1, "minst en källa behövs"),
-    survey: z.strictObject({ indicators: z.array(surveyIndicator).default([]) }).default({ indicators: [] }),
+    survey: z
+      .strictObject({
+        indicators: z.array(surveyIndicator).default([]),
+        /**
+         * Riket's or the län's result of a survey indicator (e.g. the police's national trygghetsmätning),
+         * shown beside the kommun's latest; `margin` is the ± of its 95 % interval as published.
+         */
+        reference: z
+          .array(z.strictObject({ name: text(100), indicator: z.string().min(1), year: z.number().int(), value: z.number().nonnegative(), margin: z.number().nonnegative().optional() }))
+          .optional(),
+      })
+      .default({ indicators: [] }),
     suppression: z
       .strictObject({ min_count: z.number().int().min(0).default(3), applies_to: z.enum(["areas", "all"]).default("areas") })
       .default({ min_count: 3, applies_to: "areas" }),

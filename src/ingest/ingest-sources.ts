@@ -40,6 +40,11 @@ export interface IngestOptions {
   cache?: boolean;
   /** For LAGESBILD_WORKERS (worker-pool.ts); the process's environment by default. */
   env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * Sources already read by a group run, by id: a county's police events read once for all its
+   * kommuner and split by kommun (read-shared-events.ts).
+   */
+  shared?: ReadonlyMap<string, IncidentSourceData>;
 }
 
 /** Code-unit order: the same on every machine, whatever its locale (spec/README.md non-negotiable 5). */
@@ -149,6 +154,11 @@ export async function ingestSources(config: Config, opts: IngestOptions): Promis
   // The polygons' warnings (an area without a feature) join the sources' in the run summary.
   const result: IngestResult = { incidents: [], warnings: [...(config.areaMap?.warnings ?? [])] };
   for (const source of config.sources) {
+    const shared = opts.shared?.get(source.id);
+    if (shared !== undefined) {
+      result.incidents.push(shared);
+      continue;
+    }
     const files = await sourceFiles(config, source, (w) => result.warnings.push(w));
     if (files.length === 0) {
       throw new LagesbildError(

@@ -155,80 +155,120 @@ export async function readPolisenEvents(opts: ReadPolisenEventsOptions): Promise
   const lookups = opts.lookups ?? preparePolisenLookups(config, source);
   const report = newFileReport(file.path, file.sha256, file.encoding);
   sink.beginFile(report);
+  const target: EventTarget = { lookups, report, sink, quarantine: opts.quarantine ?? null };
 
-  for await (const { line, value } of elements(utf8Chunks(file.absolute, file.encoding), file.path)) {
-    const reject = async (reason: string, month: string | null, message: string) => {
-      record(report, "rejected", reason, month);
-      addProblem(report, { file: file.path, line, reason, message: scrub(message) });
-      await opts.quarantine?.write(file.path, line, reason, [elementText(value)], ";");
-    };
-    if (typeof value !== "object" || value === null || Array.isArray(value)) {
-      await reject("missing_field:name", null, msg.notAnObject());
-      continue;
-    }
-    const event = value as Record<string, unknown>;
-    const name = str(event.name);
-    const type = str(event.type);
-    const datetime = str(event.datetime) ?? "";
-    const time = name === null ? null : incidentTime(name, datetime, config.timezone);
-    const month = time?.month ?? null;
+  for await (const { line, value } of eventElements(file)) {
+    const event = parseEvent(value, config.timezone);
     // Every event with a usable time, of any kommun or outcome, shows how far the archive reaches:
     // coverage comes from the source's data, not from this kommun's events (spec/indicators.md).
-    if (time !== null && time.instant <= now) noteDated(report, time.month, time.day);
-
-    if (name !== null && normaliseLabel(kommunOfName(name)) !== lookups.kommun) {
-      record(report, "ignored", "other_kommun", month);
+    if (event.time !== null && event.time.instant <= now) noteDated(report, event.time.month, event.time.day);
+    if (event.kommun !== null && event.kommun !== lookups.kommun) {
+      record(report, "ignored", "other_kommun", event.month);
       continue;
     }
-    if (type !== null && SUMMARY.test(normaliseLabel(type))) {
-      record(report, "ignored", "summary_event", month);
-      continue;
-    }
-    const label = type === null ? null : lookups.labels.lookup(type);
-    if (label?.kind === "ignored") {
-      record(report, "ignored", "ignore_list", month);
-      continue;
-    }
-    if ([name, type, event.summary].some((v) => typeof v === "string" && C1_CONTROL.test(v))) {
-      await reject("bad_encoding", month, msg.badEncoding());
-      continue;
-    }
-    if (name === null || name.trim() === "") {
-      await reject("missing_field:name", null, msg.missingField("name"));
-      continue;
-    }
-    if (label === null || type!.trim() === "") {
-      await reject("missing_field:type", month, msg.missingField("type"));
-      continue;
-    }
-    if (time === null) {
-      await reject("bad_date", null, msg.badDate(name, datetime));
-      continue;
-    }
-    if (time.instant > now) {
-      await reject("future_date", time.month, msg.futureDate(name));
-      continue;
-    }
-    if (label.kind === "unknown") {
-      await reject(`unknown_category:${reasonLabel(type!)}`, time.month, msg.unknownType(type!.trim(), lookups.keyPath));
-      continue;
-    }
-    const area = lookups.areas.resolve(leadingPhrase(str(event.summary) ?? ""));
-    const id = typeof event.id === "number" || typeof event.id === "string" ? String(event.id).trim() : "";
-    // The police republish one incident under a new id with the same name and type (spec); `name` has
-    // no year, so the same headline a year later is another incident: the key carries the incident year.
-    const nameKey = `${time.month.slice(0, 4)}\t${normaliseLabel(name)}\t${normaliseLabel(type!)}`;
-    const firstId = lookups.seenNames.get(nameKey);
-    if (firstId !== undefined && (id === "" || firstId !== id)) {
-      record(report, "ignored", "duplicate", time.month);
-      continue;
-    }
-    const outcome = sink.add(id, typeof area === "string" ? area : "okant", time.month, label.id, time.instant, 1);
-    if (outcome === "accepted") {
-      record(report, "accepted", null, time.month);
-      if (firstId === undefined) lookups.seenNames.set(nameKey, id);
-    } else if (outcome === "duplicate") record(report, "ignored", "duplicate", time.month);
-    else await reject("duplicate_id", time.month, msg.duplicateId(id));
+    await handleEvent(target, file.path, line, event, now);
   }
   return report;
+}
+
+/** The elements of a police events file, streamed (one chunk's elements in memory at a time). */
+export function eventElements(file: { absolute: string; path: string; encoding: Encoding }): AsyncGenerator<Element> {
+  return elements(utf8Chunks(file.absolute, file.encoding), file.path);
+}
+
+/** What every reader of an event needs, worked out once per event (a group run hands it to each kommun). */
+export interface ParsedEvent {
+  value: unknown;
+  event: Record<string, unknown> | null;
+  name: string | null;
+  type: string | null;
+  datetime: string;
+  time: ReturnType<typeof incidentTime>;
+  month: string | null;
+  /** The normalised kommun of `name` (its last comma part); null without a name. */
+  kommun: string | null;
+}
+
+export function parseEvent(value: unknown, timezone: string): ParsedEvent {
+  const event = typeof value !== "object" || value === null || Array.isArray(value) ? null : (value as Record<string, unknown>);
+  const name = event === null ? null : str(event.name);
+  const type = event === null ? null : str(event.type);
+  const datetime = event === null ? "" : (str(event.datetime) ?? "");
+  const time = name === null ? null : incidentTime(name, datetime, timezone);
+  return { value, event, name, type, datetime, time, month: time?.month ?? null, kommun: name === null ? null : normaliseLabel(kommunOfName(name)) };
+}
+
+/** One kommun's reading of a source: its lookups, the file's report, its accumulator and quarantine. */
+export interface EventTarget {
+  lookups: PolisenEventsLookups;
+  report: FileReport;
+  sink: IncidentAccumulator;
+  quarantine: QuarantineWriter | null;
+}
+
+/**
+ * The rules after "other kommun" (spec order) for an event of the target's kommun, or one without a
+ * name (which no kommun can set aside, and each rejects).
+ */
+export async function handleEvent(target: EventTarget, filePath: string, line: number, parsed: ParsedEvent, now: number): Promise<void> {
+  const { lookups, report, sink } = target;
+  const { value, event, name, type, datetime, time, month } = parsed;
+  const reject = async (reason: string, month: string | null, message: string) => {
+    record(report, "rejected", reason, month);
+    addProblem(report, { file: filePath, line, reason, message: scrub(message) });
+    await target.quarantine?.write(filePath, line, reason, [elementText(value)], ";");
+  };
+  if (event === null) {
+    await reject("missing_field:name", null, msg.notAnObject());
+    return;
+  }
+  if (type !== null && SUMMARY.test(normaliseLabel(type))) {
+    record(report, "ignored", "summary_event", month);
+    return;
+  }
+  const label = type === null ? null : lookups.labels.lookup(type);
+  if (label?.kind === "ignored") {
+    record(report, "ignored", "ignore_list", month);
+    return;
+  }
+  if ([name, type, event.summary].some((v) => typeof v === "string" && C1_CONTROL.test(v))) {
+    await reject("bad_encoding", month, msg.badEncoding());
+    return;
+  }
+  if (name === null || name.trim() === "") {
+    await reject("missing_field:name", null, msg.missingField("name"));
+    return;
+  }
+  if (label === null || type!.trim() === "") {
+    await reject("missing_field:type", month, msg.missingField("type"));
+    return;
+  }
+  if (time === null) {
+    await reject("bad_date", null, msg.badDate(name, datetime));
+    return;
+  }
+  if (time.instant > now) {
+    await reject("future_date", time.month, msg.futureDate(name));
+    return;
+  }
+  if (label.kind === "unknown") {
+    await reject(`unknown_category:${reasonLabel(type!)}`, time.month, msg.unknownType(type!.trim(), lookups.keyPath));
+    return;
+  }
+  const area = lookups.areas.resolve(leadingPhrase(str(event.summary) ?? ""));
+  const id = typeof event.id === "number" || typeof event.id === "string" ? String(event.id).trim() : "";
+  // The police republish one incident under a new id with the same name and type (spec); `name` has
+  // no year, so the same headline a year later is another incident: the key carries the incident year.
+  const nameKey = `${time.month.slice(0, 4)}\t${normaliseLabel(name)}\t${normaliseLabel(type!)}`;
+  const firstId = lookups.seenNames.get(nameKey);
+  if (firstId !== undefined && (id === "" || firstId !== id)) {
+    record(report, "ignored", "duplicate", time.month);
+    return;
+  }
+  const outcome = sink.add(id, typeof area === "string" ? area : "okant", time.month, label.id, time.instant, 1);
+  if (outcome === "accepted") {
+    record(report, "accepted", null, time.month);
+    if (firstId === undefined) lookups.seenNames.set(nameKey, id);
+  } else if (outcome === "duplicate") record(report, "ignored", "duplicate", time.month);
+  else await reject("duplicate_id", time.month, msg.duplicateId(id));
 }

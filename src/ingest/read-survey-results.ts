@@ -20,7 +20,7 @@ import type { FileReport } from "./types.ts";
 
 type SurveySource = Extract<Config["sources"][number], { kind: "survey" }>;
 
-export const SURVEY_RESULT_COLUMNS = ["year", "published", "area", "indicator", "value", "n"] as const;
+export const SURVEY_RESULT_COLUMNS = ["year", "published", "area", "indicator", "value", "n", "margin"] as const;
 type Column = (typeof SURVEY_RESULT_COLUMNS)[number];
 const YEAR = /^\d{4}$/;
 /** How sources mark a figure they suppressed (too few answers); an empty value cell too. */
@@ -66,6 +66,10 @@ export async function readSurveyResults(opts: ReadSurveyResultsOptions): Promise
     const nText = row.get("n");
     const n = nText === "" ? null : parseNonNegativeInteger(nText);
     if (nText !== "" && n === null) return reject("bad_number:n", published, `Antalet svarande ${quote(nText)} är inte ett heltal ≥ 0.`);
+    // The published ± of the figure's 95 % interval (felmarginal), for the comparison with riket.
+    const marginText = row.get("margin");
+    const margin = marginText === "" ? null : parseNumber(marginText);
+    if (marginText !== "" && margin === null) return reject("bad_number:margin", published, `Felmarginalen ${quote(marginText)} är inte ett tal (decimalkomma går bra).`);
     const indicatorText = row.get("indicator");
     const indicator = indicators.get(normaliseLabel(indicatorText));
     if (indicator === undefined) {
@@ -88,7 +92,7 @@ export async function readSurveyResults(opts: ReadSurveyResultsOptions): Promise
       return reject("duplicate_id", published, `${indicator.id} för ${area} år ${yearText} finns redan tidigare i källan: den första raden gäller.`);
     }
     seen.add(key);
-    results.push({ year: Number(yearText), published, area, indicator: indicator.id, value, n });
+    results.push({ year: Number(yearText), published, area, indicator: indicator.id, value, n, ...(margin !== null ? { margin } : {}) });
     // Counted as ignored with its own reason, yet kept as a figure: the year is shown "uppgift saknas
     // (för få svar)" rather than an older year passing for the latest.
     if (value === null) return { outcome: "ignored", reason: "suppressed_at_source", month: published };

@@ -74,6 +74,20 @@ export function record(report: FileReport, outcome: Outcome, reason: string | nu
 }
 
 /**
+ * Counts `n` rows of one outcome, reason and month at once: a group run reads a county's police events
+ * once and counts each kommun's "other kommun" rows in bulk (read-shared-events.ts).
+ */
+export function recordMany(report: FileReport, outcome: Outcome, reason: string | null, month: string | null, n: number): void {
+  if (n <= 0) return;
+  for (const tally of [report.tally, monthTally(report, month)]) {
+    tally.read += n;
+    tally[outcome] += n;
+    if (outcome === "ignored") tally.ignored_by_reason[reason ?? "unknown"] = (tally.ignored_by_reason[reason ?? "unknown"] ?? 0) + n;
+    else if (outcome === "rejected") tally.rejected_by_reason[reason ?? "unknown"] = (tally.rejected_by_reason[reason ?? "unknown"] ?? 0) + n;
+  }
+}
+
+/**
  * Moves one accepted row of `report` (dated `month`) to ignored `reason`: a later file revised it
  * (spec/inputs.md: the earlier row becomes `superseded`). Rows read stay the same.
  */

@@ -23,6 +23,8 @@ export const SurveyResultRecordSchema = z.object({
   /** Null: suppressed at the source (`..`, `XX`, `–`: too few answers), shown "uppgift saknas (för få svar)". */
   value: z.number().nullable(),
   n: z.number().int().nonnegative().nullable(),
+  /** The published ± of the figure's 95 % interval, when the source gives one (`margin` column). */
+  margin: z.number().nonnegative().optional(),
 });
 export type SurveyResultRecord = z.infer<typeof SurveyResultRecordSchema>;
 

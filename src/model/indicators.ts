@@ -127,6 +127,19 @@ export const FieldFiguresSchema = z.object({
 });
 export type FieldFigures = z.infer<typeof FieldFiguresSchema>;
 
+/** Riket's or the län's result beside the kommun's (survey-reference.ts); only on the kommun's figures. */
+export const SurveyReferenceSchema = z.object({
+  name: z.string(),
+  year: z.number().int(),
+  value: z.number(),
+  margin: z.number().nullable(),
+  /** kommun − reference, in the indicator's unit. */
+  difference: z.number(),
+  /** `tryggare` / `otryggare` only when the difference is larger than both margins together. */
+  verdict: z.enum(["tryggare", "otryggare", "ingen_saker_skillnad", "okand_osakerhet"]),
+});
+export type SurveyReference = z.infer<typeof SurveyReferenceSchema>;
+
 export const SurveyFigureSchema = z.object({
   indicator: z.string(),
   name: z.string(),
@@ -144,6 +157,7 @@ export const SurveyFigureSchema = z.object({
   value_suppressed: z.literal("source").optional(),
   /** Every survey year published by the month, oldest first (for the chart; beyond spec/outputs.md's keys). */
   series: z.array(z.object({ year: z.number().int(), value: num })).optional(),
+  reference: z.array(SurveyReferenceSchema).optional(),
 });
 export type SurveyFigure = z.infer<typeof SurveyFigureSchema>;
 

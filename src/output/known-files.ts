@@ -22,6 +22,21 @@ export function isLagesbildFile(rel: string): boolean {
   return MONTH_FILES.has(inMonth) || ((CHART.test(inMonth) || AREA_PAGE.test(inMonth) || AREA_CHART.test(inMonth)) && !inMonth.includes(".."));
 }
 
+const GROUP_SHARED = new Set(["index.html", "feed.xml", "tillganglighet.html", "assets/style.css"]);
+const COMPARISON = /^jamforelse\/(\d{4})-(0[1-9]|1[0-2])\/(index\.html|per-100k\.html|jamforelse\.csv)$/;
+
+/**
+ * True for a path of a group run's output folder (src/output/write-group-files.ts): the group's own
+ * files, and each kommun's files and manifest inside its folder.
+ */
+export function isGroupFile(rel: string, kommuner: ReadonlyArray<string>): boolean {
+  if (GROUP_SHARED.has(rel) || COMPARISON.test(rel)) return true;
+  const slash = rel.indexOf("/");
+  if (slash < 0 || !kommuner.includes(rel.slice(0, slash))) return false;
+  const inner = rel.slice(slash + 1);
+  return inner === "manifest.json" || isLagesbildFile(inner);
+}
+
 /** The Swedish warning for a file lagesbild did not write. */
 export function unknownFileWarning(rel: string): string {
   return `${rel} är inte en fil som lagesbild skriver – den tas inte med i manifest.json och publiceras inte. Flytta den ur utdatamappen.`;

@@ -33,6 +33,8 @@ export const ManifestSchema = z.object({
   generated_at: z.string(),
   files: z.array(z.object({ path: z.string(), sha256: z.string(), size: z.number().int().nonnegative() })),
   months: z.record(z.string(), MonthRecordSchema),
+  /** A group run's manifest (write-group-files.ts): the kommuner's folders, whose files it lists too. */
+  kommuner: z.array(z.string()).optional(),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 

@@ -14,7 +14,7 @@ import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, re
 import path from "node:path";
 import { LagesbildError } from "../core/errors.ts";
 import { MANIFEST_FILE, readManifest, sha256, verifyManifest } from "./manifest.ts";
-import { isLagesbildFile } from "./known-files.ts";
+import { isGroupFile, isLagesbildFile } from "./known-files.ts";
 import { refuseSymlinks } from "./write-atomic.ts";
 
 export interface PublishResult {
@@ -79,7 +79,8 @@ export function publish(outDir: string, to: string, io: PublishIo = defaultIo): 
   }
   // Only files lagesbild writes are ever published (issue 14.1): a manifest listing anything else was
   // written by an older version or by hand, and `lagesbild run` rebuilds it without them.
-  const foreign = manifest.files.filter((f) => !isLagesbildFile(f.path)).map((f) => f.path);
+  const kommuner = manifest.kommuner;
+  const foreign = manifest.files.filter((f) => !(kommuner === undefined ? isLagesbildFile(f.path) : isGroupFile(f.path, kommuner))).map((f) => f.path);
   if (foreign.length > 0) {
     throw new LagesbildError(
       "publish",

@@ -33,6 +33,23 @@ function row(area: WithSurvey, f: SurveyFigure, unit: string): SafeHtml {
   return html`<tr><th scope="row">${area.name}</th><td class="num">${f.year}</td>${valueCell(f, d, unit)}<td>${f.band ?? "–"}</td><td>${prev}</td><td class="num">${f.change === null ? "–" : formatSignedNumber(f.change, d)}</td><td class="num">${f.n === null ? SURVEY.noValue : formatNumber(f.n)}</td></tr>\n`;
 }
 
+/** The kommun's figure beside riket/länet, one sentence per reference (aggregate/survey-reference.ts). */
+function referenceLines(f: SurveyFigure | undefined, kommun: string, unit: string): SafeHtml | null {
+  if (f?.reference === undefined || f.value === null) return null;
+  const d = unit === "percent" ? 1 : 2;
+  const lines = f.reference.map((r) => {
+    const R = SURVEY.reference;
+    const figures = R.figures(f.name, formatNumber(f.value!, d), f.year, r.name, formatNumber(r.value, d), r.year);
+    const text =
+      r.verdict === "tryggare" || r.verdict === "otryggare"
+        ? `${R[r.verdict](kommun, r.name)}: ${figures}; ${R.beyond}`
+        : `${figures}: ${r.verdict === "ingen_saker_skillnad" ? R.within : R.unknown(r.name)}`;
+    return html`<li>${text.charAt(0).toUpperCase()}${text.slice(1)}</li>`;
+  });
+  return html`<ul class="survey-reference">${lines}</ul>
+<p class="table-note">${SURVEY.reference.rule}</p>`;
+}
+
 export const surveySection: Section = {
   id: "trygghetsmatning",
   title: SURVEY.title,
@@ -65,6 +82,7 @@ ${rows}
 </tbody>
 </table>
 </div>
+${referenceLines(ind.areas.find((a) => a.id === "kommun")?.survey?.find((s) => s.indicator === indicator.id), ind.kommun.name, indicator.unit)}
 ${chart ? chartFigure(chart) : null}`];
     });
     const computed = areas.some((a) => a.survey.some((f) => f.ci_low !== undefined));

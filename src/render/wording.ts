@@ -444,6 +444,17 @@ export const SURVEY = {
   chartAlt: (name: string, first: number, last: number, latest: string) =>
     `Linjediagram över ${name} per område i trygghetsmätningarna ${first}–${last}. Senaste mätningen: ${latest}.`,
   chartTableCaption: (name: string) => `${name} per mätår och område`,
+  /** The kommun beside riket/länet (aggregate/survey-reference.ts): a verdict only beyond both margins. */
+  reference: {
+    tryggare: (kommun: string, ref: string) => `${kommun} är tryggare än ${ref} i genomsnitt`,
+    otryggare: (kommun: string, ref: string) => `${kommun} är otryggare än ${ref} i genomsnitt`,
+    figures: (name: string, value: string, year: number, ref: string, refValue: string, refYear: number) =>
+      `${name} ${value} (${year}) mot ${refValue} för ${ref} (${refYear})`,
+    beyond: "skillnaden är större än felmarginalen i båda mätningarna.",
+    within: "skillnaden är inte större än felmarginalen i mätningarna, så ingen säker skillnad kan visas.",
+    unknown: (ref: string) => `felmarginalen är inte känd för båda mätningarna, så det går inte att säga om kommunen är tryggare eller otryggare än ${ref}.`,
+    rule: "Kommunen kallas tryggare eller otryggare än riket eller länet bara när skillnaden är större än de båda mätningarnas felmarginaler (95 %) tillsammans.",
+  },
 } as const;
 
 /** Section 6, Medborgarlöften och åtgärder. */

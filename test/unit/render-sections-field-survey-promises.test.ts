@@ -49,6 +49,20 @@ describe("section 5, Trygghetsmätning", () => {
     expect(out).toContain("<td>Medel</td>");
   });
 
+  it.each([
+    { verdict: "tryggare" as const, text: "är tryggare än riket i genomsnitt: Känner sig otrygg 28,0 (2023) mot 40,0 för riket (2023); skillnaden är större än felmarginalen" },
+    { verdict: "ingen_saker_skillnad" as const, text: "Känner sig otrygg 28,0 (2023) mot 40,0 för riket (2023): skillnaden är inte större än felmarginalen" },
+    { verdict: "okand_osakerhet" as const, text: "felmarginalen är inte känd för båda mätningarna" },
+  ])("beside riket: $verdict says only what the margins allow", ({ verdict, text }) => {
+    const v = view();
+    v.ind.areas = v.ind.areas.map((a) => (a.id === "kommun" && a.survey ? { ...a, survey: a.survey.map((f) => ({ ...f, reference: [{ name: "riket", year: 2023, value: 40, margin: 1, difference: -12, verdict }] })) } : a));
+    const out = surveySection.render(v)!.toString();
+    expect(out).toContain(text);
+    // "tryggare" is said only for the verdict that allows it.
+    expect(out.includes("är tryggare än riket i genomsnitt")).toBe(verdict === "tryggare");
+    expect(out).not.toContain("är otryggare än riket");
+  });
+
   it("says the year in the heading when the latest result is more than two survey years old", () => {
     // Report month 2024-03 (SAMPLE_MONTH): 2023 and 2022 are at most two years old, 2021 is three.
     const at = (year: number) => {
