@@ -30,7 +30,7 @@ export async function renderMonthFiles(
     { path: "indicators.json", content: Buffer.from(stringifyJson(ind), "utf8") },
     { path: "indicators.csv", content: renderIndicatorsCsv(ind) },
     { path: "run.json", content: Buffer.from(stringifyJson(ctx.runJson), "utf8") },
-    ...charts.map((c) => ({ path: c.file, content: c.png })),
+    ...charts.flatMap((c) => [{ path: c.file, content: c.png }, ...(c.phone ? [{ path: c.phone.file, content: c.phone.png }] : [])]),
   ];
   // Code-unit order, not localeCompare: the same on every machine.
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -133,6 +133,12 @@ export const T = {
     separateLines: "en linje för varje slag av uppgifter – de läggs aldrig ihop",
     legendLastYear: "Streckad linje, ofyllda punkter: samma månad året innan",
     legendBand: "Skuggat band: normal variation för årstiden",
+    /** The phone variant's legend: a panel is 360 px wide, so the words are few. */
+    phoneLegendNow: "Senaste 12 mån",
+    phoneLegendLastYear: "Året innan (streckad)",
+    phoneLegendBand: "Normal variation",
+    /** A phone panel's title: the category, and what the axis counts. */
+    phonePanelTitle: (name: string) => `${name}, antal per månad`,
     bandColumn: "normal variation för årstiden",
     tableCaption: (title: string, now: string) => `${title}, ${now}, och samma månader året innan`,
     altIntro: (what: string, title: string, now: string, before: string) =>
@@ -427,6 +433,17 @@ export const SURVEY = {
   n: "Antal svarande",
   uncertain: "osäker skattning",
   uncertainNote: "”Osäker skattning” betyder att färre än 30 har svarat, så värdet kan skilja sig mycket från hur det egentligen är.",
+  /** Beside a change that rests on an uncertain estimate, in the table and the chart. */
+  fewAnswers: "osäker: få svar",
+  fewAnswersNote:
+    "”Osäker: få svar” vid en förändring betyder att den senaste mätningen bygger på färre än 30 svar: förändringen kan bero på slumpen i vilka som svarade. I diagrammet visas en sådan mätning med en stor ofylld punkt.",
+  percentPoints: "procentenheter",
+  indexPoints: "indexenheter",
+  indexOf: "av 6",
+  valueHeading: (unit: "percent" | "index_0_6") => (unit === "percent" ? "Värde (andel, %)" : "Värde (index 0–6)"),
+  changeHeading: (unit: "percent" | "index_0_6") => (unit === "percent" ? "Förändring (procentenheter)" : "Förändring (indexenheter)"),
+  chartLegendFewAnswers: "Stor ofylld punkt: osäker, färre än 30 svar",
+  chartPointFewAnswers: "få svar",
   suppressed: "för få svar",
   suppressedAtSource: "uppgift saknas (för få svar)",
   headingStale: (name: string, year: number) => `${name} – senaste mätningen: ${year}`,
