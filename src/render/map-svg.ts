@@ -69,6 +69,6 @@ export function mapSvg(geometry: MapGeometry, o: MapSvgOptions): SafeHtml {
 <g stroke="${BOUNDARY}" stroke-width="1.5" stroke-linejoin="round" fill-rule="evenodd">
 ${drawn.map(({ g, area }) => html`<use href="${`#${shapeId(g.id)}`}" fill="${area.fill}"/>\n`)}</g>
 <g class="map-label" fill="${LABEL_TEXT}" text-anchor="middle">
-${drawn.map(({ g, area }) => html`<text x="${g.label[0]}" y="${Math.round((g.label[1] - 2) * 10) / 10}"><tspan>${area.lines[0]}</tspan><tspan x="${g.label[0]}" dy="15">${area.lines[1]}</tspan></text>\n`)}</g>
+${drawn.map(({ g, area }) => html`<text x="${g.label[0]}" y="${Math.round((g.label[1] - 2) * 10) / 10}"><tspan>${area.lines[0]}</tspan><tspan x="${g.label[0]}" dy="1.15em">${area.lines[1]}</tspan></text>\n`)}</g>
 </svg>`;
 }
