@@ -57,8 +57,15 @@ export function stackImages(images: ReadonlyArray<RawImage>): RawImage {
  * frequent pool, so they survive exactly; only anti-aliasing shades merge.
  */
 function palette(rgb: Uint32Array, most: number, keep: ReadonlyArray<number>): { colours: number[]; index: Map<number, number> } {
+  // Counted run by run: a chart is long runs of one colour, so this is a few map updates a row.
   const counts = new Map<number, number>();
-  for (const c of rgb) counts.set(c, (counts.get(c) ?? 0) + 1);
+  for (let i = 0; i < rgb.length; ) {
+    const c = rgb[i]!;
+    let j = i + 1;
+    while (j < rgb.length && rgb[j] === c) j++;
+    counts.set(c, (counts.get(c) ?? 0) + (j - i));
+    i = j;
+  }
   // Colours the caller names (a series' own colour) are kept whatever their pixel count: a short line
   // must keep its colour, not take its neighbour's.
   const kept0 = keep.filter((c) => counts.has(c));
@@ -104,8 +111,12 @@ function palette(rgb: Uint32Array, most: number, keep: ReadonlyArray<number>): {
  */
 export function encodeIndexedPng(image: RawImage, colours = 256, keep: ReadonlyArray<string> = []): Buffer {
   const { width, height, data } = image;
+  // B G R A bytes read as one little-endian word are 0xAARRGGBB; dropping the alpha leaves 0xRRGGBB.
+  // (A word view needs a 4-byte-aligned offset; a small Buffer from Node's pool may not have one.)
+  const aligned = data.byteOffset % 4 === 0 ? data : new Uint8Array(data);
+  const words = new Uint32Array(aligned.buffer, aligned.byteOffset, width * height);
   const rgb = new Uint32Array(width * height);
-  for (let i = 0; i < rgb.length; i++) rgb[i] = (data[i * 4 + 2]! << 16) | (data[i * 4 + 1]! << 8) | data[i * 4]!;
+  for (let i = 0; i < rgb.length; i++) rgb[i] = words[i]! & 0xffffff;
   const { colours: chosen, index } = palette(rgb, Math.max(2, Math.min(256, colours)), keep.map((hex) => parseInt(hex.slice(1, 7), 16)));
   const depth = chosen.length <= 2 ? 1 : chosen.length <= 4 ? 2 : chosen.length <= 16 ? 4 : 8;
   const perByte = 8 / depth;
@@ -115,8 +126,11 @@ export function encodeIndexedPng(image: RawImage, colours = 256, keep: ReadonlyA
   const rows = Buffer.alloc((stride + 1) * height);
   for (let y = 0; y < height; y++) {
     const at = y * (stride + 1) + 1;
+    let last = -1;
+    let v = 0;
     for (let x = 0; x < width; x++) {
-      const v = index.get(rgb[y * width + x]!)!;
+      const c = rgb[y * width + x]!;
+      if (c !== last) [last, v] = [c, index.get(c)!];
       rows[at + Math.floor(x / perByte)]! |= v << (8 - depth * (1 + (x % perByte)));
     }
   }
