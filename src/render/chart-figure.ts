@@ -10,7 +10,7 @@
  */
 import type { ChartImage } from "./charts.ts";
 import { CHART_HEIGHT, CHART_WIDTH } from "./charts.ts";
-import { PHONE_MEDIA } from "./chart-style.ts";
+import { PHONE_MEDIA, PHONE_SCALE } from "./chart-style.ts";
 import { html, type SafeHtml } from "./html.ts";
 import { T } from "./wording.ts";
 
@@ -29,7 +29,7 @@ ${t.rows.map((r) => html`<tr><th scope="row">${r.month}</th>${r.cells.map((c) =>
  * The chart as one `<img>` (one alt text), inside a `<picture>` whose `<source>` gives a phone its own
  * drawing (issue 16): art direction, not resolution switching — the phone variant is another picture
  * (small multiples, larger text), so it is chosen by the viewport's width, never by the browser's guess
- * of pixels. "2x": the file has two device pixels per CSS pixel, so it is laid out at its CSS width.
+ * of pixels. "1.5x": the file has PHONE_SCALE device pixels per CSS pixel, so it is laid out at its CSS width.
  * Images below the first screen load lazily (every chart is below the summary).
  */
 function picture(chart: ChartImage): SafeHtml {
@@ -37,7 +37,7 @@ function picture(chart: ChartImage): SafeHtml {
   if (!chart.phone) return img;
   const p = chart.phone;
   return html`<picture>
-<source media="${PHONE_MEDIA}" srcset="${`${p.file} 2x`}" width="${p.width}" height="${p.height}">
+<source media="${PHONE_MEDIA}" srcset="${`${p.file} ${PHONE_SCALE}x`}" width="${p.width}" height="${p.height}">
 ${img}
 </picture>`;
 }

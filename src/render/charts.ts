@@ -99,6 +99,12 @@ export function chartConfiguration(spec: ChartSpec, panel?: PhonePanel): ChartCo
         ...spec.bands.flatMap((band) => [
           { label: "", data: band.low, borderColor: "rgba(0,0,0,0)", backgroundColor: "rgba(0,0,0,0)", pointRadius: 0, borderWidth: 0, fill: false, order: 1, ...LINE_DEFAULTS },
           { label: "", data: band.high, borderColor: "rgba(0,0,0,0)", backgroundColor: withAlpha(band.colour, 0.16), pointRadius: 0, borderWidth: 0, fill: "-1", order: 1, ...LINE_DEFAULTS },
+          // A phone panel has one band: its edges are drawn, dotted in the series colour (≥ 3:1 against
+          // white), so the band is not a pale tint alone (WCAG 1.4.11). The wide chart's four bands
+          // would add eight more lines; its tint is explained by the caption and the table.
+          ...(small
+            ? [band.low, band.high].map((edge) => ({ label: "", data: edge, borderColor: band.colour, backgroundColor: "rgba(0,0,0,0)", pointRadius: 0, borderWidth: 1, borderDash: [2, 3], fill: false, order: 1, ...LINE_DEFAULTS }))
+            : []),
         ]),
       ],
     },
@@ -188,8 +194,9 @@ export function drawPanels(panels: ReadonlyArray<{ cfg: ChartConfiguration; heig
   if (png) drawn.delete(key);
   else {
     const raws: RawImage[] = panels.map(({ cfg, height }) => ({
-      width: PHONE.width * PHONE_SCALE,
-      height: height * PHONE_SCALE,
+      // chart.js sizes the canvas to floor(CSS size · pixel ratio).
+      width: Math.floor(PHONE.width * PHONE_SCALE),
+      height: Math.floor(height * PHONE_SCALE),
       // "raw": cairo's pixels, which chartjs-node-canvas passes through to canvas.toBuffer.
       data: getRenderer(PHONE.width, height, PHONE.fontSize).renderToBufferSync(cfg, "raw" as "image/png"),
     }));

@@ -10,7 +10,7 @@ import type { Config } from "../config/load-config.ts";
 import { PALETTE, POINT_STYLES, TOTAL_COLOUR } from "./chart-palette.ts";
 import type { ChartImage } from "./charts.ts";
 import { LEGEND_LABELS, LINE_DEFAULTS, PHONE, PHONE_SCALE, STILL_IMAGE } from "./chart-style.ts";
-import { restsOnFewAnswers, surveyDecimals } from "./survey-units.ts";
+import { restsOnFewAnswers, surveyDecimals, surveyValueText } from "./survey-units.ts";
 import { formatNumber } from "./format-sv.ts";
 import { SURVEY } from "./wording.ts";
 
@@ -62,7 +62,13 @@ export function surveyChartSpecs(ind: Indicators, config: Config): SurveyChartSp
     }));
     const first = years[0]!;
     const last = years.at(-1)!;
-    const latest = rows.map((r) => `${r.area.name} ${last}: ${text(valueOf(r.series, last))}`).join(", ");
+    // The alt text's latest values carry their unit and, on few answers, say so (as the table does).
+    const latestText = (r: (typeof rows)[number]) => {
+      const v = valueOf(r.series, last);
+      const few = r.figure.year === last && restsOnFewAnswers(r.figure) ? ` (${SURVEY.fewAnswers})` : "";
+      return `${r.area.name} ${last}: ${typeof v === "number" ? surveyValueText(v, indicator.unit) : text(v)}${few}`;
+    };
+    const latest = rows.map(latestText).join(", ");
     return [{
       name: `trygghet-${indicator.id.replace(/_/g, "-")}`,
       indicator: indicator.id,
@@ -70,7 +76,7 @@ export function surveyChartSpecs(ind: Indicators, config: Config): SurveyChartSp
       years,
       lines,
       alt: SURVEY.chartAlt(indicator.name, first, last, latest),
-      caption: SURVEY.chartCaption(indicator.name, first, last),
+      caption: `${SURVEY.chartCaption(indicator.name, first, last)}${lines.some((l) => l.fewAnswers.some(Boolean)) ? ` ${SURVEY.chartCaptionFewAnswers}` : ""}`,
       table: {
         caption: SURVEY.chartTableCaption(indicator.name),
         rowHeading: SURVEY.yearColumn,

@@ -444,6 +444,7 @@ export const SURVEY = {
   changeHeading: (unit: "percent" | "index_0_6") => (unit === "percent" ? "Förändring (procentenheter)" : "Förändring (indexenheter)"),
   chartLegendFewAnswers: "Stor ofylld punkt: osäker, färre än 30 svar",
   chartPointFewAnswers: "få svar",
+  chartCaptionFewAnswers: "En stor ofylld punkt märkt ”få svar” bygger på färre än 30 svar och är en osäker skattning.",
   suppressed: "för få svar",
   suppressedAtSource: "uppgift saknas (för få svar)",
   headingStale: (name: string, year: number) => `${name} – senaste mätningen: ${year}`,

@@ -126,7 +126,7 @@ describe.skipIf(!hasChromium)("the published pages in headless Chromium", () => 
     expect(charts.length).toBe(14);
     const narrow = charts.filter((c) => c.width <= 400);
     expect(narrow.length).toBe(charts.length);
-    // naturalWidth > 0: the file loaded. The "2x" variant is laid out at 360 CSS px, its drawn width.
+    // naturalWidth 360: the file loaded, and its "1.5x" descriptor lays it out at 360 CSS px, its drawn width.
     expect(narrow.filter((c) => !/-mobil\.png$/.test(c.src) || c.natural !== 360)).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 /**
  * The phone variant of the charts (issue 16 item 3): small multiples of one category each (never more
- * than its own solid line, dashed line and band), drawn 360 CSS px wide at two device pixels per CSS
+ * than its own solid line, dashed line and band), drawn 360 CSS px wide at 1.5 device pixels per CSS
  * pixel in a palette PNG, and the palette PNG encoder checked against an independent decoder (cairo's
  * libpng through node-canvas).
  */
@@ -33,7 +33,7 @@ describe("phone panels", () => {
     expect(panels[1]!.spec.lines.map((l) => [l.dashed, l.values.at(-1)])).toEqual([[false, 8], [true, 7]]);
   });
 
-  it("draw each panel at twice its CSS size, with its title and the legend on the first only", () => {
+  it("draw each panel at 1.5 times its CSS size, with its title and the legend on the first only", () => {
     const [first, second] = phonePanels(groupSpec()).map((p) => chartConfiguration(p.spec, p.panel));
     expect(first!.options?.devicePixelRatio).toBe(PHONE_SCALE);
     expect([first!.options?.plugins?.legend?.display, second!.options?.plugins?.legend?.display]).toEqual([true, false]);
@@ -45,15 +45,15 @@ describe("phone panels", () => {
     expect((PHONE.fontSize * shown) / PHONE.width).toBeGreaterThanOrEqual(11);
   });
 
-  it("stack into one palette PNG: 720 px wide, (190 + 44 + 190) · 2 = 848 px high, 4 bits a pixel", async () => {
+  it("stack into one palette PNG: 360 · 1,5 = 540 px wide, (190 + 44 + 190) · 1,5 = 636 px high, 4 bits a pixel", async () => {
     const chart = await renderChart(groupSpec());
     const png = chart.phone!.png;
     expect(chart.phone!.file).toBe("charts/kommun-vald-mobil.png");
     expect([chart.phone!.width, chart.phone!.height]).toEqual([360, 424]);
-    expect([png.readUInt32BE(16), png.readUInt32BE(20), png[24], png[25]]).toEqual([720, 848, 4, 3]);
+    expect([png.readUInt32BE(16), png.readUInt32BE(20), png[24], png[25]]).toEqual([540, 636, 4, 3]);
     // libpng reads it back at that size.
     const img = await loadImage(png);
-    expect([img.width, img.height]).toEqual([720, 848]);
+    expect([img.width, img.height]).toEqual([540, 636]);
   });
 });
 

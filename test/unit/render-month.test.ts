@@ -26,7 +26,7 @@ describe("renderMonthFiles", () => {
     expect(text("run.json")).toBe('{\n  "share": 0.0000375\n}\n');
     expect(JSON.parse(text("indicators.json"))).toEqual(sampleIndicators());
     // Every chart file the page points to is in the folder.
-    const sources = [...text("index.html").matchAll(/<img src="([^"]+)"|<source [^>]*srcset="([^" ]+) 2x"/g)].map((m) => m[1] ?? m[2]);
+    const sources = [...text("index.html").matchAll(/<img src="([^"]+)"|<source [^>]*srcset="([^" ]+) 1\.5x"/g)].map((m) => m[1] ?? m[2]);
     expect(sources).toHaveLength(10);
     for (const src of sources) expect(files.some((f) => f.path === src)).toBe(true);
   });

@@ -108,6 +108,11 @@ describe("the survey chart", () => {
     expect(cfg.plugins?.map((p) => p.id)).toEqual(["fewAnswersLabels"]);
   });
 
+  it("says the unit and the few answers in the alt text, and explains the hollow point in the caption", () => {
+    expect(spec.alt).toContain(`Hela kommunen 2025: 27,1${NB}%, Ljusne 2025: 18,2${NB}% (osäker: få svar)`);
+    expect(spec.caption).toContain("En stor ofylld punkt märkt ”få svar” bygger på färre än 30 svar");
+  });
+
   it("cuts the phone variant into panels of hela kommunen and at most three areas", () => {
     const lines = ["Hela kommunen", "A", "B", "C", "D"].map((label, i) => ({ ...spec.lines[0]!, label, kommun: i === 0 }));
     const panels = surveyPhonePanels({ ...spec, lines });
