@@ -89,8 +89,13 @@ describe.skipIf(!hasChromium)("the published pages in headless Chromium", () => 
       // Which elements stick out, to make a failure readable.
       wide: [...document.querySelectorAll("body *")]
         // An element past the right edge, or one whose own text overflows it (a long word in a heading),
-        // except inside a table's own scrolling region.
-        .filter((el) => !el.closest(".table-wrap") && (el.getBoundingClientRect().right > window.innerWidth + 0.5 || el.scrollWidth > el.clientWidth + 1))
+        // except inside a table's own scrolling region. Inside an SVG (a map's labels) only the edge
+        // counts: scrollWidth and clientWidth measure CSS boxes, which SVG text does not have.
+        .filter(
+          (el) =>
+            !el.closest(".table-wrap") &&
+            (el.getBoundingClientRect().right > window.innerWidth + 0.5 || (!(el instanceof SVGElement) && el.scrollWidth > el.clientWidth + 1)),
+        )
         .slice(0, 5)
         .map((el) => `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className)}` : ""}`),
     }));
