@@ -1,12 +1,17 @@
 /**
  * The maps block of section 3, Per område: shown when the config has `areas_geojson`. One choropleth
- * per category group (the month's rate per 100 000, or counts when a population is missing) and one map
- * of each area's trend verdict, drawn from the config's polygons and the suppressed indicators only.
+ * per category group (the rate per 100 000 over the last 12 months, as in the tables, or counts when a
+ * population is missing) and one map of each area's trend verdict, drawn from the config's polygons and
+ * the suppressed indicators only. The group maps come in one set per measure, each set under its own
+ * heading with one shared colour scale and one legend (issue 16), laid out side by side where the
+ * screen has room.
  */
-import { formatMonth } from "./format-sv.ts";
+import { addMonths } from "../core/month.ts";
+import { inMeasureOrder } from "../core/measure.ts";
+import { formatMonth, formatMonthRange } from "./format-sv.ts";
 import { html, type SafeHtml } from "./html.ts";
 import { groupMaps, trendMaps } from "./map-data.ts";
-import { groupMapFigure, trendMapFigure, type MapContext } from "./map-figure.ts";
+import { groupMapFigure, mapSetLegend, mapSetScale, trendMapFigure, type MapContext } from "./map-figure.ts";
 import { mapGeometry } from "./map-geometry.ts";
 import { mapDefs } from "./map-svg.ts";
 import type { ReportView } from "./section-types.ts";
@@ -18,6 +23,7 @@ export function areaMaps(view: ReportView): SafeHtml | null {
   const geometry = mapGeometry(areaMap);
   const ctx: MapContext = {
     monthText: formatMonth(view.ind.month),
+    periodText: formatMonthRange(addMonths(view.ind.month, -11), view.ind.month),
     minCount: view.config.suppression.min_count,
     drawn: new Set(geometry.areas.map((a) => a.id)),
   };
@@ -26,7 +32,23 @@ export function areaMaps(view: ReportView): SafeHtml | null {
 <h3 id="kartor">${MAP.heading}</h3>
 <p>${MAP.intro}</p>
 ${mapDefs(geometry)}
-${groups.map((g) => groupMapFigure(geometry, g, ctx))}
+${inMeasureOrder(groups.map((g) => g.measure)).map((measure) => {
+  const set = groups.filter((g) => g.measure === measure);
+  const scale = mapSetScale(set, ctx);
+  const id = `kartor-${measure}`;
+  return html`<section class="map-set" aria-labelledby="${id}">
+<h4 id="${id}">${MAP.setHeading(set[0]!.unit === "rate" ? MAP.unitRate(measure) : MAP.unitCount(measure), ctx.periodText)}</h4>
+${mapSetLegend(set, scale, ctx)}
+<div class="map-grid">
+${set.map((g) => groupMapFigure(geometry, g, ctx, scale))}
+</div>
+</section>`;
+})}
+<section class="map-set" aria-labelledby="kartor-trend">
+<h4 id="kartor-trend">${MAP.trendSetHeading(ctx.monthText)}</h4>
+<div class="map-grid">
 ${trendMaps(view.ind).map((t) => trendMapFigure(geometry, t, ctx))}
+</div>
+</section>
 </section>`;
 }

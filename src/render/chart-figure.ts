@@ -10,6 +10,7 @@
  */
 import type { ChartImage } from "./charts.ts";
 import { CHART_HEIGHT, CHART_WIDTH } from "./charts.ts";
+import { PHONE_MEDIA, PHONE_SCALE } from "./chart-style.ts";
 import { html, type SafeHtml } from "./html.ts";
 import { T } from "./wording.ts";
 
@@ -24,11 +25,28 @@ ${t.rows.map((r) => html`<tr><th scope="row">${r.month}</th>${r.cells.map((c) =>
 </table>`;
 }
 
+/**
+ * The chart as one `<img>` (one alt text), inside a `<picture>` whose `<source>` gives a phone its own
+ * drawing (issue 16): art direction, not resolution switching — the phone variant is another picture
+ * (small multiples, larger text), so it is chosen by the viewport's width, never by the browser's guess
+ * of pixels. "1.5x": the file has PHONE_SCALE device pixels per CSS pixel, so it is laid out at its CSS width.
+ * Images below the first screen load lazily (every chart is below the summary).
+ */
+function picture(chart: ChartImage): SafeHtml {
+  const img = html`<img src="${chart.file}" alt="${chart.alt}" width="${CHART_WIDTH}" height="${CHART_HEIGHT}" loading="lazy">`;
+  if (!chart.phone) return img;
+  const p = chart.phone;
+  return html`<picture>
+<source media="${PHONE_MEDIA}" srcset="${`${p.file} ${PHONE_SCALE}x`}" width="${p.width}" height="${p.height}">
+${img}
+</picture>`;
+}
+
 export function chartFigure(chart: ChartImage): SafeHtml {
   const id = `data-${chart.file.replace(/^charts\//, "").replace(/\.png$/, "")}`;
   return html`<div class="chart-block">
 <figure class="chart">
-<img src="${chart.file}" alt="${chart.alt}" width="${CHART_WIDTH}" height="${CHART_HEIGHT}">
+${picture(chart)}
 <figcaption>${chart.caption}</figcaption>
 </figure>
 <details class="chart-data">

@@ -99,7 +99,7 @@ function groupBodies(area: AreaEntry, entries: IncidentEntry[], o: TableOptions,
   ].filter((g) => g.entries.length > 0);
   const bodies = groups.map(
     (g) => html`<tbody>
-<tr class="group"><th scope="rowgroup" colspan="${String(columns)}">${g.name}</th></tr>
+<tr class="group"><th scope="rowgroup" colspan="${String(columns)}"><span>${g.name}</span></th></tr>
 ${g.entries.map((e) => row(e, area, o))}
 </tbody>`,
   );

@@ -2,21 +2,24 @@
  * What the maps show, worked out from the published (suppressed) indicators only, so a map can never
  * reveal a hidden count (spec/outputs.md: every published file is rendered from the suppressed copy).
  *
- * - A group's figure for an area is the sum of its categories' month counts when every one is shown.
- *   That sum is no new information (anyone can add the table's cells). When a category is hidden the sum
- *   is not published either. What the tables do publish is a range: each hidden count is 1..k−1, so the
- *   sum lies in [shown + h, shown + h·(k−1)] for h hidden counts. The area reads "färre än k" when the
+ * - A group's figure for an area is the sum of its categories' counts over the last 12 months
+ *   (`rolling_12m.count`) when every one is shown: the same period as the tables' "per 100 000"
+ *   column and the "Begrepp" definition (issue 16: one meaning for one term).
+ *   That sum is no new information (anyone can add the table's cells). When a category's 12-month sum is
+ *   hidden, what the report does publish is a range: its twelve months in the chart's table, each shown
+ *   exactly or as "färre än k" (1..k−1), so the sum lies in [shown + h, shown + h·(k−1)] for h small
+ *   months (`known12`); a month hidden to protect another bounds nothing. The area reads "färre än k" when the
  *   whole range is below k (hatched, like any suppressed figure), else that range ("5–6"); map-figure.ts
  *   colours a range only when all of it is ≥ k and falls in one colour class, so the colour says no more
  *   than the published tables do.
- * - The rate is the sum per 100 000 of the area's population, when every area on the map has one;
+ * - The rate is that 12-month sum per 100 000 of the area's population, when every area on the map has one;
  *   otherwise the map shows counts (one unit per map, never mixed).
  * - The trend map uses each area's total verdict (the only verdict published per area), one map per
  *   measure's total.
  * - A group whose categories count different measures gets one map per measure: its figure is never a
  *   sum across measures (spec/cli.md "Measures").
  */
-import type { AreaEntry, Indicators, Verdict } from "../aggregate/indicators-schema.ts";
+import type { AreaEntry, IncidentEntry, Indicators, Verdict } from "../aggregate/indicators-schema.ts";
 import { formatNumber } from "./format-sv.ts";
 import { inMeasureOrder, isTotalId, type Measure } from "../core/measure.ts";
 import { fewerThan, MAP } from "./wording.ts";
@@ -28,7 +31,7 @@ export interface AreaFigure {
   name: string;
   state: FigureState;
   count: number | null;
-  /** Per 100 000 inhabitants, one decimal; null without population or without a value. */
+  /** The 12-month count per 100 000 inhabitants, one decimal; null without population or without a value. */
   rate: number | null;
   /** The number the map is coloured by (rate or count); null unless state is "value". */
   mapped: number | null;
@@ -59,31 +62,56 @@ const T_HIDDEN = "döljs";
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
 
+/**
+ * What is published about one entry's 12-month count: the number; or, when the sum itself is hidden,
+ * the bounds its twelve published series points give (each shown point exact, each "small" point
+ * 1..k−1) — the same bounds anyone can add up from the chart's table, so the map reveals nothing more;
+ * "unbounded" when a point is hidden to protect another (0 or ≥ k, no upper bound), or when the sum is
+ * hidden without a series to bound it; "unavailable" when a month is missing.
+ */
+type Known = { lo: number; hi: number } | "unbounded" | "unavailable";
+
+function known12(e: IncidentEntry, minCount: number): Known {
+  const r = e.rolling_12m;
+  if (r.count !== null) return { lo: r.count, hi: r.count };
+  if (!r.count_suppressed) return "unavailable";
+  const points = e.series.slice(-12);
+  if (points.length < 12) return "unbounded";
+  let [lo, hi] = [0, 0];
+  for (const p of points) {
+    if (p.count !== null) [lo, hi] = [lo + p.count, hi + p.count];
+    else if (!p.suppressed) return "unavailable";
+    else if (p.suppressed === "small") [lo, hi] = [lo + 1, hi + minCount - 1];
+    else return "unbounded";
+  }
+  return { lo, hi };
+}
+
 function groupFigure(area: AreaEntry, group: string, measure: Measure, unit: "rate" | "count", minCount: number): AreaFigure {
   const entries = area.incidents.filter((e) => e.group === group && e.measure === measure);
   const base = { id: area.id, name: area.name };
-  if (entries.some((e) => e.month.count === null && !(e.month.count_suppressed ?? e.suppressed))) {
+  const known = entries.map((e) => known12(e, minCount));
+  if (known.includes("unavailable")) {
     return { ...base, state: "unavailable", count: null, rate: null, mapped: null, range: null, text: MAP.notAvailable };
   }
-  const hidden = entries.filter((e) => e.month.count === null);
-  const visible = entries.reduce((s, e) => s + (e.month.count ?? 0), 0);
   const rateOf = (n: number) => (area.population === null ? null : round1((n / area.population) * 100_000));
   // A value hidden to protect another may be large: no range can be given, only that it is hidden.
-  if (hidden.some((e) => (e.month.count_suppressed ?? null) === "protects")) {
+  if (known.includes("unbounded")) {
     return { ...base, state: "fewer", count: null, rate: null, mapped: null, range: null, text: T_HIDDEN };
   }
-  if (hidden.length > 0) {
-    const [lo, hi] = [visible + hidden.length, visible + hidden.length * (minCount - 1)];
+  const bounds = known as Array<{ lo: number; hi: number }>;
+  const [lo, hi] = [bounds.reduce((s, b) => s + b.lo, 0), bounds.reduce((s, b) => s + b.hi, 0)];
+  if (lo !== hi) {
     if (hi < minCount) return { ...base, state: "fewer", count: null, rate: null, mapped: null, range: null, text: fewerThan(minCount) };
     const [rLo, rHi] = [rateOf(lo), rateOf(hi)];
     const mapped = unit === "rate" && rLo !== null && rHi !== null ? { mappedLo: rLo, mappedHi: rHi } : { mappedLo: lo, mappedHi: hi };
-    const text = unit === "rate" && rLo !== null && rHi !== null ? `${formatNumber(rLo, 1)}–${formatNumber(rHi, 1)}` : `${lo}–${hi}`;
+    const text = unit === "rate" && rLo !== null && rHi !== null ? `${formatNumber(rLo, 1)}–${formatNumber(rHi, 1)}` : `${formatNumber(lo)}–${formatNumber(hi)}`;
     return { ...base, state: "hidden", count: null, rate: null, mapped: null, range: { lo, hi, ...mapped }, text };
   }
-  const rate = rateOf(visible);
-  const mapped = unit === "rate" ? rate : visible;
-  const text = unit === "rate" && rate !== null ? formatNumber(rate, 1) : formatNumber(visible);
-  return { ...base, state: "value", count: visible, rate, mapped, range: null, text };
+  const rate = rateOf(lo);
+  const mapped = unit === "rate" ? rate : lo;
+  const text = unit === "rate" && rate !== null ? formatNumber(rate, 1) : formatNumber(lo);
+  return { ...base, state: "value", count: lo, rate, mapped, range: null, text };
 }
 
 /** The areas a map covers: every area of the report except hela kommunen, in the report's order. */

@@ -1,20 +1,23 @@
 /**
- * One map as the page shows it: a `<figure>` with the SVG, its legend (swatches with words) and a
- * caption, then the same numbers as a real table — in a `<details>` on screen and once more for print,
- * as chart-figure.ts does for the charts.
+ * One map as the page shows it: a `<figure>` whose caption comes first as the map's visible title (the
+ * group and what is counted, issue 16), then the SVG, then the same numbers as a real table — in a
+ * `<details>` on screen and once more for print, as chart-figure.ts does for the charts. The maps of one
+ * measure share one colour scale and one legend (`mapSetScale`, `mapSetLegend`), drawn once above them.
  */
 import type { Verdict } from "../model/indicators.ts";
 import { capitalise, formatNumber } from "./format-sv.ts";
 import { html, type SafeHtml } from "./html.ts";
 import type { AreaFigure, GroupMapData, TrendMapData } from "./map-data.ts";
 import type { MapGeometry } from "./map-geometry.ts";
-import { BOUNDARY, valueScale } from "./map-scale.ts";
+import { BOUNDARY, valueScale, type ValueScale } from "./map-scale.ts";
 import { FILL, mapSvg, type MapArea } from "./map-svg.ts";
 import { fewerThan, MAP, VERDICT } from "./wording.ts";
 
 export interface MapContext {
   /** "oktober 2026". */
   monthText: string;
+  /** The 12 months the rates count: "november 2025–oktober 2026". */
+  periodText: string;
   minCount: number;
   /** Ids of the areas that have a polygon. */
   drawn: ReadonlySet<string>;
@@ -58,35 +61,53 @@ const rateText = (a: AreaFigure) => {
 
 const areaName = (a: { id: string; name: string }, ctx: MapContext) => (ctx.drawn.has(a.id) ? a.name : `${a.name} (${MAP.notOnMap})`);
 
-export function groupMapFigure(geometry: MapGeometry, data: GroupMapData, ctx: MapContext): SafeHtml {
-  const decimals = data.unit === "rate" ? 1 : 0;
+/**
+ * The one colour scale of a set of maps: class limits from every drawn area's figure on every map of
+ * the set (map-scale.ts), a published range by both its ends, so a colour means the same number on
+ * each map.
+ */
+export function mapSetScale(set: ReadonlyArray<GroupMapData>, ctx: MapContext): ValueScale {
+  const decimals = set[0]?.unit === "rate" ? 1 : 0;
+  const values = set.flatMap((d) =>
+    d.areas.filter((a) => ctx.drawn.has(a.id)).flatMap((a) => (a.mapped !== null ? [a.mapped] : a.range !== null ? [a.range.mappedLo, a.range.mappedHi] : [])),
+  );
+  return valueScale(values, decimals);
+}
+
+function fillFor(a: AreaFigure, scale: ValueScale, ctx: MapContext): string {
+  if (a.mapped !== null) return scale.colourOf(a.mapped);
+  // A published range (map-data.ts) is coloured only when all of it is ≥ k and in one class.
+  const r = a.range;
+  if (r !== null && r.lo >= ctx.minCount && scale.colourOf(r.mappedLo) === scale.colourOf(r.mappedHi)) return scale.colourOf(r.mappedLo);
+  return a.state === "unavailable" ? FILL.unavailable : FILL.hidden;
+}
+
+/** The set's one legend: the classes, then hatching and white where any map of the set uses them. */
+export function mapSetLegend(set: ReadonlyArray<GroupMapData>, scale: ValueScale, ctx: MapContext): SafeHtml {
+  const drawn = set.flatMap((d) => d.areas.filter((a) => ctx.drawn.has(a.id)));
+  const items = scale.colours.map((fill, i) => ({ fill, text: scale.labels[i]! }));
+  if (drawn.some((a) => fillFor(a, scale, ctx) === FILL.hidden)) items.push({ fill: FILL.hidden, text: MAP.legendHidden(fewerThan(ctx.minCount)) });
+  if (drawn.some((a) => a.state === "unavailable")) items.push({ fill: FILL.unavailable, text: MAP.legendUnavailable });
+  const measure = set[0]!.measure;
+  return legend(items, `${MAP.legendHeading}: ${set[0]!.unit === "rate" ? MAP.unitRate(measure) : MAP.unitCount(measure)}`);
+}
+
+export function groupMapFigure(geometry: MapGeometry, data: GroupMapData, ctx: MapContext, scale: ValueScale): SafeHtml {
   const drawnFigures = data.areas.filter((a) => ctx.drawn.has(a.id));
-  const scale = valueScale(drawnFigures.flatMap((a) => (a.mapped === null ? [] : [a.mapped])), decimals);
-  const fillOf = (a: AreaFigure) => {
-    if (a.mapped !== null) return scale.colourOf(a.mapped);
-    // A published range (map-data.ts) is coloured only when all of it is ≥ k and in one class.
-    const r = a.range;
-    if (r !== null && r.lo >= ctx.minCount && scale.colourOf(r.mappedLo) === scale.colourOf(r.mappedHi)) return scale.colourOf(r.mappedLo);
-    return a.state === "unavailable" ? FILL.unavailable : FILL.hidden;
-  };
   const unit = data.unit === "rate" ? MAP.unitRate(data.measure) : MAP.unitCount(data.measure);
-  const title = MAP.groupTitle(data.group.name, data.measure, ctx.monthText);
+  const title = MAP.groupTitle(data.group.name, unit, ctx.periodText);
   const id = data.id;
   const svg = mapSvg(geometry, {
     id,
     title,
-    description: MAP.groupDesc(unit, ctx.monthText, drawnFigures.map((a) => `${a.name} ${a.text}`).join("; ")),
-    areas: drawnFigures.map((a): MapArea => ({ id: a.id, fill: fillOf(a), lines: [a.name, a.text] })),
+    description: MAP.groupDesc(unit, ctx.periodText, drawnFigures.map((a) => `${a.name} ${a.text}`).join("; ")),
+    areas: drawnFigures.map((a): MapArea => ({ id: a.id, fill: fillFor(a, scale, ctx), lines: [a.name, a.text] })),
   });
-  const items = scale.colours.map((fill, i) => ({ fill, text: scale.labels[i]! }));
-  if (drawnFigures.some((a) => fillOf(a) === FILL.hidden)) items.push({ fill: FILL.hidden, text: MAP.legendHidden(fewerThan(ctx.minCount)) });
-  if (drawnFigures.some((a) => a.state === "unavailable")) items.push({ fill: FILL.unavailable, text: MAP.legendUnavailable });
   const rows = data.areas.map((a) => ({ name: areaName(a, ctx), cells: [countText(a), rateText(a)] }));
   return html`<div class="map-block">
 <figure class="map-figure">
+<figcaption><span class="map-title">${data.group.name}</span> <span class="map-subtitle">${MAP.groupSubtitle(unit, ctx.periodText)}</span></figcaption>
 ${svg}
-${legend(items, `${MAP.legendHeading}: ${unit}`)}
-<figcaption>${MAP.groupCaption(data.group.name, unit)}</figcaption>
 </figure>
 ${tableBlock(id, title, [MAP.area, MAP.count(data.measure), MAP.rate], rows)}
 </div>`;
@@ -112,9 +133,9 @@ export function trendMapFigure(geometry: MapGeometry, data: TrendMapData, ctx: M
   const rows = data.areas.map((a) => ({ name: areaName(a, ctx), cells: [a.verdict === null ? MAP.trendHidden : `${VERDICT[a.verdict].symbol} ${VERDICT[a.verdict].words}`] }));
   return html`<div class="map-block">
 <figure class="map-figure">
+<figcaption><span class="map-title">${MAP.trendHeading(data.measure)}</span> <span class="map-subtitle">${MAP.trendCaption(data.measure)}</span></figcaption>
 ${svg}
 ${legend(items, MAP.legendHeading)}
-<figcaption>${MAP.trendCaption(data.measure)}</figcaption>
 </figure>
 ${tableBlock(data.id, title, [MAP.area, MAP.trend], rows)}
 </div>`;

@@ -55,6 +55,18 @@ export interface MapSvgOptions {
   areas: ReadonlyArray<MapArea>;
 }
 
+/**
+ * A label's centre, moved in from the map's edge so its longest line stays inside the picture (an area
+ * at the edge with "1 565,2–2 434,8" under its name was cut off). Text width is estimated, with no font
+ * at hand: 0.62 em a character at the phone's label size (style.css), a generous DejaVu Sans bold average.
+ */
+const LABEL_EM = 19 * 0.62;
+function labelX(x: number, lines: readonly string[], width: number): number {
+  const half = (Math.max(...lines.map((l) => l.length)) * LABEL_EM) / 2 + 2;
+  if (2 * half >= width) return Math.round((width / 2) * 10) / 10;
+  return Math.round(Math.min(Math.max(x, half), width - half) * 10) / 10;
+}
+
 /** One map. Areas without a polygon in `geometry` are left out (the table still lists them). */
 export function mapSvg(geometry: MapGeometry, o: MapSvgOptions): SafeHtml {
   const byId = new Map(o.areas.map((a) => [a.id, a]));
@@ -69,6 +81,9 @@ export function mapSvg(geometry: MapGeometry, o: MapSvgOptions): SafeHtml {
 <g stroke="${BOUNDARY}" stroke-width="1.5" stroke-linejoin="round" fill-rule="evenodd">
 ${drawn.map(({ g, area }) => html`<use href="${`#${shapeId(g.id)}`}" fill="${area.fill}"/>\n`)}</g>
 <g class="map-label" fill="${LABEL_TEXT}" text-anchor="middle">
-${drawn.map(({ g, area }) => html`<text x="${g.label[0]}" y="${Math.round((g.label[1] - 2) * 10) / 10}"><tspan>${area.lines[0]}</tspan><tspan x="${g.label[0]}" dy="15">${area.lines[1]}</tspan></text>\n`)}</g>
+${drawn.map(({ g, area }) => {
+  const x = labelX(g.label[0], area.lines, geometry.width);
+  return html`<text x="${x}" y="${Math.round((g.label[1] - 2) * 10) / 10}"><tspan>${area.lines[0]}</tspan><tspan x="${x}" dy="1.15em">${area.lines[1]}</tspan></text>\n`;
+})}</g>
 </svg>`;
 }

@@ -41,16 +41,17 @@ export async function renderMonthFiles(
       // The chart's `file` is relative to the page that shows it: `charts/…` from `omrade/`.
       const chart = areaChart(area.id);
       files.push({ path: areaPagePath(area.id), content: Buffer.from(renderAreaPageHtml(ind, area, context, chart), "utf8") });
-      if (chart) files.push({ path: `${AREA_DIR}/${chart.file}`, content: chart.png });
+      if (chart) files.push(...chartFiles(chart).map((f) => ({ ...f, path: `${AREA_DIR}/${f.path}` })));
     }
-    files.push(...charts.filter((c) => c.placement.section !== "area").map(chartFile));
+    files.push(...charts.filter((c) => c.placement.section !== "area").flatMap(chartFiles));
   } else {
-    files.push(...charts.map(chartFile));
+    files.push(...charts.flatMap(chartFiles));
   }
   // Code-unit order, not localeCompare: the same on every machine.
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-function chartFile(c: ChartImage): MonthFile {
-  return { path: c.file, content: c.png };
+/** A chart's wide image and, when drawn, its phone variant (served through `<picture>`). */
+function chartFiles(c: ChartImage): MonthFile[] {
+  return [{ path: c.file, content: c.png }, ...(c.phone ? [{ path: c.phone.file, content: c.phone.png }] : [])];
 }

@@ -133,6 +133,12 @@ export const T = {
     separateLines: "en linje för varje slag av uppgifter – de läggs aldrig ihop",
     legendLastYear: "Streckad linje, ofyllda punkter: samma månad året innan",
     legendBand: "Skuggat band: normal variation för årstiden",
+    /** The phone variant's legend: a panel is 360 px wide, so the words are few. */
+    phoneLegendNow: "Senaste 12 mån",
+    phoneLegendLastYear: "Året innan (streckad)",
+    phoneLegendBand: "Normal variation",
+    /** A phone panel's title: the category, and what the axis counts. */
+    phonePanelTitle: (name: string) => `${name}, antal per månad`,
     bandColumn: "normal variation för årstiden",
     tableCaption: (title: string, now: string) => `${title}, ${now}, och samma månader året innan`,
     altIntro: (what: string, title: string, now: string, before: string) =>
@@ -429,6 +435,18 @@ export const SURVEY = {
   n: "Antal svarande",
   uncertain: "osäker skattning",
   uncertainNote: "”Osäker skattning” betyder att färre än 30 har svarat, så värdet kan skilja sig mycket från hur det egentligen är.",
+  /** Beside a change that rests on an uncertain estimate, in the table and the chart. */
+  fewAnswers: "osäker: få svar",
+  fewAnswersNote:
+    "”Osäker: få svar” vid en förändring betyder att den senaste mätningen bygger på färre än 30 svar: förändringen kan bero på slumpen i vilka som svarade. I diagrammet visas en sådan mätning med en stor ofylld punkt.",
+  percentPoints: "procentenheter",
+  indexPoints: "indexenheter",
+  indexOf: "av 6",
+  valueHeading: (unit: "percent" | "index_0_6") => (unit === "percent" ? "Värde (andel, %)" : "Värde (index 0–6)"),
+  changeHeading: (unit: "percent" | "index_0_6") => (unit === "percent" ? "Förändring (procentenheter)" : "Förändring (indexenheter)"),
+  chartLegendFewAnswers: "Stor ofylld punkt: osäker, färre än 30 svar",
+  chartPointFewAnswers: "få svar",
+  chartCaptionFewAnswers: "En stor ofylld punkt märkt ”få svar” bygger på färre än 30 svar och är en osäker skattning.",
   suppressed: "för få svar",
   suppressedAtSource: "uppgift saknas (för få svar)",
   headingStale: (name: string, year: number) => `${name} – senaste mätningen: ${year}`,
@@ -509,7 +527,7 @@ export const RESPONSIBLE: Record<string, string> = {
 export const MAP = {
   heading: "Kartor",
   intro:
-    "Kartorna visar månadens antal per område för varje grupp av kategorier, och trenden i varje område – en karta för varje slag av uppgifter (polisanmälda brott, polisens händelsenotiser och rapporterade händelser läggs aldrig ihop). Mörkare färg betyder fler händelser. När en kategori i gruppen har så få händelser att antalet inte redovisas (för att skydda enskilda) visas ett intervall, t.ex. 5–6; området är randat när intervallet inte ryms i en färg eller när det handlar om färre än 3 händelser. Kartorna visar bara områden, aldrig platsen för en enskild händelse. Samma siffror finns i en tabell under varje karta.",
+    "Kartorna visar för varje grupp av kategorier antalet per 100 000 invånare under de senaste 12 månaderna i varje område – samma mått som kolumnen ”Per 100 000 inv.” i tabellerna – och trenden i varje område. Polisanmälda brott, polisens händelsenotiser och rapporterade händelser läggs aldrig ihop: varje slag har sina egna kartor med en gemensam färgskala, så att samma färg betyder samma antal på alla kartor av samma slag. Mörkare färg betyder fler. När en kategori i gruppen har så få händelser att antalet inte redovisas (för att skydda enskilda) visas ett intervall, t.ex. 5–6; området är randat när intervallet inte ryms i en färg eller när det handlar om färre än 3 händelser. Kartorna visar bara områden, aldrig platsen för en enskild händelse. Samma siffror finns i en tabell under varje karta.",
   notAvailable: "uppgift saknas",
   hidden: "döljs",
   legendHeading: "Teckenförklaring",
@@ -519,11 +537,16 @@ export const MAP = {
   legendAll: "alla områden",
   legendHidden: (fewer: string) => `randat: ${fewer} i någon kategori, så siffran redovisas bara som intervall eller inte alls`,
   legendUnavailable: "uppgift saknas (vit)",
-  unitRate: (m: Measure) => `${MEASURE[m].short} per 100 000 invånare under månaden`,
-  unitCount: (m: Measure) => `${MEASURE[m].short} under månaden`,
-  groupTitle: (group: string, measure: Measure, month: string) => `Karta: ${group}, ${MEASURE[measure].short}, per område, ${month}`,
-  groupCaption: (group: string, unit: string) => `${group}: ${unit}, per område. Mörkare färg betyder fler.`,
-  groupDesc: (unit: string, month: string, list: string) => `Karta över ${unit} i ${month}, per område: ${list}.`,
+  /** The maps' measure: the tables' "per 100 000" (12 months), never the month's own rate. */
+  unitRate: (m: Measure) => `${MEASURE[m].short} per 100 000 invånare under de senaste 12 månaderna`,
+  unitCount: (m: Measure) => `${MEASURE[m].short} under de senaste 12 månaderna`,
+  /** Heading of a set of maps sharing one scale: "Polisanmälda brott per 100 000 invånare under … (nov 2025–okt 2026)". */
+  setHeading: (unit: string, period: string) => `${capitaliseFirst(unit)} (${period})`,
+  trendSetHeading: (month: string) => `Trend per område, ${month}`,
+  groupTitle: (group: string, unit: string, period: string) => `Karta: ${group}, ${unit}, per område, ${period}`,
+  groupSubtitle: (unit: string, period: string) => `${unit}, ${period}`,
+  groupDesc: (unit: string, period: string, list: string) => `Karta över ${unit} (${period}), per område: ${list}.`,
+  trendHeading: (measure: Measure) => `Trend: ${MEASURE[measure].totalName.toLowerCase()}`,
   trendTitle: (measure: Measure, month: string) => `Karta: trend per område, ${MEASURE[measure].totalName.toLowerCase()}, ${month}`,
   trendCaption: (measure: Measure) =>
     `Trenden för ${MEASURE[measure].totalName.toLowerCase()} tillsammans i varje område: månaden jämförd med samma tid på året tidigare år.`,
@@ -541,8 +564,8 @@ export const MAP = {
   showTable: (title: string) => `Visa siffrorna i kartan som tabell: ${title}`,
   tableCaption: (title: string) => `Siffrorna i kartan: ${title}`,
   area: "Område",
-  count: (m: Measure) => capitaliseFirst(MEASURE[m].short),
-  rate: "Per 100 000 invånare",
+  count: (m: Measure) => `${capitaliseFirst(MEASURE[m].short)}, senaste 12 mån`,
+  rate: "Per 100 000 invånare, senaste 12 mån",
   trend: "Trend (mot samma tid tidigare år)",
 } as const;
 
