@@ -44,7 +44,7 @@ export class CountTable {
     categories: readonly string[],
     totalOf: ReadonlyMap<string, string>,
   ): CountTable {
-    const tables = sources.map(asGroupCounts);
+    const tables = sources.map((counts) => GroupCounts.from(counts));
     // The months that occur, each parsed once; a stray old date adds one month, not a century of them.
     // A text that is no `YYYY-MM` (never from a reader) is a month no report asks for: NaN, skipped.
     const monthsOf = tables.map((t) => t.months.map((m) => (isYearMonth(m) ? monthIndex(m) : NaN)));
@@ -103,25 +103,4 @@ export class CountTable {
     const slot = i >= 0 && i < this.slots.length ? this.slots[i]! : -1;
     return slot < 0 ? 0 : this.values[cell + slot]!;
   }
-}
-
-/** A source's counts as indexed groups: ingest's own, or a plain map's keys split once (tests build those). */
-function asGroupCounts(counts: ReadonlyMap<GroupKey, number>): GroupCounts {
-  if (counts instanceof GroupCounts) return counts;
-  const n = counts.size;
-  const columns = [0, 1, 2].map(() => ({ index: new Map<string, number>(), list: [] as string[], of: new Int32Array(n) }));
-  const count = new Float64Array(n);
-  let g = 0;
-  for (const [key, value] of counts) {
-    const parts = key.split("\t");
-    for (const [p, column] of columns.entries()) {
-      const text = parts[p] ?? "";
-      let i = column.index.get(text);
-      if (i === undefined) column.index.set(text, (i = column.list.push(text) - 1));
-      column.of[g] = i;
-    }
-    count[g++] = value;
-  }
-  const [area, month, category] = columns as [(typeof columns)[number], (typeof columns)[number], (typeof columns)[number]];
-  return new GroupCounts(area.list, month.list, category.list, area.of, month.of, category.of, count);
 }

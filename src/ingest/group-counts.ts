@@ -31,6 +31,27 @@ export class GroupCounts implements ReadonlyMap<GroupKey, number> {
     if (month.length !== area.length || category.length !== area.length || count.length !== area.length) throw new Error("group arrays of different lengths");
   }
 
+  /** `counts` as indexed groups: itself when it is one, else a plain map's keys split once (tests build those). */
+  static from(counts: ReadonlyMap<GroupKey, number>): GroupCounts {
+    if (counts instanceof GroupCounts) return counts;
+    const n = counts.size;
+    const columns = [0, 1, 2].map(() => ({ index: new Map<string, number>(), list: [] as string[], of: new Int32Array(n) }));
+    const count = new Float64Array(n);
+    let g = 0;
+    for (const [key, value] of counts) {
+      const parts = key.split("\t");
+      for (const [p, column] of columns.entries()) {
+        const text = parts[p] ?? "";
+        let i = column.index.get(text);
+        if (i === undefined) column.index.set(text, (i = column.list.push(text) - 1));
+        column.of[g] = i;
+      }
+      count[g++] = value;
+    }
+    const [area, month, category] = columns as [(typeof columns)[number], (typeof columns)[number], (typeof columns)[number]];
+    return new GroupCounts(area.list, month.list, category.list, area.of, month.of, category.of, count);
+  }
+
   get size(): number {
     return this.area.length;
   }
