@@ -169,11 +169,12 @@ export function normalBandAt(m: number, N: CountAt): { low: number; high: number
  * (an area's quiet category has S = 0..10 in most months): each is searched once per run. Bounded, so
  * a long run over many kommuner cannot grow it without end.
  */
-const bands = new Map<string, { low: number; high: number }>();
+const bands = new Map<number | string, { low: number; high: number }>();
 const MAX_BANDS = 100_000;
 
 function bandOf(sum: number, years: number, monthDays: number, baselineDays: number): { low: number; high: number } {
-  const key = `${sum}:${years}:${monthDays}:${baselineDays}`;
+  // One number while it is exact (years ≤ 3, a month ≤ 31 days, a baseline ≤ 279 days): no key string per cell.
+  const key = Number.isSafeInteger(sum) && sum >= 0 && sum < 2 ** 36 ? ((sum * 4 + years) * 32 + monthDays) * 512 + baselineDays : `${sum}:${years}:${monthDays}:${baselineDays}`;
   const known = bands.get(key);
   if (known !== undefined) return known;
   const band = searchBand(sum, years, monthDays / (monthDays + baselineDays));
