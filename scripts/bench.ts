@@ -4,6 +4,13 @@
  *   npm run bench                 # 1 M and 10 M rows (the 10 M data takes minutes to generate once)
  *   BENCH_SIZES=1000000 npm run bench   # the quick look: 1 M only
  *   BENCH_RUNS=3                  # runs per figure; the best is printed (shared machines)
+ *   BENCH_AREAS=312               # the many-area figures for these area counts only (default 6,50,312,600)
+ *   BENCH_PARTS=areas             # only these parts: sizes (1 M/10 M), areas, render (default all three)
+ *
+ * The many-area figures (issue 20): the 1 M-row data spread over N areas (bench/many-areas.ts; 6 is the
+ * sample's own five areas and "okänt område"), each with DuckDB's GROUP BY of the same files, lagesbild
+ * cold and warm (`--only data`), all with suppression off; at 312 areas also the full month (HTML and
+ * charts) and the data run with suppression on (the HiGHS plan solved, then read from cache_dir).
  *
  * BENCH_KOMMUNER=290 adds a group run of all 290 kommuner from the national police events file in
  * ../shared/realdata (bench/kommuner.ts): wall time, peak RSS and time per kommun, `--only data` and full
@@ -22,12 +29,16 @@ import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, rmS
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeBenchConfig } from "./bench/bench-config.ts";
-import { best, runChild, type Measured } from "./bench/measure.ts";
+import { best, ChildTimedOut, runChild, type Measured } from "./bench/measure.ts";
+import { ensureManyAreas } from "./bench/many-areas.ts";
 import { describePageWeight, monthPageWeight } from "./bench/page-weight.ts";
 import { benchKommuner } from "./bench/kommuner.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const sizes = (process.env.BENCH_SIZES ?? "1000000,10000000").split(",").map(Number).filter((n) => n > 0);
+const list = (text: string) => text.split(",").filter((t) => t.trim() !== "");
+const parts = new Set(list(process.env.BENCH_PARTS ?? "sizes,areas,render"));
+const sizes = parts.has("sizes") ? list(process.env.BENCH_SIZES ?? "1000000,10000000").map(Number) : [];
+const areaCounts = parts.has("areas") ? list(process.env.BENCH_AREAS ?? "6,50,312,600").map(Number) : [];
 const runs = Number(process.env.BENCH_RUNS ?? 2);
 const GENERATED_AT = "2026-11-02T06:00:00+01:00";
 const MONTH = "2026-09";
@@ -56,6 +67,7 @@ function ensureData(rows: number): string {
 const policeFiles = (dir: string) => readdirSync(path.join(dir, "incidents")).filter((f) => f.startsWith("polis-")).sort().map((f) => path.join(dir, "incidents", f));
 
 async function utf8Copy(dir: string): Promise<string> {
+  // The DuckDB copy of a many-area set is its own: its area cells differ from the base's.
   const out = path.join(dir, "utf8");
   const stamp = path.join(out, ".done");
   if (existsSync(stamp)) return out;
@@ -97,8 +109,18 @@ async function hashSeconds(files: string[]): Promise<number> {
   return (performance.now() - started) / 1000;
 }
 
-function lagesbild(config: string, cwd: string, env?: Record<string, string>): Measured {
-  return runChild([cli, "run", "--config", config, "--only", "data", "--month", MONTH, "--generated-at", GENERATED_AT, "--force", "--quiet", "--log-format", "json"], cwd, env);
+function lagesbild(config: string, cwd: string, env?: Record<string, string>, full = false, timeoutSeconds?: number): Measured {
+  const only = full ? [] : ["--only", "data"];
+  return runChild([cli, "run", "--config", config, ...only, "--month", MONTH, "--generated-at", GENERATED_AT, "--force", "--quiet", "--log-format", "json"], cwd, env, timeoutSeconds);
+}
+/** How long the suppression plan of the 312-area kommun may take before its figure is "more than" (BENCH_SUPPRESSION_TIMEOUT, s). */
+const suppressionTimeout = Number(process.env.BENCH_SUPPRESSION_TIMEOUT ?? 600);
+
+/** Bytes of every file under `dir`. */
+function folderBytes(dir: string): number {
+  let total = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) total += e.isDirectory() ? folderBytes(path.join(dir, e.name)) : statSync(path.join(dir, e.name)).size;
+  return total;
 }
 /** As deploy/ runs it: glibc's large allocations in huge pages (fresh memory is slow to fault in on a VM). */
 const HUGE = { GLIBC_TUNABLES: "glibc.malloc.hugetlb=1" };
@@ -109,6 +131,11 @@ function add(label: string, m: Measured | number, rowCount?: number, mb?: number
   const s = typeof m === "number" ? m : m.seconds;
   const rss = typeof m === "number" ? null : m.rssMb;
   rows.push([label, fmt(s, 2), rowCount ? fmt(rowCount / s, 0) : "", mb ? fmt(mb / s) : "", rss === null ? "" : fmt(rss, 0), duck ? `${fmt(s / duck, 1)}×` : ""]);
+  print(rows.at(-1)!);
+}
+/** Each figure as soon as it is measured (a long bench that fails late keeps what it had); the table again at the end. */
+function print(row: string[]): void {
+  console.log(`  ${row.join(" | ")}`);
 }
 
 // One untimed start: after an edit of src/, the first run builds the bundle (bin/bundle.js), which no figure should include.
@@ -142,6 +169,39 @@ for (const n of sizes) {
   add(`${label}: sha256 of the input files (floor of a warm run)`, await hashSeconds(all), n, mb);
 }
 
+// Cost per area (issue 20): the same 1 M rows over 6 … 600 areas, suppression off as in the issue.
+const folders: string[] = [];
+for (const n of areaCounts) {
+  const base = ensureData(1_000_000);
+  const many = n === 6 ? null : ensureManyAreas(base, n);
+  const dir = many?.dir ?? base;
+  const name = `bench-areas-${n}`;
+  const areas = many === null ? {} : { areas: { list: many.areas, geojson: many.geojson } };
+  const config = writeBenchConfig({ projectRoot: root, dataDir: dir, suppressionOff: true, name, ...areas });
+  const cache = path.join(dir, "var/cache");
+  const mb = policeFiles(dir).concat(readdirSync(path.join(dir, "incidents")).filter((f) => f.startsWith("kommun-")).map((f) => path.join(dir, "incidents", f))).reduce((s, f) => s + statSync(f).size, 0) / 1e6;
+  const u8 = await utf8Copy(dir);
+  const duck = best(runs, () => runChild(["--import", "tsx", "scripts/bench/duckdb-child.ts", path.join(u8, "polis-*.csv")], root));
+  const label = `1 M, ${n} areas`;
+  add(`${label}: DuckDB read_csv + GROUP BY, 2 threads`, duck, 1e6, mb);
+  add(`${label}: lagesbild --only data, cold, suppression off`, best(runs, () => lagesbild(config, dir), () => rmSync(cache, { recursive: true, force: true })), 1e6, mb, duck.seconds);
+  add(`${label}: lagesbild --only data, warm, suppression off`, best(runs, () => lagesbild(config, dir)), 1e6, mb, duck.seconds);
+  if (n !== 312) continue;
+  // The monthly run as a kommun does it: HTML, charts and data, ingest from the cache.
+  add(`${label}: full month (HTML + charts), warm, suppression off`, best(runs, () => lagesbild(config, dir, undefined, true)), 1e6, mb, duck.seconds);
+  folders.push(`${label}: the month's folder ${fmt(folderBytes(path.join(dir, "out", MONTH)) / 1e6)} MB`);
+  // Suppression on (the config's min_count 3): its plan solved from the first covered month, then read from cache_dir.
+  const suppressed = writeBenchConfig({ projectRoot: root, dataDir: dir, name: `${name}-suppression`, ...areas });
+  try {
+    add(`${label}: lagesbild --only data, warm, suppression on, plan solved`, best(1, () => lagesbild(suppressed, dir, undefined, false, suppressionTimeout), () => rmSync(path.join(cache, "suppression-plan.json"), { force: true })), 1e6, mb, duck.seconds);
+    add(`${label}: lagesbild --only data, warm, suppression on, plan cached`, best(runs, () => lagesbild(suppressed, dir)), 1e6, mb, duck.seconds);
+  } catch (error) {
+    if (!(error instanceof ChildTimedOut)) throw error;
+    rows.push([`${label}: lagesbild --only data, warm, suppression on, plan solved`, `> ${suppressionTimeout}`, "", "", "", "stopped"]);
+    print(rows.at(-1)!);
+  }
+}
+
 // All kommuner of Sweden in one group run (opt-in: BENCH_KOMMUNER=290).
 const kommunerCount = Number(process.env.BENCH_KOMMUNER ?? 0);
 if (kommunerCount > 0) {
@@ -152,16 +212,19 @@ if (kommunerCount > 0) {
 
 // Rendering: the sample kommun (config/lagesbild.yaml, data/), into a scratch output folder.
 const renderOut = path.join(root, "bench-data/render-out");
-const sample = (args: string[]) => runChild([cli, "run", "--config", "config/lagesbild.yaml", "--out", renderOut, "--generated-at", GENERATED_AT, "--quiet", "--log-format", "json", ...args], root);
-add("render one month (HTML + charts), sample kommun", best(runs, () => sample(["--month", MONTH, "--force"])));
-add("render 36 months cold (empty output folder)", best(1, () => sample(["--from", "2023-10", "--to", MONTH]), () => rmSync(renderOut, { recursive: true, force: true })));
-add("render 36 months warm (nothing changed)", best(runs, () => sample(["--from", "2023-10", "--to", MONTH])));
-add("lagesbild --version (start-up)", best(3, () => runChild([cli, "--version"], root)));
-
-// The month page's weight on a phone (issue 16: ≤ 500 KB), for the sample's latest month just rendered.
-const weight = await monthPageWeight(renderOut);
+let weight: Awaited<ReturnType<typeof monthPageWeight>> | undefined;
+if (parts.has("render")) {
+  const sample = (args: string[]) => runChild([cli, "run", "--config", "config/lagesbild.yaml", "--out", renderOut, "--generated-at", GENERATED_AT, "--quiet", "--log-format", "json", ...args], root);
+  add("render one month (HTML + charts), sample kommun", best(runs, () => sample(["--month", MONTH, "--force"])));
+  add("render 36 months cold (empty output folder)", best(1, () => sample(["--from", "2023-10", "--to", MONTH]), () => rmSync(renderOut, { recursive: true, force: true })));
+  add("render 36 months warm (nothing changed)", best(runs, () => sample(["--from", "2023-10", "--to", MONTH])));
+  add("lagesbild --version (start-up)", best(3, () => runChild([cli, "--version"], root)));
+  // The month page's weight on a phone (issue 16: ≤ 500 KB), for the sample's latest month just rendered.
+  weight = await monthPageWeight(renderOut);
+}
 
 const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
 for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  "));
-console.log(`\n${weight === null ? "month page weight: /usr/bin/chromium missing – not measured" : describePageWeight(weight)}`);
+for (const f of folders) console.log(f);
+if (weight !== undefined) console.log(`\n${weight === null ? "month page weight: /usr/bin/chromium missing – not measured" : describePageWeight(weight)}`);
 console.log(`\nbest of ${runs} runs per figure (one run for single-thread, no-ids and cold-range figures); ${new Date().toISOString()}`);

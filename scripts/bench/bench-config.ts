@@ -15,6 +15,13 @@ export interface BenchConfigOptions {
   /** Read the police rows from `single/polis-all.csv` (one file: read in byte ranges) instead of one file per year. */
   singleFile?: boolean;
   name?: string;
+  /** The many-area kommun (many-areas.ts): its areas and grid instead of the sample's. */
+  areas?: { list: Array<{ id: string; name: string; population: number }>; geojson: string };
+  /**
+   * `suppression.min_count: 0`: the plan (suppress.ts, HiGHS) grows steeply with the areas and is
+   * measured on its own; issue 20's figures are without it.
+   */
+  suppressionOff?: boolean;
 }
 
 /** Writes `<dataDir>/<name>.yaml` and returns its path. */
@@ -37,7 +44,9 @@ export function writeBenchConfig(opts: BenchConfigOptions): string {
     sources,
     quarantine_dir: "var/rejected",
     cache_dir: "var/cache",
-    areas_geojson: path.join(opts.projectRoot, "data/omraden.geojson"),
+    areas_geojson: opts.areas?.geojson ?? path.join(opts.projectRoot, "data/omraden.geojson"),
+    ...(opts.areas ? { areas: opts.areas.list } : {}),
+    ...(opts.suppressionOff ? { suppression: { min_count: 0 } } : {}),
   };
   delete (config as Record<string, unknown>).survey;
   delete (config as Record<string, unknown>).promises;

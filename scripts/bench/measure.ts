@@ -14,12 +14,17 @@ export interface Measured {
 
 const GNU_TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : null;
 
-export function runChild(args: string[], cwd: string, env: Record<string, string> = {}): Measured {
-  const command = GNU_TIME ?? process.execPath;
-  const argv = GNU_TIME ? ["-v", process.execPath, ...args] : args;
+/** A child stopped at `timeoutSeconds`: the figure is "more than" that. */
+export class ChildTimedOut extends Error {}
+
+export function runChild(args: string[], cwd: string, env: Record<string, string> = {}, timeoutSeconds?: number): Measured {
+  // coreutils `timeout` stops the node child itself (GNU time would leave it running) and exits 124.
+  const node = timeoutSeconds ? ["timeout", String(timeoutSeconds), process.execPath] : [process.execPath];
+  const [command, ...argv] = [...(GNU_TIME ? [GNU_TIME, "-v"] : []), ...node, ...args] as [string, ...string[]];
   const started = performance.now();
   const r = spawnSync(command, argv, { cwd, env: { ...process.env, ...env }, encoding: "utf8", maxBuffer: 1 << 28 });
   const seconds = (performance.now() - started) / 1000;
+  if (timeoutSeconds && r.status === 124) throw new ChildTimedOut(`${args.join(" ")} stopped after ${timeoutSeconds} s`);
   if (r.status !== 0) throw new Error(`${args.join(" ")} exited ${r.status}:\n${r.stderr.slice(-3000)}`);
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? "");
   return { seconds, rssMb: rss ? Number(rss[1]) / 1024 : null, stdout: r.stdout };

@@ -8,12 +8,13 @@ import type { IncidentSourceConfig } from "../config/schema.ts";
 import { categoryMeasures, measuresUsed } from "../config/category-measures.ts";
 import { sourceMeasure, totalId, type Measure } from "../core/measure.ts";
 import { MEASURE } from "../render/wording.ts";
-import { isYearMonth, monthYear } from "../core/month.ts";
-import { groupKey, type IncidentSourceData } from "../ingest/types.ts";
+import { isYearMonth, monthFromIndex, monthIndex, monthYear } from "../core/month.ts";
+import type { IncidentSourceData } from "../ingest/types.ts";
 import { sourceFileSummary } from "./source-file-summary.ts";
 import { checkReportMonth, isAvailable, sourceCoverage, type Coverage, type SourceCoverage } from "./coverage.ts";
 import { pollGapNotes } from "./poll-coverage.ts";
-import { incidentFigures, type CountOf } from "./incident-figures.ts";
+import { incidentFiguresAt, type CountAt } from "./incident-figures.ts";
+import { CountTable, KOMMUN } from "./count-table.ts";
 import { monthTrends, type TrendCell, type TrendFamily } from "./month-trends.ts";
 import type { AreaEntry, IncidentEntry, Indicators } from "./indicators-schema.ts";
 import { extraAreaFigures, extraSourceSummaries, extraTopFigures } from "./extra-figures.ts";
@@ -38,7 +39,6 @@ export interface BuildIndicatorsInput {
   reference?: ReferenceSourceData[] | undefined;
 }
 
-const KOMMUN = "kommun";
 const OKANT = "okant";
 
 /** The calendar month (in the config's zone) containing an instant: months not yet ended are not covered. */
@@ -48,33 +48,6 @@ export function monthContaining(isoInstant: string, timeZone: string): string {
   const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit" }).formatToParts(ms);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return `${part("year")}-${part("month")}`;
-}
-
-/**
- * Σ counts per (area, month, category) over all sources, plus `kommun` (every area incl. okant) and one
- * total per measure: each category's counts go to the total of its own measure only (spec/cli.md
- * "Measures": police-reported crimes and a kommun's log are never added together).
- *
- * @param totalOf category id → the id of its measure's total
- */
-function combineCounts(incidents: ReadonlyArray<IncidentSourceData>, totalOf: ReadonlyMap<string, string>): Map<string, number> {
-  const out = new Map<string, number>();
-  const add = (key: string, n: number) => out.set(key, (out.get(key) ?? 0) + n);
-  for (const source of incidents) {
-    for (const [key, n] of source.counts) {
-      const [area, month, category] = key.split("\t") as [string, string, string];
-      // A total is "all categories of its measure" = the sum of those categories shown; a label ingest
-      // could not map never reaches here.
-      const total = totalOf.get(category);
-      if (total === undefined) continue;
-      add(key, n);
-      add(groupKey(area, month, total), n);
-      // kommun counts every accepted row whatever its area (spec/indicators.md).
-      add(groupKey(KOMMUN, month, category), n);
-      add(groupKey(KOMMUN, month, total), n);
-    }
-  }
-  return out;
 }
 
 /** `sources[].covers` as published: `gaps` only when the range has holes (indicators-schema.ts). */
@@ -91,6 +64,7 @@ export function buildIndicators(input: BuildIndicatorsInput): {
   const { config, month, generatedAt, revision, incidents } = input;
   if (!isYearMonth(month)) throw new RangeError(`not a YYYY-MM month: ${month}`);
   const currentMonth = monthContaining(generatedAt, config.timezone);
+  const reportMonth = monthIndex(month);
 
   const incidentConfigs = config.sources.filter((s): s is IncidentSourceConfig => s.kind === "incidents");
   const dataById = new Map(incidents.map((d) => [d.sourceId, d]));
@@ -138,24 +112,37 @@ export function buildIndicators(input: BuildIndicatorsInput): {
     notes.push(`Källan ${c.sourceId} saknar uppgift om område: ${names} och ${categoryNames.get(total) ?? total} redovisas bara för hela kommunen.`);
   }
 
-  const counts = combineCounts(incidents, totalOf);
-  const countOf = (area: string, category: string): CountOf => (t) => {
-    if (!isAvailable(coverages, category, t)) return null;
-    if (area !== KOMMUN && arealess.has(category)) return null;
-    return counts.get(groupKey(area, t, category)) ?? 0;
-  };
-
   // Config order, then the totals in the fixed measure order (spec/outputs.md).
   const categories: Array<{ id: string; name: string; group: string | null; measure: Measure }> = [
     ...config.categories.map((c) => ({ id: c.id, name: c.name, group: c.group as string | null, measure: measureOf.get(c.id) ?? measures[0] ?? "brott" })),
     ...totals,
   ];
+  const table = CountTable.build(
+    incidents.map((d) => d.counts),
+    [KOMMUN, ...config.areas.map((a) => a.id), OKANT],
+    categories.map((c) => c.id),
+    totalOf,
+  );
+  // Availability depends on the category and month only: judged once per (category, month), not per cell.
+  const available = new Map<string, Map<number, boolean>>();
+  const isAvailableAt = (category: string, m: number): boolean => {
+    let byMonth = available.get(category);
+    if (byMonth === undefined) available.set(category, (byMonth = new Map()));
+    let yes = byMonth.get(m);
+    if (yes === undefined) byMonth.set(m, (yes = isAvailable(coverages, category, monthFromIndex(m))));
+    return yes;
+  };
+  const countAt = (area: string, category: string): CountAt => {
+    const cell = table.cell(area, category);
+    const withoutArea = area !== KOMMUN && arealess.has(category);
+    return (m) => (!isAvailableAt(category, m) || withoutArea ? null : table.value(cell, m));
+  };
   const family = (area: string): TrendFamily => (area === KOMMUN ? "kommun" : area === OKANT ? null : "areas");
 
   const cells: TrendCell[] = [];
   const entry = (area: string, population: number | null) =>
     categories.map((c): IncidentEntry => {
-      const { test, ...f } = incidentFigures(countOf(area, c.id), month, population);
+      const { test, ...f } = incidentFiguresAt(countAt(area, c.id), reportMonth, population);
       cells.push({ family: family(area), test });
       return {
         category: c.id,
@@ -212,5 +199,5 @@ export function buildIndicators(input: BuildIndicatorsInput): {
     areas,
     ...extraTopFigures(input),
   };
-  return { indicators, notes, count: (a, c, t) => countOf(a, c)(t) };
+  return { indicators, notes, count: (a, c, t) => countAt(a, c)(monthIndex(t)) };
 }

@@ -4,12 +4,12 @@
  * null ("no data is not zero"); sums use exact integers and only the written figures are rounded.
  */
 import { pickPopulation } from "./population-by-year.ts";
-import { addMonths } from "../core/month.ts";
+import { monthFromIndex, monthIndex } from "../core/month.ts";
 import type { IncidentEntry } from "./indicators-schema.ts";
 import { roundRatio } from "./round.ts";
-import { normalBand, seasonalTest, type CountOf, type SeasonalTest } from "./seasonal-trend.ts";
+import { normalBandAt, seasonalTestAt, type CountAt, type CountOf, type SeasonalTest } from "./seasonal-trend.ts";
 
-export type { CountOf } from "./seasonal-trend.ts";
+export type { CountAt, CountOf } from "./seasonal-trend.ts";
 
 /** The figures of one cell; `trend` is filled in once the month's tests are adjusted (build-indicators). */
 export type IncidentFigures = Pick<IncidentEntry, "month" | "ytd" | "rolling_12m" | "series"> & {
@@ -28,20 +28,15 @@ export function populationForYear(population: number | Readonly<Record<string, n
   return pickPopulation(population, year)?.value ?? null;
 }
 
-/** Σ N over the months, null if any of them is unavailable. */
-function sum(N: CountOf, months: ReadonlyArray<string>): number | null {
+/** Σ N over the `count` months ending with month index `last`, null if any of them is unavailable. */
+function sumEnding(N: CountAt, last: number, count: number): number | null {
   let s = 0;
-  for (const t of months) {
-    const v = N(t);
+  for (let i = last - count + 1; i <= last; i++) {
+    const v = N(i);
     if (v === null) return null;
     s += v;
   }
   return s;
-}
-
-/** `count` months ending with `last`, oldest first. */
-function monthsEnding(last: string, count: number): string[] {
-  return Array.from({ length: count }, (_, i) => addMonths(last, i - count + 1));
 }
 
 function changeAbs(now: number | null, before: number | null): number | null {
@@ -64,11 +59,21 @@ export function per100k(count: number | null, population: number | null): number
  * The series points with the band of counts "within normal variation" for each month's season. The band
  * rests on baseline months up to 37 months back; suppression hides it where one of them is hidden.
  */
-function seriesWithBand(N: CountOf, month: string): IncidentFigures["series"] {
-  return monthsEnding(month, SERIES_MONTHS).map((t) => {
-    const band = normalBand(t, N);
-    return { month: t, count: N(t), normal_low: band?.low ?? null, normal_high: band?.high ?? null };
-  });
+function seriesWithBand(N: CountAt, m: number): IncidentFigures["series"] {
+  const out: IncidentFigures["series"] = [];
+  for (let i = m - SERIES_MONTHS + 1; i <= m; i++) {
+    const band = normalBandAt(i, N);
+    out.push({ month: monthText(i), count: N(i), normal_low: band?.low ?? null, normal_high: band?.high ?? null });
+  }
+  return out;
+}
+
+/** `YYYY-MM` of a month index, built once per month: every cell's series names the same 24 months. */
+const monthTexts = new Map<number, string>();
+function monthText(i: number): string {
+  let text = monthTexts.get(i);
+  if (text === undefined) monthTexts.set(i, (text = monthFromIndex(i)));
+  return text;
 }
 
 /**
@@ -77,21 +82,26 @@ function seriesWithBand(N: CountOf, month: string): IncidentFigures["series"] {
  * @param population the area's population for m's year (null: per_100k figures are null)
  */
 export function incidentFigures(N: CountOf, month: string, population: number | null): IncidentFigures {
-  const count = N(month);
-  const previous_month = N(addMonths(month, -1));
-  const same_month_last_year = N(addMonths(month, -12));
+  return incidentFiguresAt((i) => N(monthText(i)), monthIndex(month), population);
+}
+
+/** `incidentFigures` with N and m on month indices (core/month.ts): what build-indicators calls per cell. */
+export function incidentFiguresAt(N: CountAt, m: number, population: number | null): IncidentFigures {
+  const count = N(m);
+  const previous_month = N(m - 1);
+  const same_month_last_year = N(m - 12);
 
   // January..m of m's year, and the same months one year earlier.
-  const monthOfYear = Number(month.slice(5, 7));
-  const ytdCount = sum(N, monthsEnding(month, monthOfYear));
-  const ytdLastYear = sum(N, monthsEnding(addMonths(month, -12), monthOfYear));
+  const monthOfYear = m - Math.floor(m / 12) * 12 + 1;
+  const ytdCount = sumEnding(N, m, monthOfYear);
+  const ytdLastYear = sumEnding(N, m - 12, monthOfYear);
 
-  const rollingCount = sum(N, monthsEnding(month, 12));
-  const rollingPrevious = sum(N, monthsEnding(addMonths(month, -12), 12));
+  const rollingCount = sumEnding(N, m, 12);
+  const rollingPrevious = sumEnding(N, m - 12, 12);
 
   // With N(m) itself unavailable there is nothing to test: the trend is absent ("uppgift saknas"),
   // which is more honest than calling it "för kort historik".
-  const test = count === null ? null : seasonalTest(count, month, N);
+  const test = count === null ? null : seasonalTestAt(count, m, N);
 
   return {
     month: {
@@ -116,6 +126,6 @@ export function incidentFigures(N: CountOf, month: string, population: number | 
       per_100k: per100k(rollingCount, population),
     },
     test,
-    series: seriesWithBand(N, month),
+    series: seriesWithBand(N, m),
   };
 }

@@ -16,8 +16,9 @@
 import type { FileAggregate } from "./file-aggregate.ts";
 import { hashRange, IdTable } from "./id-table.ts";
 import { idEqualsString, idsEqual, IdTextBuilder, type IdTexts } from "./id-text.ts";
+import { GroupCounts } from "./group-counts.ts";
 import { reclassifyAccepted } from "./tally.ts";
-import { groupKey, type FileReport, type GroupKey, type IncidentSourceData } from "./types.ts";
+import type { FileReport, IncidentSourceData } from "./types.ts";
 
 /** What became of a row handed to the sink; the reader counts it. */
 export type AddOutcome = "accepted" | "duplicate" | "duplicate_id";
@@ -104,11 +105,14 @@ export class IncidentAccumulator {
     return this.probeTexts === null ? idEqualsString(texts, k, this.probeString) : idsEqual(texts, k, this.probeTexts, this.probeIndex);
   };
 
-  private readonly groupIndex = new Map<GroupKey, number>();
-  /** `rows`: accepted rows currently in the group (a row of count 0 still makes the group exist). */
-  private readonly groups: Array<{ key: GroupKey; month: string; sum: number; rows: number }> = [];
-  /** Rows currently accepted per month: a month whose only rows were superseded is not covered. */
-  private readonly acceptedByMonth = new Map<string, number>();
+  /**
+   * The groups (area, month, category) as indices into interned texts, in first-seen order, with Σ count
+   * and the accepted rows currently in each (a row of count 0 still makes the group exist): no key
+   * string per group (issue 20: 300 areas are ~200 000 groups).
+   */
+  private readonly groups = new GroupTable();
+  /** Rows currently accepted per month (index into `groups.months`): a month whose only rows were superseded is not covered. */
+  private acceptedByMonth = new Float64Array(16);
   private readonly files: FileReport[] = [];
 
   /** A hint that about `ids` distinct ids will come in all: the id table and slots are sized once. */
@@ -129,7 +133,7 @@ export class IncidentAccumulator {
   /** Adds one row that passed every other rule. `id` is the trimmed id cell, or "" when there is none. */
   add(id: string, area: string, month: string, category: string, instant: number, count: number, _placed?: 0 | 1 | 2): AddOutcome {
     const file = this.files.length - 1;
-    const group = this.group(groupKey(area, month, category), month);
+    const group = this.groups.index(area, month, category);
     if (id !== "") {
       this.probeString = id;
       this.probeTexts = null;
@@ -145,10 +149,9 @@ export class IncidentAccumulator {
         this.supersede(slot, file, group, count, instant);
       }
     }
-    const g = this.groups[group]!;
-    g.sum += count;
-    g.rows++;
-    this.acceptedByMonth.set(month, (this.acceptedByMonth.get(month) ?? 0) + 1);
+    this.groups.sum[group]! += count;
+    this.groups.rows[group]!++;
+    this.countMonth(this.groups.month[group]!, 1);
     return "accepted";
   }
 
@@ -161,11 +164,10 @@ export class IncidentAccumulator {
     this.beginFile(agg.report);
     const file = this.files.length - 1;
     const local = agg.groups.map(([area, month, category, sum, rows]) => {
-      const index = this.group(groupKey(area, month, category), month);
-      const g = this.groups[index]!;
-      g.sum += sum;
-      g.rows += rows;
-      if (rows > 0) this.acceptedByMonth.set(month, (this.acceptedByMonth.get(month) ?? 0) + rows);
+      const index = this.groups.index(area, month, category);
+      this.groups.sum[index]! += sum;
+      this.groups.rows[index]! += rows;
+      if (rows > 0) this.countMonth(this.groups.month[index]!, rows);
       return index;
     });
     const s = this.slots;
@@ -189,7 +191,7 @@ export class IncidentAccumulator {
       if (s.group[slot] === group && s.instant[slot] === instant && s.count[slot] === count) {
         // `duplicate`: the row counted in the file's aggregate is taken back out.
         this.takeOut(group, count);
-        reclassifyAccepted(agg.report, this.groups[group]!.month, "duplicate");
+        reclassifyAccepted(agg.report, this.groups.monthText(group), "duplicate");
         unplace(agg.report, agg.idPlaced[i]! as 0 | 1 | 2);
         continue;
       }
@@ -199,10 +201,18 @@ export class IncidentAccumulator {
 
   /** One accepted row of `count` leaves group `index` (a later file replaced or repeated it). */
   private takeOut(index: number, count: number): void {
-    const g = this.groups[index]!;
-    g.sum -= count;
-    g.rows--;
-    this.acceptedByMonth.set(g.month, this.acceptedByMonth.get(g.month)! - 1);
+    this.groups.sum[index]! -= count;
+    this.groups.rows[index]!--;
+    this.countMonth(this.groups.month[index]!, -1);
+  }
+
+  private countMonth(month: number, rows: number): void {
+    if (month >= this.acceptedByMonth.length) {
+      const grown = new Float64Array(Math.max(month + 1, this.acceptedByMonth.length * 2));
+      grown.set(this.acceptedByMonth);
+      this.acceptedByMonth = grown;
+    }
+    this.acceptedByMonth[month]! += rows;
   }
 
   /** A later file revises the row behind `slot`: the earlier row becomes `superseded` in its own file. */
@@ -211,28 +221,101 @@ export class IncidentAccumulator {
     s.fit(0, count);
     const oldGroup = s.group[slot]!;
     this.takeOut(oldGroup, s.count[slot]!);
-    reclassifyAccepted(this.files[s.file[slot]!]!, this.groups[oldGroup]!.month, "superseded");
+    reclassifyAccepted(this.files[s.file[slot]!]!, this.groups.monthText(oldGroup), "superseded");
     s.file[slot] = file;
     s.group[slot] = group;
     s.count[slot] = count;
     s.instant[slot] = instant;
   }
 
-  private group(key: GroupKey, month: string): number {
-    let index = this.groupIndex.get(key);
-    if (index === undefined) {
-      index = this.groups.push({ key, month, sum: 0, rows: 0 }) - 1;
-      this.groupIndex.set(key, index);
-    }
-    return index;
-  }
-
   /** The source's data; groups left without rows by revisions are dropped, never shown as 0. */
   result(sourceId: string): IncidentSourceData {
-    const counts = new Map<GroupKey, number>();
-    for (const g of this.groups) if (g.rows > 0) counts.set(g.key, g.sum);
-    const months = [...this.acceptedByMonth].filter(([, n]) => n > 0).map(([m]) => m).sort();
-    return { sourceId, files: this.files, firstMonth: months[0] ?? null, lastMonth: months.at(-1) ?? null, counts, arealess: false };
+    const months = this.groups.months.filter((_, i) => (this.acceptedByMonth[i] ?? 0) > 0).sort();
+    return { sourceId, files: this.files, firstMonth: months[0] ?? null, lastMonth: months.at(-1) ?? null, counts: this.groups.counts(), arealess: false };
+  }
+}
+
+/** Interns a text: its index in `list`, added at the end when new. */
+function intern(index: Map<string, number>, list: string[], text: string): number {
+  let i = index.get(text);
+  if (i === undefined) {
+    i = list.push(text) - 1;
+    index.set(text, i);
+  }
+  return i;
+}
+
+/** The accumulator's groups: interned texts, and per group its indices, Σ count and rows, in growable typed arrays. */
+class GroupTable {
+  readonly areas: string[] = [];
+  readonly months: string[] = [];
+  readonly categories: string[] = [];
+  private readonly areaIndex = new Map<string, number>();
+  private readonly monthIndex = new Map<string, number>();
+  private readonly categoryIndex = new Map<string, number>();
+  /** Group of (area, category, month) by a number built from the three indices (see `index`). */
+  private readonly byKey = new Map<number, number>();
+  size = 0;
+  area = new Int32Array(256);
+  month = new Int32Array(256);
+  category = new Int32Array(256);
+  sum = new Float64Array(256);
+  rows = new Int32Array(256);
+
+  /** The group's index, added when new. */
+  index(area: string, month: string, category: string): number {
+    const a = intern(this.areaIndex, this.areas, area);
+    const m = intern(this.monthIndex, this.months, month);
+    const c = intern(this.categoryIndex, this.categories, category);
+    // Exact below 2^53: 2^22 areas × 2^16 months × 2^15 categories (a source never has nearly that many).
+    const key = (a * 65536 + m) * 32768 + c;
+    let g = this.byKey.get(key);
+    if (g === undefined) {
+      g = this.size++;
+      if (g === this.area.length) this.grow();
+      this.area[g] = a;
+      this.month[g] = m;
+      this.category[g] = c;
+      this.byKey.set(key, g);
+    }
+    return g;
+  }
+
+  monthText(group: number): string {
+    return this.months[this.month[group]!]!;
+  }
+
+  private grow(): void {
+    const n = this.area.length * 2;
+    const grown = <T extends Int32Array | Float64Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(n);
+      b.set(a);
+      return b;
+    };
+    this.area = grown(this.area);
+    this.month = grown(this.month);
+    this.category = grown(this.category);
+    this.sum = grown(this.sum);
+    this.rows = grown(this.rows);
+  }
+
+  /** The groups that have accepted rows, in first-seen order. */
+  counts(): GroupCounts {
+    let n = 0;
+    for (let g = 0; g < this.size; g++) if (this.rows[g]! > 0) n++;
+    const area = new Int32Array(n);
+    const month = new Int32Array(n);
+    const category = new Int32Array(n);
+    const count = new Float64Array(n);
+    let i = 0;
+    for (let g = 0; g < this.size; g++) {
+      if (this.rows[g]! <= 0) continue;
+      area[i] = this.area[g]!;
+      month[i] = this.month[g]!;
+      category[i] = this.category[g]!;
+      count[i++] = this.sum[g]!;
+    }
+    return new GroupCounts([...this.areas], [...this.months], [...this.categories], area, month, category, count);
   }
 }
 

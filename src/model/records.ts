@@ -79,7 +79,7 @@ export interface IncidentSourceData {
   firstMonth: string | null;
   lastMonth: string | null;
   /** Σ count of accepted rows per group; `kommun` is not stored, it is the sum over areas. */
-  counts: Map<GroupKey, number>;
+  counts: ReadonlyMap<GroupKey, number>;
   /**
    * True when the source has rows without an area (aggregated-csv without `area`): then the area
    * cells of every category it maps are unavailable, never a partial sum (spec/inputs.md).

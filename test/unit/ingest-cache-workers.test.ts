@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { loadConfig, parseConfig } from "../../src/config/load-config.ts";
 import { cacheKey, servesRunTime } from "../../src/ingest/incident-cache.ts";
 import { ingestSources, type IngestOptions } from "../../src/ingest/ingest-sources.ts";
+import { GroupCounts } from "../../src/ingest/group-counts.ts";
 import type { IngestResult } from "../../src/ingest/types.ts";
 import { excel1252, makeProject, NOW, type TestProject } from "../fixtures/ingest/project.ts";
 
@@ -17,8 +18,9 @@ afterEach(() => {
   project = null;
 });
 
-/** Maps as sorted entries, so two results compare with toEqual whatever their insertion order. */
-const plain = (r: IngestResult) => JSON.parse(JSON.stringify(r, (_k, v: unknown) => (v instanceof Map ? [...v].sort() : v))) as unknown;
+/** Maps (and the counts' GroupCounts) as sorted entries, so two results compare with toEqual whatever their insertion order. */
+const plain = (r: IngestResult) =>
+  JSON.parse(JSON.stringify(r, (_k, v: unknown) => (v instanceof Map || v instanceof GroupCounts ? [...v].sort() : v))) as unknown;
 
 const EARLIER = excel1252([
   "Datum;Brottstyp;Område;Diarienummer",

@@ -10,6 +10,7 @@ import { ingestSources } from "../../src/ingest/ingest-sources.ts";
 import { readIncidentFile } from "../../src/ingest/read-incident-file.ts";
 import { planRanges } from "../../src/ingest/split-file.ts";
 import type { IncidentSourceConfig } from "../../src/config/schema.ts";
+import { GroupCounts } from "../../src/ingest/group-counts.ts";
 import type { IngestResult } from "../../src/ingest/types.ts";
 import { excel1252, makeProject, NOW, type TestProject } from "../fixtures/ingest/project.ts";
 
@@ -19,7 +20,8 @@ afterEach(() => {
   project = null;
 });
 
-const plain = (r: IngestResult) => JSON.parse(JSON.stringify(r, (_k, v: unknown) => (v instanceof Map ? [...v].sort() : v))) as unknown;
+const plain = (r: IngestResult) =>
+  JSON.parse(JSON.stringify(r, (_k, v: unknown) => (v instanceof Map || v instanceof GroupCounts ? [...v].sort() : v))) as unknown;
 
 const HEADER = "Datum;Brottstyp;Område;Diarienummer;Antal;Plats";
 /** Quoted places with the delimiter, an escaped quote and a line break in them: cuts must fall outside. */
