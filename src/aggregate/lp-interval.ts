@@ -124,3 +124,119 @@ export function intervals(p: Programme, targets: number[][]): Array<[number, num
 export function twoIntegers([lo, hi]: [number, number]): boolean {
   return Math.floor(hi + 1e-6) - Math.ceil(lo - 1e-6) >= 1;
 }
+
+/** A value to protect: a sum of unknowns (one unknown for a cell, a window for a sum) and its true value. */
+export interface Target {
+  vars: number[];
+  truth: number;
+  /** The smallest and largest value the target may take whatever else is published (1 and k − 1). */
+  lo: number;
+  hi: number;
+}
+
+/**
+ * The targets the programme pins: those for which no feasible point lies at least 1 away from the
+ * true value (so the LP interval holds fewer than two integers; `truth` is itself feasible, so the
+ * interval holds it).
+ *
+ * Cheaper than `intervals` by a large factor on big programmes: a feasible point found for one target
+ * witnesses every other target that it moves as well, so most targets are settled by a handful of
+ * solves with a combined objective (move every unsettled target towards the side it has room on), and
+ * only the rest are solved one by one, in both directions.
+ */
+export function pinnedTargets(p: Programme, targets: Target[]): number[] {
+  if (solver === null) throw new Error("loadSolver() first");
+  const n = p.lower.length;
+  if (targets.length === 0) return [];
+  const { of, relationsOf } = components(p);
+  const byRoot = new Map<number, number[]>();
+  const multi: number[] = [];
+  targets.forEach((t, i) => {
+    const roots = new Set(t.vars.map((v) => of[v]!));
+    if (roots.size === 1) byRoot.set([...roots][0]!, [...(byRoot.get([...roots][0]!) ?? []), i]);
+    else multi.push(i);
+  });
+  const pinned: number[] = [];
+  // A target over several components is rare (a window sum whose months no other relation joins):
+  // its exact interval is the sum of each component's.
+  if (multi.length > 0) {
+    const iv = intervals(p, multi.map((i) => targets[i]!.vars));
+    multi.forEach((i, j) => {
+      const t = targets[i]!;
+      if (!(iv[j]![1] >= t.truth + 1 - 1e-6 || iv[j]![0] <= t.truth - 1 + 1e-6)) pinned.push(i);
+    });
+  }
+  const sense = solver.constants.objectiveSense;
+  const status = solver.constants.modelStatus;
+  for (const [root, ids] of byRoot) {
+    const members: number[] = [];
+    const col = new Int32Array(n).fill(-1);
+    for (let i = 0; i < n; i++) if (of[i] === root) (col[i] = members.length, members.push(i));
+    const rel = relationsOf.get(root) ?? [];
+    const starts = [0];
+    const indices: number[] = [];
+    const values: number[] = [];
+    for (const r of rel) {
+      for (const term of r.terms) (indices.push(col[term.v]!), values.push(term.coef));
+      starts.push(indices.length);
+    }
+    const model = solver.createModel({
+      numCols: members.length,
+      numRows: rel.length,
+      colCost: new Float64Array(members.length),
+      colLower: members.map((i) => p.lower[i]!),
+      colUpper: members.map((i) => (Number.isFinite(p.upper[i]!) ? p.upper[i]! : solver!.infinity)),
+      rowLower: rel.map((r) => (Number.isFinite(r.lo) ? r.lo : -solver!.infinity)),
+      rowUpper: rel.map((r) => (Number.isFinite(r.hi) ? r.hi : solver!.infinity)),
+      matrix: { format: "csr", numRows: rel.length, numCols: members.length, starts, indices, values },
+    });
+    try {
+      model.options.set({ output_flag: false });
+      model.changeObjectiveSense(sense.maximize);
+      const valueOf = (x: Float64Array, t: Target) => t.vars.reduce((s, v) => s + x[col[v]!]!, 0);
+      /** Solves max Σ dir_t · target_t; the point, or null when unbounded/failed. */
+      const solve = (dirs: Map<number, number>): Float64Array | null => {
+        const cost = new Float64Array(members.length);
+        for (const [i, d] of dirs) for (const v of targets[i]!.vars) cost[col[v]!]! += d;
+        model.changeColsCost({ kind: "range", from: 0, to: members.length - 1 }, cost);
+        model.run();
+        const st = model.getModelStatus();
+        if (st === status.optimal) return model.getSolution().colValue;
+        if (st === status.unbounded || st === status.unboundedOrInfeasible) return null;
+        throw new Error(`suppression LP: status ${st}`);
+      };
+      const moved = (x: Float64Array, i: number) => Math.abs(valueOf(x, targets[i]!) - targets[i]!.truth) >= 1 - 1e-6;
+      // The side each target has room on: up from its floor, down from its ceiling.
+      const dirOf = (i: number, flip = false) => {
+        const t = targets[i]!;
+        const up = t.truth + 1 <= t.hi;
+        return (up !== flip ? 1 : -1) as 1 | -1;
+      };
+      let open = new Set(ids);
+      for (let round = 0; round < 8 && open.size > 0; round++) {
+        const x = solve(new Map([...open].map((i) => [i, dirOf(i)])));
+        if (x === null) break; // an unbounded objective says nothing about one target: solve them one by one
+        const before = open.size;
+        open = new Set([...open].filter((i) => !moved(x, i)));
+        if (open.size === before) break;
+      }
+      for (const i of open) {
+        const t = targets[i]!;
+        let free = false;
+        for (const flip of [false, true]) {
+          const d = dirOf(i, flip);
+          if (d === 1 ? t.truth + 1 > t.hi : t.truth - 1 < t.lo) continue;
+          const x = solve(new Map([[i, d]]));
+          if (x === null || moved(x, i)) {
+            free = true;
+            break;
+          }
+        }
+        if (!free) pinned.push(i);
+      }
+    } finally {
+      model.dispose();
+    }
+  }
+  return pinned.sort((a, b) => a - b);
+}

@@ -28,7 +28,7 @@
 import { createHash } from "node:crypto";
 import { addMonths, monthFromIndex, monthIndex, type YearMonth } from "../core/month.ts";
 import type { AreaEntry, HiddenKind, IncidentEntry, Indicators, Trend } from "./indicators-schema.ts";
-import { intervals, type Relation, twoIntegers } from "./lp-interval.ts";
+import { pinnedTargets, type Relation } from "./lp-interval.ts";
 import { baselineMonths, MAX_BASELINE_YEARS } from "./seasonal-trend.ts";
 import { isTotalId } from "../core/measure.ts";
 
@@ -241,8 +241,9 @@ export function planSuppression(input: PlanInput, decided?: PlanDecisions): Supp
     const { ids, programme } = monthProgramme(value, hiddenAt);
     const small = ids.map((id, i) => [id, i] as const).filter(([id]) => isSmall(value(id)));
     if (small.length === 0) return [];
-    const iv = intervals(programme, small.map(([, i]) => [i]));
-    return small.filter((_, j) => !twoIntegers(iv[j]!)).map(([id]) => id);
+    // Witness points settle most small values with a few solves; the rest are solved one by one.
+    const pinned = pinnedTargets(programme, small.map(([id, i]) => ({ vars: [i], truth: value(id)!, lo: 1, hi: k - 1 })));
+    return pinned.map((j) => small[j]![0]);
   }
 
   /**
