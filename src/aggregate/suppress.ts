@@ -41,6 +41,12 @@ export type { HiddenKind };
 
 const KOMMUN = "kommun";
 const OKANT = "okant";
+/**
+ * What hiding a total cell costs beyond a category's: an area's total per measure is its headline figure
+ * (the summary, the all-areas table, the maps' 12-month rate), and a hidden month hides its year-to-date
+ * and 12-month sums for a year, so a category's cell is hidden in its place wherever one protects as well.
+ */
+const TOTAL_COST = 20;
 
 /** The trend's baseline months B(J) (seasonal-trend.ts); none with insufficient history. */
 function trendBaseline(month: YearMonth, baselineYears: number | null): YearMonth[] {
@@ -193,7 +199,7 @@ export function planSuppression(input: PlanInput, decided?: PlanDecisions): Supp
           if (hidden(id) || !inScope(areaOf(id))) continue;
           const v = value(id)!;
           // Zeros are shown; one is hidden only where no non-zero cell can protect (spec, property 1).
-          let c = cost(id) + (v === 0 ? 1e6 : 0) + (id === line.sum ? 1e3 : 0) + v / 1e4;
+          let c = cost(id) + (v === 0 ? 1e6 : 0) + (id === line.sum ? 1e3 : 0) + (isTotalId(categoryOf(id)) ? TOTAL_COST : 0) + v / 1e4;
           // A cell that settles another line with one hidden cell at the same time is worth more.
           if ((linesOf.get(id) ?? []).some((l) => l !== line && [l.sum, ...l.members].filter(hidden).length === 1)) c -= 50;
           if (c < bestCost || (c === bestCost && rank.get(id)! < rank.get(best!)!)) {
@@ -276,7 +282,7 @@ export function planSuppression(input: PlanInput, decided?: PlanDecisions): Supp
         for (const x of [...line.members, line.sum]) {
           const v = value(x);
           if (v === null || hiddenAt(x) || !inScope(areaOf(x))) continue;
-          const cost = (own.has(line) ? 0 : 100) + (areaOf(x) === OKANT ? 0 : 10) + (v === 0 ? 1e6 : 0) + (x === line.sum ? 5 : 0) - Math.min(v, 4 * k) / k;
+          const cost = (own.has(line) ? 0 : 100) + (areaOf(x) === OKANT ? 0 : 10) + (v === 0 ? 1e6 : 0) + (x === line.sum ? 5 : 0) + (isTotalId(categoryOf(x)) ? TOTAL_COST : 0) - Math.min(v, 4 * k) / k;
           if (cost < bestCost || (cost === bestCost && rank.get(x)! < rank.get(best!)!)) {
             best = x;
             bestCost = cost;
