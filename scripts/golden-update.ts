@@ -21,5 +21,5 @@ try {
     for (const p of before) console.log(`  ${p.split("\n")[0] ?? p}`);
   }
 } finally {
-  rmSync(run.out, { recursive: true, force: true });
+  rmSync(path.dirname(run.out), { recursive: true, force: true });
 }

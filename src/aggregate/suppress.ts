@@ -40,6 +40,11 @@ export interface SuppressionRule {
 export type { HiddenKind };
 
 const KOMMUN = "kommun";
+/**
+ * The version of the plan's rules, in the cache key: a cached plan is used only by the rules that made it.
+ * Raise it with every change that can change a decision (2: complements prefer a category to a total).
+ */
+const PLAN_RULES = 2;
 const OKANT = "okant";
 /**
  * What hiding a total cell costs beyond a category's: an area's total per measure is its headline figure
@@ -107,7 +112,7 @@ export interface PlanDecisions {
 export function planKey(input: PlanInput): string {
   const hash = createHash("sha256");
   const { rule, areas, entries, from, to, count } = input;
-  hash.update(JSON.stringify({ v: 1, rule, areas, entries: entries.map((e) => [e.category, e.measure]), from, to }));
+  hash.update(JSON.stringify({ v: PLAN_RULES, rule, areas, entries: entries.map((e) => [e.category, e.measure]), from, to }));
   for (let i = monthIndex(from); i <= monthIndex(to); i++) {
     const t = monthFromIndex(i);
     for (const a of areas) for (const e of entries) hash.update(`${count(a, e.category, t) ?? "-"},`);

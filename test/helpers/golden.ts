@@ -13,7 +13,7 @@
  * Written only by `npm run golden:update` (scripts/golden-update.ts), never by the test itself.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PROJECT_ROOT, runCli } from "./run-cli.ts";
@@ -28,35 +28,36 @@ export const GOLDEN_GENERATED_AT = "2026-11-03T06:00:00+01:00";
 const TEXT = /\.(html|json|csv|xml|css|txt|md|svg|geojson)$/;
 
 export interface GoldenRun {
-  /** The output folder (a fresh temporary folder; the caller removes it). */
+  /** The output folder, inside a fresh temporary project: the caller removes its parent. */
   out: string;
   /** stdout with the output folder's path replaced by `<out>`. */
   stdout: string;
 }
 
-/** Runs the sample for the golden months through the real CLI, into a fresh temporary folder. */
+/**
+ * Runs the sample for the golden months through the real CLI, into a fresh temporary folder. The run
+ * happens in a project of its own (the sample's config/ copied, data/ linked) so that no cache of an
+ * earlier run (the source results, the suppression plan) can stand in for the code under test: the
+ * golden output is what a clean clone produces.
+ */
 export function runGoldenSample(): GoldenRun {
-  const out = mkdtempSync(path.join(tmpdir(), "lagesbild-golden-"));
-  const r = runCli([
-    "run",
-    "--config",
-    path.join(PROJECT_ROOT, "config", "lagesbild.yaml"),
-    "--from",
-    GOLDEN_FROM,
-    "--to",
-    GOLDEN_TO,
-    "--out",
-    out,
-    "--generated-at",
-    GOLDEN_GENERATED_AT,
-    "--log-format",
-    "json",
-    "--quiet",
-  ]);
+  const project = mkdtempSync(path.join(tmpdir(), "lagesbild-golden-project-"));
+  cpSync(path.join(PROJECT_ROOT, "config"), path.join(project, "config"), { recursive: true });
+  mkdirSync(path.join(project, "data"));
+  for (const d of readdirSync(path.join(PROJECT_ROOT, "data"))) {
+    // The analysts' commentary is copied: a commentary file reached through a link outside the project
+    // is refused (it is published).
+    if (d === "kommentarer") cpSync(path.join(PROJECT_ROOT, "data", d), path.join(project, "data", d), { recursive: true });
+    else symlinkSync(path.join(PROJECT_ROOT, "data", d), path.join(project, "data", d));
+  }
+  const out = path.join(project, "out");
+  const r = runCli(
+    ["run", "--config", path.join(project, "config", "lagesbild.yaml"), "--from", GOLDEN_FROM, "--to", GOLDEN_TO, "--out", out, "--generated-at", GOLDEN_GENERATED_AT, "--log-format", "json", "--quiet"],
+    { cwd: project },
+  );
   if (r.code !== 0) throw new Error(`the golden sample run failed (exit ${r.code}):\n${r.stderr}`);
-  // The summary names the output folder relative to the working directory (the project root); the
-  // temporary folder's name changes every run.
-  const stdout = r.stdout.split(path.relative(PROJECT_ROOT, out)).join("<out>");
+  // The summary names the output folder relative to the working directory (the temporary project).
+  const stdout = r.stdout.split(path.relative(project, out)).join("<out>");
   return { out, stdout };
 }
 
