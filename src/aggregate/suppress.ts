@@ -42,9 +42,9 @@ export type { HiddenKind };
 const KOMMUN = "kommun";
 /**
  * The version of the plan's rules, in the cache key: a cached plan is used only by the rules that made it.
- * Raise it with every change that can change a decision (2: complements prefer a category to a total).
+ * Raise it with every change that can change a decision (2: complements prefer a category to a total; 3: a month's exposed values repaired together).
  */
-const PLAN_RULES = 2;
+const PLAN_RULES = 3;
 const OKANT = "okant";
 /**
  * What hiding a total cell costs beyond a category's: an area's total per measure is its headline figure
@@ -275,30 +275,36 @@ export function planSuppression(input: PlanInput, decided?: PlanDecisions): Supp
       if (bad.length > 0) givenUp ??= inherentCells(value);
       bad = bad.filter((id) => !givenUp!.has(id));
       if (bad.length === 0) return;
-      const id = bad[0]!;
-      // Hide one more cell: of the small value's own lines first, else of a line that already holds a
-      // hidden cell (room may have to come round a longer cycle); `okant` first, then the largest value
-      // (most room), zeros last.
-      const own = new Set(linesOf.get(id) ?? []);
-      let best: string | null = null;
-      let bestCost = Infinity;
-      for (const line of lines) {
-        if (!own.has(line) && ![line.sum, ...line.members].some(hiddenAt)) continue;
-        for (const x of [...line.members, line.sum]) {
-          const v = value(x);
-          if (v === null || hiddenAt(x) || !inScope(areaOf(x))) continue;
-          const cost = (own.has(line) ? 0 : 100) + (areaOf(x) === OKANT ? 0 : 10) + (v === 0 ? 1e6 : 0) + (x === line.sum ? 5 : 0) + (isTotalId(categoryOf(x)) ? TOTAL_COST : 0) - Math.min(v, 4 * k) / k;
-          if (cost < bestCost || (cost === bestCost && rank.get(x)! < rank.get(best!)!)) {
-            best = x;
-            bestCost = cost;
+      // One more hidden cell for every exposed value whose lines this round has not touched yet, then
+      // one check for all of them: with many areas a month has hundreds of small values, and a check
+      // per added cell was most of the plan's time.
+      const touched = new Set<Line>();
+      for (const id of bad) {
+        if ((linesOf.get(id) ?? []).some((l) => touched.has(l))) continue;
+        // Of the small value's own lines first, else of a line that already holds a hidden cell (room may
+        // have to come round a longer cycle); `okant` first, then the largest value (most room), zeros last.
+        const own = new Set(linesOf.get(id) ?? []);
+        let best: string | null = null;
+        let bestCost = Infinity;
+        for (const line of lines) {
+          if (!own.has(line) && ![line.sum, ...line.members].some(hiddenAt)) continue;
+          for (const x of [...line.members, line.sum]) {
+            const v = value(x);
+            if (v === null || hiddenAt(x) || !inScope(areaOf(x))) continue;
+            const cost = (own.has(line) ? 0 : 100) + (areaOf(x) === OKANT ? 0 : 10) + (v === 0 ? 1e6 : 0) + (x === line.sum ? 5 : 0) + (isTotalId(categoryOf(x)) ? TOTAL_COST : 0) - Math.min(v, 4 * k) / k;
+            if (cost < bestCost || (cost === bestCost && rank.get(x)! < rank.get(best!)!)) {
+              best = x;
+              bestCost = cost;
+            }
           }
         }
+        if (best === null) {
+          givenUp!.add(id);
+          continue;
+        }
+        hide(best);
+        for (const l of [...own, ...(linesOf.get(best) ?? [])]) touched.add(l);
       }
-      if (best === null) {
-        givenUp!.add(id);
-        continue;
-      }
-      hide(best);
     }
     void month;
   }
