@@ -298,7 +298,7 @@ export function loadConfig(configPath: string): Config {
   const config = parseConfig(source, configPath);
   // The polygons are part of the config (validated at load, exit 2) and of its hash, so a changed
   // GeoJSON rebuilds the months it affects.
-  const areaMap = loadAreaMap(config);
+  const areaMap = loadAreaMap(config, resolveConfigPath(config, config.cache_dir));
   return areaMap === undefined ? config : { ...config, areaMap };
 }
 

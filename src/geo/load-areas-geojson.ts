@@ -14,6 +14,7 @@ import type { AreaMap } from "./area-shapes.ts";
 import { crsOfGeojson } from "./crs.ts";
 import { AreaCollectionSchema } from "./geojson-schema.ts";
 import { GEO } from "./geo-messages.ts";
+import { overlapCheckedClean, overlapCheckKey, rememberCleanOverlapCheck } from "./overlap-check-cache.ts";
 import { validateAreaFeatures } from "./validate-area-features.ts";
 
 export interface AreaMapConfig {
@@ -29,8 +30,11 @@ function fail(config: AreaMapConfig, lines: string[], cause?: unknown): never {
   throw new LagesbildError("config", `Fel i konfigurationen ${config.configPath}:\n${body}`, cause === undefined ? undefined : { cause });
 }
 
-/** Parses and validates GeoJSON text; `file` is how messages name it. No I/O (tests call it directly). */
-export function parseAreaMap(config: AreaMapConfig, text: string, file: string, sha256: string): AreaMap {
+/**
+ * Parses and validates GeoJSON text; `file` is how messages name it. No I/O but through `cacheDir`
+ * (tests call it directly, without): there a clean overlap check is remembered by the file's hash.
+ */
+export function parseAreaMap(config: AreaMapConfig, text: string, file: string, sha256: string, cacheDir?: string): AreaMap {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -41,13 +45,22 @@ export function parseAreaMap(config: AreaMapConfig, text: string, file: string, 
   if (!collection.success) fail(config, [GEO.notCollection(file)]);
   const crs = crsOfGeojson(collection.data.crs);
   if (crs === null) fail(config, [GEO.unknownCrs(JSON.stringify(collection.data.crs))]);
-  const { shapes, errors, warnings } = validateAreaFeatures(collection.data.features, crs, config.areas);
+  let key: string | undefined;
+  let hit = false;
+  const checkedClean = (ids: ReadonlyArray<string>) => {
+    key = overlapCheckKey(sha256, ids);
+    hit = cacheDir !== undefined && overlapCheckedClean(cacheDir, key);
+    return hit;
+  };
+  const { shapes, errors, warnings } = validateAreaFeatures(collection.data.features, crs, config.areas, checkedClean);
   if (errors.length > 0) fail(config, errors);
+  // Reached only without errors, so the check (run or remembered) came out clean.
+  if (cacheDir !== undefined && key !== undefined && !hit) rememberCleanOverlapCheck(cacheDir, key);
   return { path: file, sha256, shapes, warnings };
 }
 
-/** The validated map, or undefined when the config has no `areas_geojson`. */
-export function loadAreaMap(config: AreaMapConfig): AreaMap | undefined {
+/** The validated map, or undefined when the config has no `areas_geojson`; `cacheDir`: see parseAreaMap. */
+export function loadAreaMap(config: AreaMapConfig, cacheDir?: string): AreaMap | undefined {
   if (config.areas_geojson === undefined) return undefined;
   const absolute = path.resolve(config.configDir, config.areas_geojson);
   // Project-relative with forward slashes: the path is hashed with the config and may be published.
@@ -59,5 +72,5 @@ export function loadAreaMap(config: AreaMapConfig): AreaMap | undefined {
     fail(config, [GEO.unreadable(file, readFailureReason(cause))], cause);
   }
   const text = bytes.toString("utf8").replace(/^\uFEFF/, "");
-  return parseAreaMap(config, text, file, createHash("sha256").update(bytes).digest("hex"));
+  return parseAreaMap(config, text, file, createHash("sha256").update(bytes).digest("hex"), cacheDir);
 }

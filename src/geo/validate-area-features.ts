@@ -67,6 +67,8 @@ export function validateAreaFeatures(
   features: ReadonlyArray<unknown>,
   crs: Crs,
   areas: ReadonlyArray<{ id: string; name: string }>,
+  /** Whether this exact map's overlap check already came out clean (overlap-check-cache.ts): skips it. */
+  overlapsCheckedClean: (areaIds: ReadonlyArray<string>) => boolean = () => false,
 ): ValidatedFeatures {
   const errors: string[] = [];
   const known = new Set(areas.map((a) => a.id));
@@ -100,7 +102,7 @@ export function validateAreaFeatures(
   });
 
   const shapes = areas.flatMap((a) => found.get(a.id) ?? []);
-  if (errors.length === 0) {
+  if (errors.length === 0 && !overlapsCheckedClean(shapes.map((s) => s.id))) {
     for (const o of findOverlaps(shapes)) errors.push(GEO.overlap(o.a.feature, o.b.feature, o.squareMetres));
   }
   const warnings = areas.filter((a) => !found.has(a.id) && errors.length === 0).map((a) => GEO.areaWithoutFeature(a.id, a.name));

@@ -32,17 +32,21 @@ export function readPublishedMonth(outDir: string, month: string): PublishedMont
   const indicators = readIndicatorsFile(indicatorsPath(outDir, month));
   // Absent, unreadable or not the schema: treated as never published, so the month is rebuilt as revision 1.
   if (indicators === null) return null;
-  const notesFile = path.join(outDir, month, REVISIONS_FILE);
-  let revisions: RevisionsFile["revisions"] = [];
-  if (existsSync(notesFile)) {
-    try {
-      const parsed = RevisionsFileSchema.safeParse(JSON.parse(readFileSync(notesFile, "utf8")));
-      if (parsed.success) revisions = parsed.data.revisions;
-    } catch {
-      // a damaged notes file loses the old notes but must not stop the month
-    }
-  }
+  const revisions = readRevisionNotes(outDir, month);
   return { indicators, revisions };
+}
+
+/** The month's earlier revision notes (`revisions.json`), or none when the file is absent or damaged. */
+export function readRevisionNotes(outDir: string, month: string): RevisionsFile["revisions"] {
+  const notesFile = path.join(outDir, month, REVISIONS_FILE);
+  if (!existsSync(notesFile)) return [];
+  try {
+    const parsed = RevisionsFileSchema.safeParse(JSON.parse(readFileSync(notesFile, "utf8")));
+    if (parsed.success) return parsed.data.revisions;
+  } catch {
+    // a damaged notes file loses the old notes but must not stop the month
+  }
+  return [];
 }
 
 /** Every file of a month folder except those named, as bytes (what `--only data` carries over). */

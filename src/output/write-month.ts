@@ -19,7 +19,7 @@ import path from "node:path";
 import { publishedConfigHash } from "./config-hash.ts";
 import { type MonthRecord, sha256 } from "./manifest.ts";
 import type { ManifestState, OutputFile } from "./manifest-state.ts";
-import { otherMonthFiles, publishedIndicatorsHash, readPublishedMonth } from "./published-month.ts";
+import { otherMonthFiles, publishedIndicatorsHash, readPublishedMonth, readRevisionNotes } from "./published-month.ts";
 import { REVISIONS_FILE, type RevisionNote, type RevisionsFile } from "./revisions-file.ts";
 import { stageFolder } from "./write-atomic.ts";
 
@@ -88,12 +88,21 @@ export async function writeMonth(input: WriteMonthInput): Promise<WriteMonthResu
   ) {
     return { status: "skipped", revision: record.revision };
   }
-  const before = readPublishedMonth(outDir, month);
+  // The record describes the folder's indicators.json whenever the state lists that file: start-up
+  // verified the manifest against the folder, or dropped every record whose hash and revision the
+  // folder's file does not match (openManifestState). Then the previous figures' hash and revision are
+  // the record's, and the 9 MB file of a 312-area month is read and hashed again only when the figures
+  // changed, for the revision note (issue 20: the read, parse and second hash were a tenth of a warm run).
+  const known = record !== undefined && state.fileSha256(`${month}/indicators.json`) !== undefined ? record : undefined;
+  const sameAsKnown = known !== undefined && known.indicators_sha256 === indicatorsHash;
+  const before = sameAsKnown ? null : readPublishedMonth(outDir, month);
 
-  const changed = before !== null && publishedIndicatorsHash(before.indicators) !== indicatorsHash;
-  const revision = before === null ? 1 : before.indicators.revision + (changed ? 1 : 0);
-  const note = changed ? revisionNote(indicatorChanges(before.indicators, input.published), revision, input.generatedAt, config.suppression.min_count) : null;
-  const revisions = [...(before?.revisions ?? []), ...(note ? [note] : [])];
+  const previousRevision = known?.revision ?? before?.indicators.revision;
+  const changed = known !== undefined ? !sameAsKnown : before !== null && publishedIndicatorsHash(before.indicators) !== indicatorsHash;
+  const revision = previousRevision === undefined ? 1 : previousRevision + (changed ? 1 : 0);
+  const note =
+    changed && before !== null ? revisionNote(indicatorChanges(before.indicators, input.published), revision, input.generatedAt, config.suppression.min_count) : null;
+  const revisions = [...(sameAsKnown ? readRevisionNotes(outDir, month) : (before?.revisions ?? [])), ...(note ? [note] : [])];
   const published: Indicators = { ...input.published, revision };
 
   const files: OutputFile[] = input.onlyData

@@ -167,18 +167,41 @@ const drawn = new Map<string, Promise<Buffer>>();
 const DRAWN_MAX = 64;
 
 /**
- * Draws `cfg`, or returns the PNG already drawn for the same configuration. The drawing itself runs now,
- * on this thread (chart.js is synchronous without animation); the PNG encoding runs on libuv's thread
- * pool, so the caller starts every chart of a month before awaiting any: the next chart is drawn while
- * the previous ones are encoded (the encoding was ~40 % of the month's render time, spent idle).
+ * Colours of the wide charts' palette PNGs. A wide chart is white, the text grey, up to five series
+ * colours and their band tints, plus anti-aliasing: 32 colours keep every series colour exactly (they
+ * are named to the encoder) and the tints distinct. An area page's chart holds two series (polisanmälda
+ * brott, rapporterade händelser), so 16 serve it, and at 300+ areas those charts were most of the month
+ * folder's bytes (issue 20: 80 kB each as cairo's truecolour PNG, ~13 kB in 16 colours).
  */
-export function drawPng(cfg: ChartConfiguration): Promise<Buffer> {
-  const key = JSON.stringify(cfg);
+export const WIDE_COLOURS = 32;
+export const AREA_COLOURS = 16;
+/**
+ * A survey chart has a line per area and one for the kommun (six in the sample), crossing one another:
+ * in 32 colours the anti-aliased edges of crossing lines took a neighbour's colour (a visible fringe).
+ */
+export const SURVEY_COLOURS = 64;
+/** zlib level of the wide charts: 6 is ~6 % more bytes than 9 at a tenth of the time (600 charts a month at 300 areas). */
+const WIDE_DEFLATE = 6;
+
+/** The exact colours of a chart's lines (`#rrggbb` border colours), for the encoder to keep. */
+function lineColours(cfgs: ReadonlyArray<ChartConfiguration>): string[] {
+  return cfgs.flatMap((cfg) => cfg.data.datasets.map((d) => d.borderColor).filter((c): c is string => typeof c === "string" && /^#[0-9a-f]{6}$/i.test(c)));
+}
+
+/**
+ * Draws `cfg` as a palette PNG of at most `colours` colours (indexed-png.ts: about a fifth of cairo's
+ * truecolour PNG), or returns the PNG already drawn for the same configuration and colours.
+ */
+export function drawPng(cfg: ChartConfiguration, colours: number = WIDE_COLOURS): Promise<Buffer> {
+  const key = `${colours}:${JSON.stringify(cfg)}`;
   let png = drawn.get(key);
   if (png) drawn.delete(key);
-  else png = getRenderer().renderToBuffer(cfg, "image/png");
+  else {
+    // "raw": cairo's pixels, which chartjs-node-canvas passes through to canvas.toBuffer.
+    const data = getRenderer().renderToBufferSync(cfg, "raw" as "image/png");
+    png = Promise.resolve(encodeIndexedPng({ width: CHART_WIDTH, height: CHART_HEIGHT, data }, colours, ["#ffffff", "#222222", ...lineColours([cfg])], WIDE_DEFLATE));
+  }
   drawn.set(key, png);
-  png.catch(() => drawn.delete(key));
   if (drawn.size > DRAWN_MAX) drawn.delete(drawn.keys().next().value!);
   return png;
 }
@@ -203,7 +226,7 @@ export function drawPanels(panels: ReadonlyArray<{ cfg: ChartConfiguration; heig
     // Sixteen colours: one panel holds white, the text grey, a series colour or four and their tints; the
     // series' own colours are kept exactly. Measured on the sample: 16 colours at 4 bits a pixel is 40 %
     // fewer bytes than 256 at 8 bits, with no visible loss at phone size.
-    const keep = ["#ffffff", "#222222", ...panels.flatMap(({ cfg }) => cfg.data.datasets.map((d) => d.borderColor).filter((c): c is string => typeof c === "string" && /^#[0-9a-f]{6}$/i.test(c)))];
+    const keep = ["#ffffff", "#222222", ...lineColours(panels.map(({ cfg }) => cfg))];
     png = Promise.resolve(encodeIndexedPng(stackImages(raws), PHONE.colours, keep));
   }
   drawn.set(key, png);
@@ -228,7 +251,8 @@ export function forgetDrawnCharts(): void {
 
 /** Draws one spec. */
 export async function renderChart(spec: ChartSpec): Promise<ChartImage> {
-  const [png, phone] = await Promise.all([drawPng(chartConfiguration(spec) as ChartConfiguration), renderPhone(spec)]);
+  const colours = spec.placement.section === "area" ? AREA_COLOURS : WIDE_COLOURS;
+  const [png, phone] = await Promise.all([drawPng(chartConfiguration(spec) as ChartConfiguration, colours), renderPhone(spec)]);
   return {
     phone,
     file: `charts/${spec.name}.png`,
@@ -242,14 +266,14 @@ export async function renderChart(spec: ChartSpec): Promise<ChartImage> {
 }
 
 /**
- * Every chart of the month, in report order. All are started before any is awaited (see drawPng): one
- * chart.js draws them one after another while the thread pool encodes the PNGs.
+ * Every chart of the month, in report order. Each is drawn and encoded on this thread (palette PNGs,
+ * indexed-png.ts): a palette PNG at zlib level 6 costs less CPU than cairo's truecolour one did.
  */
 export async function renderCharts(ind: Indicators, config: Config): Promise<ChartImage[]> {
   const [charts, survey] = await Promise.all([
     Promise.all(chartSpecs(ind, config).map((spec) => renderChart(spec))),
     // Section 5: the survey indicators over the survey years (survey-chart.ts).
-    renderSurveyCharts(ind, config, drawPng, drawPanels),
+    renderSurveyCharts(ind, config, (cfg) => drawPng(cfg, SURVEY_COLOURS), drawPanels),
   ]);
   return [...charts, ...survey];
 }

@@ -1,7 +1,7 @@
 /**
  * One map as the page shows it: a `<figure>` whose caption comes first as the map's visible title (the
- * group and what is counted, issue 16), then the SVG, then the same numbers as a real table — in a
- * `<details>` on screen and once more for print, as chart-figure.ts does for the charts. The maps of one
+ * group and what is counted, issue 16), then the SVG, then the same numbers as a real table in a
+ * `<details>`, opened for print. The maps of one
  * measure share one colour scale and one legend (`mapSetScale`, `mapSetLegend`), drawn once above them.
  */
 import type { Verdict } from "../model/indicators.ts";
@@ -32,22 +32,25 @@ function legend(items: ReadonlyArray<{ fill: string; text: string }>, heading: s
 <ul>${items.map((i) => html`<li>${swatch(i.fill)} ${i.text}</li>`)}</ul></div>`;
 }
 
+/**
+ * The map's numbers as one table in a `<details>` (class `map-table`). Unlike a chart's table it has no
+ * second, print-only copy: at 312 areas the eight maps' doubled tables were a fifth of the month page
+ * (issue 20). Print opens the `<details>` instead (style.css, `::details-content`); a browser too old for
+ * that prints the map, whose labels and description carry the same figures.
+ */
 function tableBlock(id: string, title: string, head: string[], rows: ReadonlyArray<{ name: string; cells: string[] }>): SafeHtml {
-  const table = (captionId: string | null) => html`<table class="figures">
-<caption${captionId ? html` id="${captionId}"` : null}>${MAP.tableCaption(title)}</caption>
+  const captionId = `${id}-tabell`;
+  return html`<details class="chart-data map-table">
+<summary>${MAP.showTable(title)}</summary>
+<div class="table-wrap" role="region" aria-labelledby="${captionId}" tabindex="0">
+<table class="figures">
+<caption id="${captionId}">${MAP.tableCaption(title)}</caption>
 <thead><tr>${head.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
 <tbody>
 ${rows.map((r) => html`<tr><th scope="row">${r.name}</th>${r.cells.map((c) => html`<td class="num">${c}</td>`)}</tr>\n`)}</tbody>
-</table>`;
-  return html`<details class="chart-data">
-<summary>${MAP.showTable(title)}</summary>
-<div class="table-wrap" role="region" aria-labelledby="${`${id}-tabell`}" tabindex="0">
-${table(`${id}-tabell`)}
+</table>
 </div>
-</details>
-<div class="print-only">
-${table(null)}
-</div>`;
+</details>`;
 }
 
 /** The table's cells: a hidden or unavailable figure reads as in every other table of the report. */

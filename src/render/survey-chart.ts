@@ -192,7 +192,6 @@ export async function renderSurveyCharts(
   draw: (cfg: ChartConfiguration) => Promise<Buffer>,
   drawPanels: (panels: ReadonlyArray<{ cfg: ChartConfiguration; height: number }>) => Promise<Buffer>,
 ): Promise<ChartImage[]> {
-  // Every chart is started before any is awaited: `draw` draws now and encodes on the thread pool.
   const charts = surveyChartSpecs(ind, config).map(async (spec): Promise<ChartImage> => {
     const unit = config.survey.indicators.find((i) => i.id === spec.indicator)?.unit ?? "index_0_6";
     const panels = surveyPhonePanels(spec).map((p) => ({ cfg: surveyChartConfiguration(p, unit, true) as ChartConfiguration, height: PHONE.surveyHeight }));

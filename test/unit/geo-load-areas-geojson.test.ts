@@ -2,6 +2,9 @@
  * `areas_geojson` validation: every broken file ends as a config error (exit 2) under the key path
  * `areas_geojson` that names the feature and says what to fix; an area without a polygon is a warning.
  */
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { LagesbildError } from "../../src/core/errors.ts";
 import { buildPointAssigner } from "../../src/geo/assign-point.ts";
@@ -121,5 +124,32 @@ describe("parseAreaMap: errors name the feature", () => {
 
   it("rejects text that is not JSON", () => {
     expect(errorOf("{ inte json")).toContain(`areas_geojson: ${FILE} är inte giltig JSON`);
+  });
+
+  describe("with cache_dir: a clean overlap check remembered by the file's hash (issue 20)", () => {
+    const clean = () => withFeatures(western([square(0, 0, 1000, 1000)]), eastern);
+    const overlapping = () => withFeatures(western([square(0, 0, 1000, 1000)]), feature("oster", { type: "Polygon", coordinates: [square(900, 0, 2000, 1000)] }));
+    const cached = (json: unknown, sha: string, cacheDir: string, areas = AREAS) => parseAreaMap({ ...MAP_CONFIG, areas }, JSON.stringify(json), FILE, sha, cacheDir);
+
+    it("skips the check only for the same file hash and the same areas, and never remembers an overlap", () => {
+      const cacheDir = mkdtempSync(path.join(tmpdir(), "lagesbild-overlap-"));
+      try {
+        const [a, b] = ["a".repeat(64), "b".repeat(64)];
+        // An overlapping file is rejected and leaves nothing behind: the same hash is checked again.
+        expect(() => cached(overlapping(), a, cacheDir)).toThrow(/överlappar/);
+        expect(() => cached(overlapping(), a, cacheDir)).toThrow(/överlappar/);
+        expect(existsSync(path.join(cacheDir, "areas-overlap-check.json"))).toBe(false);
+        expect(cached(clean(), b, cacheDir).shapes).toHaveLength(2);
+        expect(existsSync(path.join(cacheDir, "areas-overlap-check.json"))).toBe(true);
+        // Under the clean file's hash the check is not run: these bytes would fail it. (In a run the hash
+        // is of the bytes themselves, so this pairing cannot happen; it shows the check was skipped.)
+        expect(cached(overlapping(), b, cacheDir).shapes).toHaveLength(2);
+        // Another hash, or the same file with another set of areas, is checked afresh.
+        expect(() => cached(overlapping(), a, cacheDir)).toThrow(/överlappar/);
+        expect(() => cached(withFeatures(...overlapping().features, feature("norr", { type: "Polygon", coordinates: [square(0, 1000, 1000, 2000)] })), b, cacheDir, [...AREAS, { id: "norr", name: "Norr" }])).toThrow(/överlappar/);
+      } finally {
+        rmSync(cacheDir, { recursive: true, force: true });
+      }
+    });
   });
 });

@@ -96,3 +96,37 @@ describe("encodeIndexedPng", () => {
     expect(encodeIndexedPng(raw(8, pixels)).equals(encodeIndexedPng(raw(8, pixels)))).toBe(true);
   });
 });
+
+/** The palette entries of a palette PNG (its PLTE chunk), as #rrggbb strings. */
+function paletteOf(png: Buffer): string[] {
+  for (let at = 8; at < png.length; ) {
+    const length = png.readUInt32BE(at);
+    if (png.toString("ascii", at + 4, at + 8) === "PLTE") {
+      const body = png.subarray(at + 8, at + 8 + length);
+      return Array.from({ length: length / 3 }, (_, i) => `#${[...body.subarray(i * 3, i * 3 + 3)].map((v) => v.toString(16).padStart(2, "0")).join("")}`);
+    }
+    at += 12 + length;
+  }
+  return [];
+}
+
+describe("wide charts (issue 20: 312 area charts were 25 MB as truecolour PNGs)", () => {
+  it("are palette PNGs of 800 × 400: an area's chart in at most 16 colours, the kommun's in at most 32, each line colour exact", async () => {
+    const specs = chartSpecs(sampleIndicators(), sampleConfig());
+    const area = specs.find((s) => s.placement.section === "area")!;
+    const kommun = groupSpec();
+    for (const [spec, most] of [[area, 16], [kommun, 32]] as const) {
+      const png = (await renderChart(spec)).png;
+      // IHDR: width, height, then bit depth and colour type 3 (palette).
+      expect([png.readUInt32BE(16), png.readUInt32BE(20), png[25]]).toEqual([800, 400, 3]);
+      const palette = paletteOf(png);
+      expect(palette.length).toBeLessThanOrEqual(most);
+      // Every solid line's own colour survives exactly, and libpng finds it in the picture.
+      const pixels = new Set(await decode(png));
+      for (const line of spec.lines) {
+        expect(palette).toContain(line.colour.toLowerCase());
+        expect(pixels.has(line.colour.toLowerCase())).toBe(true);
+      }
+    }
+  });
+});

@@ -12,6 +12,7 @@
  * four classes, limits between sorted values 1|2, 3|4 and 4|5 (round(k · 5 / 4) = 1, 3, 4), each the
  * roundest number between its neighbours: 200, 2 000, 5 000.
  */
+import { readFileSync } from "node:fs";
 import { DOMParser } from "@xmldom/xmldom";
 import { describe, expect, it } from "vitest";
 import { parseAreaMap } from "../../src/geo/load-areas-geojson.ts";
@@ -157,6 +158,19 @@ describe("areaMaps", () => {
     expect(table).toContain('<tr><th scope="row">Ljusne</th><td class="num">136</td><td class="num">5\u00a0666,7</td></tr>');
     // Okänt område: 11 · 0 + 7 = 7 in the last 12 months, no population.
     expect(table).toContain('<tr><th scope="row">Okänt område (visas inte på kartan)</th><td class="num">7</td><td class="num">uppgift saknas</td></tr>');
+  });
+
+  it("writes each map's table once (issue 20: no print-only copy), in a <details> that print opens", () => {
+    const markup = render();
+    const ids = maps(markup).map((svg) => /<svg class="map"[^>]*aria-labelledby="([^ "]+)-titel/.exec(svg)![1]!);
+    expect(ids.length).toBeGreaterThan(1);
+    for (const id of ids) expect(markup.split(`<caption id="${id}-tabell">`).length - 1).toBe(1);
+    expect(markup).not.toContain('class="print-only"');
+    expect(markup.match(/<details class="chart-data map-table">/g)).toHaveLength(ids.length);
+    // The print stylesheet shows the closed <details>' content (checked in Chromium 156 with
+    // emulateMedia("print"): every map table visible, none on screen).
+    const css = readFileSync(new URL("../../src/render/assets/style.css", import.meta.url), "utf8");
+    expect(css).toMatch(/@media print \{[^@]*details\.map-table::details-content \{ content-visibility: visible;/);
   });
 
   it("draws only the areas' shapes: no point, line or circle of its own in any map", () => {
