@@ -11,6 +11,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { mulberry32 as prng, poisson } from "./sample/prng.ts";
 
 const USAGE = "usage: area-kommun --out DIR --areas N [--area-pages N|true|false] [--min-count K]";
 
@@ -42,30 +43,6 @@ function parseArgs(argv: ReadonlyArray<string>): Options {
     process.exit(2);
   }
   return { out, areas, ...(areaPages === undefined ? {} : { areaPages }), minCount };
-}
-
-/** mulberry32: a small seeded PRNG, so the kommun is the same on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Knuth's Poisson sampler (fine for the small means used here). */
-function poisson(rand: () => number, mean: number): number {
-  const limit = Math.exp(-mean);
-  let k = 0;
-  let p = rand();
-  while (p > limit) {
-    k++;
-    p *= rand();
-  }
-  return k;
 }
 
 const POLICE = [

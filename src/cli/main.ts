@@ -169,6 +169,18 @@ export async function main(argv: string[], io: MainIo = defaultIo()): Promise<Ex
         if (r.problem) logger.warn(r.problem);
       };
     }
+    // What a run was asked for, the same for one kommun and for a group.
+    const runOptions = {
+      config,
+      month: values.month,
+      from: values.from,
+      to: values.to,
+      out: values.out,
+      generatedAt: values["generated-at"],
+      onlyData: values.only === "data",
+      force: values.force,
+      cwd: io.cwd,
+    };
     // A config with `kommuner:` builds several kommuner in one run (src/cli/group-run.ts).
     const { isGroupConfigText, readConfigText } = await import("../config/load-group-config.ts");
     const isGroup = isGroupConfigText(readConfigTextOrEmpty(readConfigText, config));
@@ -176,17 +188,7 @@ export async function main(argv: string[], io: MainIo = defaultIo()): Promise<Ex
       const { runGroup } = await import("./group-run.ts");
       const { formatGroupSummary, failedLabels } = await import("./group-summary.ts");
       const result = await runGroup(
-        {
-          config,
-          month: values.month,
-          from: values.from,
-          to: values.to,
-          out: values.out,
-          generatedAt: values["generated-at"],
-          onlyData: values.only === "data",
-          force: values.force,
-          cwd: io.cwd,
-        },
+        runOptions,
         { ...effects, groupProgress: forPeople ? (line: string) => io.stderr(`${line}\n`) : undefined },
       );
       const summary = formatGroupSummary(result, io.cwd, values.only === "data");
@@ -214,17 +216,7 @@ export async function main(argv: string[], io: MainIo = defaultIo()): Promise<Ex
       const { run } = await import("./run-command.ts");
       const { formatRunSummary } = await import("./summary.ts");
       const result = await run(
-        {
-          config,
-          month: values.month,
-          from: values.from,
-          to: values.to,
-          out: values.out,
-          generatedAt: values["generated-at"],
-          onlyData: values.only === "data",
-          force: values.force,
-          cwd: io.cwd,
-        },
+        runOptions,
         effects,
       );
       const summary = formatRunSummary({ config: result.config, outDir: result.outDir, cwd: io.cwd, ingest: result.ingest, months: result.months, onlyData: values.only === "data" });
