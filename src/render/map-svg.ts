@@ -67,6 +67,31 @@ function labelX(x: number, lines: readonly string[], width: number): number {
   return Math.round(Math.min(Math.max(x, half), width - half) * 10) / 10;
 }
 
+/**
+ * The labels that fit: a label that would overlap one already placed is left out (with many small areas,
+ * or a small area beside a long range, they piled on top of each other and none could be read). Areas
+ * whose figure is shown in colour go first, then the rest, each in config order; every figure of the map
+ * is in its table either way. Boxes are estimated at the phone's label size, the larger one.
+ */
+function placeLabels(drawn: ReadonlyArray<{ g: MapGeometry["areas"][number]; area: MapArea }>, width: number): Array<{ x: number; y: number; area: MapArea }> {
+  const hidden = (a: MapArea) => a.fill === FILL.hidden || a.fill === FILL.unavailable;
+  const ordered = [...drawn.filter((d) => !hidden(d.area)), ...drawn.filter((d) => hidden(d.area))];
+  const boxes: Array<[number, number, number, number]> = [];
+  const placed = new Set<string>();
+  for (const { g, area } of ordered) {
+    const x = labelX(g.label[0], area.lines, width);
+    const y = Math.round((g.label[1] - 2) * 10) / 10;
+    // Half a character of room on each side, so neighbouring labels do not run into each other.
+    const half = ((Math.max(...area.lines.map((l) => l.length)) + 1) * LABEL_EM) / 2;
+    // Two lines of 19 units, 1.15 em apart, the first on its baseline at y.
+    const box: [number, number, number, number] = [x - half, y - 16, x + half, y + 27];
+    if (boxes.some((b) => box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3])) continue;
+    boxes.push(box);
+    placed.add(area.id);
+  }
+  return drawn.filter(({ area }) => placed.has(area.id)).map(({ g, area }) => ({ x: labelX(g.label[0], area.lines, width), y: Math.round((g.label[1] - 2) * 10) / 10, area }));
+}
+
 /** One map. Areas without a polygon in `geometry` are left out (the table still lists them). */
 export function mapSvg(geometry: MapGeometry, o: MapSvgOptions): SafeHtml {
   const byId = new Map(o.areas.map((a) => [a.id, a]));
@@ -81,9 +106,6 @@ export function mapSvg(geometry: MapGeometry, o: MapSvgOptions): SafeHtml {
 <g stroke="${BOUNDARY}" stroke-width="1.5" stroke-linejoin="round" fill-rule="evenodd">
 ${drawn.map(({ g, area }) => html`<use href="${`#${shapeId(g.id)}`}" fill="${area.fill}"/>\n`)}</g>
 <g class="map-label" fill="${LABEL_TEXT}" text-anchor="middle">
-${drawn.map(({ g, area }) => {
-  const x = labelX(g.label[0], area.lines, geometry.width);
-  return html`<text x="${x}" y="${Math.round((g.label[1] - 2) * 10) / 10}"><tspan>${area.lines[0]}</tspan><tspan x="${x}" dy="1.15em">${area.lines[1]}</tspan></text>\n`;
-})}</g>
+${placeLabels(drawn, geometry.width).map(({ x, y, area }) => html`<text x="${x}" y="${y}"><tspan>${area.lines[0]}</tspan><tspan x="${x}" dy="1.15em">${area.lines[1]}</tspan></text>\n`)}</g>
 </svg>`;
 }
