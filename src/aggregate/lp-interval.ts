@@ -1,8 +1,9 @@
 /**
  * The attacker's linear programme of spec/indicators.md "Suppression", property 2, solved with HiGHS
  * (compiled to WebAssembly, npm `highs`): given linear relations between unknown values and bounds on
- * each, the smallest and largest value a sum of unknowns can take. Used by the suppression plan to test
- * a month's pattern and by the audit test over a whole output folder.
+ * each, which values a sum of unknowns can take. `pinnedTargets` is the suppression plan's test of a
+ * month's pattern; `intervals` (the exact smallest and largest value) serves the audit test over a whole
+ * output folder and the rare target that spans several pieces.
  *
  * The programme falls apart into independent pieces (a hidden cell of one month shares no relation
  * with another month's, unless a published sum joins them), so each target is solved over its own
@@ -118,11 +119,6 @@ export function intervals(p: Programme, targets: number[][]): Array<[number, num
   } finally {
     for (const m of models.values()) m.model.dispose();
   }
-}
-
-/** Whether [lo, hi] holds at least two integers (spec: a small value keeps two to choose from). */
-export function twoIntegers([lo, hi]: [number, number]): boolean {
-  return Math.floor(hi + 1e-6) - Math.ceil(lo - 1e-6) >= 1;
 }
 
 /** A value to protect: a sum of unknowns (one unknown for a cell, a window for a sum) and its true value. */

@@ -17,13 +17,13 @@
  * - the month's table: per category, `kommun` = Σ areas + `okant`; per area and measure, the total =
  *   Σ the measure's categories. Every such line with a hidden cell gets at least two (so a subtraction
  *   never gives one back), preferring the `okant` cell, a cell already needed for time, small values;
- * - time: a window sum (ytd, 12 months) minus its visible months gives the sum of its hidden months.
- *   A window with exactly one hidden month would give it back, so the plan first hides the new month t
- *   of that line (one series month, preferred over a sum), and hides the window sum only when the one
- *   hidden month is t itself (earlier months are already published and cannot be hidden any more);
- *   a hidden sum is then protected in the sum's own table in the same way.
- * The audit (test/unit/suppression-audit.test.ts) checks the result with an attacker's LP over every
- * published file.
+ * - time: a window sum (ytd, 12 months) minus its visible months gives the sum of its hidden months,
+ *   and two consecutive sums give back the new month (ytd(m) − ytd(m−1) = N(m)); so a sum is shown only
+ *   when none of its months is hidden, labelled "small" when it is 1..k−1, and hidden ("protects")
+ *   otherwise.
+ * The audit (test/helpers/suppression-audit.ts, run on the sample by
+ * test/e2e/suppression-audit-sample.test.ts) checks the result with an attacker's LP over every
+ * published file; what it can still work out is said there and in the README.
  */
 import { createHash } from "node:crypto";
 import { addMonths, monthFromIndex, monthIndex, type YearMonth } from "../core/month.ts";

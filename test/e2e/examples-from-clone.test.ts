@@ -14,6 +14,7 @@ import { parse as parseYaml } from "yaml";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/load-config.ts";
 import { PROJECT_ROOT, runCli } from "../helpers/run-cli.ts";
+import { extractOf, incidentMonth, norm, readEvents } from "../helpers/police-extract.ts";
 
 const EXAMPLES = [
   { folder: "soderhamn", kommun: "Söderhamn", county: "gavleborg_lan_events.json" },
@@ -25,20 +26,6 @@ const REAL = path.resolve(PROJECT_ROOT, "../shared/realdata/polisen-events");
 const realPresent = existsSync(path.join(REAL, "gavleborg_lan_events.json"));
 if (!realPresent) console.warn(`SKIP examples-from-clone (jämförelse med länsarkivet): ${REAL} saknas.`);
 
-const MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
-const norm = (s: string) => s.normalize("NFC").replace(/\s+/g, " ").trim().toLowerCase();
-interface RawEvent { id: number; datetime: string; name: string; type: string; summary: string }
-const extractOf = (folder: string) => path.join(PROJECT_ROOT, "examples", folder, "data", `polisen-handelser-${folder}.json`);
-const readEvents = (file: string) => JSON.parse(readFileSync(file, "utf8")) as RawEvent[];
-
-/** Incident month from the headline's day and month and the publication year (December in January: the year before). */
-function incidentMonth(e: RawEvent): string {
-  const m = /^(\d{1,2}) (\S+) \d{1,2}[.:]\d{2},/.exec(e.name)!;
-  const month = MONTHS.indexOf(m[2]!) + 1;
-  const pubYear = Number(e.datetime.slice(0, 4));
-  const year = month === 12 && Number(e.datetime.slice(5, 7)) === 1 ? pubYear - 1 : pubYear;
-  return `${year}-${String(month).padStart(2, "0")}`;
-}
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));

@@ -16,10 +16,8 @@ import { chromium } from "playwright-core";
 import { parse as parseYaml } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROJECT_ROOT, runCli } from "../helpers/run-cli.ts";
+import { extractOf, incidentMonth, norm, readEvents } from "../helpers/police-extract.ts";
 
-const MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
-const norm = (s: string) => s.normalize("NFC").replace(/\s+/g, " ").trim().toLowerCase();
-interface RawEvent { id: number; datetime: string; name: string; type: string; summary: string }
 const GENERATED_AT = "2026-01-15T12:00:00+01:00";
 const KOMMUNER = [
   { id: "soderhamn", name: "Söderhamn", code: "2182" },
@@ -31,19 +29,11 @@ const KOMMUNER = [
 ];
 const CATEGORIES = ["misshandel", "olaga-hot", "ran", "inbrott", "stold", "skadegorelse", "ordningsstorning", "narkotika", "brand", "rattfylleri"];
 
-function incidentMonth(e: RawEvent): string {
-  const m = /^(\d{1,2}) (\S+) \d{1,2}[.:]\d{2},/.exec(e.name)!;
-  const month = MONTHS.indexOf(m[2]!) + 1;
-  const pubYear = Number(e.datetime.slice(0, 4));
-  const year = month === 12 && Number(e.datetime.slice(5, 7)) === 1 ? pubYear - 1 : pubYear;
-  return `${year}-${String(month).padStart(2, "0")}`;
-}
-
 /** Counts over juli 2024–juni 2025 per kommun, from the extract alone. */
 function independentCounts(): Map<string, { total: number; byCategory: Map<string, number> }> {
   const fragment = parseYaml(readFileSync(path.join(PROJECT_ROOT, "config", "polisen-handelsetyper.yaml"), "utf8")) as { categories: Record<string, string> };
   const typeToCategory = new Map(Object.entries(fragment.categories).map(([t, c]) => [norm(t), c]));
-  const events = JSON.parse(readFileSync(path.join(PROJECT_ROOT, "examples", "halsingland", "data", "polisen-handelser-halsingland.json"), "utf8")) as RawEvent[];
+  const events = readEvents(extractOf("halsingland"));
   const out = new Map(KOMMUNER.map((k) => [norm(k.name), { total: 0, byCategory: new Map<string, number>() }]));
   const seen = new Set<string>();
   for (const e of events) {

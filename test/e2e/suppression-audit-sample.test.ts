@@ -4,13 +4,13 @@
  * published and once with suppression off (the true values), and the attacker's LP
  * (test/helpers/suppression-audit.ts) runs over every month's indicators.json together.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Indicators } from "../../src/aggregate/indicators-schema.ts";
 import { type AuditResult, auditPublished, readFolder } from "../helpers/suppression-audit.ts";
 import { PROJECT_ROOT, runCli } from "../helpers/run-cli.ts";
+import { sampleProject } from "../helpers/sample-project.ts";
 
 const K = 3;
 let published: Indicators[];
@@ -19,24 +19,15 @@ let audit: AuditResult;
 let outDir: string;
 
 beforeAll(async () => {
-  const tmp = mkdtempSync(path.join(tmpdir(), "lagesbild-audit-"));
+  // A project of its own (test/helpers/sample-project.ts), so the run's caches and quarantine stay in
+  // the temporary folder, with two configs: as published, and suppression off (the true values).
+  // Without the commentary, which holds no figure.
+  const tmp = sampleProject("lagesbild-audit-");
   outDir = path.join(tmp, "published");
   const truthDir = path.join(tmp, "truth");
   const args = (config: string, out: string) => ["run", "--config", config, "--from", "2025-10", "--to", "2026-10", "--out", out, "--generated-at", "2026-11-15T06:00:00+01:00"];
-  // Two copies of the sample config in a project of their own whose data/ is the sample's (a link),
-  // so the run's caches and quarantine stay in the temporary folder: as published, and suppression off.
-  // Without the commentary: through the data/ link it lies outside this project, which a run refuses
-  // (issue 14.11), and it holds no figure.
   const text = readFileSync(path.join(PROJECT_ROOT, "config", "lagesbild.yaml"), "utf8").replace(/^ {2}commentary: .*\n/m, "");
   expect(text).toMatch(/^suppression: \{ min_count: 3, applies_to: areas \}$/m);
-  mkdirSync(path.join(tmp, "config"));
-  // The analysts' commentary is copied, not linked: a commentary file reached through a link outside
-  // the project is a config error (it is published), so only the data folders are links.
-  mkdirSync(path.join(tmp, "data"));
-  for (const d of readdirSync(path.join(PROJECT_ROOT, "data"))) {
-    if (d === "kommentarer") cpSync(path.join(PROJECT_ROOT, "data", d), path.join(tmp, "data", d), { recursive: true });
-    else symlinkSync(path.join(PROJECT_ROOT, "data", d), path.join(tmp, "data", d));
-  }
   const config = path.join(tmp, "config", "lagesbild.yaml");
   const off = path.join(tmp, "config", "sanning.yaml");
   writeFileSync(config, text);

@@ -13,10 +13,10 @@
  * Written only by `npm run golden:update` (scripts/golden-update.ts), never by the test itself.
  */
 import { createHash } from "node:crypto";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PROJECT_ROOT, runCli } from "./run-cli.ts";
+import { sampleProject } from "./sample-project.ts";
 
 export const GOLDEN_DIR = path.join(PROJECT_ROOT, "test", "golden", "sample");
 /** Two months, so the archive, the feed and the manifest hold more than one entry. */
@@ -36,20 +36,12 @@ export interface GoldenRun {
 
 /**
  * Runs the sample for the golden months through the real CLI, into a fresh temporary folder. The run
- * happens in a project of its own (the sample's config/ copied, data/ linked) so that no cache of an
- * earlier run (the source results, the suppression plan) can stand in for the code under test: the
- * golden output is what a clean clone produces.
+ * happens in a project of its own (sample-project.ts) so that no cache of an earlier run (the source
+ * results, the suppression plan) can stand in for the code under test: the golden output is what a
+ * clean clone produces.
  */
 export function runGoldenSample(): GoldenRun {
-  const project = mkdtempSync(path.join(tmpdir(), "lagesbild-golden-project-"));
-  cpSync(path.join(PROJECT_ROOT, "config"), path.join(project, "config"), { recursive: true });
-  mkdirSync(path.join(project, "data"));
-  for (const d of readdirSync(path.join(PROJECT_ROOT, "data"))) {
-    // The analysts' commentary is copied: a commentary file reached through a link outside the project
-    // is refused (it is published).
-    if (d === "kommentarer") cpSync(path.join(PROJECT_ROOT, "data", d), path.join(project, "data", d), { recursive: true });
-    else symlinkSync(path.join(PROJECT_ROOT, "data", d), path.join(project, "data", d));
-  }
+  const project = sampleProject("lagesbild-golden-project-");
   const out = path.join(project, "out");
   const r = runCli(
     ["run", "--config", path.join(project, "config", "lagesbild.yaml"), "--from", GOLDEN_FROM, "--to", GOLDEN_TO, "--out", out, "--generated-at", GOLDEN_GENERATED_AT, "--log-format", "json", "--quiet"],
