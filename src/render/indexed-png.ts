@@ -8,7 +8,8 @@
  * colour maps to its nearest palette entry (ties to the lower index), and zlib's output is fixed for a
  * given input and level, so the same pixels give the same bytes.
  */
-import { deflateSync } from "node:zlib";
+// zlib.crc32 is Node's own CRC-32 (the one PNG chunks use), since Node 20.15 (package.json engines).
+import { crc32, deflateSync } from "node:zlib";
 
 /** Pixels as cairo hands them over (`toBuffer("raw")`): 4 bytes a pixel, B G R A on little-endian. */
 export interface RawImage {
@@ -16,22 +17,6 @@ export interface RawImage {
   height: number;
   /** B, G, R, A per pixel (cairo's native-endian ARGB32); every chart here is drawn on opaque white. */
   data: Buffer;
-}
-
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-function crc32(bytes: Buffer): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }
 
 function chunk(type: string, body: Buffer): Buffer {
