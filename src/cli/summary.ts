@@ -8,7 +8,7 @@ import { loadCategoriesFragment, unusedFragmentCategories } from "../config/cate
 import type { Config } from "../config/load-config.ts";
 import type { FileReport, IngestResult, Problem } from "../ingest/types.ts";
 import { allSourceFiles } from "../ingest/all-source-files.ts";
-import type { MonthOutcome } from "./run-command.ts";
+import type { MonthOutcome } from "../app/run.ts";
 
 const IGNORE_WORDS: Record<string, string> = {
   ignore_list: "på ignore-listan",

@@ -8,7 +8,7 @@
  *   caught by the indicators hash, and the merged mapping is hashed as `categories`), and the absolute
  *   paths loadConfig adds (machine-specific).
  * The month's commentary file (`output.commentary`) is not part of this hash: it is an input of the
- * month, listed in the record's `inputs` (cli/read-commentary.ts), and a change to it rebuilds the month.
+ * month, listed in the record's `inputs` (app/read-commentary.ts), and a change to it rebuilds the month.
  */
 import type { Config } from "../config/load-config.ts";
 import { sha256 } from "./manifest.ts";

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { resolveGeneratedAt } from "../../src/core/generated-at.ts";
-import { defaultMonth, selectMonths } from "../../src/cli/month-selection.ts";
+import { defaultMonth, selectMonths } from "../../src/app/month-selection.ts";
 
 const TZ = "Europe/Stockholm";
 const monthAt = (iso: string) => defaultMonth(resolveGeneratedAt(iso, undefined, 0, TZ).month);

@@ -3,7 +3,7 @@
  * indicators hash and the version, whether a month is rebuilt (spec/outputs.md skip rule).
  */
 import { describe, expect, it } from "vitest";
-import { formatDuration, progressMessage, progressPoint } from "../../src/cli/progress.ts";
+import { formatDuration, progressMessage, progressPoint } from "../../src/app/progress.ts";
 import { parseConfig } from "../../src/config/load-config.ts";
 import { publishedConfigHash } from "../../src/output/config-hash.ts";
 import { SAMPLE_CONFIG_YAML, sampleConfig } from "../helpers/sample-indicators.ts";

@@ -2,7 +2,7 @@
  * `lagesbild run` with a group config (`kommuner:`, src/config/load-group-config.ts): every kommun's
  * report in one run, then the group's comparison pages (issue 18, item 3).
  *
- * Each kommun is today's one-kommun run (run-command.ts) on its own folder `<out>/<id>/`, with its own
+ * Each kommun is today's one-kommun run (run.ts) on its own folder `<out>/<id>/`, with its own
  * lock, manifest, revisions, incremental skipping and atomic month swaps, exactly as a run of that
  * kommun alone; a kommun that fails (any error, a bug included) is recorded and the next one runs. The
  * shared police events are read once for all kommuner and split by kommun (read-shared-events.ts).
@@ -20,7 +20,7 @@ import { refuseSymlinks } from "../output/write-atomic.ts";
 import { writeGroupFiles } from "../output/write-group-files.ts";
 import { selectMonths } from "./month-selection.ts";
 import { formatDuration } from "./progress.ts";
-import { run, type RunEffects, type RunOptions, type RunResult } from "./run-command.ts";
+import { run, type RunEffects, type RunOptions, type RunResult } from "./run.ts";
 
 export interface KommunOutcome {
   id: string;

@@ -4,38 +4,31 @@
  * months after it are still built (spec/cli.md). The run exits with the first failure's code.
  */
 import path from "node:path";
-import { buildIndicators } from "../aggregate/build-indicators.ts";
-import { latestCoveredMonth, monthVerdict } from "../aggregate/month-verdict.ts";
-import { referencesForMonth } from "../aggregate/reference-periods.ts";
-import { allSourceFiles } from "../ingest/all-source-files.ts";
-import { loadSolver } from "../aggregate/lp-interval.ts";
-import { planKey, planStart, planSuppression, suppressIndicators, suppressionCounts, type SuppressionPlan } from "../aggregate/suppress.ts";
-import { readPlanDecisions, writePlanDecisions } from "../output/suppression-plan-cache.ts";
+import { latestCoveredMonth } from "../aggregate/month-verdict.ts";
+import type { SuppressionPlan } from "../aggregate/suppress.ts";
 import { checkOutputPaths } from "../config/check-paths.ts";
 import { type Config, loadConfig, resolveConfigPath } from "../config/load-config.ts";
 import { EXIT, type ExitCode, LagesbildError } from "../core/errors.ts";
 import { type GeneratedAt, resolveGeneratedAt } from "../core/generated-at.ts";
 import type { Logger } from "../core/logger.ts";
 import type { YearMonth } from "../core/month.ts";
-import { VERSION } from "../core/version.ts";
 import { ingestSources } from "../ingest/ingest-sources.ts";
 import { cleanTemporaries } from "../ingest/clean-temporaries.ts";
 import type { IncidentSourceData, IngestResult } from "../ingest/types.ts";
-import { buildRunJson } from "../render/run-json.ts";
 import { acquireLock } from "../output/lock.ts";
 import type { MonthRecord } from "../output/manifest.ts";
 import { ArchiveEntryCache, archiveEntryCachePath } from "../output/archive-entry-cache.ts";
 import { fileHashCachePath } from "../output/file-hash-cache.ts";
 import { SerieRowsCache, serieRowsCachePath } from "../output/serie-rows-cache.ts";
-import { type ManifestState, openManifestState } from "../output/manifest-state.ts";
+import { openManifestState } from "../output/manifest-state.ts";
 import type { RevisionNote } from "../output/revisions-file.ts";
 import { refuseSymlinks, repairInterruptedSwaps } from "../output/write-atomic.ts";
 import { unknownFileWarning } from "../output/known-files.ts";
-import { writeMonth } from "../output/write-month.ts";
 import { renderSharedFiles } from "../output/write-shared-files.ts";
+import { buildMonth } from "./build-month.ts";
 import { selectMonths } from "./month-selection.ts";
 import { type ProgressPoint, progressMessage, progressPoint } from "./progress.ts";
-import { checkCommentaryPath, commentaryChanged, readCommentary } from "./read-commentary.ts";
+import { checkCommentaryPath } from "./read-commentary.ts";
 
 export interface RunOptions {
   config: string;
@@ -166,85 +159,5 @@ export async function run(opts: RunOptions, effects: RunEffects, prepared?: { co
     return { exitCode: failed?.exitCode ?? EXIT.ok, config, outDir, generatedAt, ingest, months: outcomes, lockWarning: lock.warning };
   } finally {
     lock.release();
-  }
-}
-
-interface MonthContext {
-  config: Config;
-  ingest: IngestResult;
-  generatedAt: GeneratedAt;
-  outDir: string;
-  opts: RunOptions;
-  state: ManifestState;
-  effects: RunEffects;
-  /** The last month of the range: the suppression plan must reach it. */
-  lastMonth: YearMonth;
-  plan: { plan?: SuppressionPlan | null };
-}
-
-async function buildMonth(month: YearMonth, ctx: MonthContext): Promise<MonthOutcome> {
-  const { config, ingest, generatedAt, outDir, opts, state, effects } = ctx;
-  try {
-    // Exit 4 (not delivered) is decided before exit 1 (rejected rows), as validate does.
-    const verdict = monthVerdict(config, ingest, month, generatedAt);
-    if (verdict.error !== null) throw verdict.error;
-    const { indicators, notes, count } = buildIndicators({ config, month, generatedAt: generatedAt.iso, revision: 1, incidents: ingest.incidents,
-      surveys: ingest.surveys, field: ingest.field, actions: ingest.actions, population: ingest.population, reference: ingest.reference });
-    if (ctx.plan.plan === undefined) {
-      const from = planStart(indicators);
-      if (from === null || config.suppression.min_count <= 1) ctx.plan.plan = null;
-      else {
-        const input = { rule: config.suppression, areas: indicators.areas.map((a) => a.id), entries: indicators.areas[0]?.incidents ?? [], count, from, to: ctx.lastMonth };
-        // The plan is solved from the first covered month on every run; unchanged data reuses it.
-        const cacheDir = resolveConfigPath(config, config.cache_dir);
-        const key = `${VERSION}:${planKey(input)}`; // a new version may plan differently
-        const cached = readPlanDecisions(cacheDir, key);
-        if (cached === undefined) await loadSolver();
-        ctx.plan.plan = planSuppression(input, cached);
-        if (cached === undefined) writePlanDecisions(cacheDir, key, ctx.plan.plan.decisions());
-      }
-    }
-    const published = suppressIndicators(indicators, ctx.plan.plan);
-    const hidden = suppressionCounts(published);
-    const sourceKinds = new Map(config.sources.map((s) => [s.id, { kind: s.kind, format: "format" in s ? s.format : undefined }]));
-    const runJson = buildRunJson({ month, generatedAt: generatedAt.iso, version: VERSION, ingest, sourceKinds });
-    const commentary = readCommentary(config, month);
-    const result = await writeMonth({
-      month,
-      // The tables read one reference list: the config's, then each reference source's latest period by this month.
-      config: { ...config, reference: referencesForMonth(config, ingest.reference, month) },
-      published,
-      notes,
-      runJson,
-      commentary: commentary.text,
-      inputsChanged: (previous) => commentaryChanged(commentary, previous),
-      inputs: [
-        ...allSourceFiles(ingest).flatMap((s) => s.files.map((f) => ({ path: f.path, sha256: f.sha256 }))),
-        ...(commentary.input ? [commentary.input] : []),
-        // The areas' polygons (areas_geojson): an input of every month's maps and coordinate placement.
-        ...(config.areaMap ? [{ path: config.areaMap.path, sha256: config.areaMap.sha256 }] : []),
-      ],
-      generatedAt: generatedAt.iso,
-      version: VERSION,
-      outDir,
-      state,
-      force: opts.force,
-      onlyData: opts.onlyData,
-    });
-    if (result.status === "skipped") {
-      effects.log.info({ month }, `${month}: oförändrad, hoppas över`);
-      return { month, status: "skipped", revision: result.revision };
-    }
-    effects.log.info(
-      { month, revision: result.revision, changes: result.note?.changes, suppression: hidden },
-      `${month}: skriven (revision ${result.revision}); dolda celler i områdena: ${hidden.small} färre än ${config.suppression.min_count}, ${hidden.protects} döljs, av ${hidden.cells}`,
-    );
-    return { month, status: "written", revision: result.revision, record: result.record, note: result.note ?? undefined };
-  } catch (error) {
-    if (error instanceof LagesbildError) {
-      effects.log.error({ month, code: error.code }, error.message);
-      return { month, status: "failed", error: error.message, exitCode: error.exitCode };
-    }
-    throw error;
   }
 }
