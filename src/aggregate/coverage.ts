@@ -20,7 +20,7 @@ import type { IncidentSourceConfig } from "../config/schema.ts";
 import { LagesbildError } from "../core/errors.ts";
 import { addMonths, daysInMonth, monthFromIndex, monthIndex } from "../core/month.ts";
 import { SWEDISH_MONTHS } from "../core/swedish-months.ts";
-import { addDated } from "../ingest/tally.ts";
+import { addDated } from "../core/dated-spans.ts";
 import type { FileReport, PolledMonths } from "../model/records.ts";
 import type { Measure } from "../core/measure.ts";
 import { boundByPolls } from "./poll-coverage.ts";

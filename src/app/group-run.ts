@@ -14,10 +14,10 @@ import { type GroupConfig, loadGroupConfig } from "../config/load-group-config.t
 import { EXIT, type ExitCode, LagesbildError } from "../core/errors.ts";
 import { resolveGeneratedAt } from "../core/generated-at.ts";
 import { readSharedPolisenEvents, isSplittable } from "../ingest/read-shared-events.ts";
-import type { IncidentSourceData } from "../ingest/types.ts";
-import { acquireLock } from "../output/lock.ts";
-import { refuseSymlinks } from "../output/write-atomic.ts";
-import { writeGroupFiles } from "../output/write-group-files.ts";
+import type { IncidentSourceData } from "../model/records.ts";
+import { acquireLock } from "../publish/lock.ts";
+import { refuseSymlinks } from "../publish/write-atomic.ts";
+import { writeGroupFiles } from "./write-group-files.ts";
 import { selectMonths } from "./month-selection.ts";
 import { formatDuration } from "./progress.ts";
 import { run, type RunEffects, type RunOptions, type RunResult } from "./run.ts";

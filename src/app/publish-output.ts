@@ -1,13 +1,13 @@
 /**
  * `lagesbild publish --to DIR`: the output folder of a kommun's or a group's config (found as `run`
  * finds it) copied atomically to the web root under the output folder's lock, so a run cannot change
- * the folder while it is copied (output/publish.ts).
+ * the folder while it is copied (publish/publish.ts).
  */
 import path from "node:path";
 import { loadConfig } from "../config/load-config.ts";
 import { loadGroupConfig } from "../config/load-group-config.ts";
-import { acquireLock } from "../output/lock.ts";
-import { publish, type PublishResult } from "../output/publish.ts";
+import { acquireLock } from "../publish/lock.ts";
+import { publish, type PublishResult } from "../publish/publish.ts";
 import { resolveGroupOutDir } from "./group-run.ts";
 import { resolveOutDir } from "./run.ts";
 

@@ -10,7 +10,7 @@ import { EXIT, type ExitCode } from "../core/errors.ts";
 import { resolveGeneratedAt } from "../core/generated-at.ts";
 import type { YearMonth } from "../core/month.ts";
 import { ingestSources } from "../ingest/ingest-sources.ts";
-import type { IngestResult } from "../ingest/types.ts";
+import type { IngestResult } from "../model/records.ts";
 import { defaultMonth } from "./month-selection.ts";
 import type { RunEffects } from "./run.ts";
 import { checkCommentaryPath } from "./read-commentary.ts";

@@ -7,11 +7,12 @@
 import { indicatorChanges } from "../aggregate/indicator-changes.ts";
 import type { Config } from "../config/load-config.ts";
 import type { Indicators } from "../model/indicators.ts";
-import type { MonthRecord } from "../output/manifest.ts";
-import type { ManifestState, OutputFile } from "../output/manifest-state.ts";
-import { commitMonthWrite, planMonthWrite } from "../output/month-write.ts";
-import { otherMonthFiles } from "../output/published-month.ts";
-import { REVISIONS_FILE, type RevisionNote } from "../output/revisions-file.ts";
+import type { MonthRecord } from "../publish/manifest.ts";
+import type { ManifestState, OutputFile } from "../publish/manifest-state.ts";
+import { commitMonthWrite, planMonthWrite } from "../publish/month-write.ts";
+import { otherMonthFiles } from "../publish/published-month.ts";
+import type { RevisionNote } from "../model/revisions.ts";
+import { REVISIONS_FILE } from "../publish/revisions-file.ts";
 import { renderDataFiles } from "../render/data-files.ts";
 import { revisionNote } from "../render/revision-notes.ts";
 

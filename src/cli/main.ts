@@ -131,7 +131,7 @@ export async function main(argv: string[], io: MainIo = defaultIo()): Promise<Ex
       }
       const other = (["month", "from", "to", "out", "only", "notify-command"] as const).find((k) => values[k] !== undefined);
       if (other !== undefined || values.force) throw new LagesbildError("usage", `hamta polisen tar bara --config och --generated-at (inte --${other ?? "force"})`);
-      const { hamtaPolisen } = await import("../fetch/hamta-command.ts");
+      const { hamtaPolisen } = await import("../app/hamta.ts");
       const config = path.resolve(io.cwd, values.config ?? "config/lagesbild.yaml");
       io.stdout(await hamtaPolisen({ config, generatedAt: values["generated-at"] }, { now: io.now, warn: (t) => io.stderr(`lagesbild: ${t}\n`) }));
       return EXIT.ok;

@@ -5,7 +5,7 @@
  */
 import { describeCoverage, swedishDate } from "../aggregate/coverage.ts";
 import { EXIT } from "../core/errors.ts";
-import { extraSourceFiles } from "../ingest/all-source-files.ts";
+import { extraSourceFiles } from "../model/records.ts";
 import { NO_LATEST_MONTH } from "../app/month-selection.ts";
 import type { ValidateResult } from "../app/validate.ts";
 import { problemGroupLines } from "./problem-groups.ts";

@@ -47,7 +47,7 @@ const population = z.union([positiveInt, z.record(z.string().regex(/^\d{4}$/, "f
 
 /**
  * How `lagesbild hamta polisen` polls the police's open events API for a `polisen-events` source. The
- * archive is written into the folder of the source's `path` (src/fetch/archive-files.ts), so the
+ * archive is written into the folder of the source's `path` (src/config/archive-files.ts), so the
  * poller and the reader can never disagree about where it lives.
  */
 const fetchSettings = z.strictObject({

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { LagesbildError } from "../core/errors.ts";
-import { MONTH_FILE } from "./archive-files.ts";
+import { MONTH_FILE } from "../config/archive-files.ts";
 import type { ArchivedEvent } from "./merge-events.ts";
 
 export function readArchive(dir: string): Map<string, ArchivedEvent[]> {

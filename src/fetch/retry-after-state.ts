@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { writeFileAtomic } from "../output/write-atomic.ts";
+import { writeFileAtomic } from "../core/write-file-atomic.ts";
 
 export function retryAfterState(cacheDir: string, sourceId: string): { get: () => number | null; set: (notBefore: number) => void; clear: () => void } {
   const file = path.join(cacheDir, `hamta-${sourceId}-retry-after.json`);

@@ -6,7 +6,7 @@
  * does not, so coverage stays at the previous poll, never beyond what was written.
  */
 import { closeSync, fsyncSync, openSync } from "node:fs";
-import { stageFile, type StagedFile } from "../output/write-atomic.ts";
+import { stageFile, type StagedFile } from "../core/write-file-atomic.ts";
 
 export function writeArchiveFiles(dir: string, files: ReadonlyArray<{ file: string; content: string }>): void {
   const staged: StagedFile[] = [];

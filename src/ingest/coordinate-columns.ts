@@ -7,7 +7,7 @@
 import { COORDINATE_COLUMNS, type CoordinateLocator, type CoordinateOutcome } from "../geo/coordinate-locator.ts";
 import { GEO } from "../geo/geo-messages.ts";
 import { findColumns } from "./parse-swedish-csv.ts";
-import type { FileReport } from "./types.ts";
+import type { FileReport } from "../model/records.ts";
 
 const ALL = [...COORDINATE_COLUMNS["EPSG:4326"], ...COORDINATE_COLUMNS["EPSG:3006"]] as const;
 

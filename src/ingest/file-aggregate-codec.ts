@@ -17,7 +17,7 @@ import { closeSync, fstatSync, openSync, readSync, writeSync } from "node:fs";
 import { z } from "zod";
 import type { FileAggregate, QuarantinePart } from "./file-aggregate.ts";
 import { hashUnits } from "./id-text.ts";
-import { FileReportSchema } from "./types.ts";
+import { FileReportSchema } from "../model/records.ts";
 
 const STAMP_BYTES = 16;
 

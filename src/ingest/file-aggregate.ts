@@ -10,7 +10,7 @@
  */
 import { hashRange, IdTable } from "./id-table.ts";
 import { grow, idEqualsString, IdTextBuilder, type IdUnits } from "./id-text.ts";
-import type { FileReport } from "./types.ts";
+import type { FileReport } from "../model/records.ts";
 import type { AddOutcome } from "./incident-accumulator.ts";
 
 /** How an accepted row got its area: 0 from its area cell, 1 in an area's polygon, 2 outside all. */

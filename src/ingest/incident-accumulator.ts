@@ -16,9 +16,9 @@
 import type { FileAggregate } from "./file-aggregate.ts";
 import { hashRange, IdTable } from "./id-table.ts";
 import { idEqualsString, idsEqual, IdTextBuilder, type IdTexts } from "./id-text.ts";
-import { GroupCounts } from "./group-counts.ts";
+import { GroupCounts } from "../model/group-counts.ts";
 import { reclassifyAccepted } from "./tally.ts";
-import type { FileReport, IncidentSourceData } from "./types.ts";
+import type { FileReport, IncidentSourceData } from "../model/records.ts";
 
 /** What became of a row handed to the sink; the reader counts it. */
 export type AddOutcome = "accepted" | "duplicate" | "duplicate_id";

@@ -7,7 +7,7 @@
 import { projectRelative, resolveConfigPath, type Config } from "../config/load-config.ts";
 import type { SourceConfig } from "../config/schema.ts";
 import { LagesbildError } from "../core/errors.ts";
-import type { ActionRecord, PopulationRecord, ReferenceRecord, SurveyResultRecord } from "./extra-source-types.ts";
+import type { ActionRecord, PopulationRecord, ReferenceRecord, SurveyResultRecord } from "../model/extra-records.ts";
 import { FieldAccumulator } from "./field-accumulator.ts";
 import { openQuarantine, type QuarantineWriter } from "./quarantine.ts";
 import { readActions } from "./read-actions.ts";
@@ -17,7 +17,7 @@ import { readReference } from "./read-reference.ts";
 import { readSurveyResponses, ResponseTallies } from "./read-survey-responses.ts";
 import { readSurveyResults } from "./read-survey-results.ts";
 import type { TableFile } from "./read-table-rows.ts";
-import type { FileReport, IngestResult } from "./types.ts";
+import type { FileReport, IngestResult } from "../model/records.ts";
 
 type ExtraSource = Exclude<SourceConfig, { kind: "incidents" }>;
 

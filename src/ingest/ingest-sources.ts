@@ -22,8 +22,8 @@ import { readAggregatedCsv } from "./read-aggregated-csv.ts";
 import { readIncidentCsvFiles } from "./read-incident-files.ts";
 import { prepareIncidentLookups, readIncidentsCsv } from "./read-incidents-csv.ts";
 import { preparePolisenLookups, readPolisenEvents } from "./read-polisen-events.ts";
-import type { IncidentSourceData, IngestResult } from "./types.ts";
-import { polledArchive } from "../fetch/polled-archive.ts";
+import type { IncidentSourceData, IngestResult } from "../model/records.ts";
+import { polledArchive } from "./polled-archive.ts";
 
 export type LogFn = (level: "debug" | "info" | "warn", msg: string, obj?: Record<string, unknown>) => void;
 

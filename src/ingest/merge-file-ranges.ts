@@ -8,8 +8,9 @@
 import { IdTable } from "./id-table.ts";
 import { idsEqual, idString, type IdTexts } from "./id-text.ts";
 import type { AggregateGroup, FileAggregate } from "./file-aggregate.ts";
-import { MAX_PROBLEMS_PER_FILE, addDated, addTally } from "./tally.ts";
-import type { FileReport, Problem } from "./types.ts";
+import { addDated } from "../core/dated-spans.ts";
+import { MAX_PROBLEMS_PER_FILE, addTally } from "./tally.ts";
+import type { FileReport, Problem } from "../model/records.ts";
 
 /**
  * Per range, the ids an earlier range already holds (empty for the first). Each range's own ids are

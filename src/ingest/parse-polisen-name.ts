@@ -9,7 +9,7 @@
  * publication time itself is used.
  */
 import { SWEDISH_MONTHS } from "../core/swedish-months.ts";
-import { parseLocalTimestamp, type ParsedTime } from "./parse-time.ts";
+import { parseLocalTimestamp, type ParsedTime } from "../core/parse-time.ts";
 
 // Kept here too for the modules that import it from this path; the list lives in core/swedish-months.ts.
 export { SWEDISH_MONTHS };

@@ -7,12 +7,12 @@
 import type { Config } from "../config/load-config.ts";
 import { scrub } from "../core/scrub.ts";
 import { statusMap } from "./default-label-maps.ts";
-import type { ActionRecord } from "./extra-source-types.ts";
-import { parseLocalTimestamp } from "./parse-time.ts";
+import type { ActionRecord } from "../model/extra-records.ts";
+import { parseLocalTimestamp } from "../core/parse-time.ts";
 import type { QuarantineWriter } from "./quarantine.ts";
 import { quote, readTableRows, reasonLabel, type RowDecision, type TableFile } from "./read-table-rows.ts";
 import type { RejectReason } from "../model/reason-codes.ts";
-import type { FileReport } from "./types.ts";
+import type { FileReport } from "../model/records.ts";
 
 type ActionsSource = Extract<Config["sources"][number], { kind: "actions" }>;
 

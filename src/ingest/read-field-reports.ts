@@ -10,12 +10,12 @@ import type { Config } from "../config/load-config.ts";
 import { buildAreaResolver } from "./area-resolver.ts";
 import { activityResolver, roleMap } from "./default-label-maps.ts";
 import type { FieldAccumulator } from "./field-accumulator.ts";
-import { parseNonNegativeInteger, parseNumber } from "./parse-number.ts";
-import { parseLocalTimestamp } from "./parse-time.ts";
+import { parseNonNegativeInteger, parseNumber } from "../core/parse-number.ts";
+import { parseLocalTimestamp } from "../core/parse-time.ts";
 import type { QuarantineWriter } from "./quarantine.ts";
 import { quote, readTableRows, reasonLabel, type RowDecision, type TableFile } from "./read-table-rows.ts";
 import type { RejectReason } from "../model/reason-codes.ts";
-import type { FileReport } from "./types.ts";
+import type { FileReport } from "../model/records.ts";
 
 type FieldSource = Extract<Config["sources"][number], { kind: "field-reports" }>;
 

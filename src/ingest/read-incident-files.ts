@@ -19,7 +19,7 @@ import { openQuarantine } from "./quarantine.ts";
 import { readIncidentFile, type IncidentFileTask } from "./read-incident-file.ts";
 import { prepareIncidentLookups } from "./read-incidents-csv.ts";
 import { openSourceResultCache, sourceResultKey } from "./source-result-cache.ts";
-import type { FileReport, IncidentSourceData } from "./types.ts";
+import type { FileReport, IncidentSourceData } from "../model/records.ts";
 import { rangeCount, scanRanges } from "./split-file.ts";
 import { readSplitFile } from "./read-split-file.ts";
 import { openFilePool, workerCount } from "./worker-pool.ts";

@@ -28,7 +28,7 @@ import { incidentTime, kommunOfName } from "./parse-polisen-name.ts";
 import { polisenEventsMessages as msg } from "./polisen-events-messages.ts";
 import type { QuarantineWriter } from "./quarantine.ts";
 import { addProblem, newFileReport, noteDated, record } from "./tally.ts";
-import type { FileReport } from "./types.ts";
+import type { FileReport } from "../model/records.ts";
 import { C1_CONTROL, reasonLabel } from "./row-rules.ts";
 
 export interface PolisenEventsLookups {

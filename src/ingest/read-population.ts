@@ -18,13 +18,13 @@
 import type { Config } from "../config/load-config.ts";
 import { normaliseLabel } from "../config/normalise-label.ts";
 import { buildAreaResolver } from "./area-resolver.ts";
-import type { PopulationRecord } from "./extra-source-types.ts";
+import type { PopulationRecord } from "../model/extra-records.ts";
 import { headerKey } from "./parse-swedish-csv.ts";
-import { parseNonNegativeInteger } from "./parse-number.ts";
+import { parseNonNegativeInteger } from "../core/parse-number.ts";
 import type { QuarantineWriter } from "./quarantine.ts";
 import { quote, readTableRows, type RowDecision, type TableFile } from "./read-table-rows.ts";
 import type { RejectReason } from "../model/reason-codes.ts";
-import type { FileReport } from "./types.ts";
+import type { FileReport } from "../model/records.ts";
 
 type PopulationSource = Extract<Config["sources"][number], { kind: "population" }>;
 type Role = "region" | "area" | "year" | "population" | "sex";

@@ -19,14 +19,14 @@
  */
 import type { Config } from "../config/load-config.ts";
 import { normaliseLabel } from "../config/normalise-label.ts";
-import type { ReferenceRecord } from "./extra-source-types.ts";
+import type { ReferenceRecord } from "../model/extra-records.ts";
 import { headerKey } from "./parse-swedish-csv.ts";
-import { parseNumber } from "./parse-number.ts";
+import { parseNumber } from "../core/parse-number.ts";
 import { BOTH_SEXES } from "./read-population.ts";
 import type { QuarantineWriter } from "./quarantine.ts";
 import { quote, readTableRows, reasonLabel, type RowDecision, type TableFile } from "./read-table-rows.ts";
 import type { RejectReason } from "../model/reason-codes.ts";
-import type { FileReport } from "./types.ts";
+import type { FileReport } from "../model/records.ts";
 
 type ReferenceSource = Extract<Config["sources"][number], { kind: "reference" }>;
 type Role = "region" | "period" | "category" | "value" | "period_type" | "sex";

@@ -12,13 +12,14 @@
 import type { Config } from "../config/load-config.ts";
 import { projectRelative, resolveConfigPath } from "../config/load-config.ts";
 import type { IncidentSourceConfig } from "../config/schema.ts";
-import { polledArchive } from "../fetch/polled-archive.ts";
+import { polledArchive } from "./polled-archive.ts";
 import { IncidentAccumulator } from "./incident-accumulator.ts";
 import { scanFile, sourceFiles } from "./ingest-sources.ts";
 import { openQuarantine } from "./quarantine.ts";
 import { eventElements, type EventTarget, handleEvent, parseEvent, preparePolisenLookups } from "./read-polisen-events.ts";
-import { addDated, newFileReport, noteDated, recordMany } from "./tally.ts";
-import type { FileReport, IncidentSourceData } from "./types.ts";
+import { addDated } from "../core/dated-spans.ts";
+import { newFileReport, noteDated, recordMany } from "./tally.ts";
+import type { FileReport, IncidentSourceData } from "../model/records.ts";
 
 export interface SharedReadOptions {
   now: number;

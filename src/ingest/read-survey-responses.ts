@@ -9,12 +9,12 @@
 import type { Config } from "../config/load-config.ts";
 import { normaliseLabel } from "../config/normalise-label.ts";
 import { buildAreaResolver } from "./area-resolver.ts";
-import type { SurveyResponseTally } from "./extra-source-types.ts";
+import type { SurveyResponseTally } from "../model/extra-records.ts";
 import type { QuarantineWriter } from "./quarantine.ts";
 import { quote, readTableRows, type RowDecision, type TableFile } from "./read-table-rows.ts";
 import type { RejectReason } from "../model/reason-codes.ts";
 import { headerKey } from "./parse-swedish-csv.ts";
-import type { FileReport } from "./types.ts";
+import type { FileReport } from "../model/records.ts";
 
 type SurveySource = Extract<Config["sources"][number], { kind: "survey" }>;
 

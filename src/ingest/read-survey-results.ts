@@ -11,12 +11,12 @@
 import type { Config } from "../config/load-config.ts";
 import { normaliseLabel } from "../config/normalise-label.ts";
 import { buildAreaResolver } from "./area-resolver.ts";
-import type { SurveyResultRecord } from "./extra-source-types.ts";
-import { parseNonNegativeInteger, parseNumber } from "./parse-number.ts";
+import type { SurveyResultRecord } from "../model/extra-records.ts";
+import { parseNonNegativeInteger, parseNumber } from "../core/parse-number.ts";
 import type { QuarantineWriter } from "./quarantine.ts";
 import { quote, readTableRows, reasonLabel, type RowDecision, type TableFile } from "./read-table-rows.ts";
 import type { RejectReason } from "../model/reason-codes.ts";
-import type { FileReport } from "./types.ts";
+import type { FileReport } from "../model/records.ts";
 
 type SurveySource = Extract<Config["sources"][number], { kind: "survey" }>;
 

@@ -10,7 +10,7 @@ import { utf8Chunks, type Encoding } from "./decode-bytes.ts";
 import { findColumns, headerKey, openCsv } from "./parse-swedish-csv.ts";
 import type { QuarantineWriter } from "./quarantine.ts";
 import { addProblem, newFileReport, record } from "./tally.ts";
-import type { FileReport } from "./types.ts";
+import type { FileReport } from "../model/records.ts";
 import type { IgnoreCode, RejectReason } from "../model/reason-codes.ts";
 import { firstNonEmpty, reasonLabel, structuralRule } from "./row-rules.ts";
 import { failOnMissingColumns, missingColumns, missingMappedNote } from "./missing-columns.ts";

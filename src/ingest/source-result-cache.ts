@@ -15,9 +15,9 @@ import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } 
 import path from "node:path";
 import { z } from "zod";
 import type { QuarantinePart } from "./file-aggregate.ts";
-import { GroupCounts } from "./group-counts.ts";
+import { GroupCounts } from "../model/group-counts.ts";
 import { CACHE_FORMAT, servesRunTime } from "./incident-cache.ts";
-import { FileReportSchema, type IncidentSourceData } from "./types.ts";
+import { FileReportSchema, type IncidentSourceData } from "../model/records.ts";
 
 /**
  * The entry is one binary file (issue 20: at 300 areas a JSON entry was 200 000 group tuples, parsed and

@@ -5,7 +5,7 @@
  */
 import type { Indicators } from "../model/indicators.ts";
 import { renderIndicatorsCsv } from "./indicators-csv.ts";
-import { stringifyJson, stringifyJsonCompactLeaves } from "./write-json.ts";
+import { stringifyJson, stringifyJsonCompactLeaves } from "../core/write-json.ts";
 
 export interface MonthFile {
   path: string;

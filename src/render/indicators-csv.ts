@@ -5,7 +5,7 @@
  * are empty here exactly as unavailable ones are.
  */
 import type { IncidentEntry, Indicators } from "../model/indicators.ts";
-import { plainNumber } from "./_decimal.ts";
+import { plainNumber } from "../core/decimal.ts";
 
 export const CSV_COLUMNS = [
   "omrade_id", "omrade", "kategori_id", "kategori", "antal", "foregaende_manad", "samma_manad_ifjol",

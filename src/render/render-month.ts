@@ -2,9 +2,9 @@
  * Every file of one month's folder, as bytes with paths relative to the folder, sorted by path. Nothing
  * is written here: the caller builds the folder in a temporary place and swaps it in atomically.
  */
-import type { Indicators } from "../aggregate/indicators-schema.ts";
+import type { Indicators } from "../model/indicators.ts";
 import type { Config } from "../config/load-config.ts";
-import type { RevisionNote } from "../output/revisions-file.ts";
+import type { RevisionNote } from "../model/revisions.ts";
 import { renderAreaPageHtml } from "./area-page.ts";
 import { AREA_DIR, areaPagePath, areaPagesEnabled, pagedAreas } from "./area-pages.ts";
 import { type ChartImage, renderCharts } from "./charts.ts";

@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Indicators } from "../../src/aggregate/indicators-schema.ts";
+import type { Indicators } from "../../src/model/indicators.ts";
 import { type AuditResult, auditPublished, readFolder } from "../helpers/suppression-audit.ts";
 import { PROJECT_ROOT, runCli } from "../helpers/run-cli.ts";
 import { sampleProject } from "../helpers/sample-project.ts";

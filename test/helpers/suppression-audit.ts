@@ -15,7 +15,7 @@ import { readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { intervals, loadSolver, type Relation } from "../../src/aggregate/lp-interval.ts";
 import { addMonths } from "../../src/core/month.ts";
-import type { Indicators, IncidentEntry } from "../../src/aggregate/indicators-schema.ts";
+import type { Indicators, IncidentEntry } from "../../src/model/indicators.ts";
 
 export interface AuditResult {
   /** Hidden small values checked. */

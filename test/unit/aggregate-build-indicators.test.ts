@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { buildIndicators, monthContaining } from "../../src/aggregate/build-indicators.ts";
-import { IndicatorsSchema, type Indicators } from "../../src/aggregate/indicators-schema.ts";
+import { IndicatorsSchema, type Indicators } from "../../src/model/indicators.ts";
 import { parseConfig } from "../../src/config/load-config.ts";
 import { LagesbildError } from "../../src/core/errors.ts";
 import { monthIndex, monthRange } from "../../src/core/month.ts";
-import { groupKey, type FileReport, type IncidentSourceData } from "../../src/ingest/types.ts";
+import { groupKey, type FileReport, type IncidentSourceData } from "../../src/model/records.ts";
 
 // Two sources: polis maps both categories; kommunen (required: false) also maps Klotter to
 // skadegorelse but only covers 2023-06 on, so skadegorelse and total are unavailable before that.

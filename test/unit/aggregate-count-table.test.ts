@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { CountTable } from "../../src/aggregate/count-table.ts";
 import { monthIndex } from "../../src/core/month.ts";
-import { GroupCounts } from "../../src/ingest/group-counts.ts";
+import { GroupCounts } from "../../src/model/group-counts.ts";
 
 const AREAS = ["kommun", "centrum", "ljusne", "okant"];
 const CATEGORIES = ["misshandel", "klotter", "total:brott", "total:handelser"];

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { actionCounts, actionFigures } from "../../src/aggregate/action-status.ts";
+import { actionFigures } from "../../src/aggregate/action-status.ts";
+import { actionCounts } from "../../src/render/section-promises.ts";
 import { fieldFigures } from "../../src/aggregate/field-figures.ts";
-import type { ActionRecord, FieldSourceData } from "../../src/ingest/extra-source-types.ts";
+import type { ActionRecord, FieldSourceData } from "../../src/model/extra-records.ts";
 
 const source: FieldSourceData = {
   sourceId: "falt",

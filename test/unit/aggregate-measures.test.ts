@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { buildIndicators } from "../../src/aggregate/build-indicators.ts";
-import { IndicatorsSchema, type Indicators } from "../../src/aggregate/indicators-schema.ts";
+import { IndicatorsSchema, type Indicators } from "../../src/model/indicators.ts";
 import { parseConfig } from "../../src/config/load-config.ts";
 import { monthRange } from "../../src/core/month.ts";
-import { groupKey, type IncidentSourceData } from "../../src/ingest/types.ts";
+import { groupKey, type IncidentSourceData } from "../../src/model/records.ts";
 
 const CONFIG = `
 kommun: { name: Söderhamn, code: "2182" }

@@ -4,7 +4,8 @@
  * (Stockholm is UTC+2 in summer, UTC+1 in winter).
  */
 import { describe, expect, it } from "vitest";
-import { boundByPolls, gapDays, pollGapNotes, polledMonths } from "../../src/aggregate/poll-coverage.ts";
+import { boundByPolls, gapDays, pollGapNotes } from "../../src/aggregate/poll-coverage.ts";
+import { polledMonths } from "../../src/ingest/polled-archive.ts";
 
 const TZ = "Europe/Stockholm";
 const at = (s: string) => Date.parse(s);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { countEpisodes, promiseFigure } from "../../src/aggregate/promise-status.ts";
-import type { ActivityDay } from "../../src/ingest/extra-source-types.ts";
+import type { ActivityDay } from "../../src/model/extra-records.ts";
 
 const walks = { id: "vandringar", text: "Två trygghetsvandringar", period: { from: "2024-01", to: "2024-12" }, activity: "trygghetsvandring", target: 2 };
 const insatser = { ...walks, id: "insatser", text: "Två riktade insatser om minst två dagar", activity: "riktad-insats", min_days: 2 };

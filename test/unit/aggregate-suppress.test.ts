@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadSolver } from "../../src/aggregate/lp-interval.ts";
 import { incidentFigures } from "../../src/aggregate/incident-figures.ts";
 import { monthTrends } from "../../src/aggregate/month-trends.ts";
-import { IndicatorsSchema, type Indicators } from "../../src/aggregate/indicators-schema.ts";
+import { IndicatorsSchema, type Indicators } from "../../src/model/indicators.ts";
 import { planSuppression, suppressIndicators } from "../../src/aggregate/suppress.ts";
 import { addMonths, monthIndex } from "../../src/core/month.ts";
 import { auditPublished } from "../helpers/suppression-audit.ts";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { bandFor, surveyFigure } from "../../src/aggregate/survey-figures.ts";
 import { wilson } from "../../src/aggregate/wilson.ts";
-import type { SurveySourceData } from "../../src/ingest/extra-source-types.ts";
+import type { SurveySourceData } from "../../src/model/extra-records.ts";
 
 const problemindex = {
   id: "problemindex_total",

@@ -5,9 +5,9 @@
 import { describe, expect, it } from "vitest";
 import { surveyFigures } from "../../src/aggregate/survey-figures.ts";
 import { compareSurvey } from "../../src/aggregate/survey-reference.ts";
-import type { SurveyFigure } from "../../src/aggregate/indicators-schema.ts";
+import type { SurveyFigure } from "../../src/model/indicators.ts";
 import type { Config } from "../../src/config/load-config.ts";
-import type { SurveySourceData } from "../../src/ingest/extra-source-types.ts";
+import type { SurveySourceData } from "../../src/model/extra-records.ts";
 
 const figure = (value: number, low: number | null, high: number | null, year = 2023): SurveyFigure => ({
   indicator: "problemindex_total", name: "Problemindex", year, value, n: 400, band: null, previous: null, change: null,

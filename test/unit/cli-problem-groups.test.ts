@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { problemGroupLines } from "../../src/cli/problem-groups.ts";
 import { describeSources } from "../../src/cli/summary.ts";
-import type { IngestResult } from "../../src/ingest/types.ts";
+import type { IngestResult } from "../../src/model/records.ts";
 import { sampleConfig } from "../helpers/sample-indicators.ts";
 
 const p = (line: number, reason: string, message: string) => ({ file: "data/falt.csv", line, reason, message });

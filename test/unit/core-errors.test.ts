@@ -7,8 +7,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { type ErrorCode, LagesbildError } from "../../src/core/errors.ts";
-import { readPollLog } from "../../src/fetch/poll-log.ts";
-import { archiveSource, readIndicatorsFile } from "../../src/output/read-indicators.ts";
+import { readPollLog } from "../../src/ingest/poll-log.ts";
+import { archiveSource, readIndicatorsFile } from "../../src/publish/read-indicators.ts";
 import { expectLagesbildError, expectLagesbildRejection } from "../helpers/errors.ts";
 
 describe("exit codes by error code", () => {

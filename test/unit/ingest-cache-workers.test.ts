@@ -8,8 +8,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { loadConfig, parseConfig } from "../../src/config/load-config.ts";
 import { cacheKey, servesRunTime } from "../../src/ingest/incident-cache.ts";
 import { ingestSources, type IngestOptions } from "../../src/ingest/ingest-sources.ts";
-import { GroupCounts } from "../../src/ingest/group-counts.ts";
-import type { IngestResult } from "../../src/ingest/types.ts";
+import { GroupCounts } from "../../src/model/group-counts.ts";
+import type { IngestResult } from "../../src/model/records.ts";
 import { excel1252, makeProject, NOW, type TestProject } from "../fixtures/ingest/project.ts";
 
 let project: TestProject | null = null;

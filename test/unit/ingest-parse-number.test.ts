@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseNonNegativeInteger, parseNumber } from "../../src/ingest/parse-number.ts";
+import { parseNonNegativeInteger, parseNumber } from "../../src/core/parse-number.ts";
 
 describe("parseNumber", () => {
   it.each([

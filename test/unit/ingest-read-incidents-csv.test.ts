@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { LagesbildError } from "../../src/core/errors.ts";
 import { ingestSources } from "../../src/ingest/ingest-sources.ts";
 import { isBalanced } from "../../src/ingest/tally.ts";
-import type { FileReport, IncidentSourceData } from "../../src/ingest/types.ts";
+import type { FileReport, IncidentSourceData } from "../../src/model/records.ts";
 import { excel1252, excelUnicodeText, excelUtf8Bom, makeProject, NOW, type TestProject } from "../fixtures/ingest/project.ts";
 
 let project: TestProject | null = null;

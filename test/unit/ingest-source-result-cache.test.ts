@@ -8,11 +8,11 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { GroupCounts } from "../../src/ingest/group-counts.ts";
+import { GroupCounts } from "../../src/model/group-counts.ts";
 import { CACHE_FORMAT } from "../../src/ingest/incident-cache.ts";
 import { ingestSources, type IngestOptions } from "../../src/ingest/ingest-sources.ts";
 import { decodeEntry, encodeEntry } from "../../src/ingest/source-result-cache.ts";
-import type { IncidentSourceData, IngestResult } from "../../src/ingest/types.ts";
+import type { IncidentSourceData, IngestResult } from "../../src/model/records.ts";
 import { excel1252, makeProject, NOW, type TestProject } from "../fixtures/ingest/project.ts";
 
 let project: TestProject | null = null;

@@ -10,8 +10,8 @@ import { ingestSources } from "../../src/ingest/ingest-sources.ts";
 import { readIncidentFile } from "../../src/ingest/read-incident-file.ts";
 import { planRanges } from "../../src/ingest/split-file.ts";
 import type { IncidentSourceConfig } from "../../src/config/schema.ts";
-import { GroupCounts } from "../../src/ingest/group-counts.ts";
-import type { IngestResult } from "../../src/ingest/types.ts";
+import { GroupCounts } from "../../src/model/group-counts.ts";
+import type { IngestResult } from "../../src/model/records.ts";
 import { excel1252, makeProject, NOW, type TestProject } from "../fixtures/ingest/project.ts";
 
 let project: TestProject | null = null;

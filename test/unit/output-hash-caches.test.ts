@@ -9,10 +9,10 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ArchiveEntryCache } from "../../src/output/archive-entry-cache.ts";
-import { FileHashCache } from "../../src/output/file-hash-cache.ts";
-import { openManifestState } from "../../src/output/manifest-state.ts";
-import { stageFolder } from "../../src/output/write-atomic.ts";
+import { ArchiveEntryCache } from "../../src/app/archive-entry-cache.ts";
+import { FileHashCache } from "../../src/publish/file-hash-cache.ts";
+import { openManifestState } from "../../src/publish/manifest-state.ts";
+import { stageFolder } from "../../src/publish/write-atomic.ts";
 
 const hex = (s: string | Buffer) => createHash("sha256").update(s).digest("hex");
 const AT = "2024-04-02T06:00:00+02:00";

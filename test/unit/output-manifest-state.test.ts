@@ -8,11 +8,11 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { MonthRecord } from "../../src/output/manifest.ts";
-import { readManifest, verifyManifest } from "../../src/output/manifest.ts";
-import { manifestProblems, openManifestState } from "../../src/output/manifest-state.ts";
-import { publishedIndicatorsHash } from "../../src/output/published-month.ts";
-import { replaceFolder, stageFolder } from "../../src/output/write-atomic.ts";
+import type { MonthRecord } from "../../src/publish/manifest.ts";
+import { readManifest, verifyManifest } from "../../src/publish/manifest.ts";
+import { manifestProblems, openManifestState } from "../../src/publish/manifest-state.ts";
+import { publishedIndicatorsHash } from "../../src/publish/published-month.ts";
+import { replaceFolder, stageFolder } from "../../src/publish/write-atomic.ts";
 
 const AT = "2024-04-02T06:00:00+02:00";
 const hex = (s: string) => createHash("sha256").update(s).digest("hex");

@@ -11,7 +11,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { suppressIndicators } from "../../src/aggregate/suppress.ts";
 import type { Indicators } from "../../src/model/indicators.ts";
-import { openManifestState } from "../../src/output/manifest-state.ts";
+import { openManifestState } from "../../src/publish/manifest-state.ts";
 import { writeMonth } from "../../src/app/write-month.ts";
 import { renderMonthFiles } from "../../src/render/render-month.ts";
 import { sampleConfig, sampleIndicators } from "../helpers/sample-indicators.ts";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseLocalTimestamp } from "../../src/ingest/parse-time.ts";
+import { parseLocalTimestamp } from "../../src/core/parse-time.ts";
 
 const TZ = "Europe/Stockholm";
 

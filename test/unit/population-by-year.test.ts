@@ -12,7 +12,7 @@ import { parseConfig } from "../../src/config/load-config.ts";
 import { monthRange } from "../../src/core/month.ts";
 import { ingestSources } from "../../src/ingest/ingest-sources.ts";
 import { isBalanced } from "../../src/ingest/tally.ts";
-import { groupKey, type IncidentSourceData } from "../../src/ingest/types.ts";
+import { groupKey, type IncidentSourceData } from "../../src/model/records.ts";
 import { excel1252, makeProject, NOW, POLIS_SOURCE, type TestProject } from "../fixtures/ingest/project.ts";
 
 let project: TestProject | null = null;

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { formatDuration, progressMessage, progressPoint } from "../../src/app/progress.ts";
 import { parseConfig } from "../../src/config/load-config.ts";
-import { publishedConfigHash } from "../../src/output/config-hash.ts";
+import { publishedConfigHash } from "../../src/publish/config-hash.ts";
 import { SAMPLE_CONFIG_YAML, sampleConfig } from "../helpers/sample-indicators.ts";
 
 describe("range progress", () => {

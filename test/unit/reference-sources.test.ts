@@ -15,7 +15,7 @@ import { monthRange } from "../../src/core/month.ts";
 import { ingestSources } from "../../src/ingest/ingest-sources.ts";
 import { parsePeriod } from "../../src/ingest/read-reference.ts";
 import { isBalanced } from "../../src/ingest/tally.ts";
-import { groupKey, type IncidentSourceData } from "../../src/ingest/types.ts";
+import { groupKey, type IncidentSourceData } from "../../src/model/records.ts";
 import { incidentTable } from "../../src/render/incident-table.ts";
 import { excel1252, makeProject, NOW, POLIS_SOURCE, type TestProject } from "../fixtures/ingest/project.ts";
 

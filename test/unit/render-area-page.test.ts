@@ -4,7 +4,7 @@
  * reduced to the kommun when the areas have pages.
  */
 import { describe, expect, it } from "vitest";
-import type { Indicators } from "../../src/aggregate/indicators-schema.ts";
+import type { Indicators } from "../../src/model/indicators.ts";
 import type { Config } from "../../src/config/load-config.ts";
 import { renderAreaPageHtml } from "../../src/render/area-page.ts";
 import { fieldSection } from "../../src/render/section-field.ts";

@@ -5,11 +5,11 @@
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/load-config.ts";
 import { LagesbildError } from "../../src/core/errors.ts";
-import { publishedConfigHash } from "../../src/output/config-hash.ts";
-import { isLagesbildFile } from "../../src/output/known-files.ts";
+import { publishedConfigHash } from "../../src/publish/config-hash.ts";
+import { isLagesbildFile } from "../../src/publish/known-files.ts";
 import { areaPagesEnabled, DEFAULT_AREA_PAGES_ABOVE } from "../../src/render/area-pages.ts";
-import { stringifyJson, stringifyJsonCompactLeaves } from "../../src/render/write-json.ts";
-import type { Indicators } from "../../src/aggregate/indicators-schema.ts";
+import { stringifyJson, stringifyJsonCompactLeaves } from "../../src/core/write-json.ts";
+import type { Indicators } from "../../src/model/indicators.ts";
 import { summarySection } from "../../src/render/section-summary.ts";
 import { summarySentences } from "../../src/render/summary-text.ts";
 import { sampleConfig, sampleIndicators } from "../helpers/sample-indicators.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { IndicatorsSchema, type IncidentEntry, type Indicators } from "../../src/aggregate/indicators-schema.ts";
+import { IndicatorsSchema, type IncidentEntry, type Indicators } from "../../src/model/indicators.ts";
 import { renderIndicatorsCsv } from "../../src/render/indicators-csv.ts";
 
 const noSeries: IncidentEntry["series"] = [];

@@ -20,7 +20,7 @@ import { areaMaps } from "../../src/render/area-maps.ts";
 import { contrastRatio } from "../../src/render/chart-palette.ts";
 import { groupMaps } from "../../src/render/map-data.ts";
 import { BOUNDARY, classLimits, LABEL_TEXT, roundLimit, SEQUENTIAL, valueScale } from "../../src/render/map-scale.ts";
-import type { Indicators } from "../../src/aggregate/indicators-schema.ts";
+import type { Indicators } from "../../src/model/indicators.ts";
 import type { ReportView } from "../../src/render/section-types.ts";
 import { feature, square, SWEREF_CRS } from "../fixtures/geo/squares.ts";
 import { sampleConfig, sampleIndicators } from "../helpers/sample-indicators.ts";

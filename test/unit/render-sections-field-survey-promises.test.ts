@@ -1,6 +1,6 @@
 /** Sections 4–6 of the report from hand-made figures: words a resident reads, never colour alone. */
 import { describe, expect, it } from "vitest";
-import type { Indicators } from "../../src/aggregate/indicators-schema.ts";
+import type { Indicators } from "../../src/model/indicators.ts";
 import type { Config } from "../../src/config/load-config.ts";
 import { fieldSection } from "../../src/render/section-field.ts";
 import { promisesSection } from "../../src/render/section-promises.ts";

@@ -7,8 +7,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { IncidentEntrySchema, MonthFiguresSchema } from "../../src/aggregate/indicators-schema.ts";
-import { renderSharedFiles } from "../../src/output/write-shared-files.ts";
+import { IncidentEntrySchema, MonthFiguresSchema } from "../../src/model/indicators.ts";
+import { renderSharedFiles } from "../../src/app/write-shared-files.ts";
 import { sampleConfig } from "../helpers/sample-indicators.ts";
 
 /*
@@ -129,7 +129,7 @@ describe("serie.csv's rows cache", () => {
   it("reuses a month's rows by the sha256 of its indicators.json across runs, and reads a changed file again", async () => {
     const { createHash } = await import("node:crypto");
     const { readFileSync } = await import("node:fs");
-    const { SerieRowsCache } = await import("../../src/output/serie-rows-cache.ts");
+    const { SerieRowsCache } = await import("../../src/app/serie-rows-cache.ts");
     const file = path.join(dir, ".cache", "serie.json");
     const digest = createHash("sha256").update(readFileSync(path.join(dir, "2024-01", "indicators.json"))).digest("hex");
     const first = new SerieRowsCache(file);

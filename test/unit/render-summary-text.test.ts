@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Indicators } from "../../src/aggregate/indicators-schema.ts";
+import type { Indicators } from "../../src/model/indicators.ts";
 import { NO_CHANGES_SENTENCE, rankChanges, summarySentences } from "../../src/render/summary-text.ts";
 import { sampleIndicators } from "../helpers/sample-indicators.ts";
 

@@ -6,7 +6,7 @@
  * percentage points resting on 22 < 30 answers.
  */
 import { describe, expect, it } from "vitest";
-import type { Indicators, SurveyFigure } from "../../src/aggregate/indicators-schema.ts";
+import type { Indicators, SurveyFigure } from "../../src/model/indicators.ts";
 import type { Config } from "../../src/config/load-config.ts";
 import { surveySection } from "../../src/render/section-survey.ts";
 import type { ReportView } from "../../src/render/section-types.ts";

@@ -1,7 +1,7 @@
 // stringifyJson takes JSON.stringify's text when no number is in exponent form (issue 7); these pin the
 // cases where the fast path must hand over to the exponent-free writer.
 import { describe, expect, it } from "vitest";
-import { stringifyJson } from "../../src/render/write-json.ts";
+import { stringifyJson } from "../../src/core/write-json.ts";
 
 describe("stringifyJson fast path", () => {
   it("keeps a string that looks like an exponent as written", () => {

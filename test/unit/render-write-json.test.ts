@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { plainNumber } from "../../src/render/_decimal.ts";
-import { stringifyJson } from "../../src/render/write-json.ts";
+import { plainNumber } from "../../src/core/decimal.ts";
+import { stringifyJson } from "../../src/core/write-json.ts";
 
 describe("stringifyJson", () => {
   it("writes small numbers without exponent notation", () => {

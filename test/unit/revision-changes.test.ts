@@ -5,7 +5,7 @@
  * by hand; the expected sentences are written out.
  */
 import { describe, expect, it } from "vitest";
-import type { Indicators } from "../../src/aggregate/indicators-schema.ts";
+import type { Indicators } from "../../src/model/indicators.ts";
 import { indicatorChanges } from "../../src/aggregate/indicator-changes.ts";
 import { describeChange, noteText, revisionNote, revisionNotesHtml } from "../../src/render/revision-notes.ts";
 import { sampleIndicators } from "../helpers/sample-indicators.ts";

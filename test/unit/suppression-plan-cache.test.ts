@@ -1,5 +1,5 @@
 /**
- * The suppression plan's cache (output/suppression-plan-cache.ts): a plan rebuilt from its decisions
+ * The suppression plan's cache (publish/suppression-plan-cache.ts): a plan rebuilt from its decisions
  * answers exactly as the solved one, the key changes with any count it reads, and the file round-trips.
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadSolver } from "../../src/aggregate/lp-interval.ts";
 import { type PlanInput, planKey, planSuppression } from "../../src/aggregate/suppress.ts";
 import { monthRange } from "../../src/core/month.ts";
-import { readPlanDecisions, writePlanDecisions } from "../../src/output/suppression-plan-cache.ts";
+import { readPlanDecisions, writePlanDecisions } from "../../src/publish/suppression-plan-cache.ts";
 
 beforeAll(loadSolver);
 

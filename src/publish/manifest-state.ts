@@ -15,11 +15,12 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Indicators } from "../model/indicators.ts";
-import { stringifyJson } from "../render/write-json.ts";
+import { stringifyJson } from "../core/write-json.ts";
 import { publishedIndicatorsHash } from "./published-month.ts";
 import { FileHashCache } from "./file-hash-cache.ts";
 import { type HashOf, hashFiles, listPublishedFiles, MANIFEST_FILE, type Manifest, type MonthRecord, readManifest, sha256, verifyManifest } from "./manifest.ts";
-import { assertNoSymlinkOnPath, type StagedFolder, stageFile } from "./write-atomic.ts";
+import { stageFile } from "../core/write-file-atomic.ts";
+import { assertNoSymlinkOnPath, type StagedFolder } from "./write-atomic.ts";
 import { isLagesbildFile } from "./known-files.ts";
 import { indicatorsPath, readIndicatorsFile } from "./read-indicators.ts";
 

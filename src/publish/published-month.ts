@@ -5,11 +5,12 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Indicators } from "../model/indicators.ts";
-import { stringifyJson } from "../render/write-json.ts";
+import { stringifyJson } from "../core/write-json.ts";
 import { sha256 } from "./manifest.ts";
 import { isLagesbildFile } from "./known-files.ts";
 import { indicatorsPath, readIndicatorsFile } from "./read-indicators.ts";
-import { type RevisionsFile, REVISIONS_FILE, RevisionsFileSchema } from "./revisions-file.ts";
+import { type RevisionsFile, RevisionsFileSchema } from "../model/revisions.ts";
+import { REVISIONS_FILE } from "./revisions-file.ts";
 
 /**
  * sha256 of the canonical published indicators: `indicators.json` without `generated_at`, `revision`

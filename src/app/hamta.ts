@@ -11,16 +11,16 @@ import { LagesbildError } from "../core/errors.ts";
 import { resolveGeneratedAt } from "../core/generated-at.ts";
 import { incidentTime, normaliseDatetime } from "../ingest/parse-polisen-name.ts";
 import { parseLocalTimestamp } from "../core/parse-time.ts";
-import { acquireLock } from "../output/lock.ts";
-import { repairInterruptedSwaps } from "../output/write-atomic.ts";
-import { archiveDir, monthFileName } from "./archive-files.ts";
-import { fetchMessages as msg } from "./fetch-messages.ts";
-import { type ApiEvent, mergeAnswer, serialiseMonth } from "./merge-events.ts";
-import { appendedLog, type PollLine, readPollLog } from "./poll-log.ts";
-import { readArchive } from "./read-archive.ts";
-import { requestEvents } from "./request-events.ts";
-import { retryAfterState } from "./retry-after-state.ts";
-import { writeArchiveFiles } from "./write-archive.ts";
+import { acquireLock } from "../publish/lock.ts";
+import { repairInterruptedSwaps } from "../publish/write-atomic.ts";
+import { archiveDir, monthFileName } from "../config/archive-files.ts";
+import { fetchMessages as msg } from "../fetch/fetch-messages.ts";
+import { type ApiEvent, mergeAnswer, serialiseMonth } from "../fetch/merge-events.ts";
+import { appendedLog, type PollLine, readPollLog } from "../ingest/poll-log.ts";
+import { readArchive } from "../fetch/read-archive.ts";
+import { requestEvents } from "../fetch/request-events.ts";
+import { retryAfterState } from "../fetch/retry-after-state.ts";
+import { writeArchiveFiles } from "../fetch/write-archive.ts";
 
 export interface HamtaOptions {
   config: string;

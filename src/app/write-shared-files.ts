@@ -13,8 +13,8 @@ import { renderArchiveHtml } from "../render/archive-page.ts";
 import { renderFeedXml } from "../render/feed-xml.ts";
 import { renderSerieCsv, SERIE_FILE, type SerieMonth } from "../render/serie-csv.ts";
 import { readSerieMonth, type SerieMonthOrProblem } from "./serie-rows-cache.ts";
-import type { OutputFile } from "./manifest-state.ts";
-import { indicatorsPath, archiveSource } from "./read-indicators.ts";
+import type { OutputFile } from "../publish/manifest-state.ts";
+import { indicatorsPath, archiveSource } from "../publish/read-indicators.ts";
 
 const STYLESHEET = new URL("../render/assets/style.css", import.meta.url);
 

@@ -1,6 +1,6 @@
 /**
  * The suppression plan's decisions, kept in `cache_dir` (never published, safe to delete) under the
- * plan's key (aggregate/suppress.ts, `planKey`): the key covers the rule, the areas, the entries and every
+ * plan's key (`planKey` of the suppression): the key covers the rule, the areas, the entries and every
  * count the plan reads, so a hit gives exactly the plan a fresh solve would. Solving the plan from the
  * first covered month is most of a run's time; a scheduled run whose data did not change reuses it.
  * One file per output folder's plan, replaced when the key changes, so the cache does not grow.
@@ -8,15 +8,12 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { HiddenKindSchema } from "../model/indicators.ts";
-import type { PlanDecisions } from "../aggregate/suppress.ts";
-import { writeFileAtomic } from "./write-atomic.ts";
+import { type PlanDecisions, PlanDecisionsSchema } from "../model/suppression-plan.ts";
+import { writeFileAtomic } from "../core/write-file-atomic.ts";
 
-const PlanFileSchema = z.object({
+const PlanFileSchema = PlanDecisionsSchema.extend({
   schema: z.literal("lagesbild.suppression-plan/v1"),
   key: z.string(),
-  cells: z.array(z.tuple([z.string(), HiddenKindSchema])),
-  sums: z.array(z.tuple([z.string(), HiddenKindSchema])),
 });
 
 const file = (cacheDir: string) => path.join(cacheDir, "suppression-plan.json");

@@ -26,7 +26,7 @@ const GROUP_SHARED = new Set(["index.html", "feed.xml", "tillganglighet.html", "
 const COMPARISON = /^jamforelse\/(\d{4})-(0[1-9]|1[0-2])\/(index\.html|per-100k\.html|jamforelse\.csv)$/;
 
 /**
- * True for a path of a group run's output folder (src/output/write-group-files.ts): the group's own
+ * True for a path of a group run's output folder (src/app/write-group-files.ts): the group's own
  * files, and each kommun's files and manifest inside its folder.
  */
 export function isGroupFile(rel: string, kommuner: ReadonlyArray<string>): boolean {

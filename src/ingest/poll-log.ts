@@ -11,7 +11,7 @@ import path from "node:path";
 import { z } from "zod";
 import { LagesbildError } from "../core/errors.ts";
 import type { PolledSpan } from "../model/records.ts";
-import { LOG_FILE, logFileName } from "./archive-files.ts";
+import { LOG_FILE, logFileName } from "../config/archive-files.ts";
 
 export const PollLineSchema = z.object({
   /** When the poll was answered (ISO-8601 UTC). */

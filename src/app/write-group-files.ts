@@ -17,7 +17,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { type Indicators, IndicatorsSchema } from "../aggregate/indicators-schema.ts";
+import { type Indicators, IndicatorsSchema } from "../model/indicators.ts";
 import type { Config } from "../config/load-config.ts";
 import type { GroupKommun, GroupSettings } from "../config/load-group-config.ts";
 import { isYearMonth } from "../core/month.ts";
@@ -25,9 +25,10 @@ import { renderAccessibilityHtml } from "../render/accessibility-page.ts";
 import { COMPARISON_CSV, COMPARISON_PAGES, renderComparisonCsv, renderComparisonHtml } from "../render/comparison-page.ts";
 import { comparisonCategories, comparisonRow } from "../render/comparison-rows.ts";
 import { renderGroupArchiveHtml, renderGroupFeedXml } from "../render/group-archive.ts";
-import { stringifyJson } from "../render/write-json.ts";
-import { hashFiles, type Manifest, MANIFEST_FILE, readManifest, sha256 } from "./manifest.ts";
-import { assertNoSymlinkOnPath, stageFile } from "./write-atomic.ts";
+import { stringifyJson } from "../core/write-json.ts";
+import { hashFiles, type Manifest, MANIFEST_FILE, readManifest, sha256 } from "../publish/manifest.ts";
+import { stageFile } from "../core/write-file-atomic.ts";
+import { assertNoSymlinkOnPath } from "../publish/write-atomic.ts";
 
 const STYLESHEET = new URL("../render/assets/style.css", import.meta.url);
 export const COMPARISON_DIR = "jamforelse";

@@ -2,8 +2,7 @@
  * Atomic replacement of published files and folders (spec/outputs.md): readers and a crash at any
  * moment see either the old or the new version, never a half-written one.
  */
-import { randomBytes } from "node:crypto";
-import { existsSync, lstatSync, mkdirSync, renameSync, rmSync, writeFileSync, readdirSync, fsyncSync, openSync, closeSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, renameSync, rmSync, writeFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { LagesbildError } from "../core/errors.ts";
 
@@ -56,34 +55,6 @@ export function assertNoSymlinkOnPath(outDir: string, file: string): void {
       return; // not there yet: it is created as a real folder
     }
   }
-}
-
-/** A file written (and fsynced) under a temporary sibling name; `commit` renames it into place. */
-export interface StagedFile {
-  commit: () => void;
-  discard: () => void;
-}
-
-/**
- * Writes `content` beside `file` without touching `file`, so several files can be prepared first and
- * then put in place by renames in quick succession (the manifest last, see manifest-state.ts).
- */
-export function stageFile(file: string, content: string | Buffer): StagedFile {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`);
-  writeFileSync(tmp, content);
-  const fd = openSync(tmp, "r");
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  return { commit: () => renameSync(tmp, file), discard: () => rmSync(tmp, { force: true }) };
-}
-
-/** Writes a file through a temporary sibling and a rename. */
-export function writeFileAtomic(file: string, content: string | Buffer): void {
-  stageFile(file, content).commit();
 }
 
 /** A month folder built beside its target: `swap` puts it in place, `cleanup` deletes the old one. */

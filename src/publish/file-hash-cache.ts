@@ -15,9 +15,9 @@
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { stringifyJson } from "../render/write-json.ts";
+import { stringifyJson } from "../core/write-json.ts";
 import { sha256 } from "./manifest.ts";
-import { writeFileAtomic } from "./write-atomic.ts";
+import { writeFileAtomic } from "../core/write-file-atomic.ts";
 
 const CacheFileSchema = z.object({
   schema: z.literal("lagesbild.output-hashes/v1"),

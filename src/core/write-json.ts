@@ -3,7 +3,7 @@
  * insertion order, numbers in their shortest form and never in exponent notation (spec/outputs.md), and a
  * trailing newline, so a month's file diffs cleanly against the previous one.
  */
-import { plainNumber } from "./_decimal.ts";
+import { plainNumber } from "./decimal.ts";
 
 /**
  * Like `JSON.stringify(value, null, 2) + "\n"`, except numbers are written without exponents.

@@ -13,12 +13,13 @@
 import path from "node:path";
 import type { Config } from "../config/load-config.ts";
 import type { Indicators } from "../model/indicators.ts";
-import { stringifyJson } from "../render/write-json.ts";
+import { stringifyJson } from "../core/write-json.ts";
 import { publishedConfigHash } from "./config-hash.ts";
 import { type MonthRecord, sha256 } from "./manifest.ts";
 import type { ManifestState, OutputFile } from "./manifest-state.ts";
 import { publishedIndicatorsHash, readPublishedMonth, readRevisionNotes } from "./published-month.ts";
-import { REVISIONS_FILE, type RevisionNote, type RevisionsFile } from "./revisions-file.ts";
+import type { RevisionNote, RevisionsFile } from "../model/revisions.ts";
+import { REVISIONS_FILE } from "./revisions-file.ts";
 import { stageFolder } from "./write-atomic.ts";
 
 export interface MonthWriteQuestion {

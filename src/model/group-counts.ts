@@ -6,11 +6,11 @@
  * on every run. Aggregation (build-indicators.ts) reads the indices directly, and the merged-result
  * cache (source-result-cache.ts) stores the arrays as bytes.
  *
- * It is also a read-only Map from `${area}\t${month}\t${category}` (types.ts `groupKey`) to the count,
+ * It is also a read-only Map from `${area}\t${month}\t${category}` (records.ts `groupKey`) to the count,
  * in the groups' first-seen order, for readers that want keys (tests, `validate`): those keys are
  * built only when asked for.
  */
-import { groupKey, type GroupKey } from "./types.ts";
+import { groupKey, type GroupKey } from "./records.ts";
 
 export class GroupCounts implements ReadonlyMap<GroupKey, number> {
   private byKey: Map<GroupKey, number> | null = null;

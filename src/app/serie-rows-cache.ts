@@ -11,10 +11,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { SERIE_FILE, type SerieMonth, serieMonth } from "../render/serie-csv.ts";
-import { stringifyJson } from "../render/write-json.ts";
-import { sha256 } from "./manifest.ts";
-import { writeFileAtomic } from "./write-atomic.ts";
-import { indicatorsPath, readIndicatorsFile } from "./read-indicators.ts";
+import { stringifyJson } from "../core/write-json.ts";
+import { sha256 } from "../publish/manifest.ts";
+import { writeFileAtomic } from "../core/write-file-atomic.ts";
+import { indicatorsPath, readIndicatorsFile } from "../publish/read-indicators.ts";
 
 const MonthSchema: z.ZodType<SerieMonth> = z.object({
   month: z.string(),

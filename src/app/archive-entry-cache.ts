@@ -13,10 +13,10 @@ import { z } from "zod";
 import { VerdictSchema } from "../model/indicators.ts";
 import { MEASURES } from "../core/measure.ts";
 import { type ArchiveEntry, archiveEntry } from "../render/archive-entry.ts";
-import { stringifyJson } from "../render/write-json.ts";
-import { sha256 } from "./manifest.ts";
-import { indicatorsPath, archiveSource } from "./read-indicators.ts";
-import { writeFileAtomic } from "./write-atomic.ts";
+import { stringifyJson } from "../core/write-json.ts";
+import { sha256 } from "../publish/manifest.ts";
+import { indicatorsPath, archiveSource } from "../publish/read-indicators.ts";
+import { writeFileAtomic } from "../core/write-file-atomic.ts";
 
 const EntrySchema: z.ZodType<ArchiveEntry> = z.object({
   month: z.string(),
