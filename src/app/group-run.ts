@@ -13,7 +13,7 @@ import path from "node:path";
 import { type GroupConfig, loadGroupConfig } from "../config/load-group-config.ts";
 import { EXIT, type ExitCode, LagesbildError } from "../core/errors.ts";
 import { resolveGeneratedAt } from "../core/generated-at.ts";
-import { readSharedPolisenEvents, isSplittable } from "../ingest/read-shared-events.ts";
+import { readSharedPolisenEvents, isSplittable } from "../ingest/formats/read-shared-events.ts";
 import type { IncidentSourceData } from "../model/records.ts";
 import { acquireLock } from "../publish/lock.ts";
 import { refuseSymlinks } from "../publish/write-atomic.ts";

@@ -9,7 +9,7 @@ import { type Config, loadConfig, resolveConfigPath } from "../config/load-confi
 import type { IncidentSourceConfig } from "../config/schema.ts";
 import { LagesbildError } from "../core/errors.ts";
 import { resolveGeneratedAt } from "../core/generated-at.ts";
-import { incidentTime, normaliseDatetime } from "../ingest/parse-polisen-name.ts";
+import { incidentTime, normaliseDatetime } from "../ingest/text/parse-polisen-name.ts";
 import { parseLocalTimestamp } from "../core/parse-time.ts";
 import { acquireLock } from "../publish/lock.ts";
 import { repairInterruptedSwaps } from "../publish/write-atomic.ts";

@@ -13,9 +13,9 @@
  * file's code units (id-text.ts, kept per file), so a distinct id costs about 55 bytes in all, with
  * nothing per id for the garbage collector to visit.
  */
-import type { FileAggregate } from "./file-aggregate.ts";
-import { hashRange, IdTable } from "./id-table.ts";
-import { idEqualsString, idsEqual, IdTextBuilder, type IdTexts } from "./id-text.ts";
+import type { FileAggregate } from "./_fast/file-aggregate.ts";
+import { hashRange, IdTable } from "./_fast/id-table.ts";
+import { idEqualsString, idsEqual, IdTextBuilder, type IdTexts } from "./text/id-text.ts";
 import { GroupCounts } from "../model/group-counts.ts";
 import { reclassifyAccepted } from "./tally.ts";
 import type { FileReport, IncidentSourceData } from "../model/records.ts";

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadCategoriesFragment } from "../../src/config/categories-from.ts";
 import { parseConfig } from "../../src/config/load-config.ts";
-import { buildLabelMap } from "../../src/ingest/label-map.ts";
+import { buildLabelMap } from "../../src/ingest/text/label-map.ts";
 
 const FRAGMENT = path.resolve(import.meta.dirname, "../../config/polisen-handelsetyper.yaml");
 const REFERENCE = path.resolve(import.meta.dirname, "../../../shared/spec/reference/polisen-event-types.md");

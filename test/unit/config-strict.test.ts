@@ -7,13 +7,13 @@ import { describe, expect, it } from "vitest";
 import { COLUMN_ROLES, ROLE_IDS, STATUS_IDS } from "../../src/config/fixed-keys.ts";
 import { parseConfig } from "../../src/config/load-config.ts";
 import { LagesbildError } from "../../src/core/errors.ts";
-import { ACTION_COLUMNS } from "../../src/ingest/read-actions.ts";
-import { AGGREGATED_COLUMNS } from "../../src/ingest/read-aggregated-csv.ts";
-import { FIELD_COLUMNS } from "../../src/ingest/read-field-reports.ts";
-import { INCIDENT_COLUMNS } from "../../src/ingest/read-incidents-csv.ts";
-import { SURVEY_RESPONSE_COLUMNS } from "../../src/ingest/read-survey-responses.ts";
-import { SURVEY_RESULT_COLUMNS } from "../../src/ingest/read-survey-results.ts";
-import { ROLE_IDS as INGEST_ROLES, STATUS_IDS as INGEST_STATUSES } from "../../src/ingest/default-label-maps.ts";
+import { ACTION_COLUMNS } from "../../src/ingest/formats/read-actions.ts";
+import { AGGREGATED_COLUMNS } from "../../src/ingest/formats/read-aggregated-csv.ts";
+import { FIELD_COLUMNS } from "../../src/ingest/formats/read-field-reports.ts";
+import { INCIDENT_COLUMNS } from "../../src/ingest/formats/read-incidents-csv.ts";
+import { SURVEY_RESPONSE_COLUMNS } from "../../src/ingest/formats/read-survey-responses.ts";
+import { SURVEY_RESULT_COLUMNS } from "../../src/ingest/formats/read-survey-results.ts";
+import { ROLE_IDS as INGEST_ROLES, STATUS_IDS as INGEST_STATUSES } from "../../src/ingest/text/default-label-maps.ts";
 
 function errorOf(text: string): LagesbildError {
   try {

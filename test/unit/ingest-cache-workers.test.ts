@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadConfig, parseConfig } from "../../src/config/load-config.ts";
-import { cacheKey, servesRunTime } from "../../src/ingest/incident-cache.ts";
+import { cacheKey, servesRunTime } from "../../src/ingest/_fast/incident-cache.ts";
 import { ingestSources, type IngestOptions } from "../../src/ingest/ingest-sources.ts";
 import { GroupCounts } from "../../src/model/group-counts.ts";
 import type { IngestResult } from "../../src/model/records.ts";

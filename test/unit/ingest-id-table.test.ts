@@ -3,8 +3,8 @@
  * ids, and slots survive the table's growth.
  */
 import { describe, expect, it } from "vitest";
-import { hashRange, IdTable } from "../../src/ingest/id-table.ts";
-import { hashUnits, idEqualsString, idsEqual, idString, IdTextBuilder } from "../../src/ingest/id-text.ts";
+import { hashRange, IdTable } from "../../src/ingest/_fast/id-table.ts";
+import { hashUnits, idEqualsString, idsEqual, idString, IdTextBuilder } from "../../src/ingest/text/id-text.ts";
 
 function index(table: IdTable, keys: string[], id: string, hash: number): number {
   return table.findOrAdd(hash, (slot) => keys[slot] === id);

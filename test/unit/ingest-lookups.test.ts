@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildAreaResolver } from "../../src/ingest/area-resolver.ts";
-import { buildLabelMap } from "../../src/ingest/label-map.ts";
+import { buildLabelMap } from "../../src/ingest/text/label-map.ts";
 import { isBalanced, MAX_PROBLEMS_PER_FILE, addProblem, newFileReport, reclassifyAccepted, record } from "../../src/ingest/tally.ts";
 
 describe("buildLabelMap", () => {

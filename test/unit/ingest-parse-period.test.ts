@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parsePeriod } from "../../src/ingest/parse-period.ts";
+import { parsePeriod } from "../../src/ingest/text/parse-period.ts";
 
 describe("parsePeriod", () => {
   it.each([

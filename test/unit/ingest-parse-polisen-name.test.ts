@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { incidentTime, kommunOfName, normaliseDatetime, parseNameDate } from "../../src/ingest/parse-polisen-name.ts";
+import { incidentTime, kommunOfName, normaliseDatetime, parseNameDate } from "../../src/ingest/text/parse-polisen-name.ts";
 
 const TZ = "Europe/Stockholm";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findColumns, openCsv, type CsvRow } from "../../src/ingest/parse-swedish-csv.ts";
+import { findColumns, openCsv, type CsvRow } from "../../src/ingest/text/parse-swedish-csv.ts";
 
 /** Feeds the text in small chunks, so rows and quotes straddle chunk boundaries as in a real read. */
 async function* chunked(text: string, size = 5): AsyncGenerator<Buffer> {

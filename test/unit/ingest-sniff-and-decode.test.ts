@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { detectEncoding, EncodingSniffer, utf8Chunks, type Encoding } from "../../src/ingest/decode-bytes.ts";
-import { headerLineEnd, sniffDelimiter } from "../../src/ingest/sniff-delimiter.ts";
+import { detectEncoding, EncodingSniffer, utf8Chunks, type Encoding } from "../../src/ingest/text/decode-bytes.ts";
+import { headerLineEnd, sniffDelimiter } from "../../src/ingest/text/sniff-delimiter.ts";
 
 describe("sniffDelimiter", () => {
   it.each([

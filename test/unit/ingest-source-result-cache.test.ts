@@ -9,9 +9,9 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { GroupCounts } from "../../src/model/group-counts.ts";
-import { CACHE_FORMAT } from "../../src/ingest/incident-cache.ts";
+import { CACHE_FORMAT } from "../../src/ingest/_fast/incident-cache.ts";
 import { ingestSources, type IngestOptions } from "../../src/ingest/ingest-sources.ts";
-import { decodeEntry, encodeEntry } from "../../src/ingest/source-result-cache.ts";
+import { decodeEntry, encodeEntry } from "../../src/ingest/_fast/source-result-cache.ts";
 import type { IncidentSourceData, IngestResult } from "../../src/model/records.ts";
 import { excel1252, makeProject, NOW, type TestProject } from "../fixtures/ingest/project.ts";
 

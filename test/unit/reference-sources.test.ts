@@ -13,7 +13,7 @@ import { referencesForMonth } from "../../src/aggregate/reference-periods.ts";
 import { parseConfig } from "../../src/config/load-config.ts";
 import { monthRange } from "../../src/core/month.ts";
 import { ingestSources } from "../../src/ingest/ingest-sources.ts";
-import { parsePeriod } from "../../src/ingest/read-reference.ts";
+import { parsePeriod } from "../../src/ingest/formats/read-reference.ts";
 import { isBalanced } from "../../src/ingest/tally.ts";
 import { groupKey, type IncidentSourceData } from "../../src/model/records.ts";
 import { incidentTable } from "../../src/render/incident-table.ts";

@@ -1,0 +1,45 @@
+/**
+ * Worker thread body (started through read-file-worker-entry.js, which registers tsx): reads the
+ * incident files it is sent, one at a time, and posts each FileAggregate back. Lookups are built once
+ * per source. Errors go back as data; the pool rebuilds them as the same errors on the main thread.
+ */
+import { parentPort } from "node:worker_threads";
+import type { Config } from "../../config/load-config.ts";
+import type { IncidentSourceConfig } from "../../config/schema.ts";
+import { LagesbildError } from "../../core/errors.ts";
+import { prepareIncidentLookups, type IncidentLookups } from "../formats/read-incidents-csv.ts";
+import { readIncidentFile, type IncidentFileTask } from "./read-incident-file.ts";
+
+export interface WorkerRequest {
+  id: number;
+  config: Config;
+  sourceIndex: number;
+  file: IncidentFileTask;
+  now: number;
+}
+
+export type WorkerError = { kind: "lagesbild"; code: string; message: string } | { kind: "errno"; code: string; message: string } | { kind: "other"; message: string };
+
+const lookups = new Map<number, IncidentLookups>();
+
+parentPort?.on("message", (req: WorkerRequest) => {
+  void (async () => {
+    try {
+      const source = req.config.sources[req.sourceIndex] as IncidentSourceConfig;
+      let l = lookups.get(req.sourceIndex);
+      if (l === undefined) lookups.set(req.sourceIndex, (l = prepareIncidentLookups(req.config, source)));
+      const aggregate = await readIncidentFile(req.config, source, req.file, req.now, l);
+      // The id arrays are moved, not copied, to the main thread.
+      const moved = [aggregate.idUnits, aggregate.idEnds, aggregate.idHash, aggregate.idGroup, aggregate.idCount, aggregate.idInstant, aggregate.idPlaced].map((a) => a.buffer as ArrayBuffer);
+      parentPort!.postMessage({ id: req.id, aggregate }, moved);
+    } catch (cause) {
+      const error: WorkerError =
+        cause instanceof LagesbildError
+          ? { kind: "lagesbild", code: cause.code, message: cause.message }
+          : (cause as NodeJS.ErrnoException).code !== undefined
+            ? { kind: "errno", code: (cause as NodeJS.ErrnoException).code!, message: String((cause as Error).message) }
+            : { kind: "other", message: String((cause as Error)?.stack ?? cause) };
+      parentPort!.postMessage({ id: req.id, error });
+    }
+  })();
+});
