@@ -5,36 +5,24 @@
  * swaps them in. `--only data` renders the data files alone and carries the folder's other files over.
  */
 import { indicatorChanges } from "../aggregate/indicator-changes.ts";
-import type { Config } from "../config/load-config.ts";
 import type { Indicators } from "../model/indicators.ts";
 import type { MonthRecord } from "../publish/manifest.ts";
-import type { ManifestState, OutputFile } from "../publish/manifest-state.ts";
-import { commitMonthWrite, planMonthWrite } from "../publish/month-write.ts";
+import type { OutputFile } from "../publish/manifest-state.ts";
+import { commitMonthWrite, type MonthWriteQuestion, planMonthWrite } from "../publish/month-write.ts";
 import { otherMonthFiles } from "../publish/published-month.ts";
 import type { RevisionNote } from "../model/revisions.ts";
 import { REVISIONS_FILE } from "../publish/revisions-file.ts";
 import { renderDataFiles } from "../render/data-files.ts";
 import { revisionNote } from "../render/revision-notes.ts";
 
-export interface WriteMonthInput {
-  month: string;
-  config: Config;
-  /** The month's published (suppressed) indicators; `revision` is decided when it is written. */
-  published: Indicators;
+/** What publishing needs to decide (month, figures, config, the manifest state…), and what rendering needs. */
+export interface WriteMonthInput extends MonthWriteQuestion {
   /** Coverage notes for the report. */
   notes: string[];
   /** The analysts' commentary for the month (Markdown), or null when there is none. */
   commentary?: string | null;
-  /** Whether an input that is neither a figure nor the config changed (publish: month-write.ts). */
-  inputsChanged?: (previousInputs: MonthRecord["inputs"]) => boolean;
-  runJson: unknown;
   inputs: MonthRecord["inputs"];
   generatedAt: string;
-  version: string;
-  outDir: string;
-  state: ManifestState;
-  force: boolean;
-  onlyData: boolean;
 }
 
 export type WriteMonthResult =
