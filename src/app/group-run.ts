@@ -21,6 +21,7 @@ import { writeGroupFiles } from "./write-group-files.ts";
 import { selectMonths } from "./month-selection.ts";
 import { formatDuration } from "./progress.ts";
 import { run, type RunEffects, type RunOptions, type RunResult } from "./run.ts";
+import { errorMessage } from "../core/error-facts.ts";
 
 export interface KommunOutcome {
   id: string;
@@ -107,7 +108,7 @@ export async function runGroup(opts: RunOptions, effects: RunEffects, loaded?: G
       } catch (e) {
         // One kommun failing must not stop the others (issue 18.3): a bug is recorded as 70 too.
         const known = e instanceof LagesbildError;
-        const message = known ? e.message : `internt fel (en bugg): ${(e as Error)?.message ?? String(e)}`;
+        const message = known ? e.message : `internt fel (en bugg): ${errorMessage(e)}`;
         kommunEffects.log.error({ code: known ? e.code : "internal" }, message);
         if (!known && e instanceof Error) kommunEffects.log.debug({ stack: e.stack }, "stackspår");
         outcomes.push({ id: kommun.id, name, result: null, exitCode: known ? e.exitCode : EXIT.internal, error: message, seconds: (effects.now() - t0) / 1000 });

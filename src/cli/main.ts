@@ -11,6 +11,7 @@ import type { Logger } from "../core/logger.ts";
 import { VERSION } from "../core/version.ts";
 import type { ProgressPoint } from "../app/progress.ts";
 import { usageMessage } from "./usage-errors.ts";
+import { errorMessage } from "../core/error-facts.ts";
 // The commands (and pino, zod, chart.js, canvas behind them) are imported when a command runs, so
 // `--version`, `--help` and usage errors answer without loading them (start-up is paid by every run
 // and every e2e test).
@@ -253,7 +254,7 @@ export async function main(argv: string[], io: MainIo = defaultIo()): Promise<Ex
       return error.exitCode;
     }
     const detail = debug && error instanceof Error ? `\n${error.stack}` : " – kör igen med --debug för detaljer";
-    const message = `lagesbild: internt fel (en bugg): ${(error as Error)?.message ?? String(error)}${detail}\n`;
+    const message = `lagesbild: internt fel (en bugg): ${errorMessage(error)}${detail}\n`;
     io.stderr(message);
     notify?.(EXIT.internal, message, []);
     return EXIT.internal;

@@ -6,6 +6,7 @@
  */
 import type { ApiEvent } from "./merge-events.ts";
 import { fetchMessages as msg } from "./fetch-messages.ts";
+import { errorMessage } from "../core/error-facts.ts";
 
 export type ParsedAnswer = { ok: true; events: ApiEvent[] } | { ok: false; reason: string };
 
@@ -14,7 +15,7 @@ export function parseAnswer(body: string): ParsedAnswer {
   try {
     value = JSON.parse(body.charCodeAt(0) === 0xfeff ? body.slice(1) : body);
   } catch (e) {
-    return { ok: false, reason: msg.notJson((e as Error).message) };
+    return { ok: false, reason: msg.notJson(errorMessage(e)) };
   }
   if (!Array.isArray(value)) return { ok: false, reason: msg.notArray() };
   if (value.length === 0) return { ok: false, reason: msg.empty() };

@@ -18,6 +18,7 @@ import { z } from "zod";
 import { stringifyJson } from "../core/write-json.ts";
 import { sha256 } from "./manifest.ts";
 import { writeFileAtomic } from "../core/write-file-atomic.ts";
+import { errorCode } from "../core/error-facts.ts";
 
 const CacheFileSchema = z.object({
   schema: z.literal("lagesbild.output-hashes/v1"),
@@ -31,7 +32,7 @@ function statKey(full: string): string | null {
     const s = statSync(full, { bigint: true });
     return s.isFile() ? `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}` : null;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT" || (error as NodeJS.ErrnoException).code === "ENOTDIR") return null;
+    if (errorCode(error) === "ENOENT" || errorCode(error) === "ENOTDIR") return null;
     throw error;
   }
 }
@@ -66,7 +67,7 @@ export class FileHashCache {
     try {
       content = readFileSync(full);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+      if (errorCode(error) === "ENOENT") return null;
       throw error;
     }
     const digest = sha256(content);

@@ -29,6 +29,7 @@ import { hostname } from "node:os";
 import path from "node:path";
 import { LagesbildError } from "../core/errors.ts";
 import { processAlive } from "../core/process-alive.ts";
+import { errorCode } from "../core/error-facts.ts";
 
 export const LOCK_FILE = ".lagesbild.lock";
 export const HOLDER_FILE = ".lagesbild.lock.holder";
@@ -216,7 +217,7 @@ function acquirePidFile(file: string, outDir: string): Lock {
       closeSync(fd);
       return { release: () => rmSync(pidFile, { force: true }), warning };
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+      if (errorCode(e) !== "EEXIST") throw e;
       const holder = parseHolder(readOrNull(pidFile) ?? "");
       if (holder !== null && holder.pid > 0 && processAlive(holder.pid)) {
         throw new LagesbildError("locked", `En annan körning (${describe(holder)}) arbetar redan i ${outDir}. Vänta tills den är klar.`);

@@ -16,6 +16,7 @@ import { LagesbildError } from "../core/errors.ts";
 import { MANIFEST_FILE, readManifest, sha256, verifyManifest } from "./manifest.ts";
 import { isGroupFile, isLagesbildFile } from "./known-files.ts";
 import { refuseSymlinks } from "./write-atomic.ts";
+import { errorCode, errorMessage } from "../core/error-facts.ts";
 
 export interface PublishResult {
   tree: string;
@@ -43,7 +44,7 @@ function pidAlive(pid: number): boolean {
     process.kill(pid, 0);
     return true;
   } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
+    return errorCode(e) === "EPERM";
   }
 }
 
@@ -115,7 +116,7 @@ export function publish(outDir: string, to: string, io: PublishIo = defaultIo): 
     writeFileSync(path.join(tree, MANIFEST_FILE), manifestBytes);
   } catch (e) {
     rmSync(tree, { recursive: true, force: true });
-    throw new LagesbildError("publish", `Kopieringen till ${parent} misslyckades – inget publicerades: ${(e as Error).message}`);
+    throw new LagesbildError("publish", `Kopieringen till ${parent} misslyckades – inget publicerades: ${errorMessage(e)}`);
   }
   const copyBad = verifyManifest(tree, manifest);
   if (copyBad.length > 0) {

@@ -7,6 +7,7 @@ import { parentPort } from "node:worker_threads";
 import type { Config } from "../../config/load-config.ts";
 import type { IncidentSourceConfig } from "../../config/schema.ts";
 import { LagesbildError } from "../../core/errors.ts";
+import { errorCode, errorMessage } from "../../core/error-facts.ts";
 import { prepareIncidentLookups, type IncidentLookups } from "../formats/read-incidents-csv.ts";
 import { readIncidentFile, type IncidentFileTask } from "./read-incident-file.ts";
 
@@ -33,12 +34,13 @@ parentPort?.on("message", (req: WorkerRequest) => {
       const moved = [aggregate.idUnits, aggregate.idEnds, aggregate.idHash, aggregate.idGroup, aggregate.idCount, aggregate.idInstant, aggregate.idPlaced].map((a) => a.buffer as ArrayBuffer);
       parentPort!.postMessage({ id: req.id, aggregate }, moved);
     } catch (cause) {
+      const code = errorCode(cause);
       const error: WorkerError =
         cause instanceof LagesbildError
           ? { kind: "lagesbild", code: cause.code, message: cause.message }
-          : (cause as NodeJS.ErrnoException).code !== undefined
-            ? { kind: "errno", code: (cause as NodeJS.ErrnoException).code!, message: String((cause as Error).message) }
-            : { kind: "other", message: String((cause as Error)?.stack ?? cause) };
+          : code !== undefined
+            ? { kind: "errno", code, message: errorMessage(cause) }
+            : { kind: "other", message: cause instanceof Error ? String(cause.stack ?? cause) : String(cause) };
       parentPort!.postMessage({ id: req.id, error });
     }
   })();

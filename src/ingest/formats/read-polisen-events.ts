@@ -126,7 +126,7 @@ async function* elements(chunks: AsyncIterable<Buffer>, filePath: string): Async
         parser.write(chunk.subarray(at, at + (1 << 14)));
       } catch (e) {
         if (e instanceof RangeError) fail(msg.tooLarge(MAX_ELEMENT_BYTES >> 10, count + pending.length));
-        failure ??= e as Error;
+        failure ??= e instanceof Error ? e : new Error(String(e));
       }
       sinceElement = pending.length > before ? 0 : sinceElement + Math.min(1 << 14, chunk.length - at);
       if (sinceElement > MAX_ELEMENT_BYTES) fail(msg.tooLarge(MAX_ELEMENT_BYTES >> 10, count + pending.length));
@@ -140,7 +140,7 @@ async function* elements(chunks: AsyncIterable<Buffer>, filePath: string): Async
     try {
       parser.end();
     } catch (e) {
-      failure ??= e as Error;
+      failure ??= e instanceof Error ? e : new Error(String(e));
     }
   }
   count += pending.length;

@@ -13,6 +13,7 @@
 import { parse, type Parser } from "csv-parse";
 import { normaliseLabel } from "../../config/normalise-label.ts";
 import { headerLineEnd, sniffDelimiter, type Delimiter } from "./sniff-delimiter.ts";
+import { errorCode } from "../../core/error-facts.ts";
 
 export interface CsvRow {
   /** Physical line the row starts on, 1-based. */
@@ -55,7 +56,7 @@ function lineBreaks(cells: string[]): number {
 }
 
 function brokenMessage(error: unknown): string {
-  const code = (error as { code?: string }).code;
+  const code = errorCode(error);
   if (code === "CSV_QUOTE_NOT_CLOSED") {
     return "ett citattecken (\") stängs aldrig, så resten av filen kunde inte delas upp i rader; rätta citattecknet i källfilen";
   }
