@@ -246,3 +246,13 @@ export type SourceConfig = RawConfig["sources"][number];
 export type IncidentSourceConfig = Extract<SourceConfig, { kind: "incidents" }>;
 export type AreaConfig = RawConfig["areas"][number];
 export type CategoryConfig = RawConfig["categories"][number];
+
+/**
+ * The incident source at `index` of the config's sources. Callers pass the index of a source they
+ * found to be one (a group run's shared source, a worker's task); anything else is a bug, said plainly.
+ */
+export function incidentSourceAt(sources: ReadonlyArray<SourceConfig>, index: number): IncidentSourceConfig {
+  const source = sources[index];
+  if (source?.kind !== "incidents") throw new Error(`source ${index} is not an incident source`);
+  return source;
+}

@@ -22,16 +22,21 @@ export function stringifyJson(value: unknown): string {
 
 function nativeJson(value: unknown): string | undefined {
   try {
-    return JSON.stringify(value, null, 2) as string | undefined;
+    // Typed `string`, but undefined for undefined, a function or a symbol.
+    const text: string | undefined = JSON.stringify(value, null, 2);
+    return text;
   } catch {
     return undefined; // a bigint: the writer below handles it
   }
 }
 
+/** An object with its own JSON form (a Date, say), which JSON.stringify would write instead of it. */
+function hasToJson(value: unknown): value is { toJSON: () => unknown } {
+  return value !== null && typeof value === "object" && "toJSON" in value && typeof value.toJSON === "function";
+}
+
 function write(value: unknown, indent: string): string | undefined {
-  if (value !== null && typeof value === "object" && typeof (value as { toJSON?: unknown }).toJSON === "function") {
-    value = (value as { toJSON: () => unknown }).toJSON();
-  }
+  if (hasToJson(value)) value = value.toJSON();
   switch (typeof value) {
     case "string":
       return JSON.stringify(value);
@@ -44,7 +49,7 @@ function write(value: unknown, indent: string): string | undefined {
       return value.toString();
     case "object":
       if (value === null) return "null";
-      return Array.isArray(value) ? writeArray(value, indent) : writeObject(value as Record<string, unknown>, indent);
+      return Array.isArray(value) ? writeArray(value, indent) : writeObject(value, indent);
     default:
       // undefined, functions and symbols: omitted from objects, null in arrays (as JSON.stringify does).
       return undefined;
@@ -58,11 +63,11 @@ function writeArray(items: readonly unknown[], indent: string): string {
   return `[\n${parts.join(",\n")}\n${indent}]`;
 }
 
-function writeObject(obj: Record<string, unknown>, indent: string): string {
+function writeObject(obj: object, indent: string): string {
   const inner = `${indent}  `;
   const parts: string[] = [];
-  for (const key of Object.keys(obj)) {
-    const text = write(obj[key], inner);
+  for (const [key, v] of Object.entries(obj)) {
+    const text = write(v, inner);
     if (text !== undefined) parts.push(`${inner}${JSON.stringify(key)}: ${text}`);
   }
   return parts.length === 0 ? "{}" : `{\n${parts.join(",\n")}\n${indent}}`;
@@ -80,7 +85,7 @@ function isScalar(value: unknown): boolean {
 function isLeaf(value: unknown): boolean {
   if (Array.isArray(value)) return value.every((v) => isScalar(v) || (v !== null && typeof v === "object" && !Array.isArray(v) && isLeaf(v)));
   if (value === null || typeof value !== "object") return false;
-  if (typeof (value as { toJSON?: unknown }).toJSON === "function") return false;
+  if (hasToJson(value)) return false;
   return Object.values(value).every(isScalar);
 }
 
@@ -104,14 +109,14 @@ function writeCompact(value: unknown, indent: string): string | undefined {
     // An exponent (or a bigint, which JSON.stringify refuses) goes through the plain-number writer.
     return native !== undefined && !/\de[+-]/.test(native) ? native : oneLine(value);
   }
-  if (value === null || typeof value !== "object" || typeof (value as { toJSON?: unknown }).toJSON === "function") return write(value, indent);
+  if (value === null || typeof value !== "object" || hasToJson(value)) return write(value, indent);
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
     if (value.length === 0) return "[]";
     return `[\n${value.map((item) => `${inner}${writeCompact(item, inner) ?? "null"}`).join(",\n")}\n${indent}]`;
   }
   const parts: string[] = [];
-  for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+  for (const [key, v] of Object.entries(value)) {
     const text = writeCompact(v, inner);
     if (text !== undefined) parts.push(`${inner}${JSON.stringify(key)}: ${text}`);
   }
@@ -120,7 +125,8 @@ function writeCompact(value: unknown, indent: string): string | undefined {
 
 function nativeOneLine(value: unknown): string | undefined {
   try {
-    return JSON.stringify(value) as string | undefined;
+    const text: string | undefined = JSON.stringify(value);
+    return text;
   } catch {
     return undefined;
   }
@@ -131,7 +137,7 @@ function oneLine(value: unknown): string | undefined {
   if (Array.isArray(value)) return `[${value.map((v) => oneLine(v) ?? "null").join(",")}]`;
   if (value !== null && typeof value === "object") {
     const parts: string[] = [];
-    for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+    for (const [key, v] of Object.entries(value)) {
       const text = write(v, "");
       if (text !== undefined) parts.push(`${JSON.stringify(key)}:${text}`);
     }

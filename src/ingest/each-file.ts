@@ -11,7 +11,7 @@ import { projectRelative, resolveConfigPath, type Config } from "../config/load-
 import { LagesbildError } from "../core/errors.ts";
 import { openRegularFile, readFailureReason } from "../core/read-regular-file.ts";
 import type { FileReport } from "../model/records.ts";
-import { EncodingSniffer, type BadBytes, type Encoding } from "./text/decode-bytes.ts";
+import { byteChunks, EncodingSniffer, type BadBytes, type Encoding } from "./text/decode-bytes.ts";
 import { openQuarantine, type QuarantineWriter } from "./quarantine.ts";
 import type { SourceRun } from "./formats/source-format.ts";
 
@@ -31,8 +31,7 @@ export async function scanFile(absolute: string): Promise<{ sha256: string; enco
   const sniffer = new EncodingSniffer();
   // Opened non-blocking and fstat'ed first (issue 14.7): a FIFO swapped in after the glob must not hang the run.
   const fd = openRegularFile(absolute);
-  for await (const chunk of createReadStream(absolute, { fd, highWaterMark: 1 << 18 })) {
-    if (!Buffer.isBuffer(chunk)) continue; // no encoding is set, so every chunk is a Buffer
+  for await (const chunk of byteChunks(createReadStream(absolute, { fd, highWaterMark: 1 << 18 }))) {
     hash.update(chunk);
     sniffer.update(chunk);
   }

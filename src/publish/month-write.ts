@@ -61,8 +61,7 @@ export type MonthWritePlan =
  * figures), so without this an appended bad row left the old row counts and sha256 published.
  */
 export function accountingHash(published: Pick<Indicators, "sources">, runJson: unknown): string {
-  const run = runJson !== null && typeof runJson === "object" ? { ...(runJson as Record<string, unknown>) } : runJson;
-  if (run !== null && typeof run === "object") delete (run as Record<string, unknown>).generated_at;
+  const run = runJson !== null && typeof runJson === "object" ? Object.fromEntries(Object.entries(runJson).filter(([k]) => k !== "generated_at")) : runJson;
   return sha256(stringifyJson({ sources: published.sources, run }));
 }
 

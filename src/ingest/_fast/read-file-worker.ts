@@ -5,7 +5,7 @@
  */
 import { parentPort } from "node:worker_threads";
 import type { Config } from "../../config/load-config.ts";
-import type { IncidentSourceConfig } from "../../config/schema.ts";
+import { incidentSourceAt } from "../../config/schema.ts";
 import { LagesbildError } from "../../core/errors.ts";
 import { errorCode, errorMessage } from "../../core/error-facts.ts";
 import { prepareIncidentLookups, type IncidentLookups } from "../formats/read-incidents-csv.ts";
@@ -26,7 +26,7 @@ const lookups = new Map<number, IncidentLookups>();
 parentPort?.on("message", (req: WorkerRequest) => {
   void (async () => {
     try {
-      const source = req.config.sources[req.sourceIndex] as IncidentSourceConfig;
+      const source = incidentSourceAt(req.config.sources, req.sourceIndex);
       let l = lookups.get(req.sourceIndex);
       if (l === undefined) lookups.set(req.sourceIndex, (l = prepareIncidentLookups(req.config, source)));
       const aggregate = await readIncidentFile(req.config, source, req.file, req.now, l);

@@ -11,7 +11,7 @@
  */
 import type { Config } from "../../config/load-config.ts";
 import { projectRelative, resolveConfigPath } from "../../config/load-config.ts";
-import type { IncidentSourceConfig } from "../../config/schema.ts";
+import { incidentSourceAt } from "../../config/schema.ts";
 import { polledArchive } from "../polled-archive.ts";
 import { IncidentAccumulator } from "../incident-accumulator.ts";
 import { scanFile } from "../each-file.ts";
@@ -37,11 +37,11 @@ export interface SharedReadOptions {
  */
 export async function readSharedPolisenEvents(configs: ReadonlyArray<Config>, index: number, opts: SharedReadOptions): Promise<IncidentSourceData[]> {
   const first = configs[0]!;
-  const source = first.sources[index] as IncidentSourceConfig;
+  const source = incidentSourceAt(first.sources, index);
   const files = await sourceFiles(first, source, opts.warn);
   if (files.length === 0) throw new Error("no files"); // each kommun's own read reports it in its words
   const targets: EventTarget[] = configs.map((config) => {
-    const own = config.sources[index] as IncidentSourceConfig;
+    const own = incidentSourceAt(config.sources, index);
     return {
       lookups: preparePolisenLookups(config, own),
       report: newFileReport("", "", "utf-8"),

@@ -131,7 +131,7 @@ export class EncodingSniffer {
 /** One pass over a file to find its encoding (when the caller does not hash it anyway). */
 export async function detectEncoding(path: string): Promise<Encoding> {
   const sniffer = new EncodingSniffer();
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 18 })) sniffer.update(chunk as Buffer);
+  for await (const chunk of byteChunks(createReadStream(path, { highWaterMark: 1 << 18 }))) sniffer.update(chunk);
   return sniffer.result();
 }
 
@@ -150,8 +150,7 @@ export async function* utf8Chunks(path: string, encoding: Encoding, range?: File
   const stream = createReadStream(path, { highWaterMark: 1 << 18, ...(range !== undefined ? { end: range.end - 1 } : {}) });
   if (encoding === "utf-8") {
     let first = true;
-    for await (const raw of stream) {
-      let chunk = raw as Buffer;
+    for await (let chunk of byteChunks(stream)) {
       if (first) {
         first = false;
         if (chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
@@ -165,8 +164,8 @@ export async function* utf8Chunks(path: string, encoding: Encoding, range?: File
     return;
   }
   const decoder = new TextDecoder(encoding);
-  for await (const raw of stream) {
-    const text = decoder.decode(raw as Buffer, { stream: true });
+  for await (const raw of byteChunks(stream)) {
+    const text = decoder.decode(raw, { stream: true });
     if (text.length > 0) yield Buffer.from(text, "utf8");
   }
   const rest = decoder.decode();
@@ -176,7 +175,18 @@ export async function* utf8Chunks(path: string, encoding: Encoding, range?: File
 /** The bytes of a stream inside a file (no BOM there) as UTF-8: only the encodings split-file.ts splits. */
 async function* transcoded(stream: AsyncIterable<unknown>, encoding: Encoding): AsyncGenerator<Buffer> {
   if (encoding !== "utf-8" && encoding !== "windows-1252") throw new Error(`a ${encoding} file is never split`);
-  for await (const raw of stream) yield encoding === "utf-8" ? (raw as Buffer) : windows1252ToUtf8(raw as Buffer);
+  for await (const raw of byteChunks(stream)) yield encoding === "utf-8" ? raw : windows1252ToUtf8(raw);
+}
+
+/**
+ * The chunks of a file stream opened without an encoding, which are always Buffers; a string would
+ * mean the stream was opened with one, a bug that must not pass for text.
+ */
+export async function* byteChunks(stream: AsyncIterable<unknown>): AsyncGenerator<Buffer> {
+  for await (const chunk of stream) {
+    if (!Buffer.isBuffer(chunk)) throw new TypeError("a file stream gave text, not bytes");
+    yield chunk;
+  }
 }
 
 /**
