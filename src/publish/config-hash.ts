@@ -12,6 +12,7 @@
  */
 import type { Config } from "../config/load-config.ts";
 import { sha256 } from "./manifest.ts";
+import { isRecord } from "../core/is-record.ts";
 
 /** The parts of the config that can change a published file. */
 export function publishedConfigParts(config: Config): unknown {
@@ -43,8 +44,8 @@ export function publishedConfigParts(config: Config): unknown {
 /** JSON with object keys sorted (code-unit order), so reordering keys in the YAML does not rebuild anything. */
 function sortedJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === "object" && !Array.isArray(v)
-      ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]]))
+    isRecord(v)
+      ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]]))
       : v,
   );
 }

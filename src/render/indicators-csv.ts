@@ -56,8 +56,10 @@ function row(areaId: string, areaName: string, e: IncidentEntry): string[] {
   // Each CSV column after `antal`, its value and its hidden kind: a hidden cell is empty and named in
   // `dolda`, an unavailable cell is empty and not named.
   // With the whole trend hidden its figures are hidden too, as derived figures ("doljs").
+  // The trend's fields by name: its `<figure>_suppressed` flags are read as published.
+  const trendFields: Readonly<Record<string, unknown>> | null = t;
   const trendFigure = (key: "p_value" | "q_value" | "baseline_mean") =>
-    ({ v: t?.[key] ?? null, kind: trendKind ? "protects" as const : kindOf((t as Record<string, unknown> | null)?.[`${key}_suppressed`]) });
+    ({ v: t?.[key] ?? null, kind: trendKind ? "protects" as const : kindOf(trendFields?.[`${key}_suppressed`]) });
   const cols = FIGURE_COLUMNS.map((f): [string, { v: number | null; kind: Kind | undefined }] => [f.csv, { v: figureValue(e, f), kind: kindOf(figureHiddenFlag(e, f)) }]);
   const trendCols: Array<[string, { v: number | null; kind: Kind | undefined }]> = [
     ["p_varde", trendFigure("p_value")],

@@ -32,6 +32,7 @@ import type { FileReport } from "../../model/records.ts";
 import { C1_CONTROL, reasonLabel } from "../text/row-rules.ts";
 import { readIncidentSource } from "./incident-source.ts";
 import type { SourceFormat } from "./source-format.ts";
+import { isRecord } from "../../core/is-record.ts";
 
 export interface PolisenEventsLookups {
   labels: LabelMap;
@@ -192,7 +193,7 @@ export interface ParsedEvent {
 }
 
 export function parseEvent(value: unknown, timezone: string): ParsedEvent {
-  const event = typeof value !== "object" || value === null || Array.isArray(value) ? null : (value as Record<string, unknown>);
+  const event = isRecord(value) ? value : null;
   const name = event === null ? null : str(event.name);
   const type = event === null ? null : str(event.type);
   const datetime = event === null ? "" : (str(event.datetime) ?? "");
