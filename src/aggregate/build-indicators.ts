@@ -114,7 +114,7 @@ export function buildIndicators(input: BuildIndicatorsInput): {
 
   // Config order, then the totals in the fixed measure order (spec/outputs.md).
   const categories: Array<{ id: string; name: string; group: string | null; measure: Measure }> = [
-    ...config.categories.map((c) => ({ id: c.id, name: c.name, group: c.group as string | null, measure: measureOf.get(c.id) ?? measures[0] ?? "brott" })),
+    ...config.categories.map((c) => ({ id: c.id, name: c.name, group: c.group, measure: measureOf.get(c.id) ?? measures[0] ?? "brott" })),
     ...totals,
   ];
   const table = CountTable.build(

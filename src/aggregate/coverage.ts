@@ -171,8 +171,9 @@ export function latestCommonMonth(coverages: ReadonlyArray<Pick<Coverage, "from"
 
 /** "16 augusti 2026" */
 export function swedishDate(iso: string): string {
-  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
-  return `${d} ${SWEDISH_MONTHS[m - 1]} ${y}`;
+  const [y, m, d] = iso.split("-").map(Number);
+  // An ISO date always has the three parts; a month out of range would print as "undefined", not crash.
+  return `${d} ${SWEDISH_MONTHS[(m ?? 0) - 1]} ${y}`;
 }
 
 /** "täcker 2021-01–2024-02 (utom 2023-05)", or a phrase when the source covers nothing yet. */

@@ -21,7 +21,7 @@ const YEAR = /^(?:år\s+)?\d{4}$/iu;
 
 function monthNumber(word: string): number {
   const w = word.toLowerCase();
-  const full = SWEDISH_MONTHS.indexOf(w as (typeof SWEDISH_MONTHS)[number]);
+  const full = SWEDISH_MONTHS.findIndex((name) => name === w);
   if (full >= 0) return full + 1;
   if (w === "sept") return 9;
   if (w.length === 3) {

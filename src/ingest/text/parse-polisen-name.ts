@@ -51,7 +51,8 @@ export interface NameDate {
 export function parseNameDate(name: string): NameDate | null {
   const m = NAME_DATE.exec(name);
   if (m === null) return null;
-  const month = SWEDISH_MONTHS.indexOf(m[2]!.toLowerCase() as (typeof SWEDISH_MONTHS)[number]) + 1;
+  const word = m[2]?.toLowerCase();
+  const month = SWEDISH_MONTHS.findIndex((name) => name === word) + 1;
   if (month === 0) return null;
   return {
     day: Number(m[1]),
