@@ -45,6 +45,8 @@ export interface WriteMonthInput {
   state: ManifestState;
   force: boolean;
   onlyData: boolean;
+  /** The run's cache folder: charts drawn by earlier runs are kept there (render/chart-store.ts). */
+  chartCacheDir?: string;
 }
 
 export type WriteMonthResult =
@@ -113,7 +115,7 @@ export async function writeMonth(input: WriteMonthInput): Promise<WriteMonthResu
         ...otherMonthFiles(outDir, month, DATA_FILES),
       ]
     : // Loaded only here: the renderer pulls in chart.js and canvas, which `--only data` never needs (issue 7).
-      await (await import("../render/render-month.ts")).renderMonthFiles(published, { config, notes: input.notes, runJson: input.runJson, revisions, commentary: input.commentary ?? null });
+      await (await import("../render/render-month.ts")).renderMonthFiles(published, { config, notes: input.notes, runJson: input.runJson, revisions, commentary: input.commentary ?? null, ...(input.chartCacheDir === undefined ? {} : { chartCacheDir: input.chartCacheDir }) });
   if (revisions.length > 0) {
     const sidecar: RevisionsFile = { schema: "lagesbild.revisions/v1", month, revisions };
     files.push({ path: REVISIONS_FILE, content: stringifyJson(sidecar) });
