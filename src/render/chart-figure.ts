@@ -33,9 +33,10 @@ ${t.rows.map((r) => html`<tr><th scope="row">${r.month}</th>${r.cells.map((c) =>
  * Images below the first screen load lazily (every chart is below the summary).
  */
 function picture(chart: ChartImage): SafeHtml {
-  // One drawing at every width (an area page's chart): laid out at its CSS size by the "1.5x" descriptor.
+  // One drawing at every width (an area page's chart): its width and height attributes lay the file out at
+  // the CSS size it was drawn for (PHONE_SCALE pixels per CSS px), so its text reads at its drawn size.
   if (chart.size) {
-    return html`<img src="${chart.file}" srcset="${`${chart.file} ${PHONE_SCALE}x`}" alt="${chart.alt}" width="${chart.size.width}" height="${chart.size.height}" loading="lazy">`;
+    return html`<img src="${chart.file}" alt="${chart.alt}" width="${chart.size.width}" height="${chart.size.height}" loading="lazy">`;
   }
   const img = html`<img src="${chart.file}" alt="${chart.alt}" width="${CHART_WIDTH}" height="${CHART_HEIGHT}" loading="lazy">`;
   if (!chart.phone) return img;
