@@ -18,7 +18,7 @@ import { stringifyJson, stringifyJsonCompactLeaves } from "../render/write-json.
 import path from "node:path";
 import { publishedConfigHash } from "./config-hash.ts";
 import { type MonthRecord, sha256 } from "./manifest.ts";
-import type { ManifestState, OutputFile } from "./manifest-state.ts";
+import type { ManifestState, MonthFile } from "./manifest-state.ts";
 import { otherMonthFiles, publishedIndicatorsHash, readPublishedMonth, readRevisionNotes } from "./published-month.ts";
 import { REVISIONS_FILE, type RevisionNote, type RevisionsFile } from "./revisions-file.ts";
 import { stageFolder } from "./write-atomic.ts";
@@ -107,12 +107,12 @@ export async function writeMonth(input: WriteMonthInput): Promise<WriteMonthResu
   const revisions = [...(sameAsKnown ? readRevisionNotes(outDir, month) : (before?.revisions ?? [])), ...(note ? [note] : [])];
   const published: Indicators = { ...input.published, revision };
 
-  const files: OutputFile[] = input.onlyData
+  const files: MonthFile[] = input.onlyData
     ? [
         { path: "indicators.json", content: stringifyJsonCompactLeaves(published) },
         { path: "indicators.csv", content: renderIndicatorsCsv(published) },
         { path: "run.json", content: stringifyJson(input.runJson) },
-        ...otherMonthFiles(outDir, month, DATA_FILES),
+        ...otherMonthFiles(outDir, month, DATA_FILES, (rel) => state.fileEntry(rel)),
       ]
     : // Loaded only here: the renderer pulls in chart.js and canvas, which `--only data` never needs (issue 7).
       await (await import("../render/render-month.ts")).renderMonthFiles(published, { config, notes: input.notes, runJson: input.runJson, revisions, commentary: input.commentary ?? null, ...(input.chartCacheDir === undefined ? {} : { chartCacheDir: input.chartCacheDir }) });

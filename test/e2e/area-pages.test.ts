@@ -208,11 +208,25 @@ describe("area pages for a kommun with 12 areas", () => {
       const rel = path.relative(month, path.join(f.parentPath, f.name));
       expect(readFileSync(path.join(again, "2024-03", rel)).equals(readFileSync(path.join(month, rel))), rel).toBe(true);
     }
+    // The data run keeps the pages and charts by linking the published files into the new folder: the
+    // same inode afterwards (a copy would be a new one), the same bytes, and the manifest's hashes still true.
+    const kept = ["omrade/a03.html", "omrade/charts/omrade-a03.png", "index.html"].map((rel) => path.join(again, "2024-03", rel));
+    const before = kept.map((f) => ({ ino: statSync(f).ino, bytes: readFileSync(f) }));
     const data = runCli([...RUN, "--out", again, "--only", "data", "--force"], { cwd: root });
     expect(data.code).toBe(0);
-    expect(existsSync(path.join(again, "2024-03", "omrade", "a03.html"))).toBe(true);
+    expect(kept.map((f) => statSync(f).ino)).toEqual(before.map((b) => b.ino));
+    kept.forEach((f, i) => expect(readFileSync(f).equals(before[i]!.bytes), f).toBe(true));
     const manifest = readFileSync(path.join(again, "manifest.json"), "utf8");
     expect(manifest).toContain('"2024-03/omrade/a03.html"');
+    const files = (JSON.parse(manifest) as { files: Array<{ path: string; sha256: string; size: number }> }).files;
+    for (const f of kept) {
+      const entry = files.find((e) => e.path === path.relative(again, f).split(path.sep).join("/"))!;
+      expect(entry.sha256).toBe(createHash("sha256").update(readFileSync(f)).digest("hex"));
+    }
+    // A second run checks the manifest against the files at start-up: nothing to repair.
+    const next = runCli([...RUN, "--out", again, "--only", "data"], { cwd: root });
+    expect(next.code).toBe(0);
+    expect(next.stderr).not.toMatch(/stämde inte/);
   }, 180_000);
 });
 
