@@ -118,5 +118,9 @@ describe("an area page's chart", () => {
     expect(page).toMatch(/<img src="charts\/omrade-centrum.png" alt="[^"]+" width="360" height="234"/);
     expect(page).not.toContain("-mobil.png");
     expect(page).not.toContain("<picture>");
+    // Its table once, printed open like a map's (no print-only copy).
+    expect(page.split('<caption id="data-omrade-centrum">').length - 1).toBe(1);
+    expect(page).toContain('<details class="chart-data map-table">');
+    expect(page).not.toContain('<div class="print-only">');
   });
 });
