@@ -83,6 +83,7 @@ export async function buildMonth(month: YearMonth, ctx: MonthContext): Promise<M
       state,
       force: opts.force,
       onlyData: opts.onlyData,
+      chartCacheDir: resolveConfigPath(config, config.cache_dir),
     });
     if (result.status === "skipped") {
       effects.log.info({ month }, `${month}: oförändrad, hoppas över`);

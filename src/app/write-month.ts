@@ -7,7 +7,7 @@
 import { indicatorChanges } from "../aggregate/indicator-changes.ts";
 import type { Indicators } from "../model/indicators.ts";
 import type { MonthRecord } from "../publish/manifest.ts";
-import type { OutputFile } from "../publish/manifest-state.ts";
+import type { MonthFile } from "../publish/manifest-state.ts";
 import { commitMonthWrite, type MonthWriteQuestion, planMonthWrite } from "../publish/month-write.ts";
 import { otherMonthFiles } from "../publish/published-month.ts";
 import type { RevisionNote } from "../model/revisions.ts";
@@ -23,6 +23,8 @@ export interface WriteMonthInput extends MonthWriteQuestion {
   commentary?: string | null;
   inputs: MonthRecord["inputs"];
   generatedAt: string;
+  /** The run's cache folder: charts drawn by earlier runs are kept there (render/chart-store.ts). */
+  chartCacheDir?: string;
 }
 
 export type WriteMonthResult =
@@ -37,16 +39,23 @@ export async function writeMonth(input: WriteMonthInput): Promise<WriteMonthResu
     plan.changedFrom !== null ? revisionNote(indicatorChanges(plan.changedFrom, input.published), plan.revision, input.generatedAt, config.suppression.min_count) : null;
   const revisions = [...plan.earlierRevisions, ...(note ? [note] : [])];
   const published: Indicators = { ...input.published, revision: plan.revision };
-  let files: OutputFile[];
+  let files: MonthFile[];
   if (input.onlyData) {
     const data = renderDataFiles(published, input.runJson);
     // The folder's other files (an earlier full build) are carried over; revisions.json is written anew.
     const written = new Set([...data.map((f) => f.path), REVISIONS_FILE]);
-    files = [...data, ...otherMonthFiles(outDir, month, written)];
+    files = [...data, ...otherMonthFiles(outDir, month, written, (rel) => input.state.fileEntry(rel))];
   } else {
     // Loaded only here: the renderer pulls in chart.js and canvas, which `--only data` never needs (issue 7).
     const { renderMonthFiles } = await import("../render/render-month.ts");
-    files = await renderMonthFiles(published, { config, notes: input.notes, runJson: input.runJson, revisions, commentary: input.commentary ?? null });
+    files = await renderMonthFiles(published, {
+      config,
+      notes: input.notes,
+      runJson: input.runJson,
+      revisions,
+      commentary: input.commentary ?? null,
+      ...(input.chartCacheDir === undefined ? {} : { chartCacheDir: input.chartCacheDir }),
+    });
   }
   const record = commitMonthWrite(plan, files, revisions, { month, outDir, state: input.state, generatedAt: input.generatedAt, version: input.version, inputs: input.inputs, onlyData: input.onlyData });
   return { status: "written", revision: plan.revision, record, note };

@@ -16,7 +16,7 @@ import type { Indicators } from "../model/indicators.ts";
 import { stringifyJson } from "../core/write-json.ts";
 import { publishedConfigHash } from "./config-hash.ts";
 import { type MonthRecord, sha256 } from "./manifest.ts";
-import type { ManifestState, OutputFile } from "./manifest-state.ts";
+import type { ManifestState, MonthFile } from "./manifest-state.ts";
 import { publishedIndicatorsHash, readPublishedMonth, readRevisionNotes } from "./published-month.ts";
 import type { RevisionNote, RevisionsFile } from "../model/revisions.ts";
 import { REVISIONS_FILE } from "./revisions-file.ts";
@@ -116,7 +116,7 @@ export function planMonthWrite(q: MonthWriteQuestion): MonthWritePlan {
  */
 export function commitMonthWrite(
   plan: Extract<MonthWritePlan, { status: "write" }>,
-  files: OutputFile[],
+  files: MonthFile[],
   revisions: RevisionNote[],
   w: { month: string; outDir: string; state: ManifestState; generatedAt: string; version: string; inputs: MonthRecord["inputs"]; onlyData: boolean },
 ): MonthRecord {

@@ -2,7 +2,7 @@
  * Atomic replacement of published files and folders (spec/outputs.md): readers and a crash at any
  * moment see either the old or the new version, never a half-written one.
  */
-import { existsSync, lstatSync, mkdirSync, renameSync, rmSync, writeFileSync, readdirSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, renameSync, rmSync, writeFileSync, readdirSync, linkSync, copyFileSync } from "node:fs";
 import path from "node:path";
 import { LagesbildError } from "../core/errors.ts";
 
@@ -68,7 +68,7 @@ export interface StagedFolder {
  * cannot replace a non-empty folder, so `swap` renames the old one to `.old-<name>` and the new one in;
  * `repairInterruptedSwaps` undoes what a crash between the two renames left behind.
  */
-export function stageFolder(target: string, files: ReadonlyArray<{ path: string; content: Buffer | string }>): StagedFolder {
+export function stageFolder(target: string, files: ReadonlyArray<{ path: string; content: Buffer | string } | { path: string; linkFrom: string }>): StagedFolder {
   const parent = path.dirname(target);
   const name = path.basename(target);
   const fresh = path.join(parent, `.new-${name}`);
@@ -80,7 +80,8 @@ export function stageFolder(target: string, files: ReadonlyArray<{ path: string;
       const dest = path.join(fresh, f.path);
       if (!dest.startsWith(fresh + path.sep)) throw new Error(`output path escapes its folder: ${f.path}`);
       mkdirSync(path.dirname(dest), { recursive: true });
-      writeFileSync(dest, f.content);
+      if ("linkFrom" in f) linkOrCopy(f.linkFrom, dest);
+      else writeFileSync(dest, f.content);
     }
   } catch (error) {
     // A half-built folder (e.g. the disk filled up) is removed at once, not left for the next run.
@@ -95,6 +96,19 @@ export function stageFolder(target: string, files: ReadonlyArray<{ path: string;
     },
     cleanup: () => rmSync(old, { recursive: true, force: true }),
   };
+}
+
+/**
+ * A published file kept in the new folder: a hard link (no bytes read or written; published files are
+ * only ever replaced by rename, never changed in place, so the two names never disagree), or a copy where
+ * the file system has no hard links.
+ */
+function linkOrCopy(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
 }
 
 /** Replaces the folder `target` by a folder holding exactly `files` (stage, swap, clean up). */

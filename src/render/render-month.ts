@@ -7,7 +7,8 @@ import type { Config } from "../config/load-config.ts";
 import type { RevisionNote } from "../model/revisions.ts";
 import { renderAreaPageHtml } from "./area-page.ts";
 import { AREA_DIR, areaPagePath, areaPagesEnabled, pagedAreas } from "./area-pages.ts";
-import { type ChartImage, renderCharts } from "./charts.ts";
+import { type ChartImage, renderCharts, useChartStore } from "./charts.ts";
+import { chartStoreFor } from "./chart-store.ts";
 import { type MonthFile, renderDataFiles } from "./data-files.ts";
 import { renderReportHtml } from "./report-page.ts";
 
@@ -20,9 +21,18 @@ export type { MonthFile } from "./data-files.ts";
  */
 export async function renderMonthFiles(
   ind: Indicators,
-  ctx: { config: Config; notes: string[]; runJson: unknown; revisions?: ReadonlyArray<RevisionNote>; commentary?: string | null },
+  ctx: { config: Config; notes: string[]; runJson: unknown; revisions?: ReadonlyArray<RevisionNote>; commentary?: string | null; chartCacheDir?: string },
 ): Promise<MonthFile[]> {
-  const charts = await renderCharts(ind, ctx.config);
+  // Charts drawn by an earlier run from the same inputs are read, not drawn (chart-store.ts).
+  const store = ctx.chartCacheDir === undefined ? null : chartStoreFor(ctx.chartCacheDir);
+  useChartStore(store);
+  let charts: ChartImage[];
+  try {
+    charts = await renderCharts(ind, ctx.config);
+  } finally {
+    useChartStore(null);
+  }
+  store?.prune();
   const context = { config: ctx.config, charts, notes: ctx.notes, revisions: ctx.revisions, commentary: ctx.commentary };
   const page = renderReportHtml(ind, context);
   const files: MonthFile[] = [{ path: "index.html", content: Buffer.from(page, "utf8") }, ...renderDataFiles(ind, ctx.runJson)];
