@@ -82,8 +82,8 @@ export class ManifestState {
     return {
       schema: "lagesbild.manifest/v1",
       generated_at: this.generatedAt,
-      files: [...this.files.keys()].sort(byCodeUnit).map((p) => this.files.get(p)!),
-      months: Object.fromEntries([...this.months.keys()].sort(byCodeUnit).map((m) => [m, this.months.get(m)!])),
+      files: [...this.files.entries()].sort(([a], [b]) => byCodeUnit(a, b)).map(([, f]) => f),
+      months: Object.fromEntries([...this.months.entries()].sort(([a], [b]) => byCodeUnit(a, b))),
     };
   }
 
@@ -101,7 +101,11 @@ export class ManifestState {
     folder.swap();
     manifest.commit();
     folder.cleanup();
-    for (const f of files) this.hashes.remember(`${month}/${f.path}`, this.files.get(`${month}/${f.path}`)!.sha256);
+    for (const f of files) {
+      const rel = `${month}/${f.path}`;
+      const entry = this.files.get(rel); // set for every file just above
+      if (entry !== undefined) this.hashes.remember(rel, entry.sha256);
+    }
   }
 
   /**
@@ -118,7 +122,10 @@ export class ManifestState {
       const manifest = this.stageManifest();
       for (const s of staged) s.commit();
       manifest.commit();
-      for (const f of changed) this.hashes.remember(f.path, this.files.get(f.path)!.sha256);
+      for (const f of changed) {
+        const entry = this.files.get(f.path); // set for every changed file just above
+        if (entry !== undefined) this.hashes.remember(f.path, entry.sha256);
+      }
     }
     // The end of every run: the next run's start-up check reads only files changed since now.
     this.hashes.save(this.files.keys());
