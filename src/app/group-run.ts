@@ -74,10 +74,12 @@ export async function runGroup(opts: RunOptions, effects: RunEffects, loaded?: G
     // Shared police events: read once, split by kommun. A shared source that cannot be read here is
     // left to each kommun's own read, which fails with the one-kommun message and exit code.
     const shared = gc.kommuner.map(() => new Map<string, IncidentSourceData>());
-    const nShared = gc.kommuner[0]!.sharedSources;
+    // The shared sources come first in every kommun's config, the same in each (load-group-config.ts).
+    const first = configs[0];
+    const nShared = gc.kommuner[0]?.sharedSources ?? 0;
     for (let i = 0; i < nShared; i++) {
-      const source = configs[0]!.sources[i]!;
-      if (!isSplittable(source)) continue;
+      const source = first?.sources[i];
+      if (source === undefined || !isSplittable(source)) continue;
       try {
         const t0 = effects.now();
         const data = await readSharedPolisenEvents(configs, i, {
@@ -86,7 +88,7 @@ export async function runGroup(opts: RunOptions, effects: RunEffects, loaded?: G
           warn: (w) => effects.log.warn(w),
           log: (msg, fields) => effects.log.info(fields, msg),
         });
-        data.forEach((d, k) => shared[k]!.set(source.id, d));
+        data.forEach((d, k) => shared[k]?.set(source.id, d));
         effects.log.info({ source: source.id, ms: effects.now() - t0 }, `Källan ${source.id} lästes en gång för ${configs.length} kommuner.`);
       } catch (e) {
         effects.log.debug({ source: source.id, err: String(e) }, `Källan ${source.id} läses av varje kommun för sig.`);
@@ -114,7 +116,7 @@ export async function runGroup(opts: RunOptions, effects: RunEffects, loaded?: G
         outcomes.push({ id: kommun.id, name, result: null, exitCode: known ? e.exitCode : EXIT.internal, error: message, seconds: (effects.now() - t0) / 1000 });
       }
       // Each kommun's shared data is dropped once its run is done: memory stays one kommun's, not 290.
-      shared[k]!.clear();
+      shared[k]?.clear();
     }
     const months = [...new Set(outcomes.flatMap((o) => (o.result?.months ?? []).filter((m) => m.status !== "failed").map((m) => m.month)))].sort();
     const comparisonMonths = writeGroupFiles({ group: gc.group, kommuner: gc.kommuner, outDir, months, onlyData: opts.onlyData, generatedAt: generatedAt.iso });

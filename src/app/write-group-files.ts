@@ -67,7 +67,7 @@ export function writeGroupFiles(input: GroupFilesInput): string[] {
   for (const month of input.months) {
     const indicators = kommuner.map((k) => readIndicators(path.join(outDir, k.id, month, "indicators.json")));
     if (indicators.every((i) => i === null)) continue;
-    const rows = kommuner.map((k, i) => comparisonRow({ id: k.id, name: k.config.kommun.name, code: k.config.kommun.code }, indicators[i]!, existsSync(path.join(outDir, k.id, month, "index.html"))));
+    const rows = kommuner.map((k, i) => comparisonRow({ id: k.id, name: k.config.kommun.name, code: k.config.kommun.code }, indicators[i] ?? null, existsSync(path.join(outDir, k.id, month, "index.html"))));
     const data = { month, groupName: group.name, rows, categories: comparisonCategories(indicators) };
     const dir = `${COMPARISON_DIR}/${month}`;
     files.push({ path: `${dir}/${COMPARISON_CSV}`, content: renderComparisonCsv(data) });
@@ -99,7 +99,8 @@ export function writeGroupFiles(input: GroupFilesInput): string[] {
 function comparisonMonths(outDir: string, written: ReadonlyArray<string>, file: string): string[] {
   const dir = path.join(outDir, COMPARISON_DIR);
   const onDisk = existsSync(dir) ? readdirSync(dir).filter((m) => isYearMonth(m) && existsSync(path.join(dir, m, file))) : [];
-  const now = written.filter((p) => p.endsWith(`/${file}`)).map((p) => p.split("/")[1]!);
+  // `jamforelse/<month>/<file>`: the month is the middle part.
+  const now = written.filter((p) => p.endsWith(`/${file}`)).flatMap((p) => p.split("/").slice(1, 2));
   return [...new Set([...onDisk, ...now])].sort().reverse();
 }
 
