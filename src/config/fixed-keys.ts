@@ -4,7 +4,7 @@
  * fixed"): a typo there must not silently change a report (issue 13: `columns: { cuont: Antal }` made
  * every row count 1 and the total fell from 84 to 55). zod checks the objects; this checks the maps.
  *
- * The column roles are the readers' canonical column names (test/unit/config-strict.test.ts holds the
+ * The column roles are the readers' canonical column names (test/unit/config/strict.test.ts holds the
  * two lists together); a new role is one line here and one in its reader.
  */
 import { isRecord } from "../core/is-record.ts";
