@@ -20,11 +20,11 @@ function file(rel: string, text: string): void {
 // cli → render (down), render → aggregate twice (sideways: two stages), aggregate → render (sideways,
 // closing a loop), core → model (up), a type-only import, an export-from, a dynamic import, and an npm
 // package (not an edge).
-file("cli/main.ts", 'import { a } from "../../render/a.ts";\nconst m = await import("../../core/c.ts");\n');
-file("render/a.ts", 'import { b } from "../../aggregate/b.ts";\nexport { b2 } from "../../aggregate/b2.ts";\nimport { z } from "zod";\n');
-file("aggregate/b.ts", 'import type { A } from "../../render/a.ts";\n');
+file("cli/main.ts", 'import { a } from "../render/a.ts";\nconst m = await import("../core/c.ts");\n');
+file("render/a.ts", 'import { b } from "../aggregate/b.ts";\nexport { b2 } from "../aggregate/b2.ts";\nimport { z } from "zod";\n');
+file("aggregate/b.ts", 'import type { A } from "../render/a.ts";\n');
 file("aggregate/b2.ts", "export const b2 = 1;\n");
-file("core/c.ts", 'import type { M } from "../../model/m.ts";\n');
+file("core/c.ts", 'import type { M } from "../model/m.ts";\n');
 file("model/m.ts", "export type M = 1;\n");
 
 describe("the folder graph of a source tree", () => {
