@@ -125,13 +125,28 @@ function folderBytes(dir: string): number {
 /** As deploy/ runs it: glibc's large allocations in huge pages (fresh memory is slow to fault in on a VM). */
 const HUGE = { GLIBC_TUNABLES: "glibc.malloc.hugetlb=1" };
 
-const rows: string[][] = [["figure", "seconds", "rows/s", "MB/s", "peak RSS MB", "× DuckDB"]];
+const rows: string[][] = [["figure", "seconds", "CPU s", "rows/s", "MB/s", "peak RSS MB", "× DuckDB"]];
 const fmt = (n: number, d = 1) => n.toLocaleString("sv-SE", { maximumFractionDigits: d, minimumFractionDigits: d });
 function add(label: string, m: Measured | number, rowCount?: number, mb?: number, duck?: number): void {
   const s = typeof m === "number" ? m : m.seconds;
   const rss = typeof m === "number" ? null : m.rssMb;
-  rows.push([label, fmt(s, 2), rowCount ? fmt(rowCount / s, 0) : "", mb ? fmt(mb / s) : "", rss === null ? "" : fmt(rss, 0), duck ? `${fmt(s / duck, 1)}×` : ""]);
+  const cpu = typeof m === "number" ? null : m.cpuSeconds;
+  rows.push([label, fmt(s, 2), cpu === null ? "" : fmt(cpu, 2), rowCount ? fmt(rowCount / s, 0) : "", mb ? fmt(mb / s) : "", rss === null ? "" : fmt(rss, 0), duck ? `${fmt(s / duck, 1)}×` : ""]);
   print(rows.at(-1)!);
+}
+/**
+ * What one area adds (issue 20 item 4): CPU seconds (wall time where CPU is not measured) over those of
+ * the 6-area kommun, per area added; without a 6-area figure, the whole per area.
+ */
+const sixAreas = new Map<string, number>();
+function perArea(kind: string, n: number, m: Measured): string {
+  const s = m.cpuSeconds ?? m.seconds;
+  if (n === 6) {
+    sixAreas.set(kind, s);
+    return "";
+  }
+  const base = sixAreas.get(kind);
+  return base === undefined ? `; ${fmt((s / n) * 1000, 1)} ms per area` : `; ${fmt(((s - base) / (n - 6)) * 1000, 1)} ms per area added`;
 }
 /** Each figure as soon as it is measured (a long bench that fails late keeps what it had); the table again at the end. */
 function print(row: string[]): void {
@@ -171,6 +186,23 @@ for (const n of sizes) {
 
 // Cost per area (issue 20): the same 1 M rows over 6 … 600 areas, suppression off as in the issue.
 const folders: string[] = [];
+/** Bytes under `dir` by kind of file (area pages, their charts, the month's charts, each other file). */
+function folderBreakdown(dir: string): string {
+  const kinds = new Map<string, number>();
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, e.name);
+      if (e.isDirectory()) walk(full);
+      else {
+        const rel = path.relative(dir, full);
+        const kind = rel.startsWith("omrade/charts/") ? "omrade/charts/*.png" : rel.startsWith("omrade/") ? "omrade/*.html" : rel.startsWith("charts/") ? "charts/*.png" : rel;
+        kinds.set(kind, (kinds.get(kind) ?? 0) + statSync(full).size);
+      }
+    }
+  };
+  walk(dir);
+  return [...kinds].sort((a, b) => b[1] - a[1]).map(([k, b]) => `${k} ${fmt(b / 1e6, 2)} MB`).join(", ");
+}
 for (const n of areaCounts) {
   const base = ensureData(1_000_000);
   const many = n === 6 ? null : ensureManyAreas(base, n);
@@ -184,12 +216,18 @@ for (const n of areaCounts) {
   const duck = best(runs, () => runChild(["--import", "tsx", "scripts/bench/duckdb-child.ts", path.join(u8, "polis-*.csv")], root));
   const label = `1 M, ${n} areas`;
   add(`${label}: DuckDB read_csv + GROUP BY, 2 threads`, duck, 1e6, mb);
-  add(`${label}: lagesbild --only data, cold, suppression off`, best(runs, () => lagesbild(config, dir), () => rmSync(cache, { recursive: true, force: true })), 1e6, mb, duck.seconds);
-  add(`${label}: lagesbild --only data, warm, suppression off`, best(runs, () => lagesbild(config, dir)), 1e6, mb, duck.seconds);
+  const cold = best(runs, () => lagesbild(config, dir), () => rmSync(cache, { recursive: true, force: true }));
+  add(`${label}: lagesbild --only data, cold, suppression off${perArea("cold", n, cold)}`, cold, 1e6, mb, duck.seconds);
+  const warm = best(runs, () => lagesbild(config, dir));
+  add(`${label}: lagesbild --only data, warm, suppression off${perArea("warm", n, warm)}`, warm, 1e6, mb, duck.seconds);
   if (n !== 312) continue;
-  // The monthly run as a kommun does it: HTML, charts and data, ingest from the cache.
-  add(`${label}: full month (HTML + charts), warm, suppression off`, best(runs, () => lagesbild(config, dir, undefined, true)), 1e6, mb, duck.seconds);
-  folders.push(`${label}: the month's folder ${fmt(folderBytes(path.join(dir, "out", MONTH)) / 1e6)} MB`);
+  // The monthly run as a kommun does it: HTML, charts and data, ingest from the cache. First with every
+  // chart drawn (a new month: its figures, so its charts, are new), then re-run, the charts read from
+  // cache_dir/charts (src/render/chart-store.ts).
+  const charts = path.join(cache, "charts");
+  add(`${label}: full month (HTML + charts), warm ingest, every chart drawn`, best(1, () => lagesbild(config, dir, undefined, true), () => rmSync(charts, { recursive: true, force: true })), 1e6, mb, duck.seconds);
+  add(`${label}: full month re-run (charts from cache_dir), suppression off`, best(runs, () => lagesbild(config, dir, undefined, true)), 1e6, mb, duck.seconds);
+  folders.push(`${label}: the month's folder ${fmt(folderBytes(path.join(dir, "out", MONTH)) / 1e6)} MB (${folderBreakdown(path.join(dir, "out", MONTH))})`);
   // Suppression on (the config's min_count 3): its plan solved from the first covered month, then read from cache_dir.
   const suppressed = writeBenchConfig({ projectRoot: root, dataDir: dir, name: `${name}-suppression`, ...areas });
   try {
@@ -197,7 +235,7 @@ for (const n of areaCounts) {
     add(`${label}: lagesbild --only data, warm, suppression on, plan cached`, best(runs, () => lagesbild(suppressed, dir)), 1e6, mb, duck.seconds);
   } catch (error) {
     if (!(error instanceof ChildTimedOut)) throw error;
-    rows.push([`${label}: lagesbild --only data, warm, suppression on, plan solved`, `> ${suppressionTimeout}`, "", "", "", "stopped"]);
+    rows.push([`${label}: lagesbild --only data, warm, suppression on, plan solved`, `> ${suppressionTimeout}`, "", "", "", "", "stopped"]);
     print(rows.at(-1)!);
   }
 }
@@ -227,4 +265,4 @@ const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length))
 for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  "));
 for (const f of folders) console.log(f);
 if (weight !== undefined) console.log(`\n${weight === null ? "month page weight: /usr/bin/chromium missing – not measured" : describePageWeight(weight)}`);
-console.log(`\nbest of ${runs} runs per figure (one run for single-thread, no-ids and cold-range figures); ${new Date().toISOString()}`);
+console.log(`\nbest of ${runs} runs per figure (one run for single-thread, no-ids, cold-range and charts-drawn figures); seconds are wall time, CPU s user + system (GNU time), the least of the runs; ${new Date().toISOString()}`);

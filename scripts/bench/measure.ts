@@ -9,6 +9,8 @@ export interface Measured {
   seconds: number;
   /** Peak resident set size in MB, or null when it could not be measured. */
   rssMb: number | null;
+  /** User + system CPU seconds of the child (GNU time), or null: on a shared machine the steadier figure. */
+  cpuSeconds: number | null;
   stdout: string;
 }
 
@@ -27,7 +29,10 @@ export function runChild(args: string[], cwd: string, env: Record<string, string
   if (timeoutSeconds && r.status === 124) throw new ChildTimedOut(`${args.join(" ")} stopped after ${timeoutSeconds} s`);
   if (r.status !== 0) throw new Error(`${args.join(" ")} exited ${r.status}:\n${r.stderr.slice(-3000)}`);
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? "");
-  return { seconds, rssMb: rss ? Number(rss[1]) / 1024 : null, stdout: r.stdout };
+  const user = /User time \(seconds\): ([\d.]+)/.exec(r.stderr ?? "");
+  const sys = /System time \(seconds\): ([\d.]+)/.exec(r.stderr ?? "");
+  const cpuSeconds = user && sys ? Number(user[1]) + Number(sys[1]) : null;
+  return { seconds, rssMb: rss ? Number(rss[1]) / 1024 : null, cpuSeconds, stdout: r.stdout };
 }
 
 /** The fastest of `times` runs (the machine is shared: the best run is the least disturbed one). */
@@ -40,5 +45,7 @@ export function best(times: number, once: () => Measured, before?: () => void): 
   const fastest = all.reduce((a, b) => (b.seconds < a.seconds ? b : a));
   // The fastest run's time with the highest peak RSS seen: memory is not a matter of luck.
   const rss = all.map((m) => m.rssMb ?? 0);
-  return { ...fastest, rssMb: Math.max(...rss) || null };
+  // CPU seconds: the least of the runs, like the wall time (a loaded machine adds cache misses and switches).
+  const cpu = all.map((m) => m.cpuSeconds).filter((c): c is number => c !== null);
+  return { ...fastest, rssMb: Math.max(...rss) || null, cpuSeconds: cpu.length > 0 ? Math.min(...cpu) : null };
 }

@@ -230,6 +230,7 @@ async function buildMonth(month: YearMonth, ctx: MonthContext): Promise<MonthOut
       state,
       force: opts.force,
       onlyData: opts.onlyData,
+      chartCacheDir: resolveConfigPath(config, config.cache_dir),
     });
     if (result.status === "skipped") {
       effects.log.info({ month }, `${month}: oförändrad, hoppas över`);

@@ -30,6 +30,21 @@ export interface OutputFile {
   content: Buffer | string;
 }
 
+/**
+ * A file a month keeps from its published folder unchanged (`--only data` keeps the pages and charts):
+ * linked into the new folder, not read and written again, with the sha256 and size the manifest already
+ * records for it (checked against the disk at start-up).
+ */
+export interface CarriedFile {
+  path: string;
+  /** The published file, an absolute path. */
+  linkFrom: string;
+  sha256: string;
+  size: number;
+}
+
+export type MonthFile = OutputFile | CarriedFile;
+
 const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export class ManifestState {
@@ -56,6 +71,12 @@ export class ManifestState {
     return this.files.get(rel)?.sha256;
   }
 
+  /** The sha256 and size the manifest records for a published file (as fileSha256). */
+  fileEntry(rel: string): { sha256: string; size: number } | undefined {
+    const f = this.files.get(rel);
+    return f ? { sha256: f.sha256, size: f.size } : undefined;
+  }
+
   toManifest(): Manifest {
     return {
       schema: "lagesbild.manifest/v1",
@@ -66,9 +87,13 @@ export class ManifestState {
   }
 
   /** Swaps a staged month folder in and rewrites the manifest right after it. */
-  commitMonth(month: string, folder: StagedFolder, files: ReadonlyArray<OutputFile>, record: MonthRecord, generatedAt: string): void {
+  commitMonth(month: string, folder: StagedFolder, files: ReadonlyArray<MonthFile>, record: MonthRecord, generatedAt: string): void {
     for (const p of [...this.files.keys()]) if (p.startsWith(`${month}/`)) this.files.delete(p);
-    for (const f of files) this.setFile(`${month}/${f.path}`, f.content);
+    for (const f of files) {
+      const rel = `${month}/${f.path}`;
+      if ("linkFrom" in f) this.files.set(rel, { path: rel, sha256: f.sha256, size: f.size });
+      else this.setFile(rel, f.content);
+    }
     this.months.set(month, record);
     this.generatedAt = generatedAt;
     const manifest = this.stageManifest();

@@ -2,12 +2,13 @@
  * What a month folder already publishes, read before the folder is replaced: its indicators (the base
  * of the next revision number and of the revision note's "what changed") and its earlier revision notes.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Indicators } from "../model/indicators.ts";
 import { stringifyJson } from "../render/write-json.ts";
 import { sha256 } from "./manifest.ts";
 import { isLagesbildFile } from "./known-files.ts";
+import type { CarriedFile } from "./manifest-state.ts";
 import { indicatorsPath, readIndicatorsFile } from "./read-indicators.ts";
 import { type RevisionsFile, REVISIONS_FILE, RevisionsFileSchema } from "./revisions-file.ts";
 
@@ -49,18 +50,33 @@ export function readRevisionNotes(outDir: string, month: string): RevisionsFile[
   return [];
 }
 
-/** Every file of a month folder except those named, as bytes (what `--only data` carries over). */
-export function otherMonthFiles(outDir: string, month: string, except: ReadonlySet<string>): Array<{ path: string; content: Buffer }> {
+/**
+ * Every file of a month folder except those named (what `--only data` carries over): as a link to the
+ * published file when `known` gives its recorded sha256 and size and the size on disk agrees (the
+ * manifest was checked against the disk at start-up), else as bytes. At 312 areas that is 640 pages and
+ * charts a data run no longer reads, writes and hashes again (issue 20).
+ */
+export function otherMonthFiles(
+  outDir: string,
+  month: string,
+  except: ReadonlySet<string>,
+  known: (rel: string) => { sha256: string; size: number } | undefined = () => undefined,
+): Array<{ path: string; content: Buffer } | CarriedFile> {
   const dir = path.join(outDir, month);
   if (!existsSync(dir)) return [];
-  const out: Array<{ path: string; content: Buffer }> = [];
+  const out: Array<{ path: string; content: Buffer } | CarriedFile> = [];
   const walk = (rel: string) => {
     for (const e of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
       if (e.name.startsWith(".")) continue;
       const child = rel === "" ? e.name : `${rel}/${e.name}`;
       if (e.isDirectory()) walk(child);
       // Only files lagesbild wrote are carried over (issue 14.1): a stray file is never adopted.
-      else if (e.isFile() && !except.has(child) && isLagesbildFile(`${month}/${child}`)) out.push({ path: child, content: readFileSync(path.join(dir, child)) });
+      else if (e.isFile() && !except.has(child) && isLagesbildFile(`${month}/${child}`)) {
+        const file = path.join(dir, child);
+        const entry = known(`${month}/${child}`);
+        if (entry !== undefined && statSync(file).size === entry.size) out.push({ path: child, linkFrom: file, ...entry });
+        else out.push({ path: child, content: readFileSync(file) });
+      }
     }
   };
   walk("");

@@ -3,7 +3,7 @@
  * moment see either the old or the new version, never a half-written one.
  */
 import { randomBytes } from "node:crypto";
-import { existsSync, lstatSync, mkdirSync, renameSync, rmSync, writeFileSync, readdirSync, fsyncSync, openSync, closeSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, renameSync, rmSync, writeFileSync, readdirSync, fsyncSync, openSync, closeSync, linkSync, copyFileSync } from "node:fs";
 import path from "node:path";
 import { LagesbildError } from "../core/errors.ts";
 
@@ -97,7 +97,7 @@ export interface StagedFolder {
  * cannot replace a non-empty folder, so `swap` renames the old one to `.old-<name>` and the new one in;
  * `repairInterruptedSwaps` undoes what a crash between the two renames left behind.
  */
-export function stageFolder(target: string, files: ReadonlyArray<{ path: string; content: Buffer | string }>): StagedFolder {
+export function stageFolder(target: string, files: ReadonlyArray<{ path: string; content: Buffer | string } | { path: string; linkFrom: string }>): StagedFolder {
   const parent = path.dirname(target);
   const name = path.basename(target);
   const fresh = path.join(parent, `.new-${name}`);
@@ -109,7 +109,8 @@ export function stageFolder(target: string, files: ReadonlyArray<{ path: string;
       const dest = path.join(fresh, f.path);
       if (!dest.startsWith(fresh + path.sep)) throw new Error(`output path escapes its folder: ${f.path}`);
       mkdirSync(path.dirname(dest), { recursive: true });
-      writeFileSync(dest, f.content);
+      if ("linkFrom" in f) linkOrCopy(f.linkFrom, dest);
+      else writeFileSync(dest, f.content);
     }
   } catch (error) {
     // A half-built folder (e.g. the disk filled up) is removed at once, not left for the next run.
@@ -124,6 +125,19 @@ export function stageFolder(target: string, files: ReadonlyArray<{ path: string;
     },
     cleanup: () => rmSync(old, { recursive: true, force: true }),
   };
+}
+
+/**
+ * A published file kept in the new folder: a hard link (no bytes read or written; published files are
+ * only ever replaced by rename, never changed in place, so the two names never disagree), or a copy where
+ * the file system has no hard links.
+ */
+function linkOrCopy(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
 }
 
 /** Replaces the folder `target` by a folder holding exactly `files` (stage, swap, clean up). */

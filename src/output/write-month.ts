@@ -18,7 +18,7 @@ import { stringifyJson, stringifyJsonCompactLeaves } from "../render/write-json.
 import path from "node:path";
 import { publishedConfigHash } from "./config-hash.ts";
 import { type MonthRecord, sha256 } from "./manifest.ts";
-import type { ManifestState, OutputFile } from "./manifest-state.ts";
+import type { ManifestState, MonthFile } from "./manifest-state.ts";
 import { otherMonthFiles, publishedIndicatorsHash, readPublishedMonth, readRevisionNotes } from "./published-month.ts";
 import { REVISIONS_FILE, type RevisionNote, type RevisionsFile } from "./revisions-file.ts";
 import { stageFolder } from "./write-atomic.ts";
@@ -45,6 +45,8 @@ export interface WriteMonthInput {
   state: ManifestState;
   force: boolean;
   onlyData: boolean;
+  /** The run's cache folder: charts drawn by earlier runs are kept there (render/chart-store.ts). */
+  chartCacheDir?: string;
 }
 
 export type WriteMonthResult =
@@ -105,15 +107,15 @@ export async function writeMonth(input: WriteMonthInput): Promise<WriteMonthResu
   const revisions = [...(sameAsKnown ? readRevisionNotes(outDir, month) : (before?.revisions ?? [])), ...(note ? [note] : [])];
   const published: Indicators = { ...input.published, revision };
 
-  const files: OutputFile[] = input.onlyData
+  const files: MonthFile[] = input.onlyData
     ? [
         { path: "indicators.json", content: stringifyJsonCompactLeaves(published) },
         { path: "indicators.csv", content: renderIndicatorsCsv(published) },
         { path: "run.json", content: stringifyJson(input.runJson) },
-        ...otherMonthFiles(outDir, month, DATA_FILES),
+        ...otherMonthFiles(outDir, month, DATA_FILES, (rel) => state.fileEntry(rel)),
       ]
     : // Loaded only here: the renderer pulls in chart.js and canvas, which `--only data` never needs (issue 7).
-      await (await import("../render/render-month.ts")).renderMonthFiles(published, { config, notes: input.notes, runJson: input.runJson, revisions, commentary: input.commentary ?? null });
+      await (await import("../render/render-month.ts")).renderMonthFiles(published, { config, notes: input.notes, runJson: input.runJson, revisions, commentary: input.commentary ?? null, ...(input.chartCacheDir === undefined ? {} : { chartCacheDir: input.chartCacheDir }) });
   if (revisions.length > 0) {
     const sidecar: RevisionsFile = { schema: "lagesbild.revisions/v1", month, revisions };
     files.push({ path: REVISIONS_FILE, content: stringifyJson(sidecar) });

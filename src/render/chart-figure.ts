@@ -33,6 +33,11 @@ ${t.rows.map((r) => html`<tr><th scope="row">${r.month}</th>${r.cells.map((c) =>
  * Images below the first screen load lazily (every chart is below the summary).
  */
 function picture(chart: ChartImage): SafeHtml {
+  // One drawing at every width (an area page's chart): its width and height attributes lay the file out at
+  // the CSS size it was drawn for (PHONE_SCALE pixels per CSS px), so its text reads at its drawn size.
+  if (chart.size) {
+    return html`<img src="${chart.file}" alt="${chart.alt}" width="${chart.size.width}" height="${chart.size.height}" loading="lazy">`;
+  }
   const img = html`<img src="${chart.file}" alt="${chart.alt}" width="${CHART_WIDTH}" height="${CHART_HEIGHT}" loading="lazy">`;
   if (!chart.phone) return img;
   const p = chart.phone;
@@ -44,6 +49,23 @@ ${img}
 
 export function chartFigure(chart: ChartImage): SafeHtml {
   const id = `data-${chart.file.replace(/^charts\//, "").replace(/\.png$/, "")}`;
+  // An area page's chart (one drawing, `size` set) has one copy of its table, printed open as a map's
+  // table is (style.css `details.map-table`, map-figure.ts): the print copy was 3 kB of each of 313
+  // pages at 312 areas (issue 20). A browser too old for `::details-content` prints the chart.
+  if (chart.size) {
+    return html`<div class="chart-block">
+<figure class="chart">
+${picture(chart)}
+<figcaption>${chart.caption}</figcaption>
+</figure>
+<details class="chart-data map-table">
+<summary>${T.chart.showTable(chart.title)}</summary>
+<div class="table-wrap" role="region" aria-labelledby="${id}" tabindex="0">
+${table(chart, id)}
+</div>
+</details>
+</div>`;
+  }
   return html`<div class="chart-block">
 <figure class="chart">
 ${picture(chart)}

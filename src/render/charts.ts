@@ -14,6 +14,8 @@ import { T } from "./wording.ts";
 import { renderSurveyCharts } from "./survey-chart.ts";
 import { phonePanels, type PhonePanel } from "./chart-phone.ts";
 import { encodeIndexedPng, stackImages, type RawImage } from "./indexed-png.ts";
+import { areaPagesEnabled } from "./area-pages.ts";
+import type { ChartStore } from "./chart-store.ts";
 
 export const CHART_WIDTH = 800;
 export const CHART_HEIGHT = 400;
@@ -31,6 +33,11 @@ export interface ChartImage {
   table: ChartTable;
   /** The same chart drawn for a phone (`charts/<name>-mobil.png`), sizes in CSS px. */
   phone?: PhoneImage;
+  /**
+   * Set when `png` is itself the phone drawing, shown at every width (an area page's chart): its size in
+   * CSS px; the file has PHONE_SCALE device pixels per CSS pixel. Without it `png` is CHART_WIDTH × CHART_HEIGHT.
+   */
+  size?: { width: number; height: number };
 }
 
 export interface PhoneImage {
@@ -66,6 +73,22 @@ export function getRenderer(width = CHART_WIDTH, height = CHART_HEIGHT, fontSize
     renderers.set(key, r);
   }
   return r;
+}
+
+/**
+ * A chart's pixels as cairo holds them ("raw": B G R A per pixel), drawn as renderToBufferSync draws them,
+ * and the canvas's cairo surface released at once (resized to 0 × 0) instead of when the garbage collector
+ * gets to the canvas: V8 does not see that memory, and a month at 312 areas left ~600 surfaces of
+ * 0.4–0.8 MB waiting (issue 20: most of the full month's 0.8–1.2 GB peak).
+ */
+function drawRaw(renderer: ChartJSNodeCanvas, cfg: ChartConfiguration): Buffer {
+  const chart = (renderer as unknown as { renderChart(c: ChartConfiguration): Chart }).renderChart(cfg);
+  const canvas = chart.canvas as unknown as { toBuffer(type: "raw"): Buffer; width: number; height: number };
+  const raw = canvas.toBuffer("raw");
+  chart.destroy();
+  canvas.width = 0;
+  canvas.height = 0;
+  return raw;
 }
 
 /** `#rrggbb` as an rgba() colour with the given opacity. */
@@ -166,6 +189,31 @@ export function chartConfiguration(spec: ChartSpec, panel?: PhonePanel): ChartCo
 const drawn = new Map<string, Promise<Buffer>>();
 const DRAWN_MAX = 64;
 
+/** The PNGs of earlier runs (chart-store.ts), when the run has a cache folder. */
+let store: ChartStore | null = null;
+
+/** Sets (or with null, clears) the store that drawPng and drawPanels read and fill. */
+export function useChartStore(s: ChartStore | null): void {
+  store = s;
+}
+
+/** A PNG from memory, else from the store, else drawn by `draw` (and kept in both). */
+function remembered(key: string, draw: () => Buffer): Promise<Buffer> {
+  let png = drawn.get(key);
+  if (png) drawn.delete(key);
+  else {
+    let bytes = store?.get(key);
+    if (bytes === undefined) {
+      bytes = draw();
+      store?.set(key, bytes);
+    }
+    png = Promise.resolve(bytes);
+  }
+  drawn.set(key, png);
+  if (drawn.size > DRAWN_MAX) drawn.delete(drawn.keys().next().value!);
+  return png;
+}
+
 /**
  * Colours of the wide charts' palette PNGs. A wide chart is white, the text grey, up to five series
  * colours and their band tints, plus anti-aliasing: 32 colours keep every series colour exactly (they
@@ -193,17 +241,10 @@ function lineColours(cfgs: ReadonlyArray<ChartConfiguration>): string[] {
  * truecolour PNG), or returns the PNG already drawn for the same configuration and colours.
  */
 export function drawPng(cfg: ChartConfiguration, colours: number = WIDE_COLOURS): Promise<Buffer> {
-  const key = `${colours}:${JSON.stringify(cfg)}`;
-  let png = drawn.get(key);
-  if (png) drawn.delete(key);
-  else {
-    // "raw": cairo's pixels, which chartjs-node-canvas passes through to canvas.toBuffer.
-    const data = getRenderer().renderToBufferSync(cfg, "raw" as "image/png");
-    png = Promise.resolve(encodeIndexedPng({ width: CHART_WIDTH, height: CHART_HEIGHT, data }, colours, ["#ffffff", "#222222", ...lineColours([cfg])], WIDE_DEFLATE));
-  }
-  drawn.set(key, png);
-  if (drawn.size > DRAWN_MAX) drawn.delete(drawn.keys().next().value!);
-  return png;
+  return remembered(`${colours}:${JSON.stringify(cfg)}`, () => {
+    const data = drawRaw(getRenderer(), cfg);
+    return encodeIndexedPng({ width: CHART_WIDTH, height: CHART_HEIGHT, data }, colours, ["#ffffff", "#222222", ...lineColours([cfg])], WIDE_DEFLATE);
+  });
 }
 
 /**
@@ -211,36 +252,29 @@ export function drawPng(cfg: ChartConfiguration, colours: number = WIDE_COLOURS)
  * them top to bottom and encodes the stack as a palette PNG (indexed-png.ts: a third of the bytes of
  * cairo's truecolour PNG, which counts on a phone). Remembered like drawPng.
  */
-export function drawPanels(panels: ReadonlyArray<{ cfg: ChartConfiguration; height: number }>): Promise<Buffer> {
-  const key = `phone:${JSON.stringify(panels)}`;
-  let png = drawn.get(key);
-  if (png) drawn.delete(key);
-  else {
+export function drawPanels(panels: ReadonlyArray<{ cfg: ChartConfiguration; height: number }>, level = 9): Promise<Buffer> {
+  return remembered(`phone:${level}:${JSON.stringify(panels)}`, () => {
     const raws: RawImage[] = panels.map(({ cfg, height }) => ({
       // chart.js sizes the canvas to floor(CSS size · pixel ratio).
       width: Math.floor(PHONE.width * PHONE_SCALE),
       height: Math.floor(height * PHONE_SCALE),
-      // "raw": cairo's pixels, which chartjs-node-canvas passes through to canvas.toBuffer.
-      data: getRenderer(PHONE.width, height, PHONE.fontSize).renderToBufferSync(cfg, "raw" as "image/png"),
+      data: drawRaw(getRenderer(PHONE.width, height, PHONE.fontSize), cfg),
     }));
     // Sixteen colours: one panel holds white, the text grey, a series colour or four and their tints; the
     // series' own colours are kept exactly. Measured on the sample: 16 colours at 4 bits a pixel is 40 %
     // fewer bytes than 256 at 8 bits, with no visible loss at phone size.
     const keep = ["#ffffff", "#222222", ...lineColours(panels.map(({ cfg }) => cfg))];
-    png = Promise.resolve(encodeIndexedPng(stackImages(raws), PHONE.colours, keep));
-  }
-  drawn.set(key, png);
-  if (drawn.size > DRAWN_MAX) drawn.delete(drawn.keys().next().value!);
-  return png;
+    return encodeIndexedPng(stackImages(raws), PHONE.colours, keep, level);
+  });
 }
 
 /** The phone variant of an incident chart: its small multiples (chart-phone.ts). */
-async function renderPhone(spec: ChartSpec): Promise<PhoneImage> {
+async function renderPhone(spec: ChartSpec, level?: number): Promise<PhoneImage> {
   const panels = phonePanels(spec).map(({ spec: s, panel }) => ({
     cfg: chartConfiguration(s, panel) as ChartConfiguration,
     height: PHONE.panelHeight + (panel.legend ? PHONE.legendHeight : 0),
   }));
-  const png = await drawPanels(panels);
+  const png = await drawPanels(panels, level);
   return { file: `charts/${spec.name}-mobil.png`, png, width: PHONE.width, height: panels.reduce((h, p) => h + p.height, 0) };
 }
 
@@ -249,29 +283,33 @@ export function forgetDrawnCharts(): void {
   drawn.clear();
 }
 
-/** Draws one spec. */
-export async function renderChart(spec: ChartSpec): Promise<ChartImage> {
+/**
+ * Draws one spec. `phoneOnly`: the phone drawing alone, as the chart's one image at every width (an area
+ * page's chart, issue 20): its small multiples read at 390 px and, 360 px wide, in an area page's column on
+ * a laptop too, and one picture per area instead of two halves the drawing and the bytes at 300+ areas.
+ */
+export async function renderChart(spec: ChartSpec, phoneOnly = false): Promise<ChartImage> {
+  const common = { alt: spec.alt, caption: spec.caption, title: spec.title, placement: spec.placement, table: spec.table };
+  if (phoneOnly) {
+    // zlib level 6, as the wide charts: 5 % more bytes than 9 at a fraction of the time (measured on the
+    // sample's area charts: 7.6 kB against 7.2 kB, 12 ms against 26 ms to encode), for 300+ charts a month.
+    const phone = await renderPhone(spec, WIDE_DEFLATE);
+    return { ...common, file: `charts/${spec.name}.png`, png: phone.png, size: { width: phone.width, height: phone.height } };
+  }
   const colours = spec.placement.section === "area" ? AREA_COLOURS : WIDE_COLOURS;
   const [png, phone] = await Promise.all([drawPng(chartConfiguration(spec) as ChartConfiguration, colours), renderPhone(spec)]);
-  return {
-    phone,
-    file: `charts/${spec.name}.png`,
-    png,
-    alt: spec.alt,
-    caption: spec.caption,
-    title: spec.title,
-    placement: spec.placement,
-    table: spec.table,
-  };
+  return { ...common, phone, file: `charts/${spec.name}.png`, png };
 }
 
 /**
  * Every chart of the month, in report order. Each is drawn and encoded on this thread (palette PNGs,
- * indexed-png.ts): a palette PNG at zlib level 6 costs less CPU than cairo's truecolour one did.
+ * indexed-png.ts): a palette PNG at zlib level 6 costs less CPU than cairo's truecolour one did. With
+ * area pages (area-pages.ts) an area's chart is its phone drawing alone (renderChart).
  */
 export async function renderCharts(ind: Indicators, config: Config): Promise<ChartImage[]> {
+  const areaPages = areaPagesEnabled(config);
   const [charts, survey] = await Promise.all([
-    Promise.all(chartSpecs(ind, config).map((spec) => renderChart(spec))),
+    Promise.all(chartSpecs(ind, config).map((spec) => renderChart(spec, areaPages && spec.placement.section === "area"))),
     // Section 5: the survey indicators over the survey years (survey-chart.ts).
     renderSurveyCharts(ind, config, (cfg) => drawPng(cfg, SURVEY_COLOURS), drawPanels),
   ]);

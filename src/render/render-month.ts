@@ -7,7 +7,8 @@ import type { Config } from "../config/load-config.ts";
 import type { RevisionNote } from "../output/revisions-file.ts";
 import { renderAreaPageHtml } from "./area-page.ts";
 import { AREA_DIR, areaPagePath, areaPagesEnabled, pagedAreas } from "./area-pages.ts";
-import { type ChartImage, renderCharts } from "./charts.ts";
+import { type ChartImage, renderCharts, useChartStore } from "./charts.ts";
+import { chartStoreFor } from "./chart-store.ts";
 import { renderIndicatorsCsv } from "./indicators-csv.ts";
 import { renderReportHtml } from "./report-page.ts";
 import { stringifyJson, stringifyJsonCompactLeaves } from "./write-json.ts";
@@ -24,9 +25,18 @@ export interface MonthFile {
  */
 export async function renderMonthFiles(
   ind: Indicators,
-  ctx: { config: Config; notes: string[]; runJson: unknown; revisions?: ReadonlyArray<RevisionNote>; commentary?: string | null },
+  ctx: { config: Config; notes: string[]; runJson: unknown; revisions?: ReadonlyArray<RevisionNote>; commentary?: string | null; chartCacheDir?: string },
 ): Promise<MonthFile[]> {
-  const charts = await renderCharts(ind, ctx.config);
+  // Charts drawn by an earlier run from the same inputs are read, not drawn (chart-store.ts).
+  const store = ctx.chartCacheDir === undefined ? null : chartStoreFor(ctx.chartCacheDir);
+  useChartStore(store);
+  let charts: ChartImage[];
+  try {
+    charts = await renderCharts(ind, ctx.config);
+  } finally {
+    useChartStore(null);
+  }
+  store?.prune();
   const context = { config: ctx.config, charts, notes: ctx.notes, revisions: ctx.revisions, commentary: ctx.commentary };
   const page = renderReportHtml(ind, context);
   const files: MonthFile[] = [
