@@ -6,10 +6,11 @@
 import type { Config } from "../config/load-config.ts";
 import type { IncidentSourceConfig } from "../config/schema.ts";
 import { categoryMeasures, measuresUsed } from "../config/category-measures.ts";
-import { TOTAL_NAME } from "../config/total-names.ts";
+import { FIXED_AREA_NAME, TOTAL_NAME } from "../config/total-names.ts";
 import { sourceMeasure, totalId, type Measure } from "../core/measure.ts";
 import { isYearMonth, monthFromIndex, monthIndex, monthYear } from "../core/month.ts";
 import type { IncidentSourceData } from "../model/records.ts";
+import type { MonthNote, NotCovered } from "../model/month-notes.ts";
 import { sourceFileSummary } from "./source-file-summary.ts";
 import { checkReportMonth, isAvailable, sourceCoverage, type Coverage, type SourceCoverage } from "./coverage.ts";
 import { pollGapNotes } from "./poll-coverage.ts";
@@ -57,7 +58,10 @@ function coversEntry(c: Coverage): Indicators["sources"][number]["covers"] {
 
 export function buildIndicators(input: BuildIndicatorsInput): {
   indicators: Indicators;
-  notes: string[];
+  /** The report's notes, as data (worded by render/coverage-text.ts). */
+  notes: MonthNote[];
+  /** The required sources that do not cover the month: the caller fails the month (exit 4). */
+  notCovered: NotCovered[];
   /** N(area, category, t) for any month, null where unavailable: what the suppression plan reads. */
   count: (area: string, category: string, t: string) => number | null;
 } {
@@ -94,9 +98,8 @@ export function buildIndicators(input: BuildIndicatorsInput): {
   });
 
   const totals = measures.map((m) => ({ id: totalId(m, measures), name: TOTAL_NAME[m], group: null, measure: m }));
-  const categoryNames = new Map([...config.categories.map((c) => [c.id, c.name] as const), ...totals.map((t) => [t.id, t.name] as const)]);
   const keyPaths = new Map(config.sources.map((s, i) => [s.id, `sources[${i}]`]));
-  const notes = checkReportMonth(coverages, month, categoryNames, keyPaths);
+  const { notes, notCovered } = checkReportMonth(coverages, month, keyPaths);
   // Gaps between the polls of an archive built by `lagesbild hamta polisen` (poll-coverage.ts).
   for (const d of incidents) notes.push(...pollGapNotes(d.sourceId, d.polled, month, config.timezone));
 
@@ -108,8 +111,7 @@ export function buildIndicators(input: BuildIndicatorsInput): {
     for (const cat of c.categories) arealess.add(cat);
     const total = c.total ?? "total";
     arealess.add(total);
-    const names = [...c.categories].map((cat) => categoryNames.get(cat) ?? cat).join(", ");
-    notes.push(`Källan ${c.sourceId} saknar uppgift om område: ${names} och ${categoryNames.get(total) ?? total} redovisas bara för hela kommunen.`);
+    notes.push({ kind: "no_areas", sourceId: c.sourceId, categories: [...c.categories], total });
   }
 
   // Config order, then the totals in the fixed measure order (spec/outputs.md).
@@ -169,13 +171,13 @@ export function buildIndicators(input: BuildIndicatorsInput): {
   const year = monthYear(month);
   const tables = populationTables(config, (input.population ?? []).flatMap((s) => s.records));
   const picks = [
-    { id: KOMMUN, name: "Hela kommunen", kommun: true, pick: pickPopulation(tables.get(KOMMUN), year) },
+    { id: KOMMUN, name: FIXED_AREA_NAME.kommun, kommun: true, pick: pickPopulation(tables.get(KOMMUN), year) },
     ...config.areas.map((a) => ({ id: a.id, name: a.name, kommun: false, pick: pickPopulation(tables.get(a.id), year) })),
   ];
   notes.push(...populationNotes(year, picks));
   const areas: AreaEntry[] = [
     ...picks.map((p) => area(p.id, p.name, p.pick?.value ?? null)),
-    area(OKANT, "Okänt område", null),
+    area(OKANT, FIXED_AREA_NAME.okant, null),
   ];
   // The trends need every cell's p-value first: Benjamini–Hochberg adjusts them as families.
   const trends = monthTrends(cells);
@@ -199,5 +201,5 @@ export function buildIndicators(input: BuildIndicatorsInput): {
     areas,
     ...extraTopFigures(input),
   };
-  return { indicators, notes, count: (a, c, t) => countAt(a, c)(monthIndex(t)) };
+  return { indicators, notes, notCovered, count: (a, c, t) => countAt(a, c)(monthIndex(t)) };
 }

@@ -17,30 +17,14 @@
  * cover exactly the months it has rows for.
  */
 import type { IncidentSourceConfig } from "../config/schema.ts";
-import { LagesbildError } from "../core/errors.ts";
 import { addMonths, daysInMonth, monthFromIndex, monthIndex } from "../core/month.ts";
-import { SWEDISH_MONTHS } from "../core/swedish-months.ts";
 import { addDated } from "../core/dated-spans.ts";
 import type { FileReport, PolledMonths } from "../model/records.ts";
+import type { Coverage, MonthNote, NotCovered, NotCoveredReason } from "../model/month-notes.ts";
 import type { Measure } from "../core/measure.ts";
 import { boundByPolls } from "./poll-coverage.ts";
 
-export interface Coverage {
-  /** First and last covered month; null when the source covers no month. */
-  from: string | null;
-  to: string | null;
-  /** Months between `from` and `to` that are not covered (a missing file), oldest first. */
-  gaps: string[];
-  /** First and last local date (`YYYY-MM-DD`) with a usable row; null when the source has none. */
-  first: string | null;
-  last: string | null;
-  /** The config's `covers` bounds, which win over the data. */
-  declared: { from?: string | undefined; to?: string | undefined };
-  /** The last month that has ended at generated_at. */
-  lastEnded: string;
-  /** For an archive built by `lagesbild hamta polisen`: the months its polls saw whole. */
-  polled?: { from: string; to: string } | undefined;
-}
+export type { Coverage } from "../model/month-notes.ts";
 
 /** What availability needs to know about one incident source. */
 export interface SourceCoverage {
@@ -105,28 +89,19 @@ export function sourceCoverage(
   return { from: bounded.from, to: bounded.to, gaps: gaps.filter(inside), ...base };
 }
 
-type Why =
-  | { kind: "not_ended" }
-  | { kind: "before_declared" }
-  | { kind: "after_declared" }
-  | { kind: "no_rows" }
-  | { kind: "starts_later" }
-  | { kind: "ends_earlier"; needed: string }
-  | { kind: "gap" };
-
 /** Null when month t is covered, else why not. */
-function testMonth(t: string, dated: Readonly<Record<string, readonly [number, number]>> | null, c: Pick<Coverage, "first" | "last" | "declared" | "lastEnded">): Why | null {
+function testMonth(t: string, dated: Readonly<Record<string, readonly [number, number]>> | null, c: Pick<Coverage, "first" | "last" | "declared" | "lastEnded">): NotCoveredReason | null {
   if (monthIndex(t) > monthIndex(c.lastEnded)) return { kind: "not_ended" };
   const { from, to } = c.declared;
-  if (from !== undefined && monthIndex(t) < monthIndex(from)) return { kind: "before_declared" };
-  if (to !== undefined && monthIndex(t) > monthIndex(to)) return { kind: "after_declared" };
+  if (from !== undefined && monthIndex(t) < monthIndex(from)) return { kind: "before_declared", from };
+  if (to !== undefined && monthIndex(t) > monthIndex(to)) return { kind: "after_declared", to };
   // Declared bounds win: each replaces the data's test on its side.
   if (from === undefined || to === undefined) {
     if (c.first === null || c.last === null) return { kind: "no_rows" };
     // ISO dates compare as strings.
-    if (from === undefined && c.first > `${t}-01`) return { kind: "starts_later" };
+    if (from === undefined && c.first > `${t}-01`) return { kind: "starts_later", first: c.first };
     const needed = `${t}-${pad2(daysInMonth(t) - 2)}`;
-    if (to === undefined && c.last < needed) return { kind: "ends_earlier", needed };
+    if (to === undefined && c.last < needed) return { kind: "ends_earlier", last: c.last, needed };
   }
   if (to === undefined && dated !== null && dated[t] === undefined) return { kind: "gap" };
   return null;
@@ -169,84 +144,42 @@ export function latestCommonMonth(coverages: ReadonlyArray<Pick<Coverage, "from"
   return null;
 }
 
-/** "16 augusti 2026" */
-export function swedishDate(iso: string): string {
-  const [y, m, d] = iso.split("-").map(Number);
-  // An ISO date always has the three parts; a month out of range would print as "undefined", not crash.
-  return `${d} ${SWEDISH_MONTHS[(m ?? 0) - 1]} ${y}`;
-}
-
-/** "täcker 2021-01–2024-02 (utom 2023-05)", or a phrase when the source covers nothing yet. */
-export function describeCoverage(coverage: Coverage): string {
-  if (coverage.from === null || coverage.to === null) {
-    return coverage.last === null ? "täcker ännu ingen månad (inga daterade rader)" : "täcker ännu ingen hel månad";
-  }
-  const gaps = coverage.gaps.length === 0 ? "" : ` (utom ${coverage.gaps.join(", ")})`;
-  return `täcker ${coverage.from}–${coverage.to}${gaps}`;
-}
-
 /**
- * Why `sourceId` does not cover `month`, in Swedish, saying how far the source reaches and, where the
- * data decided, that `covers.to` declares a sparse export complete (spec/indicators.md). `keyPath` is
- * the source's `sources[i]`.
+ * Why a source does not cover `month` (for the message, app/month-check-text.ts): a polled archive's
+ * polls first, since no data or declaration can cover a month they have not seen whole; else the first
+ * rule of the module comment the month fails.
  */
-export function notCoveredMessage(sourceId: string, keyPath: string, coverage: Coverage, month: string): string {
+export function notCoveredReason(coverage: Coverage, month: string): NotCoveredReason {
   const why = testMonth(month, null, coverage) ?? (coversMonth(coverage, month) ? null : ({ kind: "gap" } as const));
-  const head = `Månaden ${month} täcks ännu inte av källan ${sourceId} (data inte levererad)`;
-  const reach = coverage.last === null ? "" : ` Källan ${sourceId} når till ${swedishDate(coverage.last)}.`;
-  const declare =
-    ` Om exporten är komplett men gles (månader utan händelser), ange covers: { to: ${month} } under ${keyPath} i konfigurationen.`;
   const p = coverage.polled;
   if (why?.kind !== "not_ended" && p !== undefined && (monthIndex(month) < monthIndex(p.from) || monthIndex(month) > monthIndex(p.to))) {
-    return `${head}: källan ${describeCoverage(coverage)}; hämtningarna (lagesbild hamta polisen) har sett ${p.from}–${p.to} hela, och en månad täcks först när en lyckad hämtning gjorts efter att den tagit slut.${reach}`;
+    return { kind: "polled", from: p.from, to: p.to };
   }
-  switch (why?.kind) {
-    case "not_ended":
-      return `${head}: månaden är inte slut ännu.`;
-    case "before_declared":
-      return `${head}: månaden ligger före ${keyPath}.covers.from (${coverage.declared.from}).${reach}`;
-    case "after_declared":
-      return `${head}: månaden ligger efter ${keyPath}.covers.to (${coverage.declared.to}); flytta fram covers.to när exporten för månaden är komplett.${reach}`;
-    case "no_rows":
-      return `${head}: källans filer har inga rader med användbart datum.${declare}`;
-    case "starts_later":
-      return `${head}: källans uppgifter börjar först ${swedishDate(coverage.first!)}.`;
-    case "ends_earlier":
-      return `${head}: källan ${sourceId} når till ${swedishDate(coverage.last!)}, och en månad räknas som täckt först när källan når minst till ${swedishDate(why.needed)}.${declare}`;
-    default:
-      return `${head}: källans filer har inga rader alls daterade i ${month} (saknas en fil?).${reach}${declare}`;
-  }
+  return why ?? { kind: "gap" };
 }
 
 /**
  * Checks the report month against every incident source (spec/indicators.md): a required source that
- * does not cover it fails the month with exit 4 (data not delivered yet; a scheduler may retry); a
- * `required: false` source only leaves its categories null, and gets a Swedish note for the report.
+ * does not cover it fails the month with exit 4 (data not delivered yet; a scheduler may retry; the
+ * caller raises it); a `required: false` source only leaves its categories null, and gets a note.
  *
- * @param categoryNames category id → display name, for the notes
  * @param keyPaths source id → `sources[i]`, for the advice in the message
- * @returns the notes (empty when every source covers the month)
+ * @returns the notes (empty when every source covers the month) and the required sources that do not cover it
  */
 export function checkReportMonth(
   sources: ReadonlyArray<SourceCoverage>,
   month: string,
-  categoryNames: ReadonlyMap<string, string>,
   keyPaths: ReadonlyMap<string, string> = new Map(),
-): string[] {
-  const failures: string[] = [];
-  const notes: string[] = [];
+): { notes: MonthNote[]; notCovered: NotCovered[] } {
+  const notCovered: NotCovered[] = [];
+  const notes: MonthNote[] = [];
   for (const s of sources) {
     if (coversMonth(s.coverage, month)) continue;
     if (s.required) {
-      failures.push(notCoveredMessage(s.sourceId, keyPaths.get(s.sourceId) ?? "källan", s.coverage, month));
+      notCovered.push({ sourceId: s.sourceId, keyPath: keyPaths.get(s.sourceId) ?? null, month, coverage: s.coverage, reason: notCoveredReason(s.coverage, month) });
     } else {
-      const names = [...s.categories].map((c) => categoryNames.get(c) ?? c).join(", ");
-      notes.push(
-        `Källan ${s.sourceId} täcker inte ${month} (${describeCoverage(s.coverage)}): ` +
-          `uppgift saknas för ${names} och för ${categoryNames.get(s.total ?? "total") ?? "Alla kategorier"}.`,
-      );
+      notes.push({ kind: "source_not_covered", sourceId: s.sourceId, month, coverage: s.coverage, categories: [...s.categories], total: s.total ?? "total" });
     }
   }
-  if (failures.length > 0) throw new LagesbildError("not_covered", failures.join("\n"));
-  return notes;
+  return { notes, notCovered };
 }

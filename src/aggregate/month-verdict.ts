@@ -7,26 +7,20 @@
  *      export arrives instead of mailing a data error every day;
  *   2. the rejected share (`max_rejected_share`, at least 3 rejected rows), only for the sources that
  *      cover the month, and for the survey, field-report and actions sources: exit 1.
- * Pure: no I/O, no clock.
+ * Pure: no I/O, no clock, no words: the failed checks come back as data, and app/month-check-text.ts
+ * turns them into the error and messages `run` and `validate` show.
  */
 import type { Config } from "../config/load-config.ts";
 import type { IncidentSourceConfig } from "../config/schema.ts";
-import { LagesbildError } from "../core/errors.ts";
 import { monthIndex } from "../core/month.ts";
 import type { IngestResult } from "../model/records.ts";
-import { coversMonth, latestCommonMonth, notCoveredMessage, sourceCoverage, type Coverage } from "./coverage.ts";
+import type { MonthCheck } from "../model/month-notes.ts";
+import { coversMonth, latestCommonMonth, notCoveredReason, sourceCoverage, type Coverage } from "./coverage.ts";
 import { extraRejectedShares } from "./extra-rejected-share.ts";
 import { rejectedShare, type RejectedShare } from "./rejected-share.ts";
 
 /** One bad row in a small log is reported, not fatal (spec/inputs.md). */
 export const MIN_REJECTED_TO_FAIL = 3;
-
-export interface MonthVerdict {
-  /** The error that decides the month (exit 4 before exit 1), or null when it may be built. */
-  error: LagesbildError | null;
-  /** Every failed check's message, in check order: `validate` prints them all. */
-  messages: string[];
-}
 
 /** Each incident source's coverage at this run time, in config order. */
 export function incidentCoverages(config: Config, ingest: IngestResult, currentMonth: string): Array<{ source: IncidentSourceConfig; keyPath: string; coverage: Coverage }> {
@@ -44,53 +38,37 @@ export function latestCoveredMonth(config: Config, ingest: IngestResult, current
   return latestCommonMonth(incidentCoverages(config, ingest, currentMonth).filter((c) => c.source.required).map((c) => c.coverage));
 }
 
-function shareMessage(sourceId: string, share: RejectedShare, where: string, limit: number): string {
-  const pct = (100 * share.share).toFixed(1).replace(".", ",");
-  const max = (100 * limit).toFixed(1).replace(".", ",");
-  return (
-    `Källan ${sourceId}: ${share.rejected} av ${share.base} rader ${where} avvisades (${pct} %, gränsen är ${max} %). ` +
-    "Rätta raderna (kör lagesbild validate) eller höj max_rejected_share."
-  );
-}
-
 function overLimit(share: RejectedShare, limit: number): boolean {
   return share.share > limit && share.rejected >= MIN_REJECTED_TO_FAIL;
 }
 
 /**
- * `monthVerdict(config, ingest, "2026-08", { month: "2026-09", iso: "2026-09-02T06:00:00+02:00" })`.
+ * The month's failed checks in check order (empty when it may be built): a month not yet ended alone;
+ * else the required sources that do not cover it (exit 4), then the rejected shares over the limit (exit 1).
+ * `monthVerdict(config, ingest, "2026-08", { month: "2026-09", iso: "2026-09-02T06:00:00+02:00" })`;
  * `generatedAt.month` is the month containing the run's "now".
  */
-export function monthVerdict(config: Config, ingest: IngestResult, month: string, generatedAt: { month: string; iso: string }): MonthVerdict {
-  const messages: string[] = [];
-  if (monthIndex(month) >= monthIndex(generatedAt.month)) {
-    const message = `Månaden ${month} är inte slut ännu (körningens tid är ${generatedAt.iso}): den täcks inte av någon källa (data inte levererad).`;
-    return { error: new LagesbildError("not_covered", message), messages: [message] };
-  }
+export function monthVerdict(config: Config, ingest: IngestResult, month: string, generatedAt: { month: string; iso: string }): MonthCheck[] {
+  if (monthIndex(month) >= monthIndex(generatedAt.month)) return [{ kind: "month_not_ended", month, generatedAt: generatedAt.iso }];
+  const checks: MonthCheck[] = [];
   const coverages = incidentCoverages(config, ingest, generatedAt.month);
-  const notCovered: string[] = [];
   for (const { source, keyPath, coverage } of coverages) {
-    if (source.required && !coversMonth(coverage, month)) notCovered.push(notCoveredMessage(source.id, keyPath, coverage, month));
+    if (source.required && !coversMonth(coverage, month)) {
+      checks.push({ kind: "not_covered", sourceId: source.id, keyPath, month, coverage, reason: notCoveredReason(coverage, month) });
+    }
   }
-  messages.push(...notCovered);
-
-  const shares: string[] = [];
+  const limit = config.max_rejected_share;
   for (const { source, coverage } of coverages) {
     // A source that does not cover the month has no rows to judge there (spec/inputs.md).
     if (!coversMonth(coverage, month)) continue;
     const data = ingest.incidents.find((d) => d.sourceId === source.id);
     const share = rejectedShare(data?.files ?? [], month);
-    if (overLimit(share, config.max_rejected_share)) shares.push(shareMessage(source.id, share, `för ${month}`, config.max_rejected_share));
+    if (overLimit(share, limit)) checks.push({ kind: "rejected_share", sourceId: source.id, rejected: share.rejected, base: share.base, share: share.share, limit, month });
   }
   for (const share of extraRejectedShares(ingest, month)) {
-    if (overLimit(share, config.max_rejected_share)) {
-      shares.push(shareMessage(share.sourceId, share, share.wholeFile ? "i källans filer" : `för ${month}`, config.max_rejected_share));
+    if (overLimit(share, limit)) {
+      checks.push({ kind: "rejected_share", sourceId: share.sourceId, rejected: share.rejected, base: share.base, share: share.share, limit, month: share.wholeFile ? null : month });
     }
   }
-  messages.push(...shares);
-  const error =
-    notCovered.length > 0 ? new LagesbildError("not_covered", notCovered.join("\n"))
-    : shares.length > 0 ? new LagesbildError("rejected_share", shares.join("\n"))
-    : null;
-  return { error, messages };
+  return checks;
 }

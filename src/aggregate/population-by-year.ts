@@ -15,6 +15,7 @@
  */
 import type { Config } from "../config/load-config.ts";
 import type { PopulationRecord } from "../model/extra-records.ts";
+import type { MonthNote } from "../model/month-notes.ts";
 
 export type PopulationValue = number | Readonly<Record<string, number>>;
 
@@ -70,21 +71,18 @@ export function populationTables(config: Pick<Config, "population" | "areas">, r
 }
 
 /**
- * The report's notes for populations taken from another year, one per (missing year, used year):
- * "Befolkningen för 2026 saknas; 2025 års används." for the whole kommun, naming the areas when
- * only they fall back.
+ * The report's notes for populations taken from another year, one per (missing year, used year), newest
+ * used year first: for the whole kommun, naming the areas (ids) when only they fall back. Worded by
+ * render/coverage-text.ts ("Befolkningen för 2026 saknas; 2025 års används …").
  */
-export function populationNotes(year: number, picks: ReadonlyArray<{ name: string; kommun: boolean; pick: PopulationPick | null }>): string[] {
+export function populationNotes(year: number, picks: ReadonlyArray<{ id: string; kommun: boolean; pick: PopulationPick | null }>): MonthNote[] {
   const byUsed = new Map<number, { kommun: boolean; areas: string[] }>();
   for (const p of picks) {
     if (p.pick === null || p.pick.year === null || p.pick.year === year) continue;
     const entry = byUsed.get(p.pick.year) ?? { kommun: false, areas: [] };
     if (p.kommun) entry.kommun = true;
-    else entry.areas.push(p.name);
+    else entry.areas.push(p.id);
     byUsed.set(p.pick.year, entry);
   }
-  return [...byUsed].sort(([a], [b]) => b - a).map(([used, e]) => {
-    const whose = !e.kommun ? ` för ${e.areas.join(", ")}` : e.areas.length === 0 ? "" : ` för hela kommunen och för ${e.areas.join(", ")}`;
-    return `Befolkningen för ${year} saknas${whose}; ${used} års används för antal per 100 000 invånare.`;
-  });
+  return [...byUsed].sort(([a], [b]) => b - a).map(([used, e]): MonthNote => ({ kind: "population_fallback", year, used, kommun: e.kommun, areas: e.areas }));
 }

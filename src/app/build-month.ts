@@ -19,6 +19,7 @@ import type { ManifestState } from "../publish/manifest-state.ts";
 import { readPlanDecisions, writePlanDecisions } from "../publish/suppression-plan-cache.ts";
 import { buildRunJson } from "../render/run-json.ts";
 import { commentaryChanged, readCommentary } from "./read-commentary.ts";
+import { monthVerdictText, notCoveredError } from "./month-check-text.ts";
 import type { MonthOutcome, RunEffects, RunOptions } from "./run.ts";
 import { writeMonth } from "./write-month.ts";
 
@@ -39,10 +40,12 @@ export async function buildMonth(month: YearMonth, ctx: MonthContext): Promise<M
   const { config, ingest, generatedAt, outDir, opts, state, effects } = ctx;
   try {
     // Exit 4 (not delivered) is decided before exit 1 (rejected rows), as validate does.
-    const verdict = monthVerdict(config, ingest, month, generatedAt);
+    const verdict = monthVerdictText(monthVerdict(config, ingest, month, generatedAt));
     if (verdict.error !== null) throw verdict.error;
-    const { indicators, notes, count } = buildIndicators({ config, month, generatedAt: generatedAt.iso, revision: 1, incidents: ingest.incidents,
+    const { indicators, notes, notCovered, count } = buildIndicators({ config, month, generatedAt: generatedAt.iso, revision: 1, incidents: ingest.incidents,
       surveys: ingest.surveys, field: ingest.field, actions: ingest.actions, population: ingest.population, reference: ingest.reference });
+    // The figures see a polled archive's polls, which the verdict above does not: it can still fail here.
+    if (notCovered.length > 0) throw notCoveredError(notCovered);
     if (ctx.plan.plan === undefined) {
       const from = planStart(indicators);
       if (from === null || config.suppression.min_count <= 1) ctx.plan.plan = null;

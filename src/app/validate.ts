@@ -3,7 +3,6 @@
  * and reject, and the month's verdict, without writing anything. Exit 0 when a run of the month would
  * succeed. The Swedish report of it is the command line's (cli/validate-text.ts).
  */
-import type { Coverage } from "../aggregate/coverage.ts";
 import { incidentCoverages, latestCoveredMonth, monthVerdict } from "../aggregate/month-verdict.ts";
 import { type Config, loadConfig } from "../config/load-config.ts";
 import { EXIT, type ExitCode } from "../core/errors.ts";
@@ -11,6 +10,8 @@ import { resolveGeneratedAt } from "../core/generated-at.ts";
 import type { YearMonth } from "../core/month.ts";
 import { ingestSources } from "../ingest/ingest-sources.ts";
 import type { IngestResult } from "../model/records.ts";
+import type { Coverage } from "../model/month-notes.ts";
+import { monthVerdictText } from "./month-check-text.ts";
 import { defaultMonth } from "./month-selection.ts";
 import type { RunEffects } from "./run.ts";
 import { checkCommentaryPath } from "./read-commentary.ts";
@@ -29,7 +30,7 @@ export interface ValidateResult {
   month: YearMonth | null;
   /** Each incident source's coverage, by source id. */
   coverages: ReadonlyMap<string, Coverage>;
-  /** The month verdict's failures, in the words `run` uses for them (aggregate/month-verdict.ts). */
+  /** The month verdict's failures, in the words `run` uses for them (app/month-check-text.ts). */
   failures: string[];
 }
 
@@ -44,6 +45,6 @@ export async function validate(opts: ValidateOptions, effects: RunEffects, prepa
   const coverages = new Map(incidentCoverages(config, ingest, now.month).map((c) => [c.source.id, c.coverage]));
   // The same verdict as `run` (aggregate/month-verdict.ts): exit 4 before exit 1, in the same words.
   if (month === null) return { exitCode: EXIT.notCovered, ingest, config, month, coverages, failures: [] };
-  const verdict = monthVerdict(config, ingest, month, now);
+  const verdict = monthVerdictText(monthVerdict(config, ingest, month, now));
   return { exitCode: verdict.error?.exitCode ?? EXIT.ok, ingest, config, month, coverages, failures: verdict.messages };
 }

@@ -11,14 +11,15 @@ import type { MonthFile } from "../publish/manifest-state.ts";
 import { commitMonthWrite, type MonthWriteQuestion, planMonthWrite } from "../publish/month-write.ts";
 import { otherMonthFiles } from "../publish/published-month.ts";
 import type { RevisionNote } from "../model/revisions.ts";
+import type { MonthNote } from "../model/month-notes.ts";
 import { REVISIONS_FILE } from "../publish/revisions-file.ts";
 import { renderDataFiles } from "../render/data-files.ts";
 import { revisionNote } from "../render/revision-notes.ts";
 
 /** What publishing needs to decide (month, figures, config, the manifest state…), and what rendering needs. */
 export interface WriteMonthInput extends MonthWriteQuestion {
-  /** Coverage notes for the report. */
-  notes: string[];
+  /** The month's notes for the report, as data (worded by render/coverage-text.ts). */
+  notes: MonthNote[];
   /** The analysts' commentary for the month (Markdown), or null when there is none. */
   commentary?: string | null;
   inputs: MonthRecord["inputs"];

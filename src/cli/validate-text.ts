@@ -3,7 +3,7 @@
  * ignored / rejected (summary.ts, as after `run`), each source's problems grouped and counted with its
  * coverage, then the month's verdict in `run`'s words and whether a run would succeed.
  */
-import { describeCoverage, swedishDate } from "../aggregate/coverage.ts";
+import { describeCoverage, swedishDate } from "../render/coverage-text.ts";
 import { EXIT } from "../core/errors.ts";
 import { extraSourceFiles } from "../model/records.ts";
 import { NO_LATEST_MONTH } from "../app/month-selection.ts";

@@ -11,3 +11,13 @@ export const TOTAL_NAME: Readonly<Record<Measure, string>> = {
   "polisens-handelser": "Alla polisens händelsenotiser",
   handelser: "Alla rapporterade händelser",
 };
+
+/**
+ * The published names of the two areas every report has besides the config's: the whole kommun and
+ * the incidents placed in no area. Names in indicators.json like TOTAL_NAME, kept here for the same
+ * reason (aggregation writes them, render/wording.ts shows them).
+ */
+export const FIXED_AREA_NAME = {
+  kommun: "Hela kommunen",
+  okant: "Okänt område",
+} as const;

@@ -5,6 +5,8 @@
 import type { Indicators } from "../model/indicators.ts";
 import type { Config } from "../config/load-config.ts";
 import type { RevisionNote } from "../model/revisions.ts";
+import type { MonthNote } from "../model/month-notes.ts";
+import { monthNotesText } from "./coverage-text.ts";
 import { renderAreaPageHtml } from "./area-page.ts";
 import { AREA_DIR, areaPagePath, areaPagesEnabled, pagedAreas } from "./area-pages.ts";
 import { type ChartImage, renderCharts, useChartStore } from "./charts.ts";
@@ -21,7 +23,7 @@ export type { MonthFile } from "./data-files.ts";
  */
 export async function renderMonthFiles(
   ind: Indicators,
-  ctx: { config: Config; notes: string[]; runJson: unknown; revisions?: ReadonlyArray<RevisionNote>; commentary?: string | null; chartCacheDir?: string },
+  ctx: { config: Config; notes: ReadonlyArray<MonthNote>; runJson: unknown; revisions?: ReadonlyArray<RevisionNote>; commentary?: string | null; chartCacheDir?: string },
 ): Promise<MonthFile[]> {
   // Charts drawn by an earlier run from the same inputs are read, not drawn (chart-store.ts).
   const store = ctx.chartCacheDir === undefined ? null : chartStoreFor(ctx.chartCacheDir);
@@ -33,7 +35,7 @@ export async function renderMonthFiles(
     useChartStore(null);
   }
   store?.prune();
-  const context = { config: ctx.config, charts, notes: ctx.notes, revisions: ctx.revisions, commentary: ctx.commentary };
+  const context = { config: ctx.config, charts, notes: monthNotesText(ctx.notes, ind, ctx.config), revisions: ctx.revisions, commentary: ctx.commentary };
   const page = renderReportHtml(ind, context);
   const files: MonthFile[] = [{ path: "index.html", content: Buffer.from(page, "utf8") }, ...renderDataFiles(ind, ctx.runJson)];
   if (areaPagesEnabled(ctx.config)) {

@@ -22,6 +22,7 @@ import { main } from "../../src/cli/main.ts";
 import { loadConfig } from "../../src/config/load-config.ts";
 import { ingestSources } from "../../src/ingest/ingest-sources.ts";
 import { buildIndicators } from "../../src/aggregate/build-indicators.ts";
+import { monthNotesText } from "../../src/render/coverage-text.ts";
 import { runCli } from "../helpers/run-cli.ts";
 import { startReplayServer, type ReplayServer } from "../helpers/replay-server.ts";
 
@@ -385,10 +386,10 @@ describe.skipIf(!present)("lagesbild hamta polisen against a replay server", () 
     const days = firstDay === lastDay ? `${firstDay} juni` : `${firstDay}–${lastDay} juni`;
     const config = loadConfig(p.config);
     const ingest = await ingestSources(config, { now: Date.parse("2026-09-01T00:00:00Z"), quarantine: false });
-    const { notes } = buildIndicators({
+    const { indicators, notes } = buildIndicators({
       config, month: "2026-06", generatedAt: "2026-09-01T06:00:00+02:00", revision: 1, incidents: ingest.incidents,
     });
-    expect(notes).toContain(
+    expect(monthNotesText(notes, indicators, config)).toContain(
       `Källan polisen: polisens händelser saknas ${days} (hämtningen från polisen.se hade ett uppehåll; händelser som publicerades då kom aldrig in i arkivet, så siffrorna för de dagarna kan vara för låga).`,
     );
   });

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { buildIndicators, monthContaining } from "../../../src/aggregate/build-indicators.ts";
 import { IndicatorsSchema, type Indicators } from "../../../src/model/indicators.ts";
 import { parseConfig } from "../../../src/config/load-config.ts";
-import { LagesbildError } from "../../../src/core/errors.ts";
+import { notCoveredError } from "../../../src/app/month-check-text.ts";
+import { monthNotesText } from "../../../src/render/coverage-text.ts";
 import { monthIndex, monthRange } from "../../../src/core/month.ts";
 import { groupKey, type FileReport, type IncidentSourceData } from "../../../src/model/records.ts";
 
@@ -247,9 +248,14 @@ describe("buildIndicators", () => {
 
 describe("buildIndicators — coverage of the report month", () => {
   it("fails with exit 4 when a required source does not cover the month", () => {
-    expect(() => build(sources("2024-03", "2024-02"))).toThrow(LagesbildError);
+    const { notCovered } = build(sources("2024-03", "2024-02"));
     // polis's rows end 29 February: March needs a row on or after 29 March (day L−2 of 31).
-    expect(() => build(sources("2024-03", "2024-02"))).toThrow(
+    expect(notCovered.map((n) => [n.sourceId, n.keyPath, n.reason])).toEqual([
+      ["polis", "sources[0]", { kind: "ends_earlier", last: "2024-02-29", needed: "2024-03-29" }],
+    ]);
+    const error = notCoveredError(notCovered);
+    expect(error.exitCode).toBe(4);
+    expect(error.message).toContain(
       "Månaden 2024-03 täcks ännu inte av källan polis (data inte levererad): källan polis når till 29 februari 2024, " +
         "och en månad räknas som täckt först när källan når minst till 29 mars 2024.",
     );
@@ -257,7 +263,8 @@ describe("buildIndicators — coverage of the report month", () => {
 
   it("leaves an optional source's categories null with a note", () => {
     const { indicators, notes } = build(sources("2024-02"));
-    expect(notes).toEqual([
+    expect(notes.map((n) => n.kind)).toEqual(["source_not_covered"]);
+    expect(monthNotesText(notes, indicators, config)).toEqual([
       "Källan kommunen täcker inte 2024-03 (täcker 2023-06–2024-02): uppgift saknas för Skadegörelse och för Alla polisanmälda brott.",
     ]);
     expect(cell(indicators, "kommun", "skadegorelse").month.count).toBeNull();
@@ -276,7 +283,8 @@ describe("buildIndicators — coverage of the report month", () => {
     expect(cell(indicators, "centrum", "misshandel").month.count).toBe(26);
     expect(cell(indicators, "kommun", "skadegorelse").month.count).toBe(18);
     expect(cell(indicators, "kommun", "total").month.count).toBe(47);
-    expect(notes).toEqual([
+    expect(notes).toEqual([{ kind: "no_areas", sourceId: "kommunen", categories: ["skadegorelse"], total: "total" }]);
+    expect(monthNotesText(notes, indicators, config)).toEqual([
       "Källan kommunen saknar uppgift om område: Skadegörelse och Alla polisanmälda brott redovisas bara för hela kommunen.",
     ]);
   });

@@ -4,12 +4,13 @@ import {
   coversMonth,
   isAvailable,
   latestCommonMonth,
-  notCoveredMessage,
+  notCoveredReason,
   sourceCoverage,
   type Coverage,
   type SourceCoverage,
 } from "../../../src/aggregate/coverage.ts";
-import { LagesbildError } from "../../../src/core/errors.ts";
+import { notCoveredError, notCoveredText } from "../../../src/app/month-check-text.ts";
+import { monthNoteText } from "../../../src/render/coverage-text.ts";
 import { daysInMonth, monthRange } from "../../../src/core/month.ts";
 
 /** One file whose dated rows fall on the given local dates (`YYYY-MM-DD`), whatever their outcome. */
@@ -109,6 +110,10 @@ describe("sourceCoverage — from the source's dated rows", () => {
   });
 });
 
+/** The message `run` gives for a required source that does not cover the month (app/month-check-text.ts). */
+const notCoveredMessage = (sourceId: string, keyPath: string, coverage: Coverage, month: string) =>
+  notCoveredText({ sourceId, keyPath, month, coverage, reason: notCoveredReason(coverage, month) });
+
 describe("notCoveredMessage", () => {
   it("says how far the source reaches and that covers.to declares a sparse export complete", () => {
     const c = sourceCoverage([everyMonth("2026-01", "2026-07"), datedOn("2026-08-16")], {}, "2026-12");
@@ -184,31 +189,34 @@ describe("checkReportMonth", () => {
     ["klotter", "Klotter"],
   ]);
 
+  const words = { category: (id: string) => names.get(id), area: () => undefined, timeZone: "Europe/Stockholm" };
+
   it("passes quietly when every source covers the month", () => {
-    expect(checkReportMonth([polis, kommunen], "2024-01", names)).toEqual([]);
+    expect(checkReportMonth([polis, kommunen], "2024-01")).toEqual({ notes: [], notCovered: [] });
   });
 
   it("fails with not_covered (exit 4) when a required source does not cover the month", () => {
     const late = { ...polis, coverage: sourceCoverage([everyMonth("2021-01", "2024-02")], {}, "2024-04") };
-    let error: unknown;
-    try {
-      checkReportMonth([late], "2024-03", names, new Map([["polis", "sources[0]"]]));
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(LagesbildError);
-    expect((error as LagesbildError).code).toBe("not_covered");
-    expect((error as LagesbildError).exitCode).toBe(4);
-    expect((error as LagesbildError).message).toContain("källan polis når till 29 februari 2024");
+    const { notes, notCovered } = checkReportMonth([late], "2024-03", new Map([["polis", "sources[0]"]]));
+    expect(notes).toEqual([]);
+    expect(notCovered.map((n) => [n.sourceId, n.keyPath, n.reason.kind])).toEqual([["polis", "sources[0]", "ends_earlier"]]);
+    const error = notCoveredError(notCovered);
+    expect(error.code).toBe("not_covered");
+    expect(error.exitCode).toBe(4);
+    expect(error.message).toContain("källan polis når till 29 februari 2024");
   });
 
   it("says so when a required source has no dated row at all", () => {
     const empty = { ...polis, coverage: sourceCoverage([], {}, "2024-04") };
-    expect(() => checkReportMonth([empty], "2024-03", names)).toThrow("källans filer har inga rader med användbart datum");
+    const { notCovered } = checkReportMonth([empty], "2024-03");
+    expect(notCovered.map((n) => n.reason)).toEqual([{ kind: "no_rows" }]);
+    expect(notCoveredError(notCovered).message).toContain("källans filer har inga rader med användbart datum");
   });
 
   it("leaves a note instead of failing for a source with required: false", () => {
-    expect(checkReportMonth([polis, kommunen], "2024-03", names)).toEqual([
+    const { notes, notCovered } = checkReportMonth([polis, kommunen], "2024-03");
+    expect(notCovered).toEqual([]);
+    expect(notes.map((n) => monthNoteText(n, words))).toEqual([
       "Källan kommunen täcker inte 2024-03 (täcker 2023-06–2024-02): uppgift saknas för Klotter, Misshandel och för Alla kategorier.",
     ]);
   });

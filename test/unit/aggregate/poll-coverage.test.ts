@@ -4,7 +4,8 @@
  * (Stockholm is UTC+2 in summer, UTC+1 in winter).
  */
 import { describe, expect, it } from "vitest";
-import { boundByPolls, gapDays, pollGapNotes } from "../../../src/aggregate/poll-coverage.ts";
+import { boundByPolls, pollGapNotes } from "../../../src/aggregate/poll-coverage.ts";
+import { gapDays, monthNoteText } from "../../../src/render/coverage-text.ts";
 import { polledMonths } from "../../../src/ingest/polled-archive.ts";
 
 const TZ = "Europe/Stockholm";
@@ -58,7 +59,10 @@ describe("gap notes", () => {
   it("notes a gap in the months it overlaps, and only there", () => {
     const polled = { from: "2026-06", to: "2026-09", gaps: [{ from: at("2026-07-30T06:00:00Z"), to: at("2026-08-02T09:00:00Z") }] };
     expect(pollGapNotes("polisen", polled, "2026-06", TZ)).toEqual([]);
-    expect(pollGapNotes("polisen", polled, "2026-07", TZ)[0]).toMatch(/^Källan polisen: polisens händelser saknas 30 juli–2 augusti \(/);
+    const [july] = pollGapNotes("polisen", polled, "2026-07", TZ);
+    expect(july).toEqual({ kind: "poll_gap", sourceId: "polisen", from: at("2026-07-30T06:00:00Z"), to: at("2026-08-02T09:00:00Z") });
+    const names = { category: () => undefined, area: () => undefined, timeZone: TZ };
+    expect(july && monthNoteText(july, names)).toMatch(/^Källan polisen: polisens händelser saknas 30 juli–2 augusti \(/);
     expect(pollGapNotes("polisen", polled, "2026-08", TZ)).toHaveLength(1);
     expect(pollGapNotes("polisen", polled, "2026-09", TZ)).toEqual([]);
   });

@@ -13,6 +13,7 @@ import { monthRange } from "../../../src/core/month.ts";
 import { ingestSources } from "../../../src/ingest/ingest-sources.ts";
 import { isBalanced } from "../../../src/ingest/tally.ts";
 import { groupKey, type IncidentSourceData } from "../../../src/model/records.ts";
+import { monthNotesText } from "../../../src/render/coverage-text.ts";
 import { excel1252, makeProject, NOW, POLIS_SOURCE, type TestProject } from "../../fixtures/ingest/project.ts";
 
 let project: TestProject | null = null;
@@ -194,7 +195,7 @@ sources:
   const rates = (month: string) => {
     const { indicators, notes } = build(month);
     return {
-      notes,
+      notes: monthNotesText(notes, indicators, CONFIG),
       areas: indicators.areas.filter((a) => a.id !== "okant").map((a) => {
         const e = a.incidents.find((i) => i.category === "misshandel")!;
         return [a.id, a.population, e.month.per_100k, e.rolling_12m.per_100k];
