@@ -7,6 +7,7 @@
 import { monthIndex } from "../core/month.ts";
 import type { ActionRecord } from "../model/extra-records.ts";
 import type { ActionFigure } from "../model/indicators.ts";
+import { mustGet } from "../core/checked.ts";
 
 export function actionFigures(records: readonly ActionRecord[], month: string): ActionFigure[] {
   const m = monthIndex(month);
@@ -20,6 +21,6 @@ export function actionFigures(records: readonly ActionRecord[], month: string): 
     if (cur === undefined || r.date >= cur.date) latest.set(r.id, r);
   });
   return [...latest.values()]
-    .sort((a, b) => firstSeen.get(a.id)! - firstSeen.get(b.id)!)
+    .sort((a, b) => mustGet(firstSeen, a.id, "action first seen") - mustGet(firstSeen, b.id, "action first seen"))
     .map((r) => ({ id: r.id, action: r.action, responsible: r.responsible, status: r.status, since: r.date, comment: r.comment }));
 }

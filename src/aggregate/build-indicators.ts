@@ -21,6 +21,7 @@ import type { AreaEntry, IncidentEntry, Indicators } from "../model/indicators.t
 import { extraAreaFigures, extraSourceSummaries, extraTopFigures } from "./extra-figures.ts";
 import type { ActionSourceData, FieldSourceData, PopulationSourceData, ReferenceSourceData, SurveySourceData } from "../model/extra-records.ts";
 import { pickPopulation, populationNotes, populationTables } from "./population-by-year.ts";
+import { at } from "../core/checked.ts";
 
 export interface BuildIndicatorsInput {
   config: Config;
@@ -184,10 +185,11 @@ export function buildIndicators(input: BuildIndicatorsInput): {
   let i = 0;
   for (const a of areas) for (const e of a.incidents) e.trend = trends[i++] ?? null;
 
+  // `coverages` was mapped from `incidentConfigs`: one entry per source, in the same order.
   const sources: Indicators["sources"] = incidentConfigs.map((s, i) => ({
     id: s.id,
     kind: s.kind,
-    covers: coversEntry(coverages[i]!.coverage),
+    covers: coversEntry(at(coverages, i).coverage),
     files: (dataById.get(s.id)?.files ?? []).map(sourceFileSummary),
   }));
 

@@ -9,6 +9,7 @@
 import { isYearMonth, monthIndex } from "../core/month.ts";
 import { GroupCounts } from "../model/group-counts.ts";
 import type { GroupKey } from "../model/records.ts";
+import { addAt, at } from "../core/checked.ts";
 
 export const KOMMUN = "kommun";
 
@@ -64,21 +65,24 @@ export class CountTable {
     const C = categories.length;
     const values = new Float64Array(areas.length * C * monthCount);
     const add = (a: number, c: number, slot: number, n: number) => {
-      if (a >= 0 && c >= 0) values[(a * C + c) * monthCount + slot]! += n;
+      if (a >= 0 && c >= 0) addAt(values, (a * C + c) * monthCount + slot, n);
     };
     for (const [s, t] of tables.entries()) {
       // The source's own indices → the table's, once per distinct text.
       const area = t.areas.map((a) => areaIndex.get(a) ?? -1);
       const category = t.categories.map((c) => (totalOf.has(c) ? (categoryIndex.get(c) ?? -1) : -2));
       const total = t.categories.map((c) => categoryIndex.get(totalOf.get(c) ?? "") ?? -1);
-      const slot = monthsOf[s]!.map((m) => (m === m ? slots[m - lo]! : -1));
+      // lo ≤ m ≤ hi for every month that parsed (m === m), so m − lo is a slot of `slots`.
+      const slot = at(monthsOf, s).map((m) => (m === m ? at(slots, m - lo) : -1));
       for (let g = 0; g < t.size; g++) {
-        const c = category[t.category[g]!]!;
-        const m = slot[t.month[g]!]!;
+        // g < t.size and the table's indices point into its own text lists, which area/category/slot map 1:1.
+        const ci = at(t.category, g);
+        const c = at(category, ci);
+        const m = at(slot, at(t.month, g));
         if (c === -2 || m < 0) continue;
-        const a = area[t.area[g]!]!;
-        const k = total[t.category[g]!]!;
-        const n = t.count[g]!;
+        const a = at(area, at(t.area, g));
+        const k = at(total, ci);
+        const n = at(t.count, g);
         add(a, c, m, n);
         add(a, k, m, n);
         // kommun counts every accepted row whatever its area (spec/indicators.md).
@@ -100,7 +104,7 @@ export class CountTable {
   value(cell: number, m: number): number {
     if (cell < 0) return 0;
     const i = m - this.firstMonth;
-    const slot = i >= 0 && i < this.slots.length ? this.slots[i]! : -1;
-    return slot < 0 ? 0 : this.values[cell + slot]!;
+    const slot = i >= 0 && i < this.slots.length ? at(this.slots, i) : -1;
+    return slot < 0 ? 0 : at(this.values, cell + slot);
   }
 }

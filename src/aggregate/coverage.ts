@@ -53,11 +53,13 @@ export function sourceCoverage(
 ): Coverage {
   const dated: Record<string, [number, number]> = {};
   for (const f of files) addDated(dated, f.dated);
-  const months = Object.keys(dated).sort();
-  const firstMonth = months[0];
-  const lastMonth = months.at(-1);
-  const first = firstMonth === undefined ? null : `${firstMonth}-${pad2(dated[firstMonth]![0])}`;
-  const last = lastMonth === undefined ? null : `${lastMonth}-${pad2(dated[lastMonth]![1])}`;
+  const months = Object.entries(dated).sort(([a], [b]) => (a < b ? -1 : 1));
+  const firstEntry = months[0];
+  const lastEntry = months.at(-1);
+  const firstMonth = firstEntry?.[0];
+  const lastMonth = lastEntry?.[0];
+  const first = firstEntry === undefined ? null : `${firstEntry[0]}-${pad2(firstEntry[1][0])}`;
+  const last = lastEntry === undefined ? null : `${lastEntry[0]}-${pad2(lastEntry[1][1])}`;
   const declared = { from: source.covers?.from, to: source.covers?.to };
   const lastEnded = addMonths(currentMonth, -1);
   const base = { first, last, declared, lastEnded, polled: polled && { from: polled.from, to: polled.to } };

@@ -32,15 +32,14 @@ export interface PopulationPick {
 export function pickPopulation(population: PopulationValue | undefined, year: number): PopulationPick | null {
   if (population === undefined) return null;
   if (typeof population === "number") return { value: population, year: null };
-  let earlier: number | null = null;
-  let later: number | null = null;
-  for (const key of Object.keys(population)) {
+  let earlier: { value: number; year: number } | null = null;
+  let later: { value: number; year: number } | null = null;
+  for (const [key, value] of Object.entries(population)) {
     const y = Number(key);
-    if (y <= year && (earlier === null || y > earlier)) earlier = y;
-    if (y > year && (later === null || y < later)) later = y;
+    if (y <= year && (earlier === null || y > earlier.year)) earlier = { value, year: y };
+    if (y > year && (later === null || y < later.year)) later = { value, year: y };
   }
-  const used = earlier ?? later;
-  return used === null ? null : { value: population[String(used)]!, year: used };
+  return earlier ?? later;
 }
 
 /**

@@ -57,8 +57,8 @@ export class ArchiveEntryCache {
   /** The entry of `month` in `outDir`, whose indicators.json has sha256 `digest` (undefined: not known). */
   entry(outDir: string, month: string, digest: string | undefined): ArchiveEntry {
     const cached = digest === undefined ? undefined : this.known.get(digest);
-    if (cached) {
-      this.used.set(digest!, cached);
+    if (digest !== undefined && cached) {
+      this.used.set(digest, cached);
       return cached;
     }
     const file = indicatorsPath(outDir, month);
@@ -71,7 +71,7 @@ export class ArchiveEntryCache {
   /** Keeps the entries of the months read or reused in this run; a failure only costs speed. */
   save(): void {
     if (this.file === null) return;
-    const entries = Object.fromEntries([...this.used.keys()].sort().map((d) => [d, this.used.get(d)!]));
+    const entries = Object.fromEntries([...this.used].sort(([a], [b]) => (a < b ? -1 : 1)));
     try {
       writeFileAtomic(this.file, stringifyJson({ schema: "lagesbild.archive-entries/v2", entries }));
     } catch {

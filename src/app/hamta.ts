@@ -21,6 +21,7 @@ import { readArchive } from "../fetch/read-archive.ts";
 import { requestEvents } from "../fetch/request-events.ts";
 import { retryAfterState } from "../fetch/retry-after-state.ts";
 import { writeArchiveFiles } from "../fetch/write-archive.ts";
+import { InvariantError } from "../core/checked.ts";
 
 export interface HamtaOptions {
   config: string;
@@ -50,8 +51,11 @@ export function requestUrl(f: NonNullable<IncidentSourceConfig["fetch"]>): strin
   return url.toString();
 }
 
-async function pollSource(config: Config, source: IncidentSourceConfig, now: number, fx: HamtaEffects): Promise<string> {
-  const f = source.fetch!;
+/** An incident source with a `fetch` block: one `lagesbild hamta polisen` polls. */
+type PolledSource = IncidentSourceConfig & { fetch: NonNullable<IncidentSourceConfig["fetch"]> };
+
+async function pollSource(config: Config, source: PolledSource, now: number, fx: HamtaEffects): Promise<string> {
+  const f = source.fetch;
   const dir = archiveDir(resolveConfigPath(config, source.path));
   mkdirSync(dir, { recursive: true });
   const lock = await acquireLock(dir);
@@ -113,7 +117,10 @@ async function pollSource(config: Config, source: IncidentSourceConfig, now: num
     const gap = previous !== undefined && newestArchived !== null && oldest !== null && oldest > newestArchived
       ? { from: previous.at, to: isoSeconds(oldest) }
       : undefined;
-    const pollMonth = parseLocalTimestamp(at, config.timezone)!.month;
+    // `at` is this run's own ISO instant, which always parses.
+    const pollTime = parseLocalTimestamp(at, config.timezone);
+    if (pollTime === null) throw new InvariantError(`the poll time ${at} does not parse`);
+    const pollMonth = pollTime.month;
     const merged = mergeAnswer(archive, answer.events, at, (e) => {
       const t = typeof e.name === "string" && typeof e.datetime === "string" ? incidentTime(e.name, e.datetime, config.timezone) : null;
       return t?.month ?? pollMonth;
@@ -143,7 +150,7 @@ async function pollSource(config: Config, source: IncidentSourceConfig, now: num
 
 export async function hamtaPolisen(opts: HamtaOptions, fx: HamtaEffects): Promise<string> {
   const config = loadConfig(opts.config);
-  const sources = config.sources.filter((s): s is IncidentSourceConfig => s.kind === "incidents" && s.fetch !== undefined);
+  const sources = config.sources.filter((s): s is PolledSource => s.kind === "incidents" && s.fetch !== undefined);
   if (sources.length === 0) throw new LagesbildError("config", msg.noSource(config.configPath));
   const now = resolveGeneratedAt(opts.generatedAt, undefined, fx.now(), config.timezone).instant;
   const lines: string[] = [];

@@ -29,6 +29,7 @@ import { buildMonth } from "./build-month.ts";
 import { selectMonths } from "./month-selection.ts";
 import { type ProgressPoint, progressMessage, progressPoint } from "./progress.ts";
 import { checkCommentaryPath } from "./read-commentary.ts";
+import { last } from "../core/checked.ts";
 
 export interface RunOptions {
   config: string;
@@ -138,7 +139,7 @@ export async function run(opts: RunOptions, effects: RunEffects, prepared?: { co
         if (effects.progress) effects.progress(point);
         else effects.log.info(point, progressMessage(point));
       }
-      outcomes.push(await buildMonth(month, { config, ingest, generatedAt, outDir, opts, state, effects, lastMonth: months.at(-1)!, plan: planBox }));
+      outcomes.push(await buildMonth(month, { config, ingest, generatedAt, outDir, opts, state, effects, lastMonth: last(months), plan: planBox }));
     }
     // The archive, feed and other shared files are rendered every run and replaced only where their
     // content changed, so a range interrupted before this point is completed by the next run.

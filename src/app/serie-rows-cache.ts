@@ -74,8 +74,8 @@ export class SerieRowsCache {
   /** The rows of `month`, whose indicators.json has sha256 `digest` (undefined: not known). */
   month(outDir: string, month: string, digest: string | undefined): SerieMonthOrProblem {
     const cached = digest === undefined ? undefined : this.known.get(digest);
-    if (cached && cached.month === month) {
-      this.used.set(digest!, cached);
+    if (digest !== undefined && cached && cached.month === month) {
+      this.used.set(digest, cached);
       return cached;
     }
     const bytes = readFileSync(path.join(outDir, month, "indicators.json"));
@@ -87,7 +87,7 @@ export class SerieRowsCache {
   /** Keeps the months read or reused in this run; a failure only costs speed. */
   save(): void {
     if (this.file === null) return;
-    const months = Object.fromEntries([...this.used.keys()].sort().map((d) => [d, this.used.get(d)!]));
+    const months = Object.fromEntries([...this.used].sort(([a], [b]) => (a < b ? -1 : 1)));
     try {
       writeFileAtomic(this.file, stringifyJson({ schema: "lagesbild.serie-rows/v1", months }));
     } catch {

@@ -29,6 +29,7 @@ import { stringifyJson } from "../core/write-json.ts";
 import { hashFiles, type Manifest, MANIFEST_FILE, readManifest, sha256 } from "../publish/manifest.ts";
 import { stageFile } from "../core/write-file-atomic.ts";
 import { assertNoSymlinkOnPath } from "../publish/write-atomic.ts";
+import { present } from "../core/checked.ts";
 
 const STYLESHEET = new URL("../render/assets/style.css", import.meta.url);
 export const COMPARISON_DIR = "jamforelse";
@@ -61,7 +62,9 @@ export function groupShell(group: GroupSettings, first: Config): Config {
 /** Writes the group's files; returns the months that have a comparison now. */
 export function writeGroupFiles(input: GroupFilesInput): string[] {
   const { outDir, group, kommuner } = input;
-  const shell = groupShell(group, kommuner[0]!.config);
+  // A group config has at least one kommun (config/load-group-config.ts).
+  const first = present(kommuner[0], "the group's first kommun");
+  const shell = groupShell(group, first.config);
   const files: Array<{ path: string; content: string | Buffer }> = [];
   const updated = new Map<string, string>();
   for (const month of input.months) {
@@ -88,7 +91,7 @@ export function writeGroupFiles(input: GroupFilesInput): string[] {
       { path: "index.html", content: renderGroupArchiveHtml(group, kommuner.map((k) => ({ id: k.id, name: k.config.kommun.name, code: k.config.kommun.code })), months, shell) },
       { path: "feed.xml", content: renderGroupFeedXml(group, entries, shell) },
       // The statement's link to serie.csv names the first kommun's (the group has no series of its own).
-      { path: "tillganglighet.html", content: renderAccessibilityHtml(shell).replace('href="serie.csv"', `href="${kommuner[0]!.id}/serie.csv"`) },
+      { path: "tillganglighet.html", content: renderAccessibilityHtml(shell).replace('href="serie.csv"', `href="${first.id}/serie.csv"`) },
     );
   }
   commitFiles(outDir, files, kommuner, input.generatedAt);

@@ -34,8 +34,8 @@ export function formatGroupSummary(r: GroupRunResult, cwd: string, onlyData: boo
       ? "Alla kommuner klara."
       : `Misslyckades (${failed.length} av ${r.kommuner.length}): ${failed.map((k) => `${k.name} (slutkod ${k.exitCode})`).join(", ")}. De andra kommunerna är skrivna.`,
   );
-  if (r.comparisonMonths.length > 0) {
-    const latest = r.comparisonMonths[0]!;
+  const [latest] = r.comparisonMonths;
+  if (latest !== undefined) {
     out.push(
       onlyData
         ? `Jämförelsens siffror: ${rel(path.join(r.outDir, "jamforelse", latest, "jamforelse.csv"))}`

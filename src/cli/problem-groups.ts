@@ -4,12 +4,13 @@
  * Shared by incident sources and the survey, field-report and actions sources, so both read alike.
  */
 import type { Problem } from "../model/records.ts";
+import { reasonCode } from "../model/reason-codes.ts";
 import { formatProblem, n } from "./summary.ts";
 
 function groupByReason(problems: ReadonlyArray<Problem>): Map<string, Problem[]> {
   const groups = new Map<string, Problem[]>();
   for (const p of problems) {
-    const code = p.reason.split(":")[0]!;
+    const code = reasonCode(p.reason);
     groups.set(code, [...(groups.get(code) ?? []), p]);
   }
   return new Map([...groups].sort(([a, x], [b, y]) => y.length - x.length || (a < b ? -1 : 1)));

@@ -7,6 +7,7 @@ import path from "node:path";
 import { loadCategoriesFragment, unusedFragmentCategories } from "../config/categories-from.ts";
 import type { Config } from "../config/load-config.ts";
 import { allSourceFiles, type FileReport, type IngestResult, type Problem } from "../model/records.ts";
+import { reasonCode } from "../model/reason-codes.ts";
 import type { MonthOutcome } from "../app/run.ts";
 
 const IGNORE_WORDS: Record<string, string> = {
@@ -47,7 +48,7 @@ function reasonList(byReason: Record<string, number>, words: Record<string, stri
     .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
     .map(([r, c]) => {
       // `unknown_category:Vapenbrott` is explained by its code's words.
-      const w = words[r] ?? words[r.split(":")[0]!];
+      const w = words[r] ?? words[reasonCode(r)];
       return `${w ? `${r} (${w})` : r} ${n(c)}`;
     })
     .join(", ");

@@ -21,6 +21,7 @@ import { checkPublishedText } from "./check-published-text.ts";
 import { checkCommentaryPath } from "./check-paths.ts";
 import type { AreaMap } from "../geo/area-shapes.ts";
 import { loadAreaMap } from "../geo/load-areas-geojson.ts";
+import { group } from "../core/checked.ts";
 
 export interface Config extends Omit<RawConfig, "groups"> {
   /** Absolute path of the config file. */
@@ -279,13 +280,15 @@ function mapLine(line: string, mapPath: KeyPathMap): string {
   const m = /^([A-Za-z_][\w]*(?:\[\d+\])*(?:\.[\w-]+(?:\[\d+\])*)*)/.exec(line);
   if (m === null) return line;
   const parts: PropertyKey[] = [];
-  for (const seg of m[1]!.split(".")) {
-    const [name, ...idx] = seg.split("[");
-    parts.push(name!);
+  const path = group(m, 1);
+  for (const seg of path.split(".")) {
+    // split always gives at least one piece: the name before any "[".
+    const [name = "", ...idx] = seg.split("[");
+    parts.push(name);
     for (const i of idx) parts.push(Number(i.slice(0, -1)));
   }
   const mapped = formatKeyPath(mapPath(parts));
-  return mapped + line.slice(m[1]!.length);
+  return mapped + line.slice(path.length);
 }
 
 export function loadConfig(configPath: string): Config {

@@ -16,6 +16,7 @@ import { formatKeyPath, type Config, type KeyPathMap, parseConfigYaml, validateR
 import { positionOfLine } from "./yaml-positions.ts";
 import { loadAreaMap } from "../geo/load-areas-geojson.ts";
 import { isRecord } from "../core/is-record.ts";
+import { InvariantError } from "../core/checked.ts";
 
 /** The group's own settings, beside the kommuner: what the comparison page and the group's archive say. */
 export interface GroupSettings {
@@ -175,14 +176,17 @@ export function parseGroupConfig(source: string, configPath: string): GroupConfi
     }
   });
   if (errors.length > 0) throw new LagesbildError("config", `Fel i konfigurationen ${configPath}:\n${errors.join("\n")}`);
+  // Without errors the head parsed and the (non-empty) list gave a kommun per entry.
+  const [firstKommun] = kommuner;
+  if (!groupHead.success || firstKommun === undefined) throw new InvariantError("a group config without errors lacks its head or kommuner");
   const absolute = path.resolve(configPath);
   const configDir = path.dirname(absolute);
-  const first = kommuner[0]!.config;
+  const first = firstKommun.config;
   // The group's base_url, as validated in each kommun's (shared) output.
   return {
     group: {
-      name: groupHead.data!.name,
-      title: typeof sharedOutput.title === "string" ? sharedOutput.title : `Jämförelse mellan kommunerna i ${groupHead.data!.name}`,
+      name: groupHead.data.name,
+      title: typeof sharedOutput.title === "string" ? sharedOutput.title : `Jämförelse mellan kommunerna i ${groupHead.data.name}`,
       configPath: absolute,
       configDir,
       projectRoot: path.dirname(configDir),

@@ -4,6 +4,7 @@
  * `Intl.NumberFormat` produce (`1 234`). Only non-negative numbers are ever expected, so a sign is
  * not a number here.
  */
+import { group } from "./checked.ts";
 const PLAIN_INT = /^\d+$/;
 const GROUPED = /^(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[,.](\d+))?$/;
 
@@ -13,7 +14,7 @@ export function parseNumber(text: string): number | null {
   if (PLAIN_INT.test(t)) return Number(t);
   const m = GROUPED.exec(t);
   if (m === null) return null;
-  const whole = m[1]!.replace(/[ \u00a0\u202f]/g, "");
+  const whole = group(m, 1).replace(/[ \u00a0\u202f]/g, "");
   return Number(m[2] === undefined ? whole : `${whole}.${m[2]}`);
 }
 

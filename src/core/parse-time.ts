@@ -8,6 +8,7 @@
  * looked up once per local day (per hour on a DST day) instead of building a Date per row.
  */
 import { TZDate } from "@date-fns/tz";
+import { at } from "./checked.ts";
 
 export interface ParsedTime {
   /** Calendar month in the zone, `YYYY-MM`. */
@@ -25,7 +26,7 @@ const OFFSET_CACHE_LIMIT = 200_000;
 
 function daysIn(year: number, month: number): number {
   if (month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) return 29;
-  return DAYS_IN_MONTH[month - 1]!;
+  return at(DAYS_IN_MONTH, month - 1);
 }
 
 /** Milliseconds to subtract from a local wall-clock `Date.UTC` value at local hour `h` of a day. */

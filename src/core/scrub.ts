@@ -14,6 +14,7 @@
  * inside a run of the characters it consumes, and each match has a bounded length, so the work is
  * linear in the text (issue 14.6: a 1 MB cell costs milliseconds, not minutes).
  */
+import { at, group } from "./checked.ts";
 export const REMOVED = "[borttaget]";
 
 /** Starts only where a run of local-part characters starts: without it a long token is quadratic. */
@@ -65,7 +66,7 @@ function normalise(text: string): { norm: string; from: Int32Array } {
   let chunkStart = 0;
   let n = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
+    const c = text.charAt(i);
     const code = c.charCodeAt(0);
     // Fast path: ASCII other than tab is kept as it is.
     if (code < 0x80 && code !== 9) {
@@ -100,16 +101,16 @@ export function identifierRanges(text: string): Array<[number, number]> {
   if (text === "") return [];
   const { norm, from } = normalise(text);
   const hits: Array<[number, number]> = [];
-  const add = (start: number, length: number) => hits.push([from[start]!, from[start + length - 1]! + 1]);
+  const add = (start: number, length: number) => hits.push([at(from, start), at(from, start + length - 1) + 1]);
   for (const m of norm.matchAll(EMAIL)) add(m.index, m[0].length);
-  for (const m of norm.matchAll(PERSONNUMMER)) if (plausibleBirthDate(m[3]!, m[4]!)) add(m.index, m[0].length);
+  for (const m of norm.matchAll(PERSONNUMMER)) if (plausibleBirthDate(group(m, 3), group(m, 4))) add(m.index, m[0].length);
   for (const m of norm.matchAll(PHONE_INTERNATIONAL)) add(m.index, m[0].length);
   for (const m of norm.matchAll(PHONE_DOMESTIC)) {
     // Swedish numbers have 8–10 digits with the leading 0 (0270-750 00 … 070-123 45 67).
     const n = digitCount(m[0]);
     if (n >= 8 && n <= 10 && !DATE_LIKE.test(m[0])) add(m.index, m[0].length);
   }
-  for (const m of norm.matchAll(PLATE)) if (!NOT_PLATES.has(m[1]!)) add(m.index, m[0].length);
+  for (const m of norm.matchAll(PLATE)) if (!NOT_PLATES.has(group(m, 1))) add(m.index, m[0].length);
   hits.sort((a, b) => a[0] - b[0]);
   const merged: Array<[number, number]> = [];
   for (const h of hits) {

@@ -8,6 +8,7 @@
  *   `polisen-events` reader does not look at.
  */
 import { isRecord } from "../core/is-record.ts";
+import { at as atIndex, mustGet } from "../core/checked.ts";
 
 /** An event object as the API sends it (`id`, `datetime`, `name`, `summary`, `url`, `type`, `location`). */
 export type ApiEvent = Record<string, unknown> & { id: number | string };
@@ -108,8 +109,9 @@ export function mergeAnswer(
       added++;
       continue;
     }
-    const list = months.get(at.month)!;
-    const old = list[at.index]!;
+    // `where` only holds places of events already in `months`.
+    const list = mustGet(months, at.month, "archive month");
+    const old = atIndex(list, at.index);
     // An event filed by another collector (no `_lagesbild`) is tracked from its first sighting here.
     const info: ArchiveInfo = old[ARCHIVE_KEY] ?? { first_seen: seenAt, last_seen: seenAt };
     if (canonical(apiPart(old)) === canonical(fresh)) {
@@ -122,7 +124,7 @@ export function mergeAnswer(
     }
     changed.add(at.month);
   }
-  const changedMonths = new Map([...changed].sort().map((m) => [m, sortEvents(months.get(m)!)] as const));
+  const changedMonths = new Map([...changed].sort().map((m) => [m, sortEvents(mustGet(months, m, "archive month"))] as const));
   return { changedMonths, added, edited, unchanged, repeatedInAnswer };
 }
 

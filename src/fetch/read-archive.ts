@@ -9,6 +9,7 @@ import { LagesbildError } from "../core/errors.ts";
 import { MONTH_FILE } from "../config/archive-files.ts";
 import type { ArchivedEvent } from "./merge-events.ts";
 import { errorMessage } from "../core/error-facts.ts";
+import { group } from "../core/checked.ts";
 
 export function readArchive(dir: string): Map<string, ArchivedEvent[]> {
   const months = new Map<string, ArchivedEvent[]>();
@@ -25,7 +26,7 @@ export function readArchive(dir: string): Map<string, ArchivedEvent[]> {
     }
     const ok = Array.isArray(value) && value.every((e) => typeof e === "object" && e !== null && "id" in e);
     if (!ok) throw new LagesbildError("unreadable_file", `Arkivfilen ${file} är inte en lista med händelser; hämtningen skriver inte över den.`, { file });
-    months.set(m[1]!, value as ArchivedEvent[]);
+    months.set(group(m, 1), value as ArchivedEvent[]);
   }
   return months;
 }

@@ -8,6 +8,7 @@
  * SWEREF 99 ≡ WGS 84 at the metre level (towgs84 all zero), exactly as EPSG defines it.
  */
 import proj4 from "proj4";
+import { at } from "../core/checked.ts";
 
 export type Crs = "EPSG:4326" | "EPSG:3006";
 
@@ -19,14 +20,14 @@ export type Metres = [e: number, n: number];
 
 /** @example wgs84ToSweref(15, 60) // ≈ [500 000, 6 651 411] (on the central meridian 15° E) */
 export function wgs84ToSweref(lon: number, lat: number): Metres {
-  const [e, n] = converter.forward([lon, lat]);
-  return [e!, n!];
+  const p = converter.forward([lon, lat]);
+  return [at(p, 0), at(p, 1)];
 }
 
 /** Longitude, latitude in degrees. */
 export function swerefToWgs84(e: number, n: number): [lon: number, lat: number] {
-  const [lon, lat] = converter.inverse([e, n]);
-  return [lon!, lat!];
+  const p = converter.inverse([e, n]);
+  return [at(p, 0), at(p, 1)];
 }
 
 /**

@@ -44,9 +44,8 @@ function planarArea(geometry: Polygon | MultiPolygon): number {
 /** Every overlapping pair, in config order (a before b). */
 export function findOverlaps(shapes: ReadonlyArray<AreaShape>): Overlap[] {
   const out: Overlap[] = [];
-  for (let i = 0; i < shapes.length; i++) {
-    for (let j = i + 1; j < shapes.length; j++) {
-      const [a, b] = [shapes[i]!, shapes[j]!];
+  for (const [i, a] of shapes.entries()) {
+    for (const b of shapes.slice(i + 1)) {
       if (!boxesMeet(a.bbox, b.bbox)) continue;
       const shared = intersect({ type: "FeatureCollection", features: [asFeature(a), asFeature(b)] });
       if (shared === null) continue;

@@ -14,6 +14,7 @@ import { inSwedenExtent, wgs84ToSweref, type Crs, type Metres } from "./crs.ts";
 import { AreaFeatureSchema, featurePolygons } from "./geojson-schema.ts";
 import { GEO } from "./geo-messages.ts";
 import { findOverlaps } from "./overlaps.ts";
+import { at, last } from "../core/checked.ts";
 
 export interface ValidatedFeatures {
   shapes: AreaShape[];
@@ -24,8 +25,9 @@ export interface ValidatedFeatures {
 function ringProblem(ring: number[][]): string | null {
   if (ring.length < 4) return GEO.ringTooShort(ring.length);
   if (ring.some((p) => p.some((v) => !Number.isFinite(v)))) return GEO.ringNotFinite;
-  const [first, last] = [ring[0]!, ring.at(-1)!];
-  if (first[0] !== last[0] || first[1] !== last[1]) return GEO.ringNotClosed;
+  // At least 4 positions (above), so the first and last exist.
+  const [first, end] = [at(ring, 0), last(ring)];
+  if (first[0] !== end[0] || first[1] !== end[1]) return GEO.ringNotClosed;
   return null;
 }
 
@@ -42,7 +44,8 @@ function featureShape(label: string, raw: number[][][][], crs: Crs, errors: stri
     }),
   );
   if (errors.length > before) return null;
-  const project = (pos: number[]): Metres => (crs === "EPSG:4326" ? wgs84ToSweref(pos[0]!, pos[1]!) : [pos[0]!, pos[1]!]);
+  // Every position has two numbers (the schema's position type).
+  const project = (pos: number[]): Metres => (crs === "EPSG:4326" ? wgs84ToSweref(at(pos, 0), at(pos, 1)) : [at(pos, 0), at(pos, 1)]);
   const polygons: PolygonRings[] = raw.map((polygon) => polygon.map((ring): Ring => ring.map(project)));
   const outside = polygons.flat(2).find((pos) => !inSwedenExtent(pos));
   if (outside !== undefined) {
@@ -53,7 +56,7 @@ function featureShape(label: string, raw: number[][][][], crs: Crs, errors: stri
     // kinks finds crossings within a ring and between the rings of one polygon (a hole poking out).
     const crossing = kinks({ type: "Polygon", coordinates: polygon }).features[0]?.geometry.coordinates;
     if (crossing !== undefined) {
-      errors.push(`${label}${raw.length > 1 ? `, polygon ${p + 1}` : ""}: ${GEO.selfIntersection(crossing[0]!, crossing[1]!)}`);
+      errors.push(`${label}${raw.length > 1 ? `, polygon ${p + 1}` : ""}: ${GEO.selfIntersection(at(crossing, 0), at(crossing, 1))}`);
     }
   });
   return errors.length > before ? null : polygons;
@@ -76,7 +79,8 @@ export function validateAreaFeatures(
   features.forEach((value, i) => {
     const parsed = AreaFeatureSchema.safeParse(value);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
+      // zod's failed parse always carries an issue.
+      const issue = at(parsed.error.issues, 0);
       const where = issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("");
       errors.push(`features[${i}]${where}: ${issue.message}`);
       return;

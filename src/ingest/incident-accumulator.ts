@@ -19,6 +19,7 @@ import { idEqualsString, idsEqual, IdTextBuilder, type IdTexts } from "./text/id
 import { GroupCounts } from "../model/group-counts.ts";
 import { reclassifyAccepted } from "./tally.ts";
 import type { FileReport, IncidentSourceData } from "../model/records.ts";
+import { addAt, at, present } from "../core/checked.ts";
 
 /** What became of a row handed to the sink; the reader counts it. */
 export type AddOutcome = "accepted" | "duplicate" | "duplicate_id";
@@ -99,9 +100,9 @@ export class IncidentAccumulator {
   private probeTexts: IdTexts | null = null;
   private probeIndex = 0;
   private readonly same = (slot: number): boolean => {
-    const f = this.slots.keyFile[slot]!;
-    const texts = f === 0 ? this.loose : this.texts[f - 1]!;
-    const k = this.slots.keyIndex[slot]!;
+    const f = at(this.slots.keyFile, slot);
+    const texts = f === 0 ? this.loose : present(this.texts[f - 1], "the ids of a merged file");
+    const k = at(this.slots.keyIndex, slot);
     return this.probeTexts === null ? idEqualsString(texts, k, this.probeString) : idsEqual(texts, k, this.probeTexts, this.probeIndex);
   };
 
@@ -147,9 +148,9 @@ export class IncidentAccumulator {
         if (this.laterRow(slot, file, group, count, instant) === "duplicate") return "duplicate";
       }
     }
-    this.groups.sum[group]! += count;
-    this.groups.rows[group]!++;
-    this.countMonth(this.groups.month[group]!, 1);
+    addAt(this.groups.sum, group, count);
+    addAt(this.groups.rows, group, 1);
+    this.countMonth(at(this.groups.month, group), 1);
     return "accepted";
   }
 
@@ -163,9 +164,9 @@ export class IncidentAccumulator {
     const file = this.files.length - 1;
     const local = agg.groups.map(([area, month, category, sum, rows]) => {
       const index = this.groups.index(area, month, category);
-      this.groups.sum[index]! += sum;
-      this.groups.rows[index]! += rows;
-      if (rows > 0) this.countMonth(this.groups.month[index]!, rows);
+      addAt(this.groups.sum, index, sum);
+      addAt(this.groups.rows, index, rows);
+      if (rows > 0) this.countMonth(at(this.groups.month, index), rows);
       return index;
     });
     const s = this.slots;
@@ -176,11 +177,11 @@ export class IncidentAccumulator {
     this.ids.reserve(agg.idEnds.length);
     s.reserve(agg.idEnds.length);
     for (let i = 0; i < agg.idEnds.length; i++) {
-      const group = local[agg.idGroup[i]!]!;
-      const count = agg.idCount[i]!;
-      const instant = agg.idInstant[i]!;
+      const group = at(local, at(agg.idGroup, i));
+      const count = at(agg.idCount, i);
+      const instant = at(agg.idInstant, i);
       this.probeIndex = i;
-      const slot = this.ids.findOrAdd(agg.idHash[i]!, this.same);
+      const slot = this.ids.findOrAdd(at(agg.idHash, i), this.same);
       if (slot < 0) {
         s.push(~slot, file, group, count, instant, file, i);
         continue;
@@ -189,7 +190,7 @@ export class IncidentAccumulator {
         // The row counted in the file's aggregate is taken back out.
         this.takeOut(group, count);
         reclassifyAccepted(agg.report, this.groups.monthText(group), "duplicate");
-        unplace(agg.report, agg.idPlaced[i]! as 0 | 1 | 2);
+        unplace(agg.report, at(agg.idPlaced, i) as 0 | 1 | 2);
       }
     }
   }
@@ -211,9 +212,9 @@ export class IncidentAccumulator {
 
   /** One accepted row of `count` leaves group `index` (a later file replaced or repeated it). */
   private takeOut(index: number, count: number): void {
-    this.groups.sum[index]! -= count;
-    this.groups.rows[index]!--;
-    this.countMonth(this.groups.month[index]!, -1);
+    addAt(this.groups.sum, index, -count);
+    addAt(this.groups.rows, index, -1);
+    this.countMonth(at(this.groups.month, index), -1);
   }
 
   private countMonth(month: number, rows: number): void {
@@ -222,16 +223,16 @@ export class IncidentAccumulator {
       grown.set(this.acceptedByMonth);
       this.acceptedByMonth = grown;
     }
-    this.acceptedByMonth[month]! += rows;
+    addAt(this.acceptedByMonth, month, rows);
   }
 
   /** A later file revises the row behind `slot`: the earlier row becomes `superseded` in its own file. */
   private supersede(slot: number, file: number, group: number, count: number, instant: number): void {
     const s = this.slots;
     s.fit(0, count);
-    const oldGroup = s.group[slot]!;
-    this.takeOut(oldGroup, s.count[slot]!);
-    reclassifyAccepted(this.files[s.file[slot]!]!, this.groups.monthText(oldGroup), "superseded");
+    const oldGroup = at(s.group, slot);
+    this.takeOut(oldGroup, at(s.count, slot));
+    reclassifyAccepted(at(this.files, at(s.file, slot)), this.groups.monthText(oldGroup), "superseded");
     s.file[slot] = file;
     s.group[slot] = group;
     s.count[slot] = count;
@@ -292,7 +293,7 @@ class GroupTable {
   }
 
   monthText(group: number): string {
-    return this.months[this.month[group]!]!;
+    return at(this.months, at(this.month, group));
   }
 
   private grow(): void {
@@ -312,18 +313,18 @@ class GroupTable {
   /** The groups that have accepted rows, in first-seen order. */
   counts(): GroupCounts {
     let n = 0;
-    for (let g = 0; g < this.size; g++) if (this.rows[g]! > 0) n++;
+    for (let g = 0; g < this.size; g++) if (at(this.rows, g) > 0) n++;
     const area = new Int32Array(n);
     const month = new Int32Array(n);
     const category = new Int32Array(n);
     const count = new Float64Array(n);
     let i = 0;
     for (let g = 0; g < this.size; g++) {
-      if (this.rows[g]! <= 0) continue;
-      area[i] = this.area[g]!;
-      month[i] = this.month[g]!;
-      category[i] = this.category[g]!;
-      count[i++] = this.sum[g]!;
+      if (at(this.rows, g) <= 0) continue;
+      area[i] = at(this.area, g);
+      month[i] = at(this.month, g);
+      category[i] = at(this.category, g);
+      count[i++] = at(this.sum, g);
     }
     return new GroupCounts([...this.areas], [...this.months], [...this.categories], area, month, category, count);
   }

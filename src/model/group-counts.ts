@@ -11,6 +11,7 @@
  * built only when asked for.
  */
 import { groupKey, type GroupKey } from "./records.ts";
+import { at } from "../core/checked.ts";
 
 export class GroupCounts implements ReadonlyMap<GroupKey, number> {
   private byKey: Map<GroupKey, number> | null = null;
@@ -57,7 +58,7 @@ export class GroupCounts implements ReadonlyMap<GroupKey, number> {
   }
 
   keyAt(i: number): GroupKey {
-    return groupKey(this.areas[this.area[i]!]!, this.months[this.month[i]!]!, this.categories[this.category[i]!]!);
+    return groupKey(at(this.areas, at(this.area, i)), at(this.months, at(this.month, i)), at(this.categories, at(this.category, i)));
   }
 
   private map(): Map<GroupKey, number> {
@@ -74,7 +75,7 @@ export class GroupCounts implements ReadonlyMap<GroupKey, number> {
   }
 
   *entries(): MapIterator<[GroupKey, number]> {
-    for (let i = 0; i < this.area.length; i++) yield [this.keyAt(i), this.count[i]!];
+    for (const [i, n] of this.count.entries()) yield [this.keyAt(i), n];
   }
 
   *keys(): MapIterator<GroupKey> {
@@ -82,7 +83,7 @@ export class GroupCounts implements ReadonlyMap<GroupKey, number> {
   }
 
   *values(): MapIterator<number> {
-    for (let i = 0; i < this.area.length; i++) yield this.count[i]!;
+    yield* this.count;
   }
 
   [Symbol.iterator](): MapIterator<[GroupKey, number]> {
@@ -90,6 +91,6 @@ export class GroupCounts implements ReadonlyMap<GroupKey, number> {
   }
 
   forEach(callback: (value: number, key: GroupKey, map: ReadonlyMap<GroupKey, number>) => void, thisArg?: unknown): void {
-    for (let i = 0; i < this.area.length; i++) callback.call(thisArg, this.count[i]!, this.keyAt(i), this);
+    for (const [i, n] of this.count.entries()) callback.call(thisArg, n, this.keyAt(i), this);
   }
 }

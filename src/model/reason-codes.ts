@@ -57,6 +57,12 @@ export type RowReason = IgnoreCode | RejectReason;
 /** Notes on a whole file (`line: null`) that are not rows: a mapped column it lacks, coordinates it cannot use. */
 export type FileNoteCode = "missing_column" | "coordinates_unused";
 
+/** The code of a reason without its value: `unknown_category:Vapenbrott` → `unknown_category`. */
+export function reasonCode(reason: string): string {
+  const colon = reason.indexOf(":");
+  return colon < 0 ? reason : reason.slice(0, colon);
+}
+
 /**
  * Reason codes as published. In `run.json` and `indicators.json` a reason carries no row value except a
  * category label (spec/inputs.md): `unknown_area:Storgatan 3` may hold an address, so it becomes

@@ -4,6 +4,7 @@
  * (issue 14.1): a raw export, a copied quarantine CSV or any other stray file dropped into the folder
  * is reported and left out, so nothing lagesbild did not write can reach the web root.
  */
+import { group } from "../core/checked.ts";
 const SHARED = new Set(["index.html", "feed.xml", "tillganglighet.html", "assets/style.css", "serie.csv"]);
 const MONTH_FILES = new Set(["index.html", "indicators.json", "indicators.csv", "run.json", "revisions.json"]);
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])\/(.+)$/;
@@ -18,7 +19,7 @@ export function isLagesbildFile(rel: string): boolean {
   if (SHARED.has(rel)) return true;
   const m = MONTH.exec(rel);
   if (m === null) return false;
-  const inMonth = m[3]!;
+  const inMonth = group(m, 3);
   return MONTH_FILES.has(inMonth) || ((CHART.test(inMonth) || AREA_PAGE.test(inMonth) || AREA_CHART.test(inMonth)) && !inMonth.includes(".."));
 }
 

@@ -128,10 +128,10 @@ function flockHelper(file: string): Promise<ChildProcess | "busy" | "unavailable
       else resolve(value);
     };
     child.on("error", (e: NodeJS.ErrnoException) => settle(e.code === "ENOENT" ? "unavailable" : e));
-    child.stdout!.setEncoding("utf8");
-    child.stderr!.setEncoding("utf8");
-    child.stderr!.on("data", (c: string) => (err += c));
-    child.stdout!.on("data", (c: string) => {
+    child.stdout.setEncoding("utf8");
+    child.stderr.setEncoding("utf8");
+    child.stderr.on("data", (c: string) => (err += c));
+    child.stdout.on("data", (c: string) => {
       out += c;
       if (out.includes("locked")) settle(child);
     });

@@ -16,6 +16,7 @@ import { mapGeometry } from "./map-geometry.ts";
 import { mapDefs } from "./map-svg.ts";
 import type { ReportView } from "./section-types.ts";
 import { MAP } from "./wording.ts";
+import { at } from "../core/checked.ts";
 
 export function areaMaps(view: ReportView): SafeHtml | null {
   const areaMap = view.config.areaMap;
@@ -37,7 +38,7 @@ ${inMeasureOrder(groups.map((g) => g.measure)).map((measure) => {
   const scale = mapSetScale(set, ctx);
   const id = `kartor-${measure}`;
   return html`<section class="map-set" aria-labelledby="${id}">
-<h4 id="${id}">${MAP.setHeading(set[0]!.unit === "rate" ? MAP.unitRate(measure) : MAP.unitCount(measure), ctx.periodText)}</h4>
+<h4 id="${id}">${MAP.setHeading(at(set, 0).unit === "rate" ? MAP.unitRate(measure) : MAP.unitCount(measure), ctx.periodText)}</h4>
 ${mapSetLegend(set, scale, ctx)}
 <div class="map-grid">
 ${set.map((g) => groupMapFigure(geometry, g, ctx, scale))}

@@ -8,6 +8,7 @@
  */
 import type { ChartSpec } from "./chart-data.ts";
 import { T } from "./wording.ts";
+import { at } from "../core/checked.ts";
 
 export interface PhonePanel {
   title: string;
@@ -19,14 +20,15 @@ export interface PhonePanel {
 export function phonePanels(spec: ChartSpec): Array<{ spec: ChartSpec; panel: PhonePanel }> {
   const count = spec.bands.length;
   return Array.from({ length: count }, (_, i) => {
-    const solid = spec.lines[2 * i]!;
+    // A chart spec has two lines (solid, dashed) per band.
+    const solid = at(spec.lines, 2 * i);
     const dashed = spec.lines[2 * i + 1];
     return {
       spec: {
         ...spec,
         // The panel's title names the category, so the legend names what the line is.
         lines: [{ ...solid, label: T.chart.phoneLegendNow }, ...(dashed ? [dashed] : [])],
-        bands: [spec.bands[i]!],
+        bands: [at(spec.bands, i)],
       },
       panel: { title: T.chart.phonePanelTitle(solid.label), legend: i === 0 },
     };

@@ -210,7 +210,9 @@ function remembered(key: string, draw: () => Buffer): Promise<Buffer> {
     png = Promise.resolve(bytes);
   }
   drawn.set(key, png);
-  if (drawn.size > DRAWN_MAX) drawn.delete(drawn.keys().next().value!);
+  // Over the limit the map is not empty: drop its oldest entry.
+  const [oldest] = drawn.keys();
+  if (drawn.size > DRAWN_MAX && oldest !== undefined) drawn.delete(oldest);
   return png;
 }
 

@@ -69,10 +69,12 @@ export function renderComparisonHtml(input: ComparisonInput, order: ComparisonOr
   // The survey column only when some kommun has a survey result.
   const surveyed = rows.some((r) => r.survey !== null);
   const cols = 2 + measures.length * 4 + (surveyed ? 1 : 0);
-  const line = (r: ComparisonRow) =>
-    r.measures === null
+  const line = (r: ComparisonRow) => {
+    const own = r.measures;
+    return own === null
       ? html`<tr>${kommunCell(r, month)}<td colspan="${String(cols - 1)}">${C.noReport}</td></tr>`
-      : html`<tr>${kommunCell(r, month)}<td class="num">${num(r.population)}</td>${measures.map((m) => measureCells(r.measures!.find((x) => x.measure === m)))}${surveyed ? surveyCell(r) : null}</tr>`;
+      : html`<tr>${kommunCell(r, month)}<td class="num">${num(r.population)}</td>${measures.map((m) => measureCells(own.find((x) => x.measure === m)))}${surveyed ? surveyCell(r) : null}</tr>`;
+  };
   const body = grouped
     ? [...lans].sort().map((lan) => html`<tbody>
 <tr class="group"><th scope="rowgroup" colspan="${String(cols)}">${LAN_NAMES[lan] ?? C.lanCode(lan)}</th></tr>

@@ -10,6 +10,7 @@
  */
 // zlib.crc32 is Node's own CRC-32 (the one PNG chunks use), since Node 20.15 (package.json engines).
 import { crc32, deflateSync } from "node:zlib";
+import { mustGet } from "../core/checked.ts";
 
 /** Pixels as cairo hands them over (`toBuffer("raw")`): 4 bytes a pixel, B G R A on little-endian. */
 export interface RawImage {
@@ -45,7 +46,7 @@ function palette(rgb: Uint32Array, most: number, keep: ReadonlyArray<number>): {
   // Counted run by run: a chart is long runs of one colour, so this is a few map updates a row.
   const counts = new Map<number, number>();
   for (let i = 0; i < rgb.length; ) {
-    const c = rgb[i]!;
+    const c = rgb[i]!; // i < rgb.length (loop bound); `!` rather than a checked call once per pixel run
     let j = i + 1;
     while (j < rgb.length && rgb[j] === c) j++;
     counts.set(c, (counts.get(c) ?? 0) + (j - i));
@@ -107,6 +108,7 @@ export function encodeIndexedPng(image: RawImage, colours = 256, keep: ReadonlyA
   // that piled up outside V8's young generation across 300+ charts a month (issue 20: peak memory).
   if (scratch.length < width * height) scratch = new Uint32Array(width * height);
   const rgb = scratch.subarray(0, width * height);
+  // `words` has width · height pixels, as `rgb` has: the index is in range (`!`, no call per pixel).
   for (let i = 0; i < rgb.length; i++) rgb[i] = words[i]! & 0xffffff;
   const { colours: chosen, index } = palette(rgb, Math.max(2, Math.min(256, colours)), keep.map((hex) => parseInt(hex.slice(1, 7), 16)));
   const depth = chosen.length <= 2 ? 1 : chosen.length <= 4 ? 2 : chosen.length <= 16 ? 4 : 8;
@@ -125,10 +127,11 @@ export function encodeIndexedPng(image: RawImage, colours = 256, keep: ReadonlyA
     let last = -1;
     let v = 0;
     for (let x = 0; x < width; x++) {
+      // x < width and y < height: both indices are in range, checked by the loop bounds, not per pixel.
       const c = rgb[row + x]!;
       if (c !== last) {
         last = c;
-        v = index.get(c)!;
+        v = mustGet(index, c, "palette index of a colour"); // palette() maps every colour of rgb
       }
       rows[at + (x >> shift)]! |= v << (8 - depth * (1 + (x & mask)));
     }

@@ -68,8 +68,7 @@ function row(areaId: string, areaName: string, e: IncidentEntry): string[] {
     ["baslinje_ar", { v: t?.baseline_years ?? null, kind: trendKind ? "protects" : undefined }],
   ];
   const hidden = [...cols, ["trend", { v: null, kind: trendKind }] as const, ...trendCols]
-    .filter(([, c]) => c.kind !== undefined)
-    .map(([name, c]) => `${name}=${KIND_WORD[c.kind!]}`);
+    .flatMap(([name, c]) => (c.kind === undefined ? [] : [`${name}=${KIND_WORD[c.kind]}`]));
   return [
     areaId,
     textCell(areaName),

@@ -12,6 +12,7 @@ import type { MapGeometry } from "./map-geometry.ts";
 import { BOUNDARY, valueScale, type ValueScale } from "./map-scale.ts";
 import { FILL, mapSvg, type MapArea } from "./map-svg.ts";
 import { fewerThan, MAP, VERDICT } from "./wording.ts";
+import { at, present } from "../core/checked.ts";
 
 export interface MapContext {
   /** "oktober 2026". */
@@ -55,7 +56,7 @@ ${rows.map((r) => html`<tr><th scope="row">${r.name}</th>${r.cells.map((c) => ht
 
 /** The table's cells: a hidden or unavailable figure reads as in every other table of the report. */
 const countText = (a: AreaFigure) =>
-  a.state === "value" ? formatNumber(a.count!) : a.range !== null ? `${a.range.lo}–${a.range.hi}` : a.text;
+  a.state === "value" ? formatNumber(present(a.count, "the count of a figure with a value")) : a.range !== null ? `${a.range.lo}–${a.range.hi}` : a.text;
 const rateText = (a: AreaFigure) => {
   if (a.state === "value") return a.rate === null ? MAP.notAvailable : formatNumber(a.rate, 1);
   if (a.state === "hidden" && a.text !== countText(a)) return a.text;
@@ -88,11 +89,13 @@ function fillFor(a: AreaFigure, scale: ValueScale, ctx: MapContext): string {
 /** The set's one legend: the classes, then hatching and white where any map of the set uses them. */
 export function mapSetLegend(set: ReadonlyArray<GroupMapData>, scale: ValueScale, ctx: MapContext): SafeHtml {
   const drawn = set.flatMap((d) => d.areas.filter((a) => ctx.drawn.has(a.id)));
-  const items = scale.colours.map((fill, i) => ({ fill, text: scale.labels[i]! }));
+  // valueScale gives one label per colour.
+  const items = scale.colours.map((fill, i) => ({ fill, text: at(scale.labels, i) }));
   if (drawn.some((a) => fillFor(a, scale, ctx) === FILL.hidden)) items.push({ fill: FILL.hidden, text: MAP.legendHidden(fewerThan(ctx.minCount)) });
   if (drawn.some((a) => a.state === "unavailable")) items.push({ fill: FILL.unavailable, text: MAP.legendUnavailable });
-  const measure = set[0]!.measure;
-  return legend(items, `${MAP.legendHeading}: ${set[0]!.unit === "rate" ? MAP.unitRate(measure) : MAP.unitCount(measure)}`);
+  // A set holds the maps of one measure, at least one (area-maps.ts groups them).
+  const { measure, unit } = at(set, 0);
+  return legend(items, `${MAP.legendHeading}: ${unit === "rate" ? MAP.unitRate(measure) : MAP.unitCount(measure)}`);
 }
 
 export function groupMapFigure(geometry: MapGeometry, data: GroupMapData, ctx: MapContext, scale: ValueScale): SafeHtml {

@@ -8,6 +8,7 @@
 import { polygonArea } from "d3-polygon";
 import polylabel from "polylabel";
 import type { AreaMap, PolygonRings } from "../geo/area-shapes.ts";
+import { at } from "../core/checked.ts";
 
 export const MAP_WIDTH = 600;
 const PAD = 6;
@@ -59,7 +60,7 @@ export function mapGeometry(map: AreaMap): MapGeometry {
         if (kept.length >= 3) d += `M${kept.join(" ")}Z`;
       }
     }
-    const largest = parts.reduce((best, part) => (partArea(part) > partArea(best) ? part : best), parts[0]!);
+    const largest = parts.reduce((best, part) => (partArea(part) > partArea(best) ? part : best), at(parts, 0)); // a shape has a polygon (geo/validate-area-features.ts)
     const pole = polylabel(largest, 1);
     return { id: shape.id, d, label: [Math.round(pole[0] * 10) / 10, Math.round(pole[1] * 10) / 10] as [number, number] };
   });

@@ -13,6 +13,7 @@
  */
 import { formatNumber } from "./format-sv.ts";
 import { MAP } from "./wording.ts";
+import { at, last } from "../core/checked.ts";
 
 /** Boundaries and label text: near-black, as the report's text colour. */
 export const BOUNDARY = "#1a1a1a";
@@ -59,9 +60,10 @@ export function classLimits(values: ReadonlyArray<number>): number[] {
   const n = Math.min(4, distinct.length);
   const limits: number[] = [];
   for (let k = 1; k < n; k++) {
-    const at = Math.round((k * distinct.length) / n);
-    const limit = roundLimit(distinct[at - 1]!, distinct[at]!);
-    if (limits.length === 0 || limit > limits.at(-1)!) limits.push(limit);
+    // 1 ≤ k < n ≤ N, so 1 ≤ cut ≤ N − 1: both neighbours exist.
+    const cut = Math.round((k * distinct.length) / n);
+    const limit = roundLimit(at(distinct, cut - 1), at(distinct, cut));
+    if (limits.length === 0 || limit > last(limits)) limits.push(limit);
   }
   return limits;
 }
@@ -71,20 +73,22 @@ export function valueScale(values: ReadonlyArray<number>, decimals: number): Val
   const max = Math.max(0, ...values);
   const limits = max > 0 ? classLimits(values) : [];
   // All zero: the lightest colour, so "no events" never looks like "some".
-  const colours = max === 0 ? [SEQUENTIAL[3]![0]!] : SEQUENTIAL[limits.length]!;
+  // classLimits gives at most 3 limits: SEQUENTIAL has a ramp for 0..3.
+  const colours = max === 0 ? [at(at(SEQUENTIAL, 3), 0)] : at(SEQUENTIAL, limits.length);
   const f = (v: number) => formatNumber(v, Number.isInteger(v) ? 0 : decimals);
   const labels =
     limits.length === 0
       ? [max === 0 ? "0" : MAP.legendAll]
-      : [MAP.legendUnder(f(limits[0]!)), ...limits.slice(0, -1).map((l, i) => MAP.legendBetween(f(l), f(limits[i + 1]!))), MAP.legendAtLeast(f(limits.at(-1)!))];
+      : [MAP.legendUnder(f(at(limits, 0))), ...limits.slice(0, -1).map((l, i) => MAP.legendBetween(f(l), f(at(limits, i + 1)))), MAP.legendAtLeast(f(last(limits)))];
   return {
     limits,
     colours,
     labels,
     colourOf(value) {
       let k = 0;
-      while (k < limits.length && value >= limits[k]!) k++;
-      return colours[k]!;
+      for (const limit of limits) if (value >= limit) k++;
+      // A ramp has one colour more than there are limits.
+      return at(colours, k);
     },
   };
 }

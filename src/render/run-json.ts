@@ -48,9 +48,9 @@ export function buildRunJson(input: {
         // Counts only: accepted rows placed by coordinates, in an area or outside all (never the points).
         ...(f.coordinates ? { placed_by_coordinates: { ...f.coordinates } } : {}),
         by_month: Object.fromEntries(
-          Object.keys(f.by_month)
-            .sort(monthOrder)
-            .map((m) => [m, counts(f.by_month[m]!)]),
+          Object.entries(f.by_month)
+            .sort(([a], [b]) => monthOrder(a, b))
+            .map(([m, tally]) => [m, counts(tally)]),
         ),
       })),
     })),

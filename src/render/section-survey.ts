@@ -42,11 +42,12 @@ function row(area: WithSurvey, f: SurveyFigure, unit: SurveyUnit): SafeHtml {
 
 /** The kommun's figure beside riket/länet, one sentence per reference (aggregate/survey-reference.ts). */
 function referenceLines(f: SurveyFigure | undefined, kommun: string, unit: string): SafeHtml | null {
-  if (f?.reference === undefined || f.value === null) return null;
+  const value = f?.value;
+  if (f?.reference === undefined || value === null || value === undefined) return null;
   const d = unit === "percent" ? 1 : 2;
   const lines = f.reference.map((r) => {
     const R = SURVEY.reference;
-    const figures = R.figures(f.name, formatNumber(f.value!, d), f.year, r.name, formatNumber(r.value, d), r.year);
+    const figures = R.figures(f.name, formatNumber(value, d), f.year, r.name, formatNumber(r.value, d), r.year);
     const text =
       r.verdict === "tryggare" || r.verdict === "otryggare"
         ? `${R[r.verdict](kommun, r.name)}: ${figures}; ${R.beyond}`

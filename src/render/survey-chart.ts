@@ -13,6 +13,7 @@ import { LEGEND_LABELS, LINE_DEFAULTS, PHONE, PHONE_SCALE, STILL_IMAGE } from ".
 import { restsOnFewAnswers, surveyDecimals, surveyValueText } from "./survey-units.ts";
 import { formatNumber } from "./format-sv.ts";
 import { SURVEY } from "./wording.ts";
+import { at } from "../core/checked.ts";
 
 export interface SurveyLine {
   label: string;
@@ -60,8 +61,9 @@ export function surveyChartSpecs(ind: Indicators, config: Config): SurveyChartSp
       values: years.map((y) => valueOf(r.series, y) ?? null),
       fewAnswers: years.map((y) => y === r.figure.year && restsOnFewAnswers(r.figure)),
     }));
-    const first = years[0]!;
-    const last = years.at(-1)!;
+    // At least two years (above).
+    const first = at(years, 0);
+    const last = at(years, years.length - 1);
     // The alt text's latest values carry their unit and, on few answers, say so (as the table does).
     const latestText = (r: (typeof rows)[number]) => {
       const v = valueOf(r.series, last);

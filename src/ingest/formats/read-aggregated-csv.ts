@@ -105,9 +105,9 @@ export async function readAggregatedCsv(opts: ReadAggregatedCsvOptions): Promise
     // A table's row stands for its whole month: a month with a row (any outcome) is covered, and only
     // such a month (spec/indicators.md "An aggregated table covers exactly the months it has rows for").
     const start = month === null ? null : parseLocalTimestamp(`${month}-01`, opts.config.timezone);
-    if (start !== null && start.instant <= now) {
-      noteDated(report, month!, 1);
-      noteDated(report, month!, daysInMonth(month!));
+    if (month !== null && start !== null && start.instant <= now) {
+      noteDated(report, month, 1);
+      noteDated(report, month, daysInMonth(month));
     }
     const label = cell(row, col.category);
     const labelOutcome = label === "" ? null : lookups.labels.lookup(label);
@@ -122,13 +122,13 @@ export async function readAggregatedCsv(opts: ReadAggregatedCsvOptions): Promise
       continue;
     }
     const countText = cell(row, col.count);
-    const missing = period === null ? "period" : labelOutcome === null ? "category" : countText === "" ? "count" : null;
-    if (missing !== null) {
+    if (period === null || labelOutcome === null || countText === "") {
+      const missing = period === null ? "period" : labelOutcome === null ? "category" : "count";
       await reject(row, `missing_field:${missing}`, month, msg.missingField(missing));
       continue;
     }
     if (month === null) {
-      const kind = period!.kind as "quarter" | "year" | "invalid";
+      const kind = period.kind as "quarter" | "year" | "invalid";
       await reject(row, "bad_date", null, periodMessages[kind](periodText));
       continue;
     }
@@ -141,7 +141,7 @@ export async function readAggregatedCsv(opts: ReadAggregatedCsvOptions): Promise
       await reject(row, "bad_number:count", month, msg.badCount(countText));
       continue;
     }
-    if (labelOutcome!.kind === "unknown") {
+    if (labelOutcome.kind === "unknown") {
       await reject(row, `unknown_category:${reasonLabel(label)}`, month, msg.unknownCategory(label, lookups.keyPath));
       continue;
     }

@@ -94,12 +94,13 @@ export async function readIncidentsCsv(opts: ReadIncidentsCsvOptions): Promise<F
     await opts.quarantine?.write(file.path, row.line, reason, row.cells, table.delimiter);
   };
 
-  let sized = sink.expectRows === undefined;
+  // Only a sink that takes a size hint is given one, once, from the first batch.
+  let unsized = sink.expectRows !== undefined;
   // Rows in the batches the parser finished them in: no await per row (issue 7 profile).
   for await (const batch of table.batches) for (const row of batch) {
-    if (!sized) {
-      sized = true;
-      sink.expectRows!(expectedRows(batch, range !== undefined ? range.end - range.start : file.size));
+    if (unsized) {
+      unsized = false;
+      sink.expectRows?.(expectedRows(batch, range !== undefined ? range.end - range.start : file.size));
     }
     const cells = row.cells;
     if (row.broken !== undefined) {

@@ -242,7 +242,8 @@ export async function handleEvent(target: EventTarget, filePath: string, line: n
     await reject("missing_field:name", null, msg.missingField("name"));
     return;
   }
-  if (label === null || type!.trim() === "") {
+  // label is null exactly when type is: both tested so the compiler knows type from here on.
+  if (type === null || label === null || type.trim() === "") {
     await reject("missing_field:type", month, msg.missingField("type"));
     return;
   }
@@ -255,14 +256,14 @@ export async function handleEvent(target: EventTarget, filePath: string, line: n
     return;
   }
   if (label.kind === "unknown") {
-    await reject(`unknown_category:${reasonLabel(type!)}`, time.month, msg.unknownType(type!.trim(), lookups.keyPath));
+    await reject(`unknown_category:${reasonLabel(type)}`, time.month, msg.unknownType(type.trim(), lookups.keyPath));
     return;
   }
   const area = lookups.areas.resolve(leadingPhrase(str(event.summary) ?? ""));
   const id = typeof event.id === "number" || typeof event.id === "string" ? String(event.id).trim() : "";
   // The police republish one incident under a new id with the same name and type (spec); `name` has
   // no year, so the same headline a year later is another incident: the key carries the incident year.
-  const nameKey = `${time.month.slice(0, 4)}\t${normaliseLabel(name)}\t${normaliseLabel(type!)}`;
+  const nameKey = `${time.month.slice(0, 4)}\t${normaliseLabel(name)}\t${normaliseLabel(type)}`;
   const firstId = lookups.seenNames.get(nameKey);
   if (firstId !== undefined && (id === "" || firstId !== id)) {
     record(report, "ignored", "duplicate", time.month);

@@ -29,6 +29,7 @@ import type { RejectReason } from "../../model/reason-codes.ts";
 import type { FileReport } from "../../model/records.ts";
 import { eachFile } from "../each-file.ts";
 import type { SourceFormat } from "./source-format.ts";
+import { group } from "../../core/checked.ts";
 
 type ReferenceSource = Extract<Config["sources"][number], { kind: "reference" }>;
 type Role = "region" | "period" | "category" | "value" | "period_type" | "sex";
@@ -54,7 +55,7 @@ const REGION_CODE = /^(\d{2,4})(?:\s+(.*))?$/;
 export function parsePeriod(text: string): { type: PeriodType; period: string; end: string } | null {
   const t = text.trim();
   let m = /^(\d{4})$/.exec(t);
-  if (m) return { type: "year", period: m[1]!, end: `${m[1]}-12` };
+  if (m) return { type: "year", period: group(m, 1), end: `${m[1]}-12` };
   m = /^(\d{4})\s*[-–]?\s*(?:K|Q|kv\.?\s*)([1-4])$/i.exec(t);
   if (m) return { type: "quarter", period: `${m[1]}-Q${m[2]}`, end: `${m[1]}-${String(Number(m[2]) * 3).padStart(2, "0")}` };
   m = /^(\d{4})\s*[-M]\s*(0[1-9]|1[0-2])$/i.exec(t);
@@ -66,7 +67,7 @@ export function parsePeriod(text: string): { type: PeriodType; period: string; e
 function regionMatcher(regions: readonly string[]): (text: string) => string | null {
   const split = (s: string) => {
     const m = REGION_CODE.exec(s.trim());
-    return m === null ? { code: null, name: normaliseLabel(s) } : { code: m[1]!, name: normaliseLabel(m[2] ?? "") };
+    return m === null ? { code: null, name: normaliseLabel(s) } : { code: group(m, 1), name: normaliseLabel(m[2] ?? "") };
   };
   const wanted = regions.map((r) => ({ entry: r, ...split(r) }));
   return (text) => {
@@ -176,8 +177,11 @@ function wideColumns(keys: readonly string[], regionIndex: number): Array<{ inde
   return keys.flatMap((k, index) => {
     if (index === regionIndex) return [];
     const m = /^(.*?)(\d{4}(?:[-–]?(?:k|q|kv\.?)[1-4]|[-m](?:0[1-9]|1[0-2]))?)$/.exec(k);
-    if (m === null || m[1] === "" || parsePeriod(m[2]!) === null) return [];
-    return [{ index, label: m[1]!, period: m[2]! }];
+    if (m === null) return [];
+    const label = group(m, 1);
+    const period = group(m, 2);
+    if (label === "" || parsePeriod(period) === null) return [];
+    return [{ index, label, period }];
   });
 }
 

@@ -22,6 +22,9 @@ import { addDated } from "../../core/dated-spans.ts";
 import { newFileReport, noteDated, recordMany } from "../tally.ts";
 import type { FileReport, IncidentSourceData } from "../../model/records.ts";
 
+/** A kommun's target, with the events of the current file that were its own, per month. */
+type SharedTarget = EventTarget & { own: Map<string | null, number> };
+
 export interface SharedReadOptions {
   now: number;
   quarantine: boolean;
@@ -36,31 +39,32 @@ export interface SharedReadOptions {
  * kommun's own read, which then fails with the same message.
  */
 export async function readSharedPolisenEvents(configs: ReadonlyArray<Config>, index: number, opts: SharedReadOptions): Promise<IncidentSourceData[]> {
-  const first = configs[0]!;
+  const [first] = configs;
+  if (first === undefined) return [];
   const source = incidentSourceAt(first.sources, index);
   const files = await sourceFiles(first, source, opts.warn);
   if (files.length === 0) throw new Error("no files"); // each kommun's own read reports it in its words
-  const targets: EventTarget[] = configs.map((config) => {
+  const targets: SharedTarget[] = configs.map((config) => {
     const own = incidentSourceAt(config.sources, index);
     return {
       lookups: preparePolisenLookups(config, own),
       report: newFileReport("", "", "utf-8"),
       sink: new IncidentAccumulator(),
       quarantine: opts.quarantine ? openQuarantine(resolveConfigPath(config, config.quarantine_dir), own.id) : null,
+      own: new Map(),
     };
   });
-  const byKommun = new Map<string, EventTarget[]>();
+  const byKommun = new Map<string, SharedTarget[]>();
   for (const t of targets) byKommun.set(t.lookups.kommun, [...(byKommun.get(t.lookups.kommun) ?? []), t]);
   try {
     for (const absolute of files) {
       const file = { absolute, path: projectRelative(first, absolute), ...(await scanFile(absolute)) };
       const all = newFileReport(file.path, file.sha256, file.encoding);
       const allByMonth = new Map<string | null, number>();
-      const ownByMonth = new Map<EventTarget, Map<string | null, number>>();
       for (const t of targets) {
         t.report = newFileReport(file.path, file.sha256, file.encoding);
         t.sink.beginFile(t.report);
-        ownByMonth.set(t, new Map());
+        t.own = new Map();
       }
       for await (const { line, value } of eventElements(file)) {
         const event = parseEvent(value, first.timezone);
@@ -68,14 +72,12 @@ export async function readSharedPolisenEvents(configs: ReadonlyArray<Config>, in
         allByMonth.set(event.month, (allByMonth.get(event.month) ?? 0) + 1);
         const mine = event.kommun === null ? targets : (byKommun.get(event.kommun) ?? []);
         for (const t of mine) {
-          const own = ownByMonth.get(t)!;
-          own.set(event.month, (own.get(event.month) ?? 0) + 1);
+          t.own.set(event.month, (t.own.get(event.month) ?? 0) + 1);
           await handleEvent(t, file.path, line, event, opts.now);
         }
       }
       for (const t of targets) {
-        const own = ownByMonth.get(t)!;
-        for (const [month, n] of allByMonth) recordMany(t.report, "ignored", "other_kommun", month, n - (own.get(month) ?? 0));
+        for (const [month, n] of allByMonth) recordMany(t.report, "ignored", "other_kommun", month, n - (t.own.get(month) ?? 0));
         addDated((t.report.dated ??= {}), all.dated);
       }
       opts.log?.(`${file.path}: ${all.tally.read === 0 ? sum(allByMonth) : all.tally.read} händelser lästa en gång för ${targets.length} kommuner`, { source: source.id, file: file.path });

@@ -58,15 +58,11 @@ export async function readSurveyResponses(opts: ReadSurveyResponsesOptions): Pro
   const { config, source, file, tallies } = opts;
   const keyPath = `sources[${config.sources.findIndex((s) => s.id === source.id)}]`;
   const areas = buildAreaResolver(config.areas, "keep");
-  const questions = config.survey.indicators
-    .filter((i) => i.question !== undefined)
-    .map((i) => ({
-      id: i.id,
-      question: i.question!,
-      yes: new Set((i.yes ?? []).map(normaliseLabel)),
-      exclude: new Set((i.exclude ?? []).map(normaliseLabel)),
-      index: -1,
-    }));
+  const questions = config.survey.indicators.flatMap(({ id, question, yes, exclude }) =>
+    question === undefined
+      ? []
+      : [{ id, question, yes: new Set((yes ?? []).map(normaliseLabel)), exclude: new Set((exclude ?? []).map(normaliseLabel)), index: -1 }],
+  );
 
   const decide = (row: { line: number; get(c: Column): string; cells: readonly string[] }): RowDecision => {
     const yearText = row.get("year");

@@ -10,6 +10,7 @@
 import { isUtf8 } from "node:buffer";
 import { createReadStream } from "node:fs";
 import type { FileRange } from "../_fast/split-file.ts";
+import { at } from "../../core/checked.ts";
 
 export type Encoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
 
@@ -25,7 +26,7 @@ function bomEncoding(head: Buffer): Encoding | null {
 /** How many trailing bytes of `buf` start a UTF-8 sequence that the next chunk completes. */
 function incompleteTail(buf: Buffer): number {
   for (let back = 1; back <= Math.min(3, buf.length); back++) {
-    const b = buf[buf.length - back]!;
+    const b = at(buf, buf.length - back);
     if (b < 0x80) return 0; // ASCII: nothing pending
     if (b >= 0xc0) {
       const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
@@ -56,7 +57,7 @@ function firstUndefined1252(chunk: Buffer): number {
 function firstInvalidUtf8(buf: Buffer): number {
   let i = 0;
   while (i < buf.length) {
-    const b = buf[i]!;
+    const b = at(buf, i);
     const need = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
     if (need === 0 || !isUtf8(buf.subarray(i, i + need))) return i;
     i += need;
@@ -98,7 +99,7 @@ export class EncodingSniffer {
     this.offset += chunk.length;
     if (this.undefined1252 === null && this.decided !== "utf-16le" && this.decided !== "utf-16be") {
       const i = firstUndefined1252(chunk);
-      if (i >= 0) this.undefined1252 = { at: start + i, byte: chunk[i]! };
+      if (i >= 0) this.undefined1252 = { at: start + i, byte: at(chunk, i) };
     }
     if (this.decided !== null && this.decided !== "utf-8") return;
     if (this.head.length < 3) {
@@ -207,13 +208,12 @@ const C1_1252 = [
 export function windows1252ToUtf8(bytes: Uint8Array): Buffer {
   const out = Buffer.allocUnsafe(bytes.length * 3); // € (3 bytes) is the widest
   let j = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i]!;
+  for (const b of bytes) {
     if (b < 0x80) {
       out[j++] = b;
       continue;
     }
-    const c = b < 0xa0 ? C1_1252[b - 0x80]! : b;
+    const c = b < 0xa0 ? at(C1_1252, b - 0x80) : b;
     if (c < 0x800) {
       out[j++] = 0xc0 | (c >> 6);
       out[j++] = 0x80 | (c & 0x3f);

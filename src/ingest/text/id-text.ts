@@ -6,6 +6,7 @@
  * wider unit widens the store to two bytes per unit, so any id round-trips exactly.
  */
 import { avalanche } from "../_fast/id-table.ts";
+import { at } from "../../core/checked.ts";
 
 export type IdUnits = Uint8Array | Uint16Array;
 
@@ -19,34 +20,38 @@ export interface IdTexts {
 export function hashUnits(units: IdUnits, start: number, end: number): number {
   let h = 0x811c9dc5;
   for (let i = start; i < end; i++) {
-    h ^= units[i]!;
+    h ^= at(units, i);
     h = Math.imul(h, 0x01000193);
   }
   return avalanche(h);
 }
 
 /** Whether id `i` of `t` is the string `s`. */
+/** Where id `i` starts in `units`: id i − 1's end. */
+function startOf(t: IdTexts, i: number): number {
+  return i === 0 ? 0 : at(t.ends, i - 1);
+}
+
 export function idEqualsString(t: IdTexts, i: number, s: string): boolean {
-  const start = i === 0 ? 0 : t.ends[i - 1]!;
-  if (t.ends[i]! - start !== s.length) return false;
+  const start = startOf(t, i);
+  if (at(t.ends, i) - start !== s.length) return false;
   for (let k = 0; k < s.length; k++) if (t.units[start + k] !== s.charCodeAt(k)) return false;
   return true;
 }
 
 /** Whether id `i` of `a` and id `j` of `b` are the same code units. */
 export function idsEqual(a: IdTexts, i: number, b: IdTexts, j: number): boolean {
-  const as = i === 0 ? 0 : a.ends[i - 1]!;
-  const bs = j === 0 ? 0 : b.ends[j - 1]!;
-  const n = a.ends[i]! - as;
-  if (b.ends[j]! - bs !== n) return false;
+  const as = startOf(a, i);
+  const bs = startOf(b, j);
+  const n = at(a.ends, i) - as;
+  if (at(b.ends, j) - bs !== n) return false;
   for (let k = 0; k < n; k++) if (a.units[as + k] !== b.units[bs + k]) return false;
   return true;
 }
 
 /** The string of id `i` (for messages and tests; the hot paths compare units). */
 export function idString(t: IdTexts, i: number): string {
-  const start = i === 0 ? 0 : t.ends[i - 1]!;
-  return String.fromCharCode(...t.units.subarray(start, t.ends[i]!));
+  return String.fromCharCode(...t.units.subarray(startOf(t, i), at(t.ends, i)));
 }
 
 /** Appends ids; `texts()` views the ids so far without copying. */

@@ -8,6 +8,7 @@
 import { LagesbildError } from "../../core/errors.ts";
 import { scrub } from "../../core/scrub.ts";
 import { headerKey } from "./parse-swedish-csv.ts";
+import { mustGet } from "../../core/checked.ts";
 
 const quote = (s: string) => `"${s.length > 80 ? `${s.slice(0, 77)}…` : s}"`;
 
@@ -19,9 +20,10 @@ export function missingColumns(header: readonly string[], wanted: readonly strin
 
 /** The optional roles `rename` maps by name that the header lacks: a note per file, not an error. */
 export function missingMappedNote(header: readonly string[], optional: readonly string[], rename: Readonly<Record<string, string>> = {}, keyPath: string): string | null {
-  const missing = missingColumns(header, optional.filter((role) => rename[role] !== undefined), rename);
+  const mapped = new Map(optional.flatMap((role) => { const name = rename[role]; return name === undefined ? [] : [[role, name] as const]; }));
+  const missing = missingColumns(header, [...mapped.keys()], rename);
   if (missing.length === 0 || header.length === 0) return null;
-  const names = missing.map((role) => `${quote(rename[role]!)} (${role})`).join(", ");
+  const names = missing.map((role) => `${quote(mustGet(mapped, role, "renamed column"))} (${role})`).join(", ");
   return `${missing.length === 1 ? "Kolumnen" : "Kolumnerna"} ${names} som ${keyPath}.columns anger finns inte i filen: ` +
     "raderna läses utan den (antal 1, okänt område, inget id). Kontrollera rubriken i filen eller i konfigurationen.";
 }

@@ -6,6 +6,7 @@
  * `kvartal 1 2024`) or a bare year cannot be split into months: those get their own message.
  */
 import { SWEDISH_MONTHS } from "./parse-polisen-name.ts";
+import { group } from "../../core/checked.ts";
 
 export type PeriodResult =
   | { kind: "month"; month: string }
@@ -38,11 +39,11 @@ const result = (year: string, month: number): PeriodResult =>
 export function parsePeriod(text: string): PeriodResult {
   const t = text.normalize("NFC").replace(/\s+/gu, " ").trim();
   let m = NUMERIC.exec(t);
-  if (m !== null) return result(m[1]!, Number(m[2]));
+  if (m !== null) return result(group(m, 1), Number(m[2]));
   m = NAME_FIRST.exec(t);
-  if (m !== null) return result(m[2]!, monthNumber(m[1]!));
+  if (m !== null) return result(group(m, 2), monthNumber(group(m, 1)));
   m = YEAR_FIRST.exec(t);
-  if (m !== null) return result(m[1]!, monthNumber(m[2]!));
+  if (m !== null) return result(group(m, 1), monthNumber(group(m, 2)));
   if (QUARTER.test(t)) return { kind: "quarter" };
   if (YEAR.test(t)) return { kind: "year" };
   return { kind: "invalid" };

@@ -73,7 +73,9 @@ export function incidentTime(name: string, datetime: string, timezone: string): 
   if (date === null) return published === null ? null : parseLocalTimestamp(published.text, timezone);
   if (published === null) return null; // the headline has no year: without `datetime` it is unusable
   const year = date.month === 12 && published.month === 1 ? published.year - 1 : published.year;
-  const time = date.hour === null ? "" : ` ${pad2(date.hour)}:${pad2(date.minute!)}`;
+  // NAME_DATE captures the hour and the minute together: both or neither.
+  const { hour, minute } = date;
+  const time = hour === null || minute === null ? "" : ` ${pad2(hour)}:${pad2(minute)}`;
   // The headline's time is local wall-clock time (no offset): parse-time validates day and hour.
   return parseLocalTimestamp(`${year}-${pad2(date.month)}-${pad2(date.day)}${time}`, timezone);
 }

@@ -5,6 +5,7 @@
  */
 import { scrub } from "../../core/scrub.ts";
 import type { IgnoreCode, RejectCode } from "../../model/reason-codes.ts";
+import { at } from "../../core/checked.ts";
 
 /** Excel's trailing sum row: "Summa", "Total" (or Swedish "Totalt"), "SUMMA:" as the first non-empty cell. */
 export const TOTAL_ROW = /^\s*(summa|totalt?)\s*:?\s*$/i;
@@ -14,8 +15,7 @@ export const C1_CONTROL = /[\u0080-\u009f]/;
 
 /** Index of the first non-empty cell, or -1 for a row whose cells are all empty (`;;;;`). */
 export function firstNonEmpty(cells: ReadonlyArray<string>): number {
-  for (let i = 0; i < cells.length; i++) if (cells[i]!.trim() !== "") return i;
-  return -1;
+  return cells.findIndex((c) => c.trim() !== "");
 }
 
 /**
@@ -24,8 +24,7 @@ export function firstNonEmpty(cells: ReadonlyArray<string>): number {
  */
 export function hasWrongWidth(cells: ReadonlyArray<string>, width: number): boolean {
   if (cells.length < width) return true;
-  for (let i = width; i < cells.length; i++) if (cells[i]!.trim() !== "") return true;
-  return false;
+  return cells.some((c, i) => i >= width && c.trim() !== "");
 }
 
 export function hasC1Controls(cells: ReadonlyArray<string>): boolean {
@@ -46,7 +45,8 @@ export function structuralRule(
   width: number,
   ignored = false,
 ): StructuralRule | null {
-  if (TOTAL_ROW.test(cells[first]!)) return "total_row";
+  // `first` is firstNonEmpty's index of a non-blank row: always a cell.
+  if (TOTAL_ROW.test(at(cells, first))) return "total_row";
   if (ignored) return "ignore_list";
   if (hasWrongWidth(cells, width)) return "column_count";
   if (hasC1Controls(cells)) return "bad_encoding";
