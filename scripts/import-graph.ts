@@ -12,7 +12,6 @@
  *   index (src/index.ts), cli  →  app  →  ingest, fetch, aggregate, render, publish  →  config  →  geo  →  model  →  core
  *
  * How today's folders map onto it:
- * - `output/` is the future `publish/` and is ranked as a stage.
  * - `fetch/` (`lagesbild hamta polisen`: polls the police's events into an archive that `ingest/` reads)
  *   sits beside `ingest/` as a stage; a stage importing another stage is a sideways edge.
  * - `src/index.ts` (the library API) is ranked with `cli/`: both are entry points that may call `app/`.
@@ -41,7 +40,6 @@ const RANK: Readonly<Record<string, number>> = {
   fetch: 2,
   aggregate: 2,
   render: 2,
-  output: 2,
   publish: 2,
   config: 3,
   geo: 4,
@@ -158,6 +156,13 @@ function rank(folder: string): number {
   return RANK[folder] ?? Number.NaN;
 }
 
+/** The target order as RANK gives it: "index, cli → app → ingest, fetch, … → core" (one place to change). */
+function orderLine(): string {
+  const levels = new Map<number, string[]>();
+  for (const [folder, r] of Object.entries(RANK)) levels.set(r, [...(levels.get(r) ?? []), folder]);
+  return [...levels].sort(([a], [b]) => a - b).map(([, folders]) => folders.join(", ")).join(" → ");
+}
+
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -201,7 +206,7 @@ function print(g: ImportGraph, all: boolean): void {
   const out: string[] = [];
   const count = (e: Edge): string => (e.typeOnly > 0 ? `${e.value} + ${e.typeOnly} type-only` : `${e.value}`);
   out.push(`Import graph of src/ by folder (${g.files} files, ${g.edges.length} edges between folders)`);
-  out.push("Order: index, cli → app → ingest, fetch, aggregate, render, output(=publish) → config → geo → model → core");
+  out.push(`Order: ${orderLine()}`);
   out.push("");
   for (const e of g.edges) {
     const mark = g.flagged.includes(e) ? (rank(e.to) === rank(e.from) ? "  SIDEWAYS" : "  UP") : "";
