@@ -238,14 +238,29 @@ export function pinnedTargets(p: Programme, targets: Target[]): number[] {
 }
 
 /**
- * A feasible point that moves `target` at least 1 from its true value (either way) and changes the
- * costed unknowns as little as possible: minimises Σ cost_i · |x_i − truth_i| over `costed`. The
+ * A feasible point of the target's component that moves `target` at least 1 from its true value
+ * (either way) and changes the costed unknowns as little as possible: minimises Σ cost_i · |x_i − truth_i| over `costed`. The
  * suppression plan hides exactly the values this point changes, so the point stays feasible in what is
  * then published and the target keeps two integers (see `repairOverTime` in suppress.ts). Null when the
  * target cannot move at all.
  */
-export function nearestMove(p: Programme, target: Target, costed: Array<{ v: number; truth: number; cost: number }>): Float64Array | null {
+export function nearestMove(whole: Programme, target: Target, allCosted: Array<{ v: number; truth: number; cost: number }>, parts = components(whole)): Map<number, number> | null {
   if (solver === null) throw new Error("loadSolver() first");
+  // Only the target's component can move with it: solve that piece (a few hundred unknowns of thousands).
+  const root = parts.of[target.vars[0]!]!;
+  const members: number[] = [];
+  const col = new Map<number, number>();
+  whole.lower.forEach((_, i) => {
+    if (parts.of[i] === root) (col.set(i, members.length), members.push(i));
+  });
+  if (target.vars.some((v) => !col.has(v))) return null; // a target over several pieces: not repaired this way
+  const p: Programme = {
+    lower: members.map((i) => whole.lower[i]!),
+    upper: members.map((i) => whole.upper[i]!),
+    relations: (parts.relationsOf.get(root) ?? []).map((r) => ({ terms: r.terms.map((t) => ({ v: col.get(t.v)!, coef: t.coef })), lo: r.lo, hi: r.hi })),
+  };
+  const costed = allCosted.filter((c) => col.has(c.v)).map((c) => ({ ...c, v: col.get(c.v)! }));
+  target = { ...target, vars: target.vars.map((v) => col.get(v)!) };
   const n = p.lower.length;
   const m = costed.length;
   // Columns: the unknowns, then one |x_i − truth_i| per costed unknown. Rows: the relations, two rows
@@ -294,7 +309,8 @@ export function nearestMove(p: Programme, target: Target, costed: Array<{ v: num
       const cost = model.getObjectiveValue();
       if (best === null || cost < best.cost - 1e-9) best = { x: Float64Array.from(model.getSolution().colValue.subarray(0, n)), cost };
     }
-    return best?.x ?? null;
+    // The point in the whole programme's numbering (the target's component only).
+    return best === null ? null : new Map(members.map((i, j) => [i, best!.x[j]!]));
   } finally {
     model.dispose();
   }
