@@ -35,7 +35,7 @@
 import { createHash } from "node:crypto";
 import type { PlanDecisions } from "../model/suppression-plan.ts";
 import { addMonths, monthFromIndex, monthIndex, type YearMonth } from "../core/month.ts";
-import type { AreaEntry, HiddenKind, IncidentEntry, Indicators, Trend } from "./indicators-schema.ts";
+import type { AreaEntry, HiddenKind, IncidentEntry, Indicators, Trend } from "../model/indicators.ts";
 import { components, nearestMove, pinnedTargets, type Relation, type Target } from "./lp-interval.ts";
 import { baselineMonths, MAX_BASELINE_YEARS } from "./seasonal-trend.ts";
 import { isTotalId } from "../core/measure.ts";
@@ -723,7 +723,7 @@ const TREND_DERIVED = ["p_value", "q_value", "baseline_mean"] as const;
  * The published copy of one month's indicators under the plan. With k ≤ 1 (or no plan) nothing is hidden
  * and `ind` itself is returned, not a copy: at 312 areas the deep copy was 5 % of a warm run (issue 20),
  * and nothing downstream writes to the published indicators (writeMonth spreads a new top level for the
- * revision; rendering and the data files only read them: test/unit/output-published-readonly.test.ts
+ * revision; rendering and the data files only read them: test/unit/app/write-month-readonly.test.ts
  * renders and writes a deep-frozen month). Kommun entries are left whole unless `applies_to: all`.
  */
 export function suppressIndicators(ind: Indicators, plan: SuppressionPlan | null): Indicators {
