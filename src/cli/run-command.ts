@@ -4,38 +4,31 @@
  * months after it are still built (spec/cli.md). The run exits with the first failure's code.
  */
 import path from "node:path";
-import { buildIndicators } from "../aggregate/build-indicators.ts";
-import { latestCoveredMonth, monthVerdict } from "../aggregate/month-verdict.ts";
-import { referencesForMonth } from "../aggregate/reference-periods.ts";
 import { allSourceFiles } from "../ingest/all-source-files.ts";
-import { loadSolver } from "../aggregate/lp-interval.ts";
-import { planKey, planStart, planSuppression, suppressIndicators, suppressionCounts, type SuppressionPlan } from "../aggregate/suppress.ts";
-import { readPlanDecisions, writePlanDecisions } from "../output/suppression-plan-cache.ts";
 import { checkOutputPaths } from "../config/check-paths.ts";
-import { type Config, loadConfig, resolveConfigPath } from "../config/load-config.ts";
+import { type Config, loadConfig, projectRelative, resolveConfigPath } from "../config/load-config.ts";
 import { EXIT, type ExitCode, LagesbildError } from "../core/errors.ts";
 import { type GeneratedAt, resolveGeneratedAt } from "../core/generated-at.ts";
 import type { Logger } from "../core/logger.ts";
 import type { YearMonth } from "../core/month.ts";
 import { VERSION } from "../core/version.ts";
-import { ingestSources } from "../ingest/ingest-sources.ts";
+import { sourceFiles } from "../ingest/source-files.ts";
+// Ingest, aggregation, suppression and rendering are imported where they are used, after the up-to-date
+// check: a run that finds nothing changed never loads them (issue 20: loading them was half of its time).
+import type { SuppressionPlan } from "../aggregate/suppress.ts";
 import { cleanTemporaries } from "../ingest/clean-temporaries.ts";
 import type { IncidentSourceData, IngestResult } from "../ingest/types.ts";
-import { buildRunJson } from "../render/run-json.ts";
 import { acquireLock } from "../output/lock.ts";
 import type { MonthRecord } from "../output/manifest.ts";
-import { ArchiveEntryCache, archiveEntryCachePath } from "../output/archive-entry-cache.ts";
 import { fileHashCachePath } from "../output/file-hash-cache.ts";
-import { SerieRowsCache, serieRowsCachePath } from "../output/serie-rows-cache.ts";
 import { type ManifestState, openManifestState } from "../output/manifest-state.ts";
 import type { RevisionNote } from "../output/revisions-file.ts";
 import { refuseSymlinks, repairInterruptedSwaps } from "../output/write-atomic.ts";
 import { unknownFileWarning } from "../output/known-files.ts";
-import { writeMonth } from "../output/write-month.ts";
-import { renderSharedFiles } from "../output/write-shared-files.ts";
 import { selectMonths } from "./month-selection.ts";
 import { type ProgressPoint, progressMessage, progressPoint } from "./progress.ts";
 import { checkCommentaryPath, commentaryChanged, readCommentary } from "./read-commentary.ts";
+import { checkUpToDate, recordUpToDate, runInputs, statInputs, upToDatePath } from "./up-to-date.ts";
 
 export interface RunOptions {
   config: string;
@@ -125,6 +118,38 @@ export async function run(opts: RunOptions, effects: RunEffects, prepared?: { co
     if (repairs.length > 0) {
       effects.log.warn({ problems: repairs.slice(0, 10), count: repairs.length }, "manifest.json stämde inte med filerna (avbruten körning?) och har byggts om från filerna.");
     }
+    // The warm run's shortcut (up-to-date.ts): nothing the run depends on changed since the last run
+    // completed, so nothing is read or built. A group run reads its sources once for all kommuner.
+    const upToDateFile = upToDatePath(cacheDir, outDir);
+    const inputs =
+      prepared === undefined
+        ? await runInputs(config, { version: VERSION, generatedAt: generatedAt.iso, onlyData: opts.onlyData, months: { month: opts.month, from: opts.from, to: opts.to } }, (source, warn) => sourceFiles(config, source, warn))
+        : { key: null, files: [] };
+    const upToDate =
+      opts.force || repairs.length > 0
+        ? null
+        : checkUpToDate(
+            upToDateFile,
+            outDir,
+            inputs,
+            (m) => (state.fileSha256(`${m}/indicators.json`) === undefined ? undefined : state.record(m)),
+            (m, record) => {
+              try {
+                return commentaryChanged(readCommentary(config, m), record.inputs);
+              } catch {
+                return true; // unreadable now: the full path reports it as the month's failure
+              }
+            },
+          );
+    if (upToDate !== null) {
+      effects.log.info({ months: upToDate.months.map((m) => m.month) }, "Inget har ändrats sedan förra körningen (samma källfiler, konfiguration, version och tidpunkt): ingenting läses in eller byggs om.");
+      for (const m of upToDate.months) effects.log.info({ month: m.month }, `${m.month}: oförändrad, hoppas över`);
+      const months = upToDate.months.map((m): MonthOutcome => ({ month: m.month, status: "skipped", revision: m.revision }));
+      return { exitCode: EXIT.ok, config, outDir, generatedAt, ingest: upToDate.ingest, months, lockWarning: lock.warning };
+    }
+    const statsBefore = statInputs(inputs);
+    const { ingestSources } = await import("../ingest/ingest-sources.ts");
+    const { latestCoveredMonth } = await import("../aggregate/month-verdict.ts");
     const ingest = await ingestSources(config, {
       now: generatedAt.instant,
       quarantine: true,
@@ -149,6 +174,9 @@ export async function run(opts: RunOptions, effects: RunEffects, prepared?: { co
     }
     // The archive, feed and other shared files are rendered every run and replaced only where their
     // content changed, so a range interrupted before this point is completed by the next run.
+    const { ArchiveEntryCache, archiveEntryCachePath } = await import("../output/archive-entry-cache.ts");
+    const { SerieRowsCache, serieRowsCachePath } = await import("../output/serie-rows-cache.ts");
+    const { renderSharedFiles } = await import("../output/write-shared-files.ts");
     const entries = new ArchiveEntryCache(archiveEntryCachePath(cacheDir, outDir));
     const serie = new SerieRowsCache(serieRowsCachePath(cacheDir, outDir));
     const digest = (m: string) => state.fileSha256(`${m}/indicators.json`);
@@ -163,6 +191,15 @@ export async function run(opts: RunOptions, effects: RunEffects, prepared?: { co
       serie.save();
     }
     const failed = outcomes.find((o) => o.status === "failed");
+    const records = outcomes.flatMap((o) => {
+      const record = state.record(o.month);
+      return record === undefined ? [] : [{ month: o.month, record }];
+    });
+    if (failed === undefined && records.length === outcomes.length) {
+      const sources = allSourceFiles(ingest);
+      const hashes = new Map(sources.flatMap((s) => s.files.map((f): [string, string] => [f.path, f.sha256])));
+      recordUpToDate(upToDateFile, outDir, inputs, statsBefore, sources, (absolute) => hashes.get(projectRelative(config, absolute)), ingest.warnings, records);
+    }
     return { exitCode: failed?.exitCode ?? EXIT.ok, config, outDir, generatedAt, ingest, months: outcomes, lockWarning: lock.warning };
   } finally {
     lock.release();
@@ -184,6 +221,13 @@ interface MonthContext {
 
 async function buildMonth(month: YearMonth, ctx: MonthContext): Promise<MonthOutcome> {
   const { config, ingest, generatedAt, outDir, opts, state, effects } = ctx;
+  const { monthVerdict } = await import("../aggregate/month-verdict.ts");
+  const { buildIndicators } = await import("../aggregate/build-indicators.ts");
+  const { referencesForMonth } = await import("../aggregate/reference-periods.ts");
+  const { planKey, planStart, planSuppression, suppressIndicators, suppressionCounts } = await import("../aggregate/suppress.ts");
+  const { readPlanDecisions, writePlanDecisions } = await import("../output/suppression-plan-cache.ts");
+  const { buildRunJson } = await import("../render/run-json.ts");
+  const { writeMonth } = await import("../output/write-month.ts");
   try {
     // Exit 4 (not delivered) is decided before exit 1 (rejected rows), as validate does.
     const verdict = monthVerdict(config, ingest, month, generatedAt);
@@ -199,7 +243,7 @@ async function buildMonth(month: YearMonth, ctx: MonthContext): Promise<MonthOut
         const cacheDir = resolveConfigPath(config, config.cache_dir);
         const key = `${VERSION}:${planKey(input)}`; // a new version may plan differently
         const cached = readPlanDecisions(cacheDir, key);
-        if (cached === undefined) await loadSolver();
+        if (cached === undefined) await (await import("../aggregate/lp-interval.ts")).loadSolver();
         ctx.plan.plan = planSuppression(input, cached);
         if (cached === undefined) writePlanDecisions(cacheDir, key, ctx.plan.plan.decisions());
       }
