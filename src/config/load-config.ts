@@ -8,7 +8,6 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import { LagesbildError } from "../core/errors.ts";
 import { POLISEN_EVENTS_MEASURE, type Measure } from "../core/measure.ts";
@@ -19,7 +18,7 @@ import { normaliseLabel } from "./normalise-label.ts";
 import { fixedKeyErrors } from "./fixed-keys.ts";
 import { ConfigSchema, type RawConfig } from "./schema.ts";
 import { fetchConfigProblems } from "./archive-files.ts";
-import { type KeyPosition, keyPositions, positionOfLine } from "./yaml-positions.ts";
+import { type KeyPosition, keyPositions, positionOfLine, yamlLib } from "./yaml-positions.ts";
 import { checkPublishedText } from "./check-published-text.ts";
 import { checkCommentaryPath } from "./check-paths.ts";
 import type { AreaMap } from "../geo/area-shapes.ts";
@@ -201,6 +200,7 @@ export function parseConfig(source: string, configPath: string): Config {
 
 /** The config file's YAML as plain values, and where each key is (for `file:LINE:COL` in errors). */
 export function parseConfigYaml(source: string, configPath: string): { raw: unknown; positions: Map<string, KeyPosition> } {
+  const { LineCounter, parseDocument } = yamlLib();
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { prettyErrors: true, uniqueKeys: true, lineCounter });
   if (doc.errors.length > 0) {
