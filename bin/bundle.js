@@ -15,8 +15,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SRC = path.join(ROOT, "src");
 const CACHE = path.join(ROOT, "node_modules", ".cache", "lagesbild");
 const ENTRY = path.join(SRC, "cli", "main.ts");
-/** The ingest worker's body (src/ingest/worker-pool.ts), bundled too so a worker starts without tsx. */
-const WORKER = path.join(SRC, "ingest", "read-file-worker.ts");
+/** The ingest worker's body (src/ingest/_fast/worker-pool.ts), bundled too so a worker starts without tsx. */
+const WORKER = path.join(SRC, "ingest", "_fast", "read-file-worker.ts");
 /** Bundles of older sources are removed once unused for this long (a run still using one has loaded its chunks). */
 const STALE_MS = 10 * 60 * 1000;
 
@@ -134,9 +134,9 @@ async function bundledMain() {
     }
   }
   const main = (await import(pathToFileURL(file).href)).main;
-  // Read by src/ingest/worker-pool.ts when it is given (else it starts workers through tsx).
+  // Read by src/ingest/_fast/worker-pool.ts when it is given (else it starts workers through tsx).
   globalThis.lagesbildWorkerEntry = pathToFileURL(path.join(dir, "read-file-worker.mjs"));
-  // Read by src/cli/up-to-date.ts: a run that skips everything must know the code is the same.
+  // Read by src/app/up-to-date.ts: a run that skips everything must know the code is the same.
   globalThis.lagesbildBuildStamp = stamp;
   return main;
 }

@@ -1,7 +1,7 @@
 /**
  * `npm run bench:trend` (issue 15): the trend test's calibration by simulation, the old 12-month test and
  * the seasonal test side by side, and the overdispersion of the real police events where they are present.
- * Figures, not pass/fail; `test/unit/aggregate-trend-calibration.test.ts` asserts the false-alarm bound.
+ * Figures, not pass/fail; `test/unit/aggregate/trend-calibration.test.ts` asserts the false-alarm bound.
  *
  *   npm run bench:trend                    # 200 kommuner a scenario
  *   TREND_KOMMUNER=50 npm run bench:trend  # a quick look

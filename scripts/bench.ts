@@ -111,7 +111,7 @@ async function hashSeconds(files: string[]): Promise<number> {
 
 /**
  * `force`: rebuild the month even when nothing changed (every figure but "nothing changed" wants the
- * work done); without it a run with nothing changed stops at the up-to-date check (src/cli/up-to-date.ts).
+ * work done); without it a run with nothing changed stops at the up-to-date check (src/app/up-to-date.ts).
  */
 function lagesbild(config: string, cwd: string, env?: Record<string, string>, full = false, timeoutSeconds?: number, force = true): Measured {
   const only = full ? [] : ["--only", "data"];

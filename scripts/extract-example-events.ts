@@ -15,7 +15,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { normaliseLabel } from "../src/config/normalise-label.ts";
-import { incidentTime, kommunOfName } from "../src/ingest/parse-polisen-name.ts";
+import { incidentTime, kommunOfName } from "../src/ingest/text/parse-polisen-name.ts";
 
 export const FROM = "2024-05";
 export const TO = "2025-12";

@@ -12,7 +12,7 @@
 import { binomialTails } from "../../src/aggregate/binomial-trend.ts";
 import { monthTrends, type TrendCell } from "../../src/aggregate/month-trends.ts";
 import { seasonalTest } from "../../src/aggregate/seasonal-trend.ts";
-import type { Verdict } from "../../src/aggregate/indicators-schema.ts";
+import type { Verdict } from "../../src/model/indicators.ts";
 import { addMonths, monthIndex } from "../../src/core/month.ts";
 import { mulberry32 as rng, poisson } from "../sample/prng.ts";
 

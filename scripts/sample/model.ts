@@ -2,7 +2,7 @@
  * The fictional Exempelkommun: areas, the labels each source writes, and the rates behind them.
  * Rates are events per month for the whole kommun, sized for ~25 000 inhabitants from Brå's national
  * per-100 000 levels (a small town sits a little below the national average). The labels and category
- * ids here must match config/lagesbild.yaml; test/unit/sample-data.test.ts checks that they do.
+ * ids here must match config/lagesbild.yaml; test/unit/scripts/sample-data.test.ts checks that they do.
  */
 
 export const SEED = "exempelkommun-2026";

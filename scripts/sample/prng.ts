@@ -1,6 +1,6 @@
 /**
  * Deterministic randomness for the sample generator. No Math.random and no clock: the committed sample
- * must be reproducible byte for byte from the code alone (test/unit/sample-data.test.ts checks it).
+ * must be reproducible byte for byte from the code alone (test/unit/scripts/sample-data.test.ts checks it).
  */
 
 export type Rng = () => number;

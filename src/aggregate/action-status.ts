@@ -6,7 +6,7 @@
  */
 import { monthIndex } from "../core/month.ts";
 import type { ActionRecord } from "../model/extra-records.ts";
-import type { ActionFigure } from "./indicators-schema.ts";
+import type { ActionFigure } from "../model/indicators.ts";
 
 export function actionFigures(records: readonly ActionRecord[], month: string): ActionFigure[] {
   const m = monthIndex(month);
@@ -22,11 +22,4 @@ export function actionFigures(records: readonly ActionRecord[], month: string): 
   return [...latest.values()]
     .sort((a, b) => firstSeen.get(a.id)! - firstSeen.get(b.id)!)
     .map((r) => ({ id: r.id, action: r.action, responsible: r.responsible, status: r.status, since: r.date, comment: r.comment }));
-}
-
-/** Actions per status, for the plan's summary line: `{ genomford: 3, pagar: 5 }` in first-seen order. */
-export function actionCounts(actions: readonly ActionFigure[]): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const a of actions) out.set(a.status, (out.get(a.status) ?? 0) + 1);
-  return out;
 }

@@ -6,19 +6,19 @@
 import type { Config } from "../config/load-config.ts";
 import type { IncidentSourceConfig } from "../config/schema.ts";
 import { categoryMeasures, measuresUsed } from "../config/category-measures.ts";
+import { TOTAL_NAME } from "../config/total-names.ts";
 import { sourceMeasure, totalId, type Measure } from "../core/measure.ts";
-import { MEASURE } from "../render/wording.ts";
 import { isYearMonth, monthFromIndex, monthIndex, monthYear } from "../core/month.ts";
-import type { IncidentSourceData } from "../ingest/types.ts";
+import type { IncidentSourceData } from "../model/records.ts";
 import { sourceFileSummary } from "./source-file-summary.ts";
 import { checkReportMonth, isAvailable, sourceCoverage, type Coverage, type SourceCoverage } from "./coverage.ts";
 import { pollGapNotes } from "./poll-coverage.ts";
 import { incidentFiguresAt, type CountAt } from "./incident-figures.ts";
 import { CountTable, KOMMUN } from "./count-table.ts";
 import { monthTrends, type TrendCell, type TrendFamily } from "./month-trends.ts";
-import type { AreaEntry, IncidentEntry, Indicators } from "./indicators-schema.ts";
+import type { AreaEntry, IncidentEntry, Indicators } from "../model/indicators.ts";
 import { extraAreaFigures, extraSourceSummaries, extraTopFigures } from "./extra-figures.ts";
-import type { ActionSourceData, FieldSourceData, PopulationSourceData, ReferenceSourceData, SurveySourceData } from "../ingest/extra-source-types.ts";
+import type { ActionSourceData, FieldSourceData, PopulationSourceData, ReferenceSourceData, SurveySourceData } from "../model/extra-records.ts";
 import { pickPopulation, populationNotes, populationTables } from "./population-by-year.ts";
 
 export interface BuildIndicatorsInput {
@@ -50,7 +50,7 @@ export function monthContaining(isoInstant: string, timeZone: string): string {
   return `${part("year")}-${part("month")}`;
 }
 
-/** `sources[].covers` as published: `gaps` only when the range has holes (indicators-schema.ts). */
+/** `sources[].covers` as published: `gaps` only when the range has holes (model/indicators.ts). */
 function coversEntry(c: Coverage): Indicators["sources"][number]["covers"] {
   return c.gaps.length > 0 ? { from: c.from, to: c.to, gaps: [...c.gaps] } : { from: c.from, to: c.to };
 }
@@ -93,7 +93,7 @@ export function buildIndicators(input: BuildIndicatorsInput): {
     };
   });
 
-  const totals = measures.map((m) => ({ id: totalId(m, measures), name: MEASURE[m].totalName, group: null, measure: m }));
+  const totals = measures.map((m) => ({ id: totalId(m, measures), name: TOTAL_NAME[m], group: null, measure: m }));
   const categoryNames = new Map([...config.categories.map((c) => [c.id, c.name] as const), ...totals.map((t) => [t.id, t.name] as const)]);
   const keyPaths = new Map(config.sources.map((s, i) => [s.id, `sources[${i}]`]));
   const notes = checkReportMonth(coverages, month, categoryNames, keyPaths);
@@ -114,7 +114,7 @@ export function buildIndicators(input: BuildIndicatorsInput): {
 
   // Config order, then the totals in the fixed measure order (spec/outputs.md).
   const categories: Array<{ id: string; name: string; group: string | null; measure: Measure }> = [
-    ...config.categories.map((c) => ({ id: c.id, name: c.name, group: c.group as string | null, measure: measureOf.get(c.id) ?? measures[0] ?? "brott" })),
+    ...config.categories.map((c) => ({ id: c.id, name: c.name, group: c.group, measure: measureOf.get(c.id) ?? measures[0] ?? "brott" })),
     ...totals,
   ];
   const table = CountTable.build(

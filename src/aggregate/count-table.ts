@@ -3,12 +3,12 @@
  * month, the months being only those any source has a group in. Each category's counts also go to the
  * total of its own measure, and every area's to `kommun` (spec/indicators.md; spec/cli.md "Measures":
  * police-reported crimes and a kommun's log are never added together). Built once per month from the
- * sources' integer-indexed groups (ingest/group-counts.ts), so a cell's figures read array slots, not
+ * sources' integer-indexed groups (model/group-counts.ts), so a cell's figures read array slots, not
  * string keys: with 300 areas the old `${area}\t${month}\t${category}` map cost a second a month.
  */
 import { isYearMonth, monthIndex } from "../core/month.ts";
-import { GroupCounts } from "../ingest/group-counts.ts";
-import type { GroupKey } from "../ingest/types.ts";
+import { GroupCounts } from "../model/group-counts.ts";
+import type { GroupKey } from "../model/records.ts";
 
 export const KOMMUN = "kommun";
 

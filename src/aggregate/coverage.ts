@@ -20,7 +20,7 @@ import type { IncidentSourceConfig } from "../config/schema.ts";
 import { LagesbildError } from "../core/errors.ts";
 import { addMonths, daysInMonth, monthFromIndex, monthIndex } from "../core/month.ts";
 import { SWEDISH_MONTHS } from "../core/swedish-months.ts";
-import { addDated } from "../ingest/tally.ts";
+import { addDated } from "../core/dated-spans.ts";
 import type { FileReport, PolledMonths } from "../model/records.ts";
 import type { Measure } from "../core/measure.ts";
 import { boundByPolls } from "./poll-coverage.ts";
@@ -171,8 +171,9 @@ export function latestCommonMonth(coverages: ReadonlyArray<Pick<Coverage, "from"
 
 /** "16 augusti 2026" */
 export function swedishDate(iso: string): string {
-  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
-  return `${d} ${SWEDISH_MONTHS[m - 1]} ${y}`;
+  const [y, m, d] = iso.split("-").map(Number);
+  // An ISO date always has the three parts; a month out of range would print as "undefined", not crash.
+  return `${d} ${SWEDISH_MONTHS[(m ?? 0) - 1]} ${y}`;
 }
 
 /** "täcker 2021-01–2024-02 (utom 2023-05)", or a phrase when the source covers nothing yet. */

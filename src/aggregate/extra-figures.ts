@@ -9,7 +9,7 @@ import type { Config } from "../config/load-config.ts";
 import type { ActionSourceData, PopulationSourceData, ReferenceSourceData, FieldSourceData, SurveySourceData } from "../model/extra-records.ts";
 import { actionFigures } from "./action-status.ts";
 import { fieldFigures, hasUnknownAreaRows } from "./field-figures.ts";
-import type { ActionFigure, FieldFigures, Indicators, PromiseFigure, SurveyFigure } from "./indicators-schema.ts";
+import type { ActionFigure, FieldFigures, Indicators, PromiseFigure, SurveyFigure } from "../model/indicators.ts";
 import { sourceFileSummary } from "./source-file-summary.ts";
 import { UNDATED } from "../model/records.ts";
 import { promiseFigures } from "./promise-status.ts";

@@ -16,7 +16,9 @@ export function benjaminiHochberg(pValues: ReadonlyArray<number>): number[] {
   const q = new Array<number>(n);
   let running = 1;
   for (let rank = n; rank >= 1; rank--) {
-    const { p, i } = order[rank - 1] as { p: number; i: number };
+    const entry = order[rank - 1];
+    if (entry === undefined) continue; // never: rank runs over the list's own positions
+    const { p, i } = entry;
     running = Math.min(running, (p * n) / rank);
     q[i] = running;
   }

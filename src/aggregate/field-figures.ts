@@ -6,7 +6,7 @@
  */
 import { addMonths } from "../core/month.ts";
 import type { FieldCell, FieldSourceData } from "../model/extra-records.ts";
-import type { FieldFigures } from "./indicators-schema.ts";
+import type { FieldFigures } from "../model/indicators.ts";
 import { roundDecimal, roundRatio } from "./round.ts";
 
 interface Sum {

@@ -5,7 +5,7 @@
  */
 import { pickPopulation } from "./population-by-year.ts";
 import { monthFromIndex, monthIndex } from "../core/month.ts";
-import type { IncidentEntry } from "./indicators-schema.ts";
+import type { IncidentEntry } from "../model/indicators.ts";
 import { roundRatio } from "./round.ts";
 import { normalBandAt, seasonalTestAt, type CountAt, type CountOf, type SeasonalTest } from "./seasonal-trend.ts";
 

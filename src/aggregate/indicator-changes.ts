@@ -10,29 +10,9 @@
  * month it happened. A total's lines are left out when a category line of the same area, month and
  * measure explains them.
  */
-import { isTotalId, type Measure } from "../core/measure.ts";
-import type { Indicators } from "./indicators-schema.ts";
-
-/** A published value: a count, hidden by suppression, or not available. */
-export interface PublishedCount {
-  count: number | null;
-  /** Why it is hidden ("small", "protects"; `true` in a file published before the two kinds), or false. */
-  hidden: boolean | "small" | "protects";
-}
-
-export type IndicatorChange =
-  | {
-      kind: "count";
-      area: { id: string; name: string };
-      /** `measure` is absent only for a file published before measures were recorded. */
-      category: { id: string; name: string; measure?: Measure };
-      month: string;
-      from: PublishedCount;
-      to: PublishedCount;
-    }
-  | { kind: "population"; area: { id: string; name: string }; from: number | null; to: number | null }
-  /** Something else changed: names, the areas or categories shown, field, survey, promises or actions. */
-  | { kind: "other" };
+import { isTotalId } from "../core/measure.ts";
+import type { Indicators } from "../model/indicators.ts";
+import type { IndicatorChange, PublishedCount } from "../model/revisions.ts";
 
 const sameCount = (a: PublishedCount, b: PublishedCount) => a.count === b.count && a.hidden === b.hidden;
 

@@ -35,7 +35,7 @@ export interface Programme {
 }
 
 /** Components of the unknowns, joined by relations (union–find). */
-function components(p: Programme): { of: number[]; relationsOf: Map<number, Relation[]> } {
+export function components(p: Programme): { of: number[]; relationsOf: Map<number, Relation[]> } {
   const parent = p.lower.map((_, i) => i);
   const find = (x: number): number => {
     while (parent[x] !== x) x = parent[x] = parent[parent[x]!]!;
@@ -235,4 +235,67 @@ export function pinnedTargets(p: Programme, targets: Target[]): number[] {
     }
   }
   return pinned.sort((a, b) => a - b);
+}
+
+/**
+ * A feasible point that moves `target` at least 1 from its true value (either way) and changes the
+ * costed unknowns as little as possible: minimises Σ cost_i · |x_i − truth_i| over `costed`. The
+ * suppression plan hides exactly the values this point changes, so the point stays feasible in what is
+ * then published and the target keeps two integers (see `repairOverTime` in suppress.ts). Null when the
+ * target cannot move at all.
+ */
+export function nearestMove(p: Programme, target: Target, costed: Array<{ v: number; truth: number; cost: number }>): Float64Array | null {
+  if (solver === null) throw new Error("loadSolver() first");
+  const n = p.lower.length;
+  const m = costed.length;
+  // Columns: the unknowns, then one |x_i − truth_i| per costed unknown. Rows: the relations, two rows
+  // per costed unknown (d_i ≥ ±(x_i − truth_i)), and the target's move.
+  const starts = [0];
+  const indices: number[] = [];
+  const values: number[] = [];
+  const rowLower: number[] = [];
+  const rowUpper: number[] = [];
+  const inf = solver.infinity;
+  const row = (terms: Array<[number, number]>, lo: number, hi: number) => {
+    for (const [c, coef] of terms) (indices.push(c), values.push(coef));
+    starts.push(indices.length);
+    rowLower.push(Number.isFinite(lo) ? lo : -inf);
+    rowUpper.push(Number.isFinite(hi) ? hi : inf);
+  };
+  for (const r of p.relations) row(r.terms.map((t) => [t.v, t.coef]), r.lo, r.hi);
+  costed.forEach((c, i) => {
+    row([[n + i, 1], [c.v, -1]], -c.truth, Infinity);
+    row([[n + i, 1], [c.v, 1]], c.truth, Infinity);
+  });
+  const moveRow = rowLower.length;
+  row(target.vars.map((v) => [v, 1]), target.truth + 1, Infinity);
+  const colCost = new Float64Array(n + m);
+  costed.forEach((c, i) => (colCost[n + i] = c.cost));
+  const model = solver.createModel({
+    numCols: n + m,
+    numRows: rowLower.length,
+    colCost,
+    colLower: [...p.lower, ...new Array<number>(m).fill(0)],
+    colUpper: [...p.upper.map((u) => (Number.isFinite(u) ? u : inf)), ...new Array<number>(m).fill(inf)],
+    rowLower,
+    rowUpper,
+    matrix: { format: "csr", numRows: rowLower.length, numCols: n + m, starts, indices, values },
+  });
+  try {
+    model.options.set({ output_flag: false });
+    model.changeObjectiveSense(solver.constants.objectiveSense.minimize);
+    let best: { x: Float64Array; cost: number } | null = null;
+    // Up, then down (a value at 1 can only move up, one at k − 1 only down): the cheaper of the two.
+    for (const [lo, hi] of [[target.truth + 1, Infinity], [-Infinity, target.truth - 1]] as const) {
+      if (lo > target.hi || hi < target.lo) continue;
+      model.changeRowBounds(moveRow, Number.isFinite(lo) ? lo : -inf, Number.isFinite(hi) ? hi : inf);
+      model.run();
+      if (model.getModelStatus() !== solver.constants.modelStatus.optimal) continue;
+      const cost = model.getObjectiveValue();
+      if (best === null || cost < best.cost - 1e-9) best = { x: Float64Array.from(model.getSolution().colValue.subarray(0, n)), cost };
+    }
+    return best?.x ?? null;
+  } finally {
+    model.dispose();
+  }
 }

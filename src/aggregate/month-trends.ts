@@ -5,7 +5,7 @@
  * tested: an unknown area is nowhere to act.
  */
 import { benjaminiHochberg } from "./false-discovery.ts";
-import type { Trend } from "./indicators-schema.ts";
+import type { Trend } from "../model/indicators.ts";
 import { roundRatio, roundSignificant } from "./round.ts";
 import { trendVerdict, type SeasonalTest } from "./seasonal-trend.ts";
 

@@ -6,32 +6,13 @@
  * bound the config declares in `covers` still wins (the analyst's word, e.g. after a gap was filled).
  */
 import { addMonths, monthIndex } from "../core/month.ts";
-import { parseLocalTimestamp } from "../core/parse-time.ts";
 import { SWEDISH_MONTHS } from "../core/swedish-months.ts";
-import type { PolledMonths, PolledSpan } from "../model/records.ts";
+import { monthOf, monthStart } from "../core/zoned-month.ts";
+import type { PolledMonths } from "../model/records.ts";
 
 interface Bounds {
   from: string | null;
   to: string | null;
-}
-
-const monthStart = (month: string, timeZone: string): number => parseLocalTimestamp(`${month}-01`, timeZone)!.instant;
-
-/** The calendar month (in `timeZone`) holding an instant. */
-function monthOf(instant: number, timeZone: string): string {
-  const p = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit" }).formatToParts(instant);
-  return `${p.find((x) => x.type === "year")!.value}-${p.find((x) => x.type === "month")!.value}`;
-}
-
-/**
- * The months a span of polls saw from their first to their last moment: the first month starting at
- * or after `span.from`, through the last month that ended at or before `span.to`.
- */
-export function polledMonths(span: PolledSpan, timeZone: string): PolledMonths {
-  let from = monthOf(span.from, timeZone);
-  if (monthStart(from, timeZone) < span.from) from = addMonths(from, 1);
-  const to = addMonths(monthOf(span.to, timeZone), -1);
-  return { from, to, gaps: span.gaps };
 }
 
 /** Narrows a coverage to what the polls saw; bounds declared in `covers` are left as declared. */

@@ -7,7 +7,7 @@
 import type { Config } from "../config/load-config.ts";
 import { monthIndex } from "../core/month.ts";
 import type { ActivityDay } from "../model/extra-records.ts";
-import type { PromiseFigure } from "./indicators-schema.ts";
+import type { PromiseFigure } from "../model/indicators.ts";
 import { roundRatio } from "./round.ts";
 
 type PromiseConfig = Config["promises"][number];

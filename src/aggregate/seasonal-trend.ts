@@ -9,7 +9,7 @@
  */
 import { addMonths, monthFromIndex, monthIndex } from "../core/month.ts";
 import { binomialTails } from "./binomial-trend.ts";
-import type { Verdict } from "./indicators-schema.ts";
+import type { Verdict } from "../model/indicators.ts";
 
 /** N(t), or null when month t is not available for this cell. */
 export type CountOf = (month: string) => number | null;

@@ -1,6 +1,6 @@
 import type { FileReport } from "../model/records.ts";
 import { publishableReasons } from "../model/reason-codes.ts";
-import type { Indicators } from "./indicators-schema.ts";
+import type { Indicators } from "../model/indicators.ts";
 
 /** A source file as `indicators.json` lists it: row accounting with publishable reasons only. */
 export function sourceFileSummary(f: FileReport): Indicators["sources"][number]["files"][number] {

@@ -7,8 +7,8 @@
 import type { Config } from "../config/load-config.ts";
 import { monthIndex, monthYear } from "../core/month.ts";
 import { compareSurvey } from "./survey-reference.ts";
-import type { SurveySourceData } from "../ingest/extra-source-types.ts";
-import type { SurveyFigure } from "./indicators-schema.ts";
+import type { SurveySourceData } from "../model/extra-records.ts";
+import type { SurveyFigure } from "../model/indicators.ts";
 import { roundDecimal, roundRatio } from "./round.ts";
 import { wilson } from "./wilson.ts";
 

@@ -6,7 +6,7 @@
  * When either margin is unknown, the figures are shown side by side and no conclusion is drawn.
  * Pure: no I/O.
  */
-import type { SurveyFigure, SurveyReference } from "./indicators-schema.ts";
+import type { SurveyFigure, SurveyReference } from "../model/indicators.ts";
 import { roundDecimal } from "./round.ts";
 
 export interface SurveyReferenceInput {

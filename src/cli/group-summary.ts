@@ -5,8 +5,8 @@
  * run.json holds its counts; then which kommuner failed and where the comparison is.
  */
 import path from "node:path";
-import type { GroupRunResult } from "./group-run.ts";
-import { formatDuration } from "./progress.ts";
+import type { GroupRunResult } from "../app/group-run.ts";
+import { formatDuration } from "../app/progress.ts";
 import { formatRunSummary } from "./summary.ts";
 
 /** Above this many kommuner the summary gives one line per kommun. */

@@ -9,8 +9,9 @@ import { EXIT, type ExitCode, LagesbildError } from "../core/errors.ts";
 import { systemError } from "../core/system-errors.ts";
 import type { Logger } from "../core/logger.ts";
 import { VERSION } from "../core/version.ts";
-import type { ProgressPoint } from "./progress.ts";
+import type { ProgressPoint } from "../app/progress.ts";
 import { usageMessage } from "./usage-errors.ts";
+import { errorMessage } from "../core/error-facts.ts";
 // The commands (and pino, zod, chart.js, canvas behind them) are imported when a command runs, so
 // `--version`, `--help` and usage errors answer without loading them (start-up is paid by every run
 // and every e2e test).
@@ -131,7 +132,7 @@ export async function main(argv: string[], io: MainIo = defaultIo()): Promise<Ex
       }
       const other = (["month", "from", "to", "out", "only", "notify-command"] as const).find((k) => values[k] !== undefined);
       if (other !== undefined || values.force) throw new LagesbildError("usage", `hamta polisen tar bara --config och --generated-at (inte --${other ?? "force"})`);
-      const { hamtaPolisen } = await import("../fetch/hamta-command.ts");
+      const { hamtaPolisen } = await import("../app/hamta.ts");
       const config = path.resolve(io.cwd, values.config ?? "config/lagesbild.yaml");
       io.stdout(await hamtaPolisen({ config, generatedAt: values["generated-at"] }, { now: io.now, warn: (t) => io.stderr(`lagesbild: ${t}\n`) }));
       return EXIT.ok;
@@ -141,7 +142,7 @@ export async function main(argv: string[], io: MainIo = defaultIo()): Promise<Ex
     if (format !== "json" && format !== "pretty") throw new LagesbildError("usage", `--log-format: "${format}" – välj json eller pretty`);
     if (values.only !== undefined && values.only !== "data") throw new LagesbildError("usage", `--only: "${values.only}" – det enda värdet är data`);
     const { createLogger } = await import("../core/logger.ts");
-    const { progressMessage } = await import("./progress.ts");
+    const { progressMessage } = await import("../app/progress.ts");
     // A person at a terminal reads the Swedish summary, not ~175 lines of log: unless they ask for logs
     // (--debug, --log-format), only warnings and errors are logged, and range progress is a plain line.
     const forPeople = io.isTty && values["log-format"] === undefined && !values.debug;
@@ -181,11 +182,11 @@ export async function main(argv: string[], io: MainIo = defaultIo()): Promise<Ex
       force: values.force,
       cwd: io.cwd,
     };
-    // A config with `kommuner:` builds several kommuner in one run (src/cli/group-run.ts).
+    // A config with `kommuner:` builds several kommuner in one run (src/app/group-run.ts).
     const { isGroupConfigText, readConfigText } = await import("../config/load-group-config.ts");
     const isGroup = isGroupConfigText(readConfigTextOrEmpty(readConfigText, config));
     if (command === "run" && isGroup) {
-      const { runGroup } = await import("./group-run.ts");
+      const { runGroup } = await import("../app/group-run.ts");
       const { formatGroupSummary, failedLabels } = await import("./group-summary.ts");
       const result = await runGroup(
         runOptions,
@@ -201,19 +202,20 @@ export async function main(argv: string[], io: MainIo = defaultIo()): Promise<Ex
         throw new LagesbildError("usage", "validate tar bara --config, --month och --generated-at");
       }
       const { loadGroupConfig } = await import("../config/load-group-config.ts");
-      const { validate } = await import("./validate-command.ts");
-      const { worstExitCode } = await import("./group-run.ts");
+      const { validate } = await import("../app/validate.ts");
+      const { formatValidateText } = await import("./validate-text.ts");
+      const { worstExitCode } = await import("../app/group-run.ts");
       const group = loadGroupConfig(config);
       const codes: ExitCode[] = [];
       for (const k of group.kommuner) {
         const result = await validate({ config, month: values.month, generatedAt: values["generated-at"] }, effects, k.config);
-        io.stdout(`== ${k.config.kommun.name} (${k.id}) ==\n${result.text}\n`);
+        io.stdout(`== ${k.config.kommun.name} (${k.id}) ==\n${formatValidateText(result)}\n`);
         codes.push(result.exitCode);
       }
       return worstExitCode(codes);
     }
     if (command === "run") {
-      const { run } = await import("./run-command.ts");
+      const { run } = await import("../app/run.ts");
       const { formatRunSummary } = await import("./summary.ts");
       const result = await run(
         runOptions,
@@ -230,30 +232,17 @@ export async function main(argv: string[], io: MainIo = defaultIo()): Promise<Ex
       if (values.from !== undefined || values.to !== undefined || values.out !== undefined) {
         throw new LagesbildError("usage", "validate tar bara --config, --month och --generated-at");
       }
-      const { validate } = await import("./validate-command.ts");
+      const { validate } = await import("../app/validate.ts");
+      const { formatValidateText } = await import("./validate-text.ts");
       const result = await validate({ config, month: values.month, generatedAt: values["generated-at"] }, effects);
-      io.stdout(result.text);
+      io.stdout(formatValidateText(result));
       return result.exitCode;
     }
     if (command === "publish") {
       if (values.to === undefined) throw new LagesbildError("usage", "publish kräver --to DIR (webbrotens mapp)");
-      const { loadConfig } = await import("../config/load-config.ts");
-      const { resolveOutDir } = await import("./run-command.ts");
-      const { acquireLock } = await import("../output/lock.ts");
-      const { publish } = await import("../output/publish.ts");
-      let outDir: string;
-      if (isGroup) {
-        const { loadGroupConfig } = await import("../config/load-group-config.ts");
-        const { resolveGroupOutDir } = await import("./group-run.ts");
-        outDir = resolveGroupOutDir(loadGroupConfig(config).group, values.out, io.cwd);
-      } else outDir = resolveOutDir(loadConfig(config), values.out, io.cwd);
-      const lock = await acquireLock(outDir);
-      try {
-        const result = publish(outDir, path.resolve(io.cwd, values.to));
-        io.stdout(`Publicerade ${result.files} filer till ${values.to} (${path.basename(result.tree)}).${result.previous ? ` Förra versionen: ${values.to}.previous` : ""}\n`);
-      } finally {
-        lock.release();
-      }
+      const { publishOutput } = await import("../app/publish-output.ts");
+      const result = await publishOutput({ config, to: values.to, out: values.out, cwd: io.cwd, isGroup });
+      io.stdout(`Publicerade ${result.files} filer till ${values.to} (${path.basename(result.tree)}).${result.previous ? ` Förra versionen: ${values.to}.previous` : ""}\n`);
       return EXIT.ok;
     }
     throw new LagesbildError("usage", `Okänt kommando: ${command} (se lagesbild --help)`);
@@ -265,7 +254,7 @@ export async function main(argv: string[], io: MainIo = defaultIo()): Promise<Ex
       return error.exitCode;
     }
     const detail = debug && error instanceof Error ? `\n${error.stack}` : " – kör igen med --debug för detaljer";
-    const message = `lagesbild: internt fel (en bugg): ${(error as Error)?.message ?? String(error)}${detail}\n`;
+    const message = `lagesbild: internt fel (en bugg): ${errorMessage(error)}${detail}\n`;
     io.stderr(message);
     notify?.(EXIT.internal, message, []);
     return EXIT.internal;

@@ -3,7 +3,7 @@
  * counted, then every problem as `file:line: reason (what to do)` (spec/cli.md "grouped and counted").
  * Shared by incident sources and the survey, field-report and actions sources, so both read alike.
  */
-import type { Problem } from "../ingest/types.ts";
+import type { Problem } from "../model/records.ts";
 import { formatProblem, n } from "./summary.ts";
 
 function groupByReason(problems: ReadonlyArray<Problem>): Map<string, Problem[]> {

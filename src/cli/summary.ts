@@ -6,9 +6,8 @@
 import path from "node:path";
 import { loadCategoriesFragment, unusedFragmentCategories } from "../config/categories-from.ts";
 import type { Config } from "../config/load-config.ts";
-import type { FileReport, IngestResult, Problem } from "../ingest/types.ts";
-import { allSourceFiles } from "../ingest/all-source-files.ts";
-import type { MonthOutcome } from "./run-command.ts";
+import { allSourceFiles, type FileReport, type IngestResult, type Problem } from "../model/records.ts";
+import type { MonthOutcome } from "../app/run.ts";
 
 const IGNORE_WORDS: Record<string, string> = {
   ignore_list: "på ignore-listan",

@@ -21,18 +21,25 @@ const HELP = "(se lagesbild --help)";
 
 /** Edit distance, for "menade du --month?" after a typo such as `--moth` or `--Month`. */
 function distance(a: string, b: string): number {
+  // Two rows of the Levenshtein table; `diagonal` is the cell above-left, `left` the one just computed.
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
-    for (let j = 1; j <= b.length; j++) row.push(Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    let left = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = prev[j] ?? Infinity;
+      const diagonal = prev[j - 1] ?? Infinity;
+      left = Math.min(above + 1, left + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row.push(left);
+    }
     prev = row;
   }
-  return prev[b.length]!;
+  return prev[b.length] ?? Infinity;
 }
 
 /** The known flag closest to `given` (ignoring case), when it is close enough to be a typo. */
 export function closestFlag(given: string, known: ReadonlyArray<string>): string | null {
-  const name = given.replace(/^-+/, "").split("=")[0]!.toLowerCase();
+  const name = (given.replace(/^-+/, "").split("=")[0] ?? "").toLowerCase();
   let best: { flag: string; d: number } | null = null;
   for (const flag of known) {
     const d = distance(name, flag);

@@ -4,9 +4,10 @@
  * fixed"): a typo there must not silently change a report (issue 13: `columns: { cuont: Antal }` made
  * every row count 1 and the total fell from 84 to 55). zod checks the objects; this checks the maps.
  *
- * The column roles are the readers' canonical column names (test/unit/config-strict.test.ts holds the
+ * The column roles are the readers' canonical column names (test/unit/config/strict.test.ts holds the
  * two lists together); a new role is one line here and one in its reader.
  */
+import { isRecord } from "../core/is-record.ts";
 
 /** Coordinate columns any row-per-event source may map (src/geo/coordinate-locator.ts). */
 const COORDINATES = ["lat", "lon", "x", "y"] as const;
@@ -37,7 +38,7 @@ export function columnRoles(kind: unknown, format: unknown): readonly string[] |
   return COLUMN_ROLES[`${kind}/${f}`] ?? null;
 }
 
-const record = (v: unknown): Record<string, unknown> | null => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
+const record = (v: unknown): Record<string, unknown> | null => (isRecord(v) ? v : null);
 
 /**
  * `key.path: message` lines, like crossCheck's (load-config.ts adds the YAML line and column). Reads the

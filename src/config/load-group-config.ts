@@ -15,6 +15,7 @@ import { LagesbildError } from "../core/errors.ts";
 import { formatKeyPath, type Config, type KeyPathMap, parseConfigYaml, validateRawConfig } from "./load-config.ts";
 import { positionOfLine } from "./yaml-positions.ts";
 import { loadAreaMap } from "../geo/load-areas-geojson.ts";
+import { isRecord } from "../core/is-record.ts";
 
 /** The group's own settings, beside the kommuner: what the comparison page and the group's archive say. */
 export interface GroupSettings {
@@ -55,7 +56,7 @@ const GroupHead = z.strictObject({
 });
 const EntryHead = z.looseObject({ id: slug.refine((id) => id !== "jamforelse" && id !== "assets", "id:t är reserverat (jamforelse, assets)") });
 
-const record = (v: unknown): Record<string, unknown> => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const record = (v: unknown): Record<string, unknown> => (isRecord(v) ? v : {});
 
 /** True when the YAML text is a group config (it has a top-level `kommuner:` key). */
 export function isGroupConfigText(source: string): boolean {

@@ -47,7 +47,7 @@ const population = z.union([positiveInt, z.record(z.string().regex(/^\d{4}$/, "f
 
 /**
  * How `lagesbild hamta polisen` polls the police's open events API for a `polisen-events` source. The
- * archive is written into the folder of the source's `path` (src/fetch/archive-files.ts), so the
+ * archive is written into the folder of the source's `path` (src/config/archive-files.ts), so the
  * poller and the reader can never disagree about where it lives.
  */
 const fetchSettings = z.strictObject({
@@ -246,3 +246,13 @@ export type SourceConfig = RawConfig["sources"][number];
 export type IncidentSourceConfig = Extract<SourceConfig, { kind: "incidents" }>;
 export type AreaConfig = RawConfig["areas"][number];
 export type CategoryConfig = RawConfig["categories"][number];
+
+/**
+ * The incident source at `index` of the config's sources. Callers pass the index of a source they
+ * found to be one (a group run's shared source, a worker's task); anything else is a bug, said plainly.
+ */
+export function incidentSourceAt(sources: ReadonlyArray<SourceConfig>, index: number): IncidentSourceConfig {
+  const source = sources[index];
+  if (source?.kind !== "incidents") throw new Error(`source ${index} is not an incident source`);
+  return source;
+}

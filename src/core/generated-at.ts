@@ -49,10 +49,11 @@ function hasOffset(s: string): boolean {
 
 /** A timestamp without offset means local time in the config's zone (as for input data). */
 function localToUtcGuess(s: string, timezone: string): string {
-  const [date, time = "00:00:00"] = s.split(/[T ]/);
-  const [y, mo, d] = date!.split("-").map(Number);
+  const [date = "", time = "00:00:00"] = s.split(/[T ]/);
+  // The caller matched YYYY-MM-DD first, so the three parts are there; the defaults only satisfy the types.
+  const [y = 1970, mo = 1, d = 1] = date.split("-").map(Number);
   const [h = 0, mi = 0, sec = 0] = time.split(":").map(Number);
-  const local = new TZDate(y!, mo! - 1, d!, h, mi, Math.floor(sec), timezone);
+  const local = new TZDate(y, mo - 1, d, h, mi, Math.floor(sec), timezone);
   return new Date(local.getTime()).toISOString();
 }
 

@@ -12,7 +12,7 @@ export type Measure = (typeof MEASURES)[number];
 
 /** Whether a string read back from a published file names a measure. */
 export function isMeasure(value: string): value is Measure {
-  return (MEASURES as ReadonlyArray<string>).includes(value);
+  return MEASURES.some((m) => m === value);
 }
 
 /** The only measure `format: polisen-events` may have, and its default. */

@@ -5,6 +5,7 @@
  * descriptor (not a `stat` of the path, which could be swapped in between) decides before any read.
  */
 import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from "node:fs";
+import { errorCode } from "./error-facts.ts";
 
 /** Thrown for a path that exists but is no regular file; `message` is Swedish ("är en mapp, inte en fil"). */
 export class NotRegularFileError extends Error {
@@ -49,5 +50,5 @@ export function readRegularFile(file: string): Buffer {
 /** A reason for a message: the Swedish words for a non-file, else the OS error code. */
 export function readFailureReason(cause: unknown): string {
   if (cause instanceof NotRegularFileError) return cause.message;
-  return (cause as NodeJS.ErrnoException).code ?? String(cause);
+  return errorCode(cause) ?? String(cause);
 }

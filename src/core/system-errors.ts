@@ -3,6 +3,7 @@
  * the run with exit 1 and a Swedish message the operator can act on, instead of "internal error".
  */
 import { LagesbildError } from "./errors.ts";
+import { errorCode } from "./error-facts.ts";
 
 const MESSAGES: Record<string, (path: string) => string> = {
   ENOSPC: (p) => `Disken är full (vid skrivning av ${p}). Frigör utrymme och kör igen; det som redan var publicerat är orört.`,
@@ -15,8 +16,10 @@ const MESSAGES: Record<string, (path: string) => string> = {
 
 /** A LagesbildError (exit 1) for a known system error, or null for anything else. */
 export function systemError(error: unknown): LagesbildError | null {
-  const e = error as NodeJS.ErrnoException | null;
-  const make = e && typeof e.code === "string" ? MESSAGES[e.code] : undefined;
+  const code = errorCode(error);
+  const make = code === undefined ? undefined : MESSAGES[code];
   if (!make) return null;
-  return new LagesbildError("unreadable_file", make(e!.path ?? "okänd fil"), { cause: error });
+  // Node's file-system errors name the path they failed on.
+  const file = typeof error === "object" && error !== null && "path" in error && typeof error.path === "string" ? error.path : "okänd fil";
+  return new LagesbildError("unreadable_file", make(file), { cause: error });
 }

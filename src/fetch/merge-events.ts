@@ -7,6 +7,7 @@
  * - the archived object is the API's object as sent, plus one key `_lagesbild` that the
  *   `polisen-events` reader does not look at.
  */
+import { isRecord } from "../core/is-record.ts";
 
 /** An event object as the API sends it (`id`, `datetime`, `name`, `summary`, `url`, `type`, `location`). */
 export type ApiEvent = Record<string, unknown> & { id: number | string };
@@ -34,16 +35,16 @@ export interface MergeResult {
 
 /** The API's part of an archived event, for comparing versions. */
 export function apiPart(event: ApiEvent): ApiEvent {
-  const { [ARCHIVE_KEY]: _ignored, ...rest } = event as ArchivedEvent;
-  return rest as ApiEvent;
+  const { [ARCHIVE_KEY]: _ignored, ...rest } = event;
+  return rest;
 }
 
 /** Key order normalised, so a re-ordered but equal object is not taken for an edit. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value !== null && typeof value === "object") {
+  if (isRecord(value)) {
     const keys = Object.keys(value).sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(",")}}`;
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(",")}}`;
   }
   return JSON.stringify(value) ?? "null";
 }

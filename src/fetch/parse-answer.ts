@@ -6,6 +6,8 @@
  */
 import type { ApiEvent } from "./merge-events.ts";
 import { fetchMessages as msg } from "./fetch-messages.ts";
+import { errorMessage } from "../core/error-facts.ts";
+import { isRecord } from "../core/is-record.ts";
 
 export type ParsedAnswer = { ok: true; events: ApiEvent[] } | { ok: false; reason: string };
 
@@ -14,14 +16,17 @@ export function parseAnswer(body: string): ParsedAnswer {
   try {
     value = JSON.parse(body.charCodeAt(0) === 0xfeff ? body.slice(1) : body);
   } catch (e) {
-    return { ok: false, reason: msg.notJson((e as Error).message) };
+    return { ok: false, reason: msg.notJson(errorMessage(e)) };
   }
   if (!Array.isArray(value)) return { ok: false, reason: msg.notArray() };
   if (value.length === 0) return { ok: false, reason: msg.empty() };
+  const events: ApiEvent[] = [];
   for (const [i, e] of value.entries()) {
-    const id = (e as { id?: unknown } | null)?.id;
-    const usable = (typeof id === "number" && Number.isFinite(id)) || (typeof id === "string" && id.trim() !== "");
-    if (typeof e !== "object" || e === null || Array.isArray(e) || !usable) return { ok: false, reason: msg.badEvent(i + 1) };
+    if (!isRecord(e)) return { ok: false, reason: msg.badEvent(i + 1) };
+    const id = e.id;
+    // An event must be an object with a usable id: a finite number or a non-blank string.
+    if (!(typeof id === "number" && Number.isFinite(id)) && !(typeof id === "string" && id.trim() !== "")) return { ok: false, reason: msg.badEvent(i + 1) };
+    events.push({ ...e, id });
   }
-  return { ok: true, events: value as ApiEvent[] };
+  return { ok: true, events };
 }

@@ -6,8 +6,9 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { LagesbildError } from "../core/errors.ts";
-import { MONTH_FILE } from "./archive-files.ts";
+import { MONTH_FILE } from "../config/archive-files.ts";
 import type { ArchivedEvent } from "./merge-events.ts";
+import { errorMessage } from "../core/error-facts.ts";
 
 export function readArchive(dir: string): Map<string, ArchivedEvent[]> {
   const months = new Map<string, ArchivedEvent[]>();
@@ -20,7 +21,7 @@ export function readArchive(dir: string): Map<string, ArchivedEvent[]> {
     try {
       value = JSON.parse(readFileSync(file, "utf8"));
     } catch (e) {
-      throw new LagesbildError("unreadable_file", `Arkivfilen ${file} kan inte läsas (${(e as Error).message}); hämtningen skriver inte över den. Återställ filen från säkerhetskopian.`, { file });
+      throw new LagesbildError("unreadable_file", `Arkivfilen ${file} kan inte läsas (${errorMessage(e)}); hämtningen skriver inte över den. Återställ filen från säkerhetskopian.`, { file });
     }
     const ok = Array.isArray(value) && value.every((e) => typeof e === "object" && e !== null && "id" in e);
     if (!ok) throw new LagesbildError("unreadable_file", `Arkivfilen ${file} är inte en lista med händelser; hämtningen skriver inte över den.`, { file });

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { writeFileAtomic } from "../output/write-atomic.ts";
+import { writeFileAtomic } from "../core/write-file-atomic.ts";
 
 export function retryAfterState(cacheDir: string, sourceId: string): { get: () => number | null; set: (notBefore: number) => void; clear: () => void } {
   const file = path.join(cacheDir, `hamta-${sourceId}-retry-after.json`);
@@ -13,7 +13,9 @@ export function retryAfterState(cacheDir: string, sourceId: string): { get: () =
     get: () => {
       if (!existsSync(file)) return null;
       try {
-        const at = Date.parse((JSON.parse(readFileSync(file, "utf8")) as { not_before?: string }).not_before ?? "");
+        const note: unknown = JSON.parse(readFileSync(file, "utf8"));
+        const notBefore = typeof note === "object" && note !== null && "not_before" in note ? note.not_before : undefined;
+        const at = typeof notBefore === "string" ? Date.parse(notBefore) : Number.NaN;
         return Number.isNaN(at) ? null : at;
       } catch {
         return null; // a damaged note is no reason to stop polling

@@ -6,7 +6,8 @@
  * does not, so coverage stays at the previous poll, never beyond what was written.
  */
 import { closeSync, fsyncSync, openSync } from "node:fs";
-import { stageFile, type StagedFile } from "../output/write-atomic.ts";
+import { stageFile, type StagedFile } from "../core/write-file-atomic.ts";
+import { errorCode } from "../core/error-facts.ts";
 
 export function writeArchiveFiles(dir: string, files: ReadonlyArray<{ file: string; content: string }>): void {
   const staged: StagedFile[] = [];
@@ -26,6 +27,6 @@ export function writeArchiveFiles(dir: string, files: ReadonlyArray<{ file: stri
     }
   } catch (error) {
     // Some platforms cannot open or sync a folder (Windows: EISDIR/EPERM); the renames stand.
-    if (!["EISDIR", "EPERM", "EINVAL", "EBADF"].includes((error as NodeJS.ErrnoException).code ?? "")) throw error;
+    if (!["EISDIR", "EPERM", "EINVAL", "EBADF"].includes(errorCode(error) ?? "")) throw error;
   }
 }

@@ -16,6 +16,7 @@ import { AreaCollectionSchema } from "./geojson-schema.ts";
 import { GEO } from "./geo-messages.ts";
 import { overlapCheckedClean, overlapCheckKey, rememberCleanOverlapCheck } from "./overlap-check-cache.ts";
 import { validateAreaFeatures } from "./validate-area-features.ts";
+import { errorMessage } from "../core/error-facts.ts";
 
 export interface AreaMapConfig {
   configPath: string;
@@ -39,7 +40,7 @@ export function parseAreaMap(config: AreaMapConfig, text: string, file: string, 
   try {
     json = JSON.parse(text);
   } catch (cause) {
-    fail(config, [GEO.notJson(file, (cause as Error).message)], cause);
+    fail(config, [GEO.notJson(file, errorMessage(cause))], cause);
   }
   const collection = AreaCollectionSchema.safeParse(json);
   if (!collection.success) fail(config, [GEO.notCollection(file)]);

@@ -22,8 +22,8 @@ export function overlapCheckKey(fileSha256: string, areaIds: ReadonlyArray<strin
 /** True when the check with this key came out clean before; a missing or damaged file is a miss. */
 export function overlapCheckedClean(cacheDir: string, key: string): boolean {
   try {
-    const parsed = JSON.parse(readFileSync(path.join(cacheDir, FILE), "utf8")) as { schema?: unknown; key?: unknown };
-    return parsed.schema === "lagesbild.overlap-check/v1" && parsed.key === key;
+    const parsed: unknown = JSON.parse(readFileSync(path.join(cacheDir, FILE), "utf8"));
+    return typeof parsed === "object" && parsed !== null && "schema" in parsed && parsed.schema === "lagesbild.overlap-check/v1" && "key" in parsed && parsed.key === key;
   } catch {
     return false;
   }

@@ -3,8 +3,8 @@
  * days, so memory is bounded by areas × months and activity days, never by rows (spec/indicators.md
  * "Performance").
  */
-import type { FieldCell, FieldSourceData } from "./extra-source-types.ts";
-import type { FileReport } from "./types.ts";
+import type { FieldCell, FieldSourceData } from "../model/extra-records.ts";
+import type { FileReport } from "../model/records.ts";
 
 export interface FieldRow {
   area: string;

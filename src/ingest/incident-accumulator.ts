@@ -13,12 +13,12 @@
  * file's code units (id-text.ts, kept per file), so a distinct id costs about 55 bytes in all, with
  * nothing per id for the garbage collector to visit.
  */
-import type { FileAggregate } from "./file-aggregate.ts";
-import { hashRange, IdTable } from "./id-table.ts";
-import { idEqualsString, idsEqual, IdTextBuilder, type IdTexts } from "./id-text.ts";
-import { GroupCounts } from "./group-counts.ts";
+import type { FileAggregate } from "./_fast/file-aggregate.ts";
+import { hashRange, IdTable } from "./_fast/id-table.ts";
+import { idEqualsString, idsEqual, IdTextBuilder, type IdTexts } from "./text/id-text.ts";
+import { GroupCounts } from "../model/group-counts.ts";
 import { reclassifyAccepted } from "./tally.ts";
-import type { FileReport, IncidentSourceData } from "./types.ts";
+import type { FileReport, IncidentSourceData } from "../model/records.ts";
 
 /** What became of a row handed to the sink; the reader counts it. */
 export type AddOutcome = "accepted" | "duplicate" | "duplicate_id";
@@ -142,11 +142,9 @@ export class IncidentAccumulator {
         this.loose.push(id);
         this.slots.push(~slot, file, group, count, instant, -1, this.loose.size - 1);
       } else {
-        const s = this.slots;
-        if (s.seenIn[slot] === file) return "duplicate_id";
-        s.seenIn[slot] = file;
-        if (s.group[slot] === group && s.instant[slot] === instant && s.count[slot] === count) return "duplicate";
-        this.supersede(slot, file, group, count, instant);
+        // Within one file an id's second row is `duplicate_id`; against earlier files, the one rule below.
+        if (this.slots.seenIn[slot] === file) return "duplicate_id";
+        if (this.laterRow(slot, file, group, count, instant) === "duplicate") return "duplicate";
       }
     }
     this.groups.sum[group]! += count;
@@ -187,16 +185,28 @@ export class IncidentAccumulator {
         s.push(~slot, file, group, count, instant, file, i);
         continue;
       }
-      s.seenIn[slot] = file;
-      if (s.group[slot] === group && s.instant[slot] === instant && s.count[slot] === count) {
-        // `duplicate`: the row counted in the file's aggregate is taken back out.
+      if (this.laterRow(slot, file, group, count, instant) === "duplicate") {
+        // The row counted in the file's aggregate is taken back out.
         this.takeOut(group, count);
         reclassifyAccepted(agg.report, this.groups.monthText(group), "duplicate");
         unplace(agg.report, agg.idPlaced[i]! as 0 | 1 | 2);
-        continue;
       }
-      this.supersede(slot, file, group, count, instant);
     }
+  }
+
+  /**
+   * The cross-file id rule (spec/inputs.md "Overlapping exports never double-count"), for a row of
+   * `file` whose id an earlier file already brought (slot `slot`): an identical row (same group, time
+   * and count) is a `duplicate` and changes nothing; any other is a revision that replaces the earlier
+   * row, which becomes `superseded` in its own file's report. The one place both ways of reading a
+   * source (row by row, `add`; file by file, `mergeFile`) apply it.
+   */
+  private laterRow(slot: number, file: number, group: number, count: number, instant: number): "duplicate" | "revision" {
+    const s = this.slots;
+    s.seenIn[slot] = file;
+    if (s.group[slot] === group && s.instant[slot] === instant && s.count[slot] === count) return "duplicate";
+    this.supersede(slot, file, group, count, instant);
+    return "revision";
   }
 
   /** One accepted row of `count` leaves group `index` (a later file replaced or repeated it). */

@@ -12,7 +12,7 @@ import { createReadStream, createWriteStream, mkdirSync, type WriteStream } from
 import path from "node:path";
 import { finished } from "node:stream/promises";
 import { scrub } from "../core/scrub.ts";
-import type { QuarantinePart } from "./file-aggregate.ts";
+import type { QuarantinePart } from "./_fast/file-aggregate.ts";
 
 export interface QuarantineWriter {
   /** Absolute path of the quarantine file. */

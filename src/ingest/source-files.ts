@@ -1,7 +1,7 @@
 /**
  * A source's files: its `path` glob resolved against the config's folder, sorted (spec/inputs.md: files
  * are read in sorted order for cross-file ids). Apart from ingest-sources.ts, which re-exports it, so a
- * run can list its inputs without loading the readers behind ingest (cli/up-to-date.ts).
+ * run can list its inputs without loading the readers behind ingest (app/up-to-date.ts).
  */
 import path from "node:path";
 import { escapePath, glob } from "tinyglobby";

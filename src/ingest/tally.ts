@@ -4,7 +4,7 @@
  * `record` is the only way a row is counted, so read = accepted + ignored + rejected holds by
  * construction; `supersede` is the only way a counted row changes outcome afterwards.
  */
-import { UNDATED, type FileReport, type Problem, type Tally } from "./types.ts";
+import { UNDATED, type FileReport, type Problem, type Tally } from "../model/records.ts";
 import type { IgnoreCode } from "../model/reason-codes.ts";
 
 export type Outcome = "accepted" | "ignored" | "rejected";
@@ -30,18 +30,6 @@ export function noteDated(report: FileReport, month: string, day: number): void 
   if (span === undefined) dated[month] = [day, day];
   else if (day < span[0]) span[0] = day;
   else if (day > span[1]) span[1] = day;
-}
-
-/** Merges the `dated` spans of `from` into `into` (ranges of one file, files of one source). */
-export function addDated(into: Record<string, [number, number]>, from: Readonly<Record<string, readonly [number, number]>> | undefined): void {
-  for (const [month, [first, last]] of Object.entries(from ?? {})) {
-    const span = into[month];
-    if (span === undefined) into[month] = [first, last];
-    else {
-      if (first < span[0]) span[0] = first;
-      if (last > span[1]) span[1] = last;
-    }
-  }
 }
 
 function monthTally(report: FileReport, month: string | null): Tally {

@@ -87,12 +87,12 @@ export interface IncidentSourceData {
   arealess: boolean;
   /**
    * For an archive built by `lagesbild hamta polisen`: the months its polls saw whole, and the gaps
-   * between polls (src/fetch/poll-log.ts); absent for files collected any other way.
+   * between polls (src/ingest/poll-log.ts); absent for files collected any other way.
    */
   polled?: PolledMonths;
 }
 
-/** What the polls of an archive saw, as instants (epoch ms): read from its poll log (src/fetch/poll-log.ts). */
+/** What the polls of an archive saw, as instants (epoch ms): read from its poll log (src/ingest/poll-log.ts). */
 export interface PolledSpan {
   /** The oldest publication time in the first successful poll's answer. */
   from: number;
@@ -110,7 +110,7 @@ export interface PolledMonths {
 
 export interface IngestResult {
   incidents: IncidentSourceData[];
-  /** Survey, field-report and actions sources (extra-source-types.ts); absent means none configured. */
+  /** Survey, field-report and actions sources (extra-records.ts); absent means none configured. */
   surveys?: SurveySourceData[];
   field?: FieldSourceData[];
   actions?: ActionSourceData[];

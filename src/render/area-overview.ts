@@ -5,7 +5,7 @@
  * row comes first for comparison, Okänt område last. Hidden and unavailable values read as in every other
  * table ("färre än k", "döljs", "uppgift saknas"), through the same cell helpers.
  */
-import type { AreaEntry, IncidentEntry, Indicators } from "../aggregate/indicators-schema.ts";
+import type { AreaEntry, IncidentEntry, Indicators } from "../model/indicators.ts";
 import type { Config } from "../config/load-config.ts";
 import { inMeasureOrder, isTotalId, type Measure } from "../core/measure.ts";
 import { percentCell, rateCell } from "./_cells.ts";

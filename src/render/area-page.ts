@@ -6,7 +6,7 @@
  * and to the open data. Promises and actions are the kommun's (they carry no area), so they stay on the
  * month page.
  */
-import type { AreaEntry, Indicators } from "../aggregate/indicators-schema.ts";
+import type { AreaEntry, Indicators } from "../model/indicators.ts";
 import { areaPagePath } from "./area-pages.ts";
 import type { ChartImage } from "./charts.ts";
 import { chartFigure } from "./chart-figure.ts";

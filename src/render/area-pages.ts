@@ -5,7 +5,7 @@
  * each area (Okänt område too: its figures must not vanish from the report) gets
  * `<YYYY-MM>/omrade/<id>.html`, and the month page keeps the kommun and one row per area.
  */
-import type { AreaEntry, Indicators } from "../aggregate/indicators-schema.ts";
+import type { AreaEntry, Indicators } from "../model/indicators.ts";
 import type { Config } from "../config/load-config.ts";
 
 /**

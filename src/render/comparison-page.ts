@@ -14,7 +14,7 @@ import { capitalise, formatMonth, formatMonthRange, formatNumber, formatPercentC
 import { html, type SafeHtml } from "./html.ts";
 import { pageDocument } from "./layout.ts";
 import { MEASURE, T, VERDICT } from "./wording.ts";
-import { VerdictSchema } from "../aggregate/indicators-schema.ts";
+import { VerdictSchema } from "../model/indicators.ts";
 import { COMPARISON as C } from "./comparison-wording.ts";
 
 export type ComparisonOrder = "lan" | "rate";

@@ -4,7 +4,7 @@
  * index, taken from that kommun's published `indicators.json` — so suppression, the population of the
  * month's year and every rounding are exactly the kommun report's own. Pure: the caller reads the files.
  */
-import type { Indicators } from "../aggregate/indicators-schema.ts";
+import type { Indicators } from "../model/indicators.ts";
 import type { Measure } from "../core/measure.ts";
 
 /** SCB's län codes (the first two digits of a kommunkod) and names. */

@@ -4,7 +4,7 @@
  * ICU builds fall back to English; versions disagree on the group separator), and the published report
  * must be byte-identical on every machine.
  */
-import { roundedParts } from "./_decimal.ts";
+import { roundedParts } from "../core/decimal.ts";
 
 /** Non-breaking space: keeps "1 234" and "12 %" together on one line (and is what Swedish typesetting uses). */
 export const NBSP = "\u00a0";

@@ -7,7 +7,9 @@
 import type { AreaEntry, IncidentEntry } from "../model/indicators.ts";
 import type { Config } from "../config/load-config.ts";
 import { addMonths, monthYear } from "../core/month.ts";
-import { changeCell, countCell, percentCell, rateCell } from "./_cells.ts";
+import { changeCell, countCell, type Hidden, percentCell, rateCell } from "./_cells.ts";
+import { figureHiddenFlag, figureValue } from "./_figure-value.ts";
+import { INCIDENT_FIGURES, type IncidentFigureSpec, type TableColumn } from "../model/figures.ts";
 import { capitalise, formatMonth, formatNumber } from "./format-sv.ts";
 import { html, type SafeHtml } from "./html.ts";
 import { inMeasureOrder, isTotalId, type Measure } from "../core/measure.ts";
@@ -52,16 +54,28 @@ export function trendCell(e: IncidentEntry): SafeHtml {
   return html`<td class="${`trend ${v.className}`}"><span class="trend-symbol" aria-hidden="true">${v.symbol}</span> ${v.words}</td>`;
 }
 
+/** The figures the tables show, in column order (model/figures.ts). */
+const TABLE_FIGURES = INCIDENT_FIGURES.filter((f): f is IncidentFigureSpec & { table: TableColumn } => f.table !== null);
+
+/** A figure's value and why it is hidden; the month's count of a file published before the kinds has only `suppressed`. */
+function figureInput(e: IncidentEntry, f: IncidentFigureSpec): { value: number | null; hidden: Hidden } {
+  const flag = figureHiddenFlag(e, f);
+  const hidden: Hidden = flag === "small" || flag === "protects" || typeof flag === "boolean" ? flag : undefined;
+  const isMonthCount = f.group === "month" && f.key === "count";
+  return { value: figureValue(e, f), hidden: hidden ?? (isMonthCount && e.suppressed ? true : undefined) };
+}
+
+/** One figure's cell: a count, a change or a percentage against its inputs, or a rate that needs the population. */
+function figureCell(e: IncidentEntry, f: IncidentFigureSpec & { table: TableColumn }, area: AreaEntry, k: number): string {
+  const { value, hidden } = figureInput(e, f);
+  if (f.from.length === 0) return countCell(value, hidden, k);
+  const inputs = f.from.map((key) => figureInput(e, { ...f, key }));
+  if (f.table === "per100k") return rateCell(value, inputs, area.population);
+  return f.table === "changePct" ? percentCell(value, inputs) : changeCell(value, inputs);
+}
+
 function row(e: IncidentEntry, area: AreaEntry, o: TableOptions): SafeHtml {
   const k = o.config.suppression.min_count;
-  const m = e.month;
-  const y = e.ytd;
-  const r = e.rolling_12m;
-  const count = { value: m.count, hidden: m.count_suppressed ?? (e.suppressed || undefined) };
-  const lastYear = { value: m.same_month_last_year, hidden: m.same_month_last_year_suppressed };
-  const ytd = { value: y.count, hidden: y.count_suppressed };
-  const ytdLast = { value: y.last_year, hidden: y.last_year_suppressed };
-  const r12 = { value: r.count, hidden: r.count_suppressed };
   const reference = o.withReference
     ? (o.references ?? o.config.reference).map((ref) => {
         const rate = referenceRate(ref, e);
@@ -70,15 +84,8 @@ function row(e: IncidentEntry, area: AreaEntry, o: TableOptions): SafeHtml {
     : [];
   return html`<tr${isTotalId(e.category) ? html` class="total"` : null}>
 <th scope="row">${e.name}</th>
-<td class="num">${countCell(count.value, count.hidden, k)}</td>
-<td class="num">${countCell(lastYear.value, lastYear.hidden, k)}</td>
-<td class="num">${changeCell(m.change_abs, [count, lastYear])}</td>
-<td class="num">${percentCell(m.change_pct, [count, lastYear])}</td>
-<td class="num">${countCell(ytd.value, ytd.hidden, k)}</td>
-<td class="num">${countCell(ytdLast.value, ytdLast.hidden, k)}</td>
-<td class="num">${countCell(r12.value, r12.hidden, k)}</td>
-<td class="num">${rateCell(r.per_100k, [r12], area.population)}</td>
-${reference}
+${TABLE_FIGURES.map((f) => html`<td class="num">${figureCell(e, f, area, k)}</td>
+`)}${reference}
 ${trendCell(e)}
 </tr>`;
 }
@@ -123,11 +130,27 @@ export function incidentTable(area: AreaEntry, areaLabel: string, o: TableOption
 <p class="table-note">${T.table.note(baselineYears(area))} ${T.table.hiddenNote(o.config.suppression.min_count)}${area.population === null ? ` ${T.table.populationMissing}` : ""}</p>`;
 }
 
+/** A figure column's head: the month itself, the same month last year, or the column's words. */
+function columnHead(column: TableColumn, month: string): string {
+  const year = monthYear(month);
+  switch (column) {
+    case "month":
+      return capitalise(formatMonth(month));
+    case "lastYear":
+      return capitalise(formatMonth(addMonths(month, -12)));
+    case "ytd":
+      return T.table.ytd(year);
+    case "ytdLastYear":
+      return T.table.ytdLastYear(year - 1);
+    default:
+      return T.table[column];
+  }
+}
+
 function measureTable(area: AreaEntry, entries: IncidentEntry[], measure: Measure, id: string, areaLabel: string, options: TableOptions): SafeHtml {
   // Reference rates (Brå's, per category) only in a table that has a category they cover: a column of
   // "uppgift saknas" beside the kommun's own reports would suggest a comparison that does not exist.
   const o = { ...options, references: options.config.reference.filter((ref) => entries.some((e) => referenceRate(ref, e) !== undefined)) };
-  const year = monthYear(o.month);
   const refHeads = o.withReference
     ? o.references.map((ref) => html`<th scope="col">${T.table.reference(ref.name, referencePeriod(ref))}</th>`)
     : [];
@@ -136,18 +159,11 @@ function measureTable(area: AreaEntry, entries: IncidentEntry[], measure: Measur
 <caption id="${id}">${T.table.caption(measure, areaLabel, formatMonth(o.month))}</caption>
 <thead><tr>
 <th scope="col">${T.table.category}</th>
-<th scope="col">${capitalise(formatMonth(o.month))}</th>
-<th scope="col">${capitalise(formatMonth(addMonths(o.month, -12)))}</th>
-<th scope="col">${T.table.changeAbs}</th>
-<th scope="col">${T.table.changePct}</th>
-<th scope="col">${T.table.ytd(year)}</th>
-<th scope="col">${T.table.ytdLastYear(year - 1)}</th>
-<th scope="col">${T.table.rolling}</th>
-<th scope="col">${T.table.per100k}</th>
-${refHeads}
+${TABLE_FIGURES.map((f) => html`<th scope="col">${columnHead(f.table, o.month)}</th>
+`)}${refHeads}
 <th scope="col">${T.table.trend}</th>
 </tr></thead>
-${groupBodies(area, entries, o, 10 + refHeads.length)}
+${groupBodies(area, entries, o, 2 + TABLE_FIGURES.length + refHeads.length)}
 </table>
 </div>`;
 }

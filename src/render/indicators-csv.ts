@@ -5,13 +5,20 @@
  * are empty here exactly as unavailable ones are.
  */
 import type { IncidentEntry, Indicators } from "../model/indicators.ts";
-import { plainNumber } from "./_decimal.ts";
+import { INCIDENT_FIGURES, type IncidentFigureSpec } from "../model/figures.ts";
+import { plainNumber } from "../core/decimal.ts";
+import { figureHiddenFlag, figureValue } from "./_figure-value.ts";
 
-export const CSV_COLUMNS = [
-  "omrade_id", "omrade", "kategori_id", "kategori", "antal", "foregaende_manad", "samma_manad_ifjol",
-  "forandring", "forandring_procent", "per_100k", "hittills_i_ar", "hittills_i_fjol", "senaste_12_man",
-  "foregaende_12_man", "trend", "p_varde", "q_varde", "baslinje_medel", "baslinje_ar", "matt", "undertryckt", "dolda",
-] as const;
+/**
+ * The figures after `antal` that the file has a column for, in the list's order (model/figures.ts).
+ * `antal` itself, the month's count, comes first with its own `undertryckt` column.
+ */
+const FIGURE_COLUMNS = INCIDENT_FIGURES.filter((f): f is IncidentFigureSpec & { csv: string } => f.csv !== null && !(f.group === "month" && f.key === "count"));
+
+export const CSV_COLUMNS: readonly string[] = [
+  "omrade_id", "omrade", "kategori_id", "kategori", "antal", ...FIGURE_COLUMNS.map((f) => f.csv),
+  "trend", "p_varde", "q_varde", "baslinje_medel", "baslinje_ar", "matt", "undertryckt", "dolda",
+];
 
 /** `undertryckt` and the values of `dolda` (spec/outputs.md): ASCII, as the column names. */
 const KIND_WORD = { small: "litet", protects: "doljs" } as const;
@@ -49,19 +56,11 @@ function row(areaId: string, areaName: string, e: IncidentEntry): string[] {
   // Each CSV column after `antal`, its value and its hidden kind: a hidden cell is empty and named in
   // `dolda`, an unavailable cell is empty and not named.
   // With the whole trend hidden its figures are hidden too, as derived figures ("doljs").
+  // The trend's fields by name: its `<figure>_suppressed` flags are read as published.
+  const trendFields: Readonly<Record<string, unknown>> | null = t;
   const trendFigure = (key: "p_value" | "q_value" | "baseline_mean") =>
-    ({ v: t?.[key] ?? null, kind: trendKind ? "protects" as const : kindOf((t as Record<string, unknown> | null)?.[`${key}_suppressed`]) });
-  const cols: Array<[string, { v: number | null; kind: Kind | undefined }]> = [
-    ["foregaende_manad", { v: e.month.previous_month, kind: kindOf(e.month.previous_month_suppressed) }],
-    ["samma_manad_ifjol", { v: e.month.same_month_last_year, kind: kindOf(e.month.same_month_last_year_suppressed) }],
-    ["forandring", { v: e.month.change_abs, kind: kindOf(e.month.change_abs_suppressed) }],
-    ["forandring_procent", { v: e.month.change_pct, kind: kindOf(e.month.change_pct_suppressed) }],
-    ["per_100k", { v: e.month.per_100k, kind: kindOf(e.month.per_100k_suppressed) }],
-    ["hittills_i_ar", { v: e.ytd.count, kind: kindOf(e.ytd.count_suppressed) }],
-    ["hittills_i_fjol", { v: e.ytd.last_year, kind: kindOf(e.ytd.last_year_suppressed) }],
-    ["senaste_12_man", { v: e.rolling_12m.count, kind: kindOf(e.rolling_12m.count_suppressed) }],
-    ["foregaende_12_man", { v: e.rolling_12m.previous, kind: kindOf(e.rolling_12m.previous_suppressed) }],
-  ];
+    ({ v: t?.[key] ?? null, kind: trendKind ? "protects" as const : kindOf(trendFields?.[`${key}_suppressed`]) });
+  const cols = FIGURE_COLUMNS.map((f): [string, { v: number | null; kind: Kind | undefined }] => [f.csv, { v: figureValue(e, f), kind: kindOf(figureHiddenFlag(e, f)) }]);
   const trendCols: Array<[string, { v: number | null; kind: Kind | undefined }]> = [
     ["p_varde", trendFigure("p_value")],
     ["q_varde", trendFigure("q_value")],

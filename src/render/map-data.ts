@@ -19,7 +19,7 @@
  * - A group whose categories count different measures gets one map per measure: its figure is never a
  *   sum across measures (spec/cli.md "Measures").
  */
-import type { AreaEntry, IncidentEntry, Indicators, Verdict } from "../aggregate/indicators-schema.ts";
+import type { AreaEntry, IncidentEntry, Indicators, Verdict } from "../model/indicators.ts";
 import { formatNumber } from "./format-sv.ts";
 import { inMeasureOrder, isTotalId, type Measure } from "../core/measure.ts";
 import { fewerThan, MAP } from "./wording.ts";

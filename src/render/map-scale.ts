@@ -1,7 +1,7 @@
 /**
  * The maps' colours. Values: a sequential scale from ColorBrewer's YlOrBr (colour-blind safe, light =
  * few, dark = many), its darkest step left out so every class keeps ≥ 3:1 against the boundary colour
- * and ≥ 4.5:1 against the label text (WCAG 2.1 AA 1.4.11 and 1.4.3; test/unit/render-map.test.ts
+ * and ≥ 4.5:1 against the label text (WCAG 2.1 AA 1.4.11 and 1.4.3; test/unit/render/map.test.ts
  * checks both).
  *
  * One scale serves a whole set of maps (issue 16: the same class limits and colours on every map of a

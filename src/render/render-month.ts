@@ -2,21 +2,17 @@
  * Every file of one month's folder, as bytes with paths relative to the folder, sorted by path. Nothing
  * is written here: the caller builds the folder in a temporary place and swaps it in atomically.
  */
-import type { Indicators } from "../aggregate/indicators-schema.ts";
+import type { Indicators } from "../model/indicators.ts";
 import type { Config } from "../config/load-config.ts";
-import type { RevisionNote } from "../output/revisions-file.ts";
+import type { RevisionNote } from "../model/revisions.ts";
 import { renderAreaPageHtml } from "./area-page.ts";
 import { AREA_DIR, areaPagePath, areaPagesEnabled, pagedAreas } from "./area-pages.ts";
 import { type ChartImage, renderCharts, useChartStore } from "./charts.ts";
 import { chartStoreFor } from "./chart-store.ts";
-import { renderIndicatorsCsv } from "./indicators-csv.ts";
+import { type MonthFile, renderDataFiles } from "./data-files.ts";
 import { renderReportHtml } from "./report-page.ts";
-import { stringifyJson, stringifyJsonCompactLeaves } from "./write-json.ts";
 
-export interface MonthFile {
-  path: string;
-  content: Buffer;
-}
+export type { MonthFile } from "./data-files.ts";
 
 /**
  * `index.html`, `indicators.json`, `indicators.csv`, `run.json` and `charts/*.png`, all from the
@@ -39,12 +35,7 @@ export async function renderMonthFiles(
   store?.prune();
   const context = { config: ctx.config, charts, notes: ctx.notes, revisions: ctx.revisions, commentary: ctx.commentary };
   const page = renderReportHtml(ind, context);
-  const files: MonthFile[] = [
-    { path: "index.html", content: Buffer.from(page, "utf8") },
-    { path: "indicators.json", content: Buffer.from(stringifyJsonCompactLeaves(ind), "utf8") },
-    { path: "indicators.csv", content: renderIndicatorsCsv(ind) },
-    { path: "run.json", content: Buffer.from(stringifyJson(ctx.runJson), "utf8") },
-  ];
+  const files: MonthFile[] = [{ path: "index.html", content: Buffer.from(page, "utf8") }, ...renderDataFiles(ind, ctx.runJson)];
   if (areaPagesEnabled(ctx.config)) {
     const areaChart = (id: string) => charts.find((c) => c.placement.section === "area" && c.placement.area === id);
     for (const area of pagedAreas(ind)) {

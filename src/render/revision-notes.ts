@@ -4,8 +4,7 @@
  * only ("färre än 3" for a hidden count), and the notes' block in "Om statistiken". The strings are kept
  * here, together, as wording.ts keeps the rest of the report's.
  */
-import type { IndicatorChange, PublishedCount } from "../aggregate/indicator-changes.ts";
-import type { RevisionNote } from "../model/revisions.ts";
+import type { IndicatorChange, PublishedCount, RevisionNote } from "../model/revisions.ts";
 import { areaPhrase } from "./area-phrase.ts";
 import { formatDate, formatMonth, formatNumber } from "./format-sv.ts";
 import { html, type SafeHtml } from "./html.ts";

@@ -5,11 +5,20 @@
  * count per status. Left out when there are neither promises nor actions sources.
  */
 import type { ActionFigure, PromiseFigure } from "../model/indicators.ts";
-import { actionCounts } from "../aggregate/action-status.ts";
 import { formatDate, formatMonth, formatMonthRange, formatNumber } from "./format-sv.ts";
 import { html, joinHtml, type SafeHtml } from "./html.ts";
 import type { Section } from "./section-types.ts";
 import { ACTION_STATUS, PROMISES, PROMISE_STATUS, PROMISE_SYMBOL, RESPONSIBLE } from "./wording.ts";
+
+/**
+ * Actions per status, for the plan's summary line: `{ genomford: 3, pagar: 5 }` in first-seen order
+ * (aggregate/action-status.ts gives each action's latest status).
+ */
+export function actionCounts(actions: readonly ActionFigure[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const a of actions) out.set(a.status, (out.get(a.status) ?? 0) + 1);
+  return out;
+}
 
 function promiseItem(p: PromiseFigure): SafeHtml {
   const status = PROMISE_STATUS[p.status];

@@ -3,7 +3,7 @@
  * have pages of their own (issue 20), every area a sentence names links to its page, and the sentence on
  * the changes not told one by one names their areas (linked) instead of pointing to tables below.
  */
-import type { AreaEntry } from "../aggregate/indicators-schema.ts";
+import type { AreaEntry } from "../model/indicators.ts";
 import { areaPhrase } from "./area-phrase.ts";
 import { areaPagePath } from "./area-pages.ts";
 import { html, joinHtml, type SafeHtml } from "./html.ts";

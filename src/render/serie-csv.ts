@@ -87,7 +87,7 @@ export function serieMonth(ind: Indicators): SerieMonth {
     for (const e of area.incidents) {
       // `measure` is added to every entry by the measures change; read defensively so files from before
       // it (and this module before that schema) still give a row, with the measure left empty.
-      const measure = (e as { measure?: unknown }).measure;
+      const measure: unknown = e.measure;
       const status = countStatus(e);
       rows.push({
         area_id: area.id,

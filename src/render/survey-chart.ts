@@ -5,7 +5,7 @@
  * renderer; the numbers go in a real table beside it with the years as rows.
  */
 import type { Chart, ChartConfiguration, Plugin } from "chart.js";
-import type { AreaEntry, Indicators, SurveyFigure } from "../aggregate/indicators-schema.ts";
+import type { AreaEntry, Indicators, SurveyFigure } from "../model/indicators.ts";
 import type { Config } from "../config/load-config.ts";
 import { PALETTE, POINT_STYLES, TOTAL_COLOUR } from "./chart-palette.ts";
 import type { ChartImage } from "./charts.ts";

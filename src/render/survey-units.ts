@@ -4,7 +4,7 @@
  * 5,3 %), and the police's problem index on its 0–6 scale ("1,62 av 6", change "−0,22 indexenheter").
  * Used by the survey table and chart, and by any page that shows one area's survey figures.
  */
-import type { SurveyFigure } from "../aggregate/indicators-schema.ts";
+import type { SurveyFigure } from "../model/indicators.ts";
 import { formatNumber, formatSignedNumber, NBSP } from "./format-sv.ts";
 import { SURVEY } from "./wording.ts";
 

@@ -4,6 +4,7 @@
  */
 import type { Verdict } from "../model/indicators.ts";
 import type { Measure } from "../core/measure.ts";
+import { TOTAL_NAME } from "../config/total-names.ts";
 
 /**
  * The measures (spec/cli.md "Measures") as a reader sees them. Every caption, heading and sentence names
@@ -29,21 +30,21 @@ export const MEASURE: Record<
     many: "polisanmälda brott",
     one: "polisanmält brott",
     title: "Polisanmälda brott",
-    totalName: "Alla polisanmälda brott",
+    totalName: TOTAL_NAME.brott,
     short: "polisanmälda brott",
   },
   "polisens-handelser": {
     many: "händelsenotiser från polisen",
     one: "händelsenotis från polisen",
     title: "Polisens händelsenotiser",
-    totalName: "Alla polisens händelsenotiser",
+    totalName: TOTAL_NAME["polisens-handelser"],
     short: "polisens händelsenotiser",
   },
   handelser: {
     many: "rapporterade händelser",
     one: "rapporterad händelse",
     title: "Rapporterade händelser",
-    totalName: "Alla rapporterade händelser",
+    totalName: TOTAL_NAME.handelser,
     short: "rapporterade händelser",
   },
 };

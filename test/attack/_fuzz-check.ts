@@ -8,7 +8,7 @@ import { expect } from "vitest";
 import { LagesbildError } from "../../src/core/errors.ts";
 import { ingestSources } from "../../src/ingest/ingest-sources.ts";
 import { isBalanced } from "../../src/ingest/tally.ts";
-import type { FileReport, IngestResult } from "../../src/ingest/types.ts";
+import type { FileReport, IngestResult } from "../../src/model/records.ts";
 import { NOW, type TestProject } from "../fixtures/ingest/project.ts";
 import type { FormatCase } from "./_formats.ts";
 

@@ -11,7 +11,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resolveOutDir } from "../../src/cli/run-command.ts";
+import { resolveOutDir } from "../../src/app/run.ts";
 import { checkOutputPaths } from "../../src/config/check-paths.ts";
 import { parseConfig } from "../../src/config/load-config.ts";
 import { LagesbildError } from "../../src/core/errors.ts";

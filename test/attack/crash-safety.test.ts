@@ -10,7 +10,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readManifest, verifyManifest } from "../../src/output/manifest.ts";
+import { readManifest, verifyManifest } from "../../src/publish/manifest.ts";
 import { PROJECT_ROOT } from "../helpers/run-cli.ts";
 import { cliProject, excel1252, snapshot, type CliProject } from "./_cli-project.ts";
 

@@ -9,7 +9,7 @@ import { closeSync, openSync, writeSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { LagesbildError } from "../../src/core/errors.ts";
-import type { IngestResult } from "../../src/ingest/types.ts";
+import type { IngestResult } from "../../src/model/records.ts";
 import type { TestProject } from "../fixtures/ingest/project.ts";
 import { FORMATS, formatProject, type FormatCase } from "./_formats.ts";
 import { allReports, ingestAndCheck } from "./_fuzz-check.ts";

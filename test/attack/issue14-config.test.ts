@@ -4,7 +4,7 @@
  * config error (exit 2) naming the key, or a layout accepted as it must be.
  */
 import { describe, expect, it } from "vitest";
-import { resolveOutDir } from "../../src/cli/run-command.ts";
+import { resolveOutDir } from "../../src/app/run.ts";
 import { checkOutputPaths, splitSourceGlob } from "../../src/config/check-paths.ts";
 import { parseConfig } from "../../src/config/load-config.ts";
 import { LagesbildError } from "../../src/core/errors.ts";

@@ -10,7 +10,7 @@ import { hostname } from "node:os";
 import path from "node:path";
 import { DOMParser } from "@xmldom/xmldom";
 import { describe, expect, it } from "vitest";
-import { sha256 } from "../../src/output/manifest.ts";
+import { sha256 } from "../../src/publish/manifest.ts";
 import { runCli } from "../helpers/run-cli.ts";
 import { PROJECT_ROOT } from "../helpers/run-cli.ts";
 import { rangeProject } from "../fixtures/range/project.ts";

@@ -7,8 +7,8 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { ingestSources } from "../../src/ingest/ingest-sources.ts";
-import { incidentTime } from "../../src/ingest/parse-polisen-name.ts";
-import { parseLocalTimestamp } from "../../src/ingest/parse-time.ts";
+import { incidentTime } from "../../src/ingest/text/parse-polisen-name.ts";
+import { parseLocalTimestamp } from "../../src/core/parse-time.ts";
 import { makeProject, NOW, POLIS_SOURCE } from "../fixtures/ingest/project.ts";
 
 const TZ = "Europe/Stockholm";

@@ -20,7 +20,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { IndicatorsSchema } from "../../src/aggregate/indicators-schema.ts";
+import { IndicatorsSchema } from "../../src/model/indicators.ts";
 import { runCli } from "../helpers/run-cli.ts";
 
 const NBSP = "\u00a0";

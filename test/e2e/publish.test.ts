@@ -10,8 +10,8 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSyn
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { readManifest, verifyManifest } from "../../src/output/manifest.ts";
-import { publish } from "../../src/output/publish.ts";
+import { readManifest, verifyManifest } from "../../src/publish/manifest.ts";
+import { publish } from "../../src/publish/publish.ts";
 import { PROJECT_ROOT, runCli } from "../helpers/run-cli.ts";
 import { buildSampleReport } from "../helpers/sample-report.ts";
 

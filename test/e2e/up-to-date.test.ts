@@ -1,5 +1,5 @@
 /**
- * The warm run's shortcut (src/cli/up-to-date.ts, issue 20): a run whose inputs, config, program and
+ * The warm run's shortcut (src/app/up-to-date.ts, issue 20): a run whose inputs, config, program and
  * options are those of the last completed run on the output folder stops before ingest, prints the same
  * summary as a run that reads everything and skips, and touches nothing; every kind of change sends the
  * run down the full path. On the small hand-made kommun of test/fixtures/range/project.ts (a police

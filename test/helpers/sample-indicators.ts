@@ -9,7 +9,7 @@
  * - ljusne / misshandel: month.count hidden (suppressed, trend null) with a hidden series point
  * - okant / misshandel: insufficient history, with an unavailable (null) series point
  */
-import { IndicatorsSchema, type IncidentEntry, type Indicators, type Verdict } from "../../src/aggregate/indicators-schema.ts";
+import { IndicatorsSchema, type IncidentEntry, type Indicators, type Verdict } from "../../src/model/indicators.ts";
 import { parseConfig, type Config } from "../../src/config/load-config.ts";
 import { addMonths } from "../../src/core/month.ts";
 

@@ -15,7 +15,7 @@ import { readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { intervals, loadSolver, type Relation } from "../../src/aggregate/lp-interval.ts";
 import { addMonths } from "../../src/core/month.ts";
-import type { Indicators, IncidentEntry } from "../../src/aggregate/indicators-schema.ts";
+import type { Indicators, IncidentEntry } from "../../src/model/indicators.ts";
 
 export interface AuditResult {
   /** Hidden small values checked. */
@@ -59,8 +59,26 @@ export function readFolder(outDir: string): Indicators[] {
 export async function auditPublished(files: Indicators[], k: number, truth: Truth): Promise<AuditResult> {
   const real = await solveAudit(files, k, truth);
   if (real.recoverable.length === 0) return real;
-  const worst = await solveAudit(files.map((f) => hideAll(f, k)), k, truth);
-  const pinned = new Set(worst.recoverable.map((r) => r.what));
+  // A value is inherent when nothing decided in the month it was first narrowed to one value (t*) could
+  // have protected it: it stays pinned when every value born in t* is hidden, labelled as property 1
+  // and 2 force ("small" 1..k−1, "protects" ≥ k), the earlier files as published and the later ones not
+  // yet written. The plan (src/aggregate/suppress.ts, `repairOverTime`) gives up exactly those; a
+  // publisher cannot see a later month's data when it decides a month.
+  const firstPin = new Map<string, string>();
+  const remaining = new Set(real.recoverable.map((r) => r.what));
+  const months = files.map((f) => f.month).sort();
+  for (const t of months) {
+    if (remaining.size === 0) break;
+    const prefix = await solveAudit(files.filter((f) => f.month <= t), k, truth, remaining);
+    for (const r of prefix.recoverable) (firstPin.set(r.what, t), remaining.delete(r.what));
+  }
+  const byFirstPin = new Map<string, Set<string>>();
+  for (const [what, t] of firstPin) byFirstPin.set(t, (byFirstPin.get(t) ?? new Set()).add(what));
+  const pinned = new Set<string>();
+  for (const [t, whats] of [...byFirstPin].sort()) {
+    const world = await solveAudit(files.filter((f) => f.month <= t).map((f) => hideFrom(f, k, t)), k, truth, whats);
+    for (const r of world.recoverable) pinned.add(r.what);
+  }
   return {
     ...real,
     recoverable: real.recoverable.filter((r) => !pinned.has(r.what)),
@@ -68,28 +86,40 @@ export async function auditPublished(files: Indicators[], k: number, truth: Trut
   };
 }
 
-/** Every area-level count of a published file hidden, labelled by its value; of the window sums only
- * the "small" labels stay (property 1 forces them whatever else is hidden). */
-function hideAll(f: Indicators, k: number): Indicators {
+/**
+ * A published file with every area-level value born in month `from` or later hidden, labelled by its
+ * value ("small" or "protects": property 1 and 2 force a label on every hidden value, so this is the
+ * least a publisher can say). Values born earlier stay as published.
+ */
+function hideFrom(f: Indicators, k: number, from: string): Indicators {
   const out = structuredClone(f);
+  const m = f.month;
   const label = (v: number) => (v > 0 && v < k ? "small" : "protects");
+  const born: Record<string, string> = { count: m, previous_month: addMonths(m, -1), same_month_last_year: addMonths(m, -12), last_year: addMonths(m, -12), previous: addMonths(m, -12) };
   for (const area of out.areas) {
     for (const e of area.incidents) {
-      e.suppressed = false;
       for (const o of [e.month, e.ytd, e.rolling_12m] as Array<Record<string, unknown>>) {
-        for (const key of ["count", "previous_month", "same_month_last_year", "last_year", "previous"]) {
-          const keep = o === e.month || area.id === "kommun" ? false : o[`${key}_suppressed`] === "small";
-          if (key in o) o[key] = null;
-          if (!keep) delete o[`${key}_suppressed`];
+        for (const key of Object.keys(born)) {
+          if (!(key in o) || born[key]! < from) continue;
+          // Month fields repeat a series point (hidden there); a hidden sum is labelled "small" or
+          // "protects" (≥ k: the audit grants ≥ 0 where the true sum is 0).
+          if (o === e.month || area.id === "kommun") {
+            o[key] = null;
+            delete o[`${key}_suppressed`];
+          } else if (o[key] !== null) {
+            o[`${key}_suppressed`] = label(o[key] as number);
+            o[key] = null;
+          }
         }
       }
-      if (area.id !== "kommun") e.series = e.series.map((p) => (p.count === null ? p : { month: p.month, count: null, suppressed: label(p.count) }));
+      if (m >= from) e.suppressed = false;
+      if (area.id !== "kommun") e.series = e.series.map((p) => (p.count === null || p.month < from ? p : { month: p.month, count: null, suppressed: label(p.count) }));
     }
   }
   return out;
 }
 
-async function solveAudit(files: Indicators[], k: number, truth: Truth): Promise<AuditResult> {
+async function solveAudit(files: Indicators[], k: number, truth: Truth, only?: Set<string>): Promise<AuditResult> {
   const known = new Map<string, number>(); // visible N(a, c, t)
   const kinds = new Map<string, string>(); // hidden N(a, c, t) → kind
   const sumRows: Array<{ cells: string[]; value: number | null; kind?: string; what: string }> = [];
@@ -203,7 +233,7 @@ async function solveAudit(files: Indicators[], k: number, truth: Truth): Promise
     }
   }
   for (const [id, kind] of kinds) if (kind === "small") targets.push({ what: id, cells: [id] });
-  const withVars = targets.filter((t) => t.cells.some((id) => term(id).v !== undefined));
+  const withVars = targets.filter((t) => (only === undefined || only.has(t.what)) && t.cells.some((id) => term(id).v !== undefined));
 
   const n = vars.size;
   const lower = new Array<number>(n).fill(0);

@@ -1,0 +1,62 @@
+/**
+ * Publishes one month's suppressed indicators, or skips it: the publishing side decides whether the
+ * month is unchanged and which revision it gets (publish: month-write.ts), the changes since the
+ * published figures become a revision note, render turns the month into files, and the publishing side
+ * swaps them in. `--only data` renders the data files alone and carries the folder's other files over.
+ */
+import { indicatorChanges } from "../aggregate/indicator-changes.ts";
+import type { Indicators } from "../model/indicators.ts";
+import type { MonthRecord } from "../publish/manifest.ts";
+import type { MonthFile } from "../publish/manifest-state.ts";
+import { commitMonthWrite, type MonthWriteQuestion, planMonthWrite } from "../publish/month-write.ts";
+import { otherMonthFiles } from "../publish/published-month.ts";
+import type { RevisionNote } from "../model/revisions.ts";
+import { REVISIONS_FILE } from "../publish/revisions-file.ts";
+import { renderDataFiles } from "../render/data-files.ts";
+import { revisionNote } from "../render/revision-notes.ts";
+
+/** What publishing needs to decide (month, figures, config, the manifest state…), and what rendering needs. */
+export interface WriteMonthInput extends MonthWriteQuestion {
+  /** Coverage notes for the report. */
+  notes: string[];
+  /** The analysts' commentary for the month (Markdown), or null when there is none. */
+  commentary?: string | null;
+  inputs: MonthRecord["inputs"];
+  generatedAt: string;
+  /** The run's cache folder: charts drawn by earlier runs are kept there (render/chart-store.ts). */
+  chartCacheDir?: string;
+}
+
+export type WriteMonthResult =
+  | { status: "skipped"; revision: number }
+  | { status: "written"; revision: number; record: MonthRecord; note: RevisionNote | null };
+
+export async function writeMonth(input: WriteMonthInput): Promise<WriteMonthResult> {
+  const { month, config, outDir } = input;
+  const plan = planMonthWrite(input);
+  if (plan.status === "skipped") return plan;
+  const note =
+    plan.changedFrom !== null ? revisionNote(indicatorChanges(plan.changedFrom, input.published), plan.revision, input.generatedAt, config.suppression.min_count) : null;
+  const revisions = [...plan.earlierRevisions, ...(note ? [note] : [])];
+  const published: Indicators = { ...input.published, revision: plan.revision };
+  let files: MonthFile[];
+  if (input.onlyData) {
+    const data = renderDataFiles(published, input.runJson);
+    // The folder's other files (an earlier full build) are carried over; revisions.json is written anew.
+    const written = new Set([...data.map((f) => f.path), REVISIONS_FILE]);
+    files = [...data, ...otherMonthFiles(outDir, month, written, (rel) => input.state.fileEntry(rel))];
+  } else {
+    // Loaded only here: the renderer pulls in chart.js and canvas, which `--only data` never needs (issue 7).
+    const { renderMonthFiles } = await import("../render/render-month.ts");
+    files = await renderMonthFiles(published, {
+      config,
+      notes: input.notes,
+      runJson: input.runJson,
+      revisions,
+      commentary: input.commentary ?? null,
+      ...(input.chartCacheDir === undefined ? {} : { chartCacheDir: input.chartCacheDir }),
+    });
+  }
+  const record = commitMonthWrite(plan, files, revisions, { month, outDir, state: input.state, generatedAt: input.generatedAt, version: input.version, inputs: input.inputs, onlyData: input.onlyData });
+  return { status: "written", revision: plan.revision, record, note };
+}

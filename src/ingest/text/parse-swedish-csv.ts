@@ -1,0 +1,220 @@
+/**
+ * CSV as Swedish exports really arrive (spec/inputs.md "Reading files the way they really arrive"):
+ * the delimiter sniffed from the header line, quoted fields with delimiters, quotes and newlines, CRLF
+ * or LF, and rows as arrays with the physical line they start on.
+ *
+ * csv-parse's own line counter counts a CRLF inside a quoted field twice, so lines are tracked here:
+ * a row starts one line after the previous row's start plus the line breaks inside its cells. A line
+ * with no characters at all is not a row (spec); csv-parse hands it over as `[""]` and it is skipped
+ * (so is a line holding just `""`, which csv-parse reports identically: an acceptable blur).
+ * Parser errors (a quote that never closes, a runaway record) never escape: they end the file with one
+ * `broken` row at the line the broken record starts on.
+ */
+import { parse, type Parser } from "csv-parse";
+import { normaliseLabel } from "../../config/normalise-label.ts";
+import { headerLineEnd, sniffDelimiter, type Delimiter } from "./sniff-delimiter.ts";
+import { errorCode } from "../../core/error-facts.ts";
+
+export interface CsvRow {
+  /** Physical line the row starts on, 1-based. */
+  line: number;
+  cells: string[];
+  /** Set when the parser could not split the rest of the file: a Swedish explanation. */
+  broken?: string;
+}
+
+export interface CsvTable {
+  delimiter: Delimiter;
+  header: string[];
+  headerLine: number;
+  /** The rows after the header, streamed. */
+  rows: AsyncGenerator<CsvRow>;
+  /**
+   * The same rows in the batches the parser finished them in (use one of `rows` and `batches`): the
+   * hot incident reader's loop, where an await per row cost ~8 % of its time (issue 7 profile).
+   */
+  batches: AsyncGenerator<CsvRow[]>;
+}
+
+/** A header line longer than this is not a header: give up sniffing and parse with `,`. */
+const MAX_HEADER_BYTES = 1 << 20;
+/** Bounds memory when a quote never closes: such a "field" would otherwise swallow the whole file. */
+const MAX_RECORD_BYTES = 1 << 20;
+/** Bytes handed to the parser at a time, so the record guard acts within a slice of the limit. */
+const WRITE_SLICE = 1 << 16;
+
+function lineBreaks(cells: string[]): number {
+  let n = 0;
+  for (const cell of cells) {
+    if (cell.indexOf("\n") < 0 && cell.indexOf("\r") < 0) continue;
+    for (let i = 0; i < cell.length; i++) {
+      const c = cell.charCodeAt(i);
+      if (c === 0x0a || (c === 0x0d && cell.charCodeAt(i + 1) !== 0x0a)) n++;
+    }
+  }
+  return n;
+}
+
+function brokenMessage(error: unknown): string {
+  const code = errorCode(error);
+  if (code === "CSV_QUOTE_NOT_CLOSED") {
+    return "ett citattecken (\") stängs aldrig, så resten av filen kunde inte delas upp i rader; rätta citattecknet i källfilen";
+  }
+  if (code === "CSV_MAX_RECORD_SIZE") {
+    return "raden är orimligt lång (troligen ett citattecken som aldrig stängs); resten av filen lästes inte";
+  }
+  return `filen kunde inte tolkas som CSV härifrån (${code ?? "okänt fel"}); resten av filen lästes inte`;
+}
+
+function newParser(delimiter: Delimiter): Parser {
+  // Not `on_record`: csv-parse builds a context object per record for it, which made a cold run 40 % slower.
+  const parser = parse({
+    delimiter,
+    bom: false, // decode-bytes has already removed it
+    relax_column_count: true, // a wrong column count is a `column_count` rejection, not an exception
+    relax_quotes: true, // `5" tum` in an unquoted field is text, as Excel reads it
+    max_record_size: MAX_RECORD_BYTES,
+  });
+  // Errors are read from `parser.errored` after each synchronous write; the event must not crash.
+  parser.on("error", () => {});
+  return parser;
+}
+
+/**
+ * Opens a CSV from UTF-8 chunks: sniffs the delimiter, reads the header and returns the remaining
+ * rows as a stream. Null when the file holds no header (empty, or only empty lines). `firstRowLine`:
+ * the line of the first row after the header, when the chunks are a header and a later byte range.
+ */
+export async function openCsv(chunks: AsyncIterable<Buffer>, opts: { firstRowLine?: number } = {}): Promise<CsvTable | null> {
+  const source = chunks[Symbol.asyncIterator]();
+  const head: Buffer[] = [];
+  let headBytes = 0;
+  let done = false;
+  while (!done && headBytes < MAX_HEADER_BYTES && headerLineEnd(Buffer.concat(head)) < 0) {
+    const next = await source.next();
+    if (next.done) done = true;
+    else {
+      head.push(next.value);
+      headBytes += next.value.length;
+    }
+  }
+  const prefix = Buffer.concat(head);
+  const end = headerLineEnd(prefix);
+  const delimiter = sniffDelimiter(prefix.subarray(0, end < 0 ? Math.min(prefix.length, 65536) : end).toString("utf8"));
+
+  let nextLine = 1;
+  let headerSeen = false;
+  let failed = false;
+  let pending: CsvRow[] = [];
+  const parser = newParser(delimiter);
+
+  /** Moves every record the parser has finished into `pending`, with its start line; returns how many. */
+  const drain = (): number => {
+    let finished = 0;
+    for (let record = parser.read() as string[] | null; record !== null; record = parser.read() as string[] | null) {
+      finished++;
+      if (record.length === 1 && record[0] === "") {
+        nextLine++; // an empty line: not a row, not counted
+        continue;
+      }
+      pending.push({ line: nextLine, cells: record });
+      nextLine += 1 + lineBreaks(record);
+      // A later range of a split file: its rows start further down than the header (split-file.ts).
+      if (!headerSeen) {
+        headerSeen = true;
+        if (opts.firstRowLine !== undefined) nextLine = opts.firstRowLine;
+      }
+    }
+    if (parser.errored && !failed) {
+      failed = true;
+      pending.push({ line: nextLine, cells: [], broken: brokenMessage(parser.errored) });
+    }
+    return finished;
+  };
+  const take = (): CsvRow[] => {
+    const batch = pending;
+    pending = [];
+    return batch;
+  };
+
+  /**
+   * csv-parse's `max_record_size` bounds one field, not a record: a line of 50 million delimiters
+   * would become an array of 50 million cells. So bytes are fed in slices, and a record still open
+   * after MAX_RECORD_BYTES ends the file like a runaway field does.
+   */
+  let sinceRecord = 0;
+  const write = (bytes: Buffer) => {
+    for (let at = 0; at < bytes.length && !failed; at += WRITE_SLICE) {
+      const slice = bytes.subarray(at, at + WRITE_SLICE);
+      parser.write(slice);
+      sinceRecord = drain() > 0 ? 0 : sinceRecord + slice.length;
+      if (sinceRecord > MAX_RECORD_BYTES && !failed) {
+        failed = true;
+        pending.push({ line: nextLine, cells: [], broken: brokenMessage({ code: "CSV_MAX_RECORD_SIZE" }) });
+      }
+    }
+  };
+
+  const feed = async function* (): AsyncGenerator<CsvRow[]> {
+    try {
+      if (prefix.length > 0) write(prefix);
+      while (!failed && !done) {
+        if (pending.length > 0) yield take();
+        const next = await source.next();
+        if (next.done) break;
+        write(next.value);
+      }
+      if (!failed) {
+        parser.end();
+        drain();
+      }
+      if (pending.length > 0) yield take();
+    } finally {
+      // Closes the file when the reader stops early or the parser failed.
+      await source.return?.();
+      parser.destroy();
+    }
+  };
+
+  const batches = feed();
+  const opened = await batches.next();
+  if (opened.done) return null;
+  const [first, ...rest] = opened.value as [CsvRow, ...CsvRow[]];
+  if (first.broken !== undefined) {
+    // The header itself is broken: hand it back as the only (broken) row.
+    await batches.return(undefined);
+    return table(delimiter, [], first.line, (async function* () { yield [first]; })());
+  }
+  const after = (async function* () {
+    if (rest.length > 0) yield rest;
+    yield* batches;
+  })();
+  return table(delimiter, first.cells, first.line, after);
+}
+
+function table(delimiter: Delimiter, header: string[], headerLine: number, batches: AsyncGenerator<CsvRow[]>): CsvTable {
+  const rows = (async function* () {
+    for await (const batch of batches) yield* batch;
+  })();
+  return { delimiter, header, headerLine, rows, batches };
+}
+
+/** The key headers compare by: case-, space- and NFC-insensitive (`"Brotts typ"` = `"brottstyp"`). */
+export function headerKey(name: string): string {
+  return normaliseLabel(name).replace(/ /g, "");
+}
+
+/**
+ * Column index of each canonical column (-1 when absent). `rename` is the source's `columns` map,
+ * canonical name → header in the file (spec/cli.md: `{ occurred_at: Datum }`).
+ */
+export function findColumns<C extends string>(
+  header: readonly string[],
+  canonical: readonly C[],
+  rename: Readonly<Record<string, string>> = {},
+): Record<C, number> {
+  const keys = header.map(headerKey);
+  const out = {} as Record<C, number>;
+  for (const name of canonical) out[name] = keys.indexOf(headerKey(rename[name] ?? name));
+  return out;
+}

@@ -1,0 +1,13 @@
+/**
+ * The suppression plan's decisions as the plan cache keeps them (publish: suppression-plan-cache.ts):
+ * each hidden cell's and window sum's key with its hidden kind. The plan itself (aggregate/suppress.ts)
+ * takes and gives back exactly this shape, so a cached plan is the plan a fresh solve would give.
+ */
+import { z } from "zod";
+import { HiddenKindSchema } from "./indicators.ts";
+
+export const PlanDecisionsSchema = z.object({
+  cells: z.array(z.tuple([z.string(), HiddenKindSchema])),
+  sums: z.array(z.tuple([z.string(), HiddenKindSchema])),
+});
+export type PlanDecisions = z.infer<typeof PlanDecisionsSchema>;

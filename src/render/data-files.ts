@@ -1,0 +1,22 @@
+/**
+ * A month's open-data files, `indicators.json`, `indicators.csv` and `run.json`: part of every build, and
+ * all that `--only data` writes. A module of their own so that the data-only path never loads the
+ * charts' chart.js and canvas (issue 7), and so that the list of what `--only data` writes exists once.
+ */
+import type { Indicators } from "../model/indicators.ts";
+import { renderIndicatorsCsv } from "./indicators-csv.ts";
+import { stringifyJson, stringifyJsonCompactLeaves } from "../core/write-json.ts";
+
+export interface MonthFile {
+  path: string;
+  content: Buffer;
+}
+
+/** The data files of the suppressed indicators `ind`, in the order the report links them. */
+export function renderDataFiles(ind: Indicators, runJson: unknown): MonthFile[] {
+  return [
+    { path: "indicators.json", content: Buffer.from(stringifyJsonCompactLeaves(ind), "utf8") },
+    { path: "indicators.csv", content: renderIndicatorsCsv(ind) },
+    { path: "run.json", content: Buffer.from(stringifyJson(runJson), "utf8") },
+  ];
+}
