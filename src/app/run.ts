@@ -27,7 +27,7 @@ import { unknownFileWarning } from "../publish/known-files.ts";
 import { selectMonths } from "./month-selection.ts";
 import { type ProgressPoint, progressMessage, progressPoint } from "./progress.ts";
 import { checkCommentaryPath, commentaryChanged, readCommentary } from "./read-commentary.ts";
-import { checkUpToDate, recordUpToDate, runInputs, statInputs, upToDatePath } from "./up-to-date.ts";
+import { checkUpToDate, manifestDigest, recordUpToDate, runInputs, statInputs, upToDatePath } from "./up-to-date.ts";
 
 export interface RunOptions {
   config: string;
@@ -131,6 +131,7 @@ export async function run(opts: RunOptions, effects: RunEffects, prepared?: { co
             upToDateFile,
             outDir,
             inputs,
+            manifestDigest(state.toManifest()),
             (m) => (state.fileSha256(`${m}/indicators.json`) === undefined ? undefined : state.record(m)),
             (m, record) => {
               try {
@@ -198,7 +199,7 @@ export async function run(opts: RunOptions, effects: RunEffects, prepared?: { co
     if (failed === undefined && records.length === outcomes.length) {
       const sources = allSourceFiles(ingest);
       const hashes = new Map(sources.flatMap((s) => s.files.map((f): [string, string] => [f.path, f.sha256])));
-      recordUpToDate(upToDateFile, outDir, inputs, statsBefore, sources, (absolute) => hashes.get(projectRelative(config, absolute)), ingest.warnings, records);
+      recordUpToDate(upToDateFile, outDir, inputs, manifestDigest(state.toManifest()), statsBefore, sources, (absolute) => hashes.get(projectRelative(config, absolute)), ingest.warnings, records);
     }
     return { exitCode: failed?.exitCode ?? EXIT.ok, config, outDir, generatedAt, ingest, months: outcomes, lockWarning: lock.warning };
   } finally {

@@ -15,10 +15,11 @@
  *   hashed again, so a file touched without a change still counts as unchanged);
  * - the run's options: `--generated-at` (it decides `future_date`, coverage and the default month), the
  *   month flags and `--only data`; the months' commentary files, checked against the manifest's inputs.
- * The months the run built are recorded with their manifest records: the shortcut applies only while
- * the manifest still holds exactly those records, every month's indicators.json is listed, and the
- * start-up check found nothing to repair, so a month rebuilt or removed by another run, a damaged or
- * missing output file, or a deleted manifest all send the run down the full path. `--force` and a group
+ * The months the run built are recorded with their manifest records, and the whole manifest by its
+ * digest: the shortcut applies only while the manifest is exactly as the run left it (so another run
+ * on the folder, even one killed half-way that built other months but not the archive and feed, sends
+ * the next run down the full path), every month's indicators.json is listed, and the start-up check
+ * found nothing to repair (a damaged or missing output file, a deleted manifest). `--force` and a group
  * run (its sources are read once for all kommuner) never take the shortcut, nor does a source that
  * `lagesbild hamta` fills (its poll log is an input besides the files).
  *
@@ -46,6 +47,8 @@ const RecordFileSchema = z.object({
   key: z.string(),
   /** Absolute path → [stat key, sha256], in the order the sources list them. */
   inputs: z.array(z.tuple([z.string(), z.string(), z.string()])),
+  /** sha256 of the manifest (its canonical JSON) as the run left it. */
+  manifest: z.string(),
   /** The months the run built, with the manifest record each had when the run ended. */
   months: z.array(z.object({ month: z.string(), record: z.unknown() })),
   /** The files' row accounting and the warnings, for the run summary (spec/cli.md: every run prints them). */
@@ -87,6 +90,11 @@ function fileSha256OrNull(file: string): string | null {
 function buildStamp(): string | null {
   const stamp = (globalThis as { lagesbildBuildStamp?: unknown }).lagesbildBuildStamp;
   return typeof stamp === "string" ? stamp : null;
+}
+
+/** The digest of a manifest the record compares: its content, whatever the order of its keys. */
+export function manifestDigest(manifest: unknown): string {
+  return createHash("sha256").update(canonical(manifest)).digest("hex");
 }
 
 export interface RunInputs {
@@ -153,6 +161,7 @@ export function checkUpToDate(
   file: string,
   outDir: string,
   inputs: RunInputs,
+  manifest: string,
   recordOf: (month: string) => MonthRecord | undefined,
   commentaryChanged: (month: string, record: MonthRecord) => boolean,
 ): UpToDate | null {
@@ -165,7 +174,7 @@ export function checkUpToDate(
   } catch {
     return null;
   }
-  if (saved.key !== inputs.key || saved.out_dir !== path.resolve(outDir) || saved.inputs.length !== inputs.files.length) return null;
+  if (saved.key !== inputs.key || saved.manifest !== manifest || saved.out_dir !== path.resolve(outDir) || saved.inputs.length !== inputs.files.length) return null;
   let restamped = false;
   for (const [i, file] of inputs.files.entries()) {
     const [savedPath, savedStat, savedSha] = saved.inputs[i]!;
@@ -203,6 +212,7 @@ export function recordUpToDate(
   file: string,
   outDir: string,
   inputs: RunInputs,
+  manifest: string,
   statsBefore: ReadonlyArray<string | null>,
   sources: ReadonlyArray<SourceFiles>,
   fileHash: (absolute: string) => string | undefined,
@@ -221,6 +231,7 @@ export function recordUpToDate(
     schema: SCHEMA,
     out_dir: path.resolve(outDir),
     key: inputs.key,
+    manifest,
     inputs: entries,
     months: months.map((m) => ({ month: m.month, record: m.record })),
     sources: sources.map((s) => ({ sourceId: s.sourceId, files: s.files })),

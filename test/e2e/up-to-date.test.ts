@@ -87,6 +87,16 @@ describe("a run with nothing changed since the last one", () => {
     expect(tookShortcut(run(root, data))).toBe(true);
   });
 
+  it("takes the full path after another run changed the folder without recording itself", () => {
+    // 2024-11 is written, 2025-01 is not covered (exit 4): that run records nothing, but the manifest
+    // is no longer the one the 2024-12 run left, so its record no longer vouches for the folder.
+    const other = runCli(["run", "--config", "config/lagesbild.yaml", "--log-format", "json", "--generated-at", "2025-02-03T06:00:00+01:00", "--from", "2024-11", "--to", "2025-01", ...data], { cwd: root });
+    expect(other.code, other.stderr).toBe(4);
+    expect(other.stdout).toContain("2024-11: skriven");
+    expect(tookShortcut(run(root, data))).toBe(false);
+    expect(tookShortcut(run(root, data))).toBe(true);
+  });
+
   it("rebuilds on a new file matching the source's glob", () => {
     writeFileSync(path.join(root, "data", "polis-2025.csv"), exportBytes([]));
     expect(tookShortcut(run(root, data))).toBe(false);
