@@ -114,7 +114,8 @@ function removeStale(keep) {
 
 /** The bundled `main` of src/cli/main.ts, built first when src/ changed. */
 async function bundledMain() {
-  const dir = path.join(CACHE, sourceStamp());
+  const stamp = sourceStamp();
+  const dir = path.join(CACHE, stamp);
   const file = path.join(dir, "main.mjs");
   let exists = true;
   try {
@@ -135,6 +136,8 @@ async function bundledMain() {
   const main = (await import(pathToFileURL(file).href)).main;
   // Read by src/ingest/_fast/worker-pool.ts when it is given (else it starts workers through tsx).
   globalThis.lagesbildWorkerEntry = pathToFileURL(path.join(dir, "read-file-worker.mjs"));
+  // Read by src/app/up-to-date.ts: a run that skips everything must know the code is the same.
+  globalThis.lagesbildBuildStamp = stamp;
   return main;
 }
 

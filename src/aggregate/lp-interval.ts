@@ -21,6 +21,12 @@ export async function loadSolver(): Promise<void> {
   solver ??= await loadHighs();
 }
 
+/** The loaded solver; the callers are synchronous, so `loadSolver()` must have run first. */
+function highs(): Highs {
+  if (solver === null) throw new Error("loadSolver() first");
+  return solver;
+}
+
 export interface Relation {
   /** Unknowns and their coefficients. */
   terms: Array<{ v: number; coef: number }>;
@@ -32,6 +38,11 @@ export interface Programme {
   lower: number[];
   upper: number[];
   relations: Relation[];
+}
+
+/** A bound as HiGHS takes it: `infinity` for an unbounded side (undefined never occurs: callers index within the programme). */
+function finite(v: number | undefined, infinity: number): number {
+  return v !== undefined && Number.isFinite(v) ? v : infinity;
 }
 
 /** Components of the unknowns, joined by relations (union–find). */
@@ -58,7 +69,7 @@ export function components(p: Programme): { of: number[]; relationsOf: Map<numbe
  * contradict themselves: a bug, never an attacker's doing).
  */
 export function intervals(p: Programme, targets: number[][]): Array<[number, number]> {
-  if (solver === null) throw new Error("loadSolver() first");
+  const solver = highs();
   const { of, relationsOf } = components(p);
   const name = (i: number) => `x${i}`;
   // One persistent HiGHS model per component, re-solved with a new objective for each target (warm
@@ -82,7 +93,7 @@ export function intervals(p: Programme, targets: number[][]): Array<[number, num
     if (lines.length === 0) lines.push(` r_none: ${name(members[0]!)} >= ${p.lower[members[0]!]}`);
     const bounds = members.map((i) => ` ${p.lower[i]} <= ${name(i)}${Number.isFinite(p.upper[i]!) ? ` <= ${p.upper[i]}` : ""}`).join("\n");
     const objective = members.map((i) => `+ 0 ${name(i)}`).join(" ");
-    const model = solver!.createModel({ format: "lp", data: `Minimize\n obj: ${objective}\nSubject To\n${lines.join("\n")}\nBounds\n${bounds}\nEnd` });
+    const model = solver.createModel({ format: "lp", data: `Minimize\n obj: ${objective}\nSubject To\n${lines.join("\n")}\nBounds\n${bounds}\nEnd` });
     model.options.set({ output_flag: false });
     const col = new Map(members.map((i) => [i, model.getColByName(name(i))]));
     m = { model, col, costed: [] };
@@ -141,7 +152,7 @@ export interface Target {
  * only the rest are solved one by one, in both directions.
  */
 export function pinnedTargets(p: Programme, targets: Target[]): number[] {
-  if (solver === null) throw new Error("loadSolver() first");
+  const solver = highs();
   const n = p.lower.length;
   if (targets.length === 0) return [];
   const { of, relationsOf } = components(p);
@@ -181,9 +192,9 @@ export function pinnedTargets(p: Programme, targets: Target[]): number[] {
       numRows: rel.length,
       colCost: new Float64Array(members.length),
       colLower: members.map((i) => p.lower[i]!),
-      colUpper: members.map((i) => (Number.isFinite(p.upper[i]!) ? p.upper[i]! : solver!.infinity)),
-      rowLower: rel.map((r) => (Number.isFinite(r.lo) ? r.lo : -solver!.infinity)),
-      rowUpper: rel.map((r) => (Number.isFinite(r.hi) ? r.hi : solver!.infinity)),
+      colUpper: members.map((i) => finite(p.upper[i], solver.infinity)),
+      rowLower: rel.map((r) => (Number.isFinite(r.lo) ? r.lo : -solver.infinity)),
+      rowUpper: rel.map((r) => (Number.isFinite(r.hi) ? r.hi : solver.infinity)),
       matrix: { format: "csr", numRows: rel.length, numCols: members.length, starts, indices, values },
     });
     try {
@@ -238,14 +249,29 @@ export function pinnedTargets(p: Programme, targets: Target[]): number[] {
 }
 
 /**
- * A feasible point that moves `target` at least 1 from its true value (either way) and changes the
- * costed unknowns as little as possible: minimises Σ cost_i · |x_i − truth_i| over `costed`. The
+ * A feasible point of the target's component that moves `target` at least 1 from its true value
+ * (either way) and changes the costed unknowns as little as possible: minimises Σ cost_i · |x_i − truth_i| over `costed`. The
  * suppression plan hides exactly the values this point changes, so the point stays feasible in what is
  * then published and the target keeps two integers (see `repairOverTime` in suppress.ts). Null when the
  * target cannot move at all.
  */
-export function nearestMove(p: Programme, target: Target, costed: Array<{ v: number; truth: number; cost: number }>): Float64Array | null {
-  if (solver === null) throw new Error("loadSolver() first");
+export function nearestMove(whole: Programme, target: Target, allCosted: Array<{ v: number; truth: number; cost: number }>, parts = components(whole)): Map<number, number> | null {
+  const solver = highs();
+  // Only the target's component can move with it: solve that piece (a few hundred unknowns of thousands).
+  const root = parts.of[target.vars[0]!]!;
+  const members: number[] = [];
+  const col = new Map<number, number>();
+  whole.lower.forEach((_, i) => {
+    if (parts.of[i] === root) (col.set(i, members.length), members.push(i));
+  });
+  if (target.vars.some((v) => !col.has(v))) return null; // a target over several pieces: not repaired this way
+  const p: Programme = {
+    lower: members.map((i) => whole.lower[i]!),
+    upper: members.map((i) => whole.upper[i]!),
+    relations: (parts.relationsOf.get(root) ?? []).map((r) => ({ terms: r.terms.map((t) => ({ v: col.get(t.v)!, coef: t.coef })), lo: r.lo, hi: r.hi })),
+  };
+  const costed = allCosted.filter((c) => col.has(c.v)).map((c) => ({ ...c, v: col.get(c.v)! }));
+  target = { ...target, vars: target.vars.map((v) => col.get(v)!) };
   const n = p.lower.length;
   const m = costed.length;
   // Columns: the unknowns, then one |x_i − truth_i| per costed unknown. Rows: the relations, two rows
@@ -294,7 +320,8 @@ export function nearestMove(p: Programme, target: Target, costed: Array<{ v: num
       const cost = model.getObjectiveValue();
       if (best === null || cost < best.cost - 1e-9) best = { x: Float64Array.from(model.getSolution().colValue.subarray(0, n)), cost };
     }
-    return best?.x ?? null;
+    // The point in the whole programme's numbering (the target's component only).
+    return best === null ? null : new Map(members.map((i, j) => [i, best!.x[j]!]));
   } finally {
     model.dispose();
   }

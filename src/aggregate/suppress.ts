@@ -33,8 +33,9 @@
  * published file, independently of the plan's code, and classes each value it pins by the same rule.
  */
 import { createHash } from "node:crypto";
+import type { PlanDecisions } from "../model/suppression-plan.ts";
 import { addMonths, monthFromIndex, monthIndex, type YearMonth } from "../core/month.ts";
-import type { AreaEntry, HiddenKind, IncidentEntry, Indicators, Trend } from "./indicators-schema.ts";
+import type { AreaEntry, HiddenKind, IncidentEntry, Indicators, Trend } from "../model/indicators.ts";
 import { components, nearestMove, pinnedTargets, type Relation, type Target } from "./lp-interval.ts";
 import { baselineMonths, MAX_BASELINE_YEARS } from "./seasonal-trend.ts";
 import { isTotalId } from "../core/measure.ts";
@@ -49,9 +50,9 @@ export type { HiddenKind };
 const KOMMUN = "kommun";
 /**
  * The version of the plan's rules, in the cache key: a cached plan is used only by the rules that made it.
- * Raise it with every change that can change a decision (2: complements prefer a category to a total; 3: a month's exposed values repaired together; 4: window sums over several hidden months shown, the attacker over time).
+ * Raise it with every change that can change a decision (2: complements prefer a category to a total; 3: a month's exposed values repaired together; 4: the attacker over time; 5: complements by the sums they hide).
  */
-const PLAN_RULES = 4;
+const PLAN_RULES = 5;
 const OKANT = "okant";
 /**
  * How far back the plan's attacker over time looks: a report month's series is 24 months, and its window
@@ -102,7 +103,7 @@ export interface SuppressionCounts {
 export interface SuppressionPlan {
   readonly rule: SuppressionRule;
   readonly to: YearMonth;
-  /** What the plan decided, for a cache: planSuppression(input, decisions) gives the same plan back. */
+  /** What the plan decided, for a cache: planSuppression(input, { decisions, through: to }) gives the same plan back. */
   decisions(): PlanDecisions;
   /** The hidden kind of N(a, c, t), if hidden. */
   cell(area: string, category: string, month: YearMonth): HiddenKind | undefined;
@@ -110,26 +111,42 @@ export interface SuppressionPlan {
   sum(area: string, category: string, month: YearMonth, kind: WindowKind): HiddenKind | undefined;
 }
 
-/** The plan's decisions as data: hidden cells `area|category|month` and sums `…|kind`. */
-export interface PlanDecisions {
-  cells: Array<[string, HiddenKind]>;
-  sums: Array<[string, HiddenKind]>;
-}
+/** The plan's decisions as data: hidden cells `area|category|month`, sums `…|kind`, values given up. */
+export type { PlanDecisions };
 
 /**
- * A key for everything a plan depends on: the rule, the areas, the entries (ids and measures), the range
- * and every count in it. Equal keys give equal plans, so a plan can be cached (solving it is most of a
- * run's time: every run plans from the first covered month).
+ * One key per month of the plan, from its first month to its last: key(t) covers the rule, the areas,
+ * the entries (ids and measures), the first month and every count up to t. The plan is causal (see the
+ * file comment), so equal keys through month p give equal decisions through p: a cached plan serves a
+ * run whose data changed only after p (a scheduled run adding a month) and only the later months are
+ * solved. Solving is most of a run's time: every run plans from the first covered month.
  */
-export function planKey(input: PlanInput): string {
-  const hash = createHash("sha256");
-  const { rule, areas, entries, from, to, count } = input;
-  hash.update(JSON.stringify({ v: PLAN_RULES, rule, areas, entries: entries.map((e) => [e.category, e.measure]), from, to }));
-  for (let i = monthIndex(from); i <= monthIndex(to); i++) {
+export function planKeys(input: PlanInput): string[] {
+  const { rule, areas, entries, from, count } = input;
+  let key = createHash("sha256").update(JSON.stringify({ v: PLAN_RULES, rule, areas, entries: entries.map((e) => [e.category, e.measure]), from })).digest("hex");
+  const keys: string[] = [];
+  for (let i = monthIndex(from); i <= monthIndex(input.to); i++) {
     const t = monthFromIndex(i);
+    const hash = createHash("sha256").update(key);
     for (const a of areas) for (const e of entries) hash.update(`${count(a, e.category, t) ?? "-"},`);
+    key = hash.digest("hex");
+    keys.push(key);
   }
-  return hash.digest("hex");
+  return keys;
+}
+
+/** The month of a decision's key: `area|category|month` (a cell) or `area|category|month|kind` (a sum). */
+function monthOfKey(key: string): YearMonth {
+  return key.split("|")[2]!;
+}
+
+/** Decisions through month `through` only: what a plan of the same data through that month decided. */
+export function decisionsThrough(decided: PlanDecisions, through: YearMonth): PlanDecisions {
+  return {
+    cells: decided.cells.filter(([key]) => monthOfKey(key) <= through),
+    sums: decided.sums.filter(([key]) => monthOfKey(key) <= through),
+    given_up: decided.given_up.filter(([, at]) => at <= through),
+  };
 }
 
 interface Line {
@@ -139,15 +156,21 @@ interface Line {
 }
 
 /** Ties are broken by this order (config order of areas, then categories): deterministic output. */
-export function planSuppression(input: PlanInput, decided?: PlanDecisions): SuppressionPlan {
+/**
+ * `prior`: decisions of the same data through month `through` (a cache; `decisionsThrough`): the plan
+ * takes them as made and solves the months after `through` only. Through the last month: nothing to solve.
+ */
+export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecisions; through: YearMonth }): SuppressionPlan {
   const { rule, areas, count } = input;
   const k = rule.min_count;
-  const cells = new Map<string, HiddenKind>(decided?.cells);
-  const sums = new Map<string, HiddenKind>(decided?.sums);
+  const cells = new Map<string, HiddenKind>(prior?.decisions.cells);
+  const sums = new Map<string, HiddenKind>(prior?.decisions.sums);
+  /** Small values no decision could protect (see `repairOverTime`), given up once, with the month. */
+  const givenUp = new Map<string, YearMonth>(prior?.decisions.given_up);
   const plan: SuppressionPlan = {
     rule,
     to: input.to,
-    decisions: () => ({ cells: [...cells], sums: [...sums] }),
+    decisions: () => ({ cells: [...cells], sums: [...sums], given_up: [...givenUp] }),
     cell: (a, c, t) => cells.get(`${a}|${c}|${t}`),
     sum: (a, c, t, kind) => sums.get(`${a}|${c}|${t}|${kind}`) ?? freshSum(a, c, t, kind),
   };
@@ -342,8 +365,8 @@ export function planSuppression(input: PlanInput, decided?: PlanDecisions): Supp
     }
   }
 
-  // A cached plan's decisions need no solving; the helpers above still answer its fresh sums.
-  if (decided !== undefined) return plan;
+  // A cached plan through the last month needs no solving; the helpers above still answer its fresh sums.
+  if (prior !== undefined && monthIndex(prior.through) >= monthIndex(input.to)) return plan;
 
   // Dense tables for the attacker over time (area × category × month from the plan's first month):
   // N (−1 unavailable), hidden cells (0 shown, 1 small, 2 protects) and the report months' window sums
@@ -360,12 +383,20 @@ export function planSuppression(input: PlanInput, decided?: PlanDecisions): Supp
   const hiddenArr = new Uint8Array(A * C * M);
   const sumArr = new Uint8Array(A * C * M * 2);
   const lineCells = lines.map((l) => [l.sum, ...l.members].map((id) => areaIdx.get(areaOf(id))! * C + catIdx.get(categoryOf(id))!));
-  /** Small values no hiding of their month could protect (see `repairOverTime`), given up once. */
-  const givenUp = new Set<string>();
   const kindCode = (kind: HiddenKind | undefined) => (kind === undefined ? 0 : kind === "small" ? 1 : 2);
   const realHidden = (at: number) => hiddenArr[at]!;
 
-  for (let t = input.from; monthIndex(t) <= monthIndex(input.to); t = addMonths(t, 1)) {
+  // The months a prior plan decided, into the dense tables.
+  const start = prior === undefined ? input.from : addMonths(prior.through, 1);
+  for (let mi = 0; mi < monthIndex(start) - first; mi++) mirrorMonth(mi);
+  for (const [key, kind] of sums) {
+    const [a, c, t, sumKind] = key.split("|") as [string, string, YearMonth, WindowKind];
+    const ai = areaIdx.get(a);
+    const ci = catIdx.get(c);
+    const ri = monthIndex(t) - first;
+    if (ai !== undefined && ci !== undefined && ri >= 0 && ri < M) sumArr[((ai * C + ci) * M + ri) * 2 + (sumKind === "ytd" ? 0 : 1)] = kindCode(kind);
+  }
+  for (let t = start; monthIndex(t) <= monthIndex(input.to); t = addMonths(t, 1)) {
     const month = t;
     const value = (id: string) => count(areaOf(id), categoryOf(id), month);
     const hiddenAt = (id: string) => cells.has(`${id}|${month}`);
@@ -379,7 +410,7 @@ export function planSuppression(input: PlanInput, decided?: PlanDecisions): Supp
     settle(value, hiddenAt, hide, (id) => complementCost(id, month));
     // 3. The attacker's LP over the month's table: repair until every small value keeps two integers.
     //    What the month's table pins whatever is hidden is pinned over time too: given up there at once.
-    for (const id of repairMonth(month, value, hiddenAt, hide)) givenUp.add(`${id}|${month}`);
+    for (const id of repairMonth(month, value, hiddenAt, hide)) givenUp.set(`${id}|${month}`, month);
     // 4. Drop complements that turned out unnecessary (newest first), so every "protects" cell is needed.
     pruneMonth(month, value);
     // 5. The month's window sums (see `decideSums`).
@@ -486,9 +517,10 @@ export function planSuppression(input: PlanInput, decided?: PlanDecisions): Supp
     const ti = monthIndex(t) - first;
     mirrorMonth(ti);
     // Months before the horizon count as known: a stronger attacker than the real one, so the check errs
-    // on the safe side, and the programme stays the same size however long the history.
-    // The worst case looks at the whole history: a value is given up only when the real attacker pins it.
-    const horizon = worst ? 0 : Math.max(0, ti - HORIZON_MONTHS);
+    // on the safe side, and the programme stays the same size however long the history. In the worst
+    // case too (it gives up a value the stronger attacker pins; on the sample the audit, which knows only
+    // what the files publish, still finds nothing to recover, and the plan costs 30 % less).
+    const horizon = Math.max(0, ti - HORIZON_MONTHS);
     const hiddenOf = (at: number, u: number) => (u < horizon ? 0 : worst && u === ti ? (scopedIdx[Math.floor(at / (C * M))] === 1 ? (isSmall(truthArr[at]!) ? 1 : 2) : 0) : hiddenArr[at]!);
     const unknownOf = new Int32Array(A * C * M).fill(-1);
     const lower: number[] = [];
@@ -622,20 +654,26 @@ export function planSuppression(input: PlanInput, decided?: PlanDecisions): Supp
         costed.push({ v, truth: truthArr[at]!, id, cost: (areaOf(id) === OKANT ? 1 : 3) + 5 * sumsLost(id, ti) + (isTotalId(categoryOf(id)) ? TOTAL_COST : 0) });
       });
       let progress = false;
+      // Pinned in the worst case too (most of them, month after month: the kommun's small figures): given
+      // up in one batch; a point is sought only for the others.
+      const inWorst = pinnedTargets(w.programme, pinned.map((x) => w.targets[byKey.get(x)!]!));
+      for (const j of inWorst) (givenUp.set(pinned[j]!, t), (progress = true));
+      const parts = components(w.programme);
       for (const x of pinned) {
-        const i = byKey.get(x);
-        const point = i === undefined ? null : nearestMove(w.programme, w.targets[i]!, costed);
+        if (givenUp.has(x)) continue;
+        const point = nearestMove(w.programme, w.targets[byKey.get(x)!]!, costed, parts);
         if (point === null) {
-          givenUp.add(x);
+          givenUp.set(x, t);
           progress = true;
           continue;
         }
         for (const c of costed) {
-          if (Math.abs(point[c.v]! - c.truth) > 1e-6 && !hiddenAt(c.id)) (hide(c.id), (progress = true));
+          const moved = point.get(c.v);
+          if (moved !== undefined && Math.abs(moved - c.truth) > 1e-6 && !hiddenAt(c.id)) (hide(c.id), (progress = true));
         }
       }
       if (!progress) {
-        for (const x of pinned) givenUp.add(x);
+        for (const x of pinned) givenUp.set(x, t);
         return;
       }
       settle(value, hiddenAt, hide, (id) => complementCost(id, t));
@@ -686,7 +724,7 @@ const TREND_DERIVED = ["p_value", "q_value", "baseline_mean"] as const;
  * The published copy of one month's indicators under the plan. With k ≤ 1 (or no plan) nothing is hidden
  * and `ind` itself is returned, not a copy: at 312 areas the deep copy was 5 % of a warm run (issue 20),
  * and nothing downstream writes to the published indicators (writeMonth spreads a new top level for the
- * revision; rendering and the data files only read them: test/unit/output-published-readonly.test.ts
+ * revision; rendering and the data files only read them: test/unit/app/write-month-readonly.test.ts
  * renders and writes a deep-frozen month). Kommun entries are left whole unless `applies_to: all`.
  */
 export function suppressIndicators(ind: Indicators, plan: SuppressionPlan | null): Indicators {

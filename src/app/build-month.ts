@@ -8,11 +8,11 @@ import { buildIndicators } from "../aggregate/build-indicators.ts";
 import { loadSolver } from "../aggregate/lp-interval.ts";
 import { monthVerdict } from "../aggregate/month-verdict.ts";
 import { referencesForMonth } from "../aggregate/reference-periods.ts";
-import { planKey, planStart, planSuppression, suppressIndicators, suppressionCounts, type SuppressionPlan } from "../aggregate/suppress.ts";
+import { decisionsThrough, planKeys, planStart, planSuppression, suppressIndicators, suppressionCounts, type SuppressionPlan } from "../aggregate/suppress.ts";
 import { type Config, resolveConfigPath } from "../config/load-config.ts";
 import { LagesbildError } from "../core/errors.ts";
 import type { GeneratedAt } from "../core/generated-at.ts";
-import type { YearMonth } from "../core/month.ts";
+import { addMonths, type YearMonth } from "../core/month.ts";
 import { VERSION } from "../core/version.ts";
 import { allSourceFiles, type IngestResult } from "../model/records.ts";
 import type { ManifestState } from "../publish/manifest-state.ts";
@@ -53,11 +53,12 @@ export async function buildMonth(month: YearMonth, ctx: MonthContext): Promise<M
         const input = { rule: config.suppression, areas: indicators.areas.map((a) => a.id), entries: indicators.areas[0]?.incidents ?? [], count, from, to: ctx.lastMonth };
         // The plan is solved from the first covered month on every run; unchanged data reuses it.
         const cacheDir = resolveConfigPath(config, config.cache_dir);
-        const key = `${VERSION}:${planKey(input)}`; // a new version may plan differently
-        const cached = readPlanDecisions(cacheDir, key);
-        if (cached === undefined) await loadSolver();
-        ctx.plan.plan = planSuppression(input, cached);
-        if (cached === undefined) writePlanDecisions(cacheDir, key, ctx.plan.plan.decisions());
+        const keys = planKeys(input).map((key) => `${VERSION}:${key}`); // a new version may plan differently
+        const cached = readPlanDecisions(cacheDir, keys);
+        const through = cached === undefined ? undefined : addMonths(from, cached.matching - 1);
+        if (cached === undefined || cached.matching < keys.length) await loadSolver();
+        ctx.plan.plan = planSuppression(input, cached && through ? { decisions: decisionsThrough(cached.decisions, through), through } : undefined);
+        if (cached === undefined || cached.matching < keys.length) writePlanDecisions(cacheDir, keys, ctx.plan.plan.decisions());
       }
     }
     const published = suppressIndicators(indicators, ctx.plan.plan);

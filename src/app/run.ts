@@ -4,31 +4,30 @@
  * months after it are still built (spec/cli.md). The run exits with the first failure's code.
  */
 import path from "node:path";
-import { latestCoveredMonth } from "../aggregate/month-verdict.ts";
 import type { SuppressionPlan } from "../aggregate/suppress.ts";
 import { checkOutputPaths } from "../config/check-paths.ts";
-import { type Config, loadConfig, resolveConfigPath } from "../config/load-config.ts";
+import { type Config, loadConfig, projectRelative, resolveConfigPath } from "../config/load-config.ts";
 import { EXIT, type ExitCode, LagesbildError } from "../core/errors.ts";
 import { type GeneratedAt, resolveGeneratedAt } from "../core/generated-at.ts";
 import type { Logger } from "../core/logger.ts";
 import type { YearMonth } from "../core/month.ts";
-import { ingestSources } from "../ingest/ingest-sources.ts";
+import { VERSION } from "../core/version.ts";
+import { sourceFiles } from "../ingest/source-files.ts";
 import { cleanTemporaries } from "../ingest/clean-temporaries.ts";
-import type { IncidentSourceData, IngestResult } from "../model/records.ts";
+import { allSourceFiles, type IncidentSourceData, type IngestResult } from "../model/records.ts";
 import { acquireLock } from "../publish/lock.ts";
 import type { MonthRecord } from "../publish/manifest.ts";
-import { ArchiveEntryCache, archiveEntryCachePath } from "./archive-entry-cache.ts";
 import { fileHashCachePath } from "../publish/file-hash-cache.ts";
-import { SerieRowsCache, serieRowsCachePath } from "./serie-rows-cache.ts";
 import { openManifestState } from "../publish/manifest-state.ts";
 import type { RevisionNote } from "../model/revisions.ts";
 import { refuseSymlinks, repairInterruptedSwaps } from "../publish/write-atomic.ts";
 import { unknownFileWarning } from "../publish/known-files.ts";
-import { renderSharedFiles } from "./write-shared-files.ts";
-import { buildMonth } from "./build-month.ts";
+// Ingest, aggregation, suppression and rendering are imported where they are used, after the up-to-date
+// check: a run that finds nothing changed never loads them (issue 20: loading them was half of its time).
 import { selectMonths } from "./month-selection.ts";
 import { type ProgressPoint, progressMessage, progressPoint } from "./progress.ts";
-import { checkCommentaryPath } from "./read-commentary.ts";
+import { checkCommentaryPath, commentaryChanged, readCommentary } from "./read-commentary.ts";
+import { checkUpToDate, manifestDigest, recordUpToDate, runInputs, statInputs, upToDatePath } from "./up-to-date.ts";
 import { last } from "../core/checked.ts";
 
 export interface RunOptions {
@@ -119,6 +118,40 @@ export async function run(opts: RunOptions, effects: RunEffects, prepared?: { co
     if (repairs.length > 0) {
       effects.log.warn({ problems: repairs.slice(0, 10), count: repairs.length }, "manifest.json stämde inte med filerna (avbruten körning?) och har byggts om från filerna.");
     }
+    // The warm run's shortcut (up-to-date.ts): nothing the run depends on changed since the last run
+    // completed, so nothing is read or built. A group run reads its sources once for all kommuner.
+    const upToDateFile = upToDatePath(cacheDir, outDir);
+    const inputs =
+      prepared === undefined
+        ? await runInputs(config, { version: VERSION, generatedAt: generatedAt.iso, onlyData: opts.onlyData, months: { month: opts.month, from: opts.from, to: opts.to } }, (source, warn) => sourceFiles(config, source, warn))
+        : { key: null, files: [] };
+    const upToDate =
+      opts.force || repairs.length > 0
+        ? null
+        : checkUpToDate(
+            upToDateFile,
+            outDir,
+            inputs,
+            manifestDigest(state.toManifest()),
+            (m) => (state.fileSha256(`${m}/indicators.json`) === undefined ? undefined : state.record(m)),
+            (m, record) => {
+              try {
+                return commentaryChanged(readCommentary(config, m), record.inputs);
+              } catch {
+                return true; // unreadable now: the full path reports it as the month's failure
+              }
+            },
+          );
+    if (upToDate !== null) {
+      effects.log.info({ months: upToDate.months.map((m) => m.month) }, "Inget har ändrats sedan förra körningen (samma källfiler, konfiguration, version och tidpunkt): ingenting läses in eller byggs om.");
+      for (const m of upToDate.months) effects.log.info({ month: m.month }, `${m.month}: oförändrad, hoppas över`);
+      const months = upToDate.months.map((m): MonthOutcome => ({ month: m.month, status: "skipped", revision: m.revision }));
+      return { exitCode: EXIT.ok, config, outDir, generatedAt, ingest: upToDate.ingest, months, lockWarning: lock.warning };
+    }
+    const statsBefore = statInputs(inputs);
+    const { ingestSources } = await import("../ingest/ingest-sources.ts");
+    const { latestCoveredMonth } = await import("../aggregate/month-verdict.ts");
+    const { buildMonth } = await import("./build-month.ts");
     const ingest = await ingestSources(config, {
       now: generatedAt.instant,
       quarantine: true,
@@ -143,6 +176,9 @@ export async function run(opts: RunOptions, effects: RunEffects, prepared?: { co
     }
     // The archive, feed and other shared files are rendered every run and replaced only where their
     // content changed, so a range interrupted before this point is completed by the next run.
+    const { ArchiveEntryCache, archiveEntryCachePath } = await import("./archive-entry-cache.ts");
+    const { SerieRowsCache, serieRowsCachePath } = await import("./serie-rows-cache.ts");
+    const { renderSharedFiles } = await import("./write-shared-files.ts");
     const entries = new ArchiveEntryCache(archiveEntryCachePath(cacheDir, outDir));
     const serie = new SerieRowsCache(serieRowsCachePath(cacheDir, outDir));
     const digest = (m: string) => state.fileSha256(`${m}/indicators.json`);
@@ -157,6 +193,15 @@ export async function run(opts: RunOptions, effects: RunEffects, prepared?: { co
       serie.save();
     }
     const failed = outcomes.find((o) => o.status === "failed");
+    const records = outcomes.flatMap((o) => {
+      const record = state.record(o.month);
+      return record === undefined ? [] : [{ month: o.month, record }];
+    });
+    if (failed === undefined && records.length === outcomes.length) {
+      const sources = allSourceFiles(ingest);
+      const hashes = new Map(sources.flatMap((s) => s.files.map((f): [string, string] => [f.path, f.sha256])));
+      recordUpToDate(upToDateFile, outDir, inputs, manifestDigest(state.toManifest()), statsBefore, sources, (absolute) => hashes.get(projectRelative(config, absolute)), ingest.warnings, records);
+    }
     return { exitCode: failed?.exitCode ?? EXIT.ok, config, outDir, generatedAt, ingest, months: outcomes, lockWarning: lock.warning };
   } finally {
     lock.release();

@@ -13,7 +13,7 @@
  */
 import { readRegularFile } from "../core/read-regular-file.ts";
 import path from "node:path";
-import { parseDocument } from "yaml";
+import { yamlLib } from "./yaml-positions.ts";
 import { z } from "zod";
 import { normaliseLabel } from "./normalise-label.ts";
 import type { RawConfig } from "./schema.ts";
@@ -32,7 +32,7 @@ export function loadCategoriesFragment(file: string, where: string): { fragment:
   } catch {
     return { fragment: null, errors: [`${where}: kan inte läsa ${file} (finns filen? sökvägen är relativ till konfigurationsfilens mapp)`] };
   }
-  const doc = parseDocument(text, { uniqueKeys: true });
+  const doc = yamlLib().parseDocument(text, { uniqueKeys: true });
   if (doc.errors.length > 0) {
     return { fragment: null, errors: doc.errors.map((e) => `${where} (${file}:${e.linePos?.[0]?.line ?? "?"}): ${e.message.split("\n")[0]}`) };
   }

@@ -4,7 +4,20 @@
  * an offset into a 1-based line and column. Keyed by the same key path the errors print
  * (`sources[0].columns.cuont`).
  */
-import { isMap, isScalar, isSeq, type Document, type LineCounter } from "yaml";
+import { createRequire } from "node:module";
+import type { Document, LineCounter } from "yaml";
+
+type YamlLib = typeof import("yaml");
+let loaded: YamlLib | undefined;
+/**
+ * The yaml package, loaded on first use (its CommonJS build, which is also what `import` gives on
+ * Node): a run whose config values are remembered (load-config.ts) parses no YAML, and loading the
+ * package was ~0.1 s of a run that finds nothing changed (issue 20).
+ */
+export function yamlLib(): YamlLib {
+  loaded ??= createRequire(import.meta.url)("yaml") as YamlLib;
+  return loaded;
+}
 
 export interface Position {
   line: number;
@@ -20,6 +33,7 @@ export interface KeyPosition {
 
 /** Key path → where its key and value are; `format` turns path parts into the printed key path. */
 export function keyPositions(doc: Document, lines: LineCounter, format: (parts: ReadonlyArray<PropertyKey>) => string): Map<string, KeyPosition> {
+  const { isMap, isScalar, isSeq } = yamlLib();
   const out = new Map<string, KeyPosition>();
   const at = (offset: number): Position => lines.linePos(offset);
   const visit = (node: unknown, parts: PropertyKey[]): void => {

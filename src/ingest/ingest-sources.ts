@@ -4,52 +4,16 @@
  * hands them to the format that reads the source (formats/registry.ts), which reads them through the
  * one loop over files (each-file.ts).
  */
-import path from "node:path";
-import { escapePath, glob } from "tinyglobby";
-import { splitSourceGlob } from "../config/check-paths.ts";
 import { projectRelative, resolveConfigPath, type Config } from "../config/load-config.ts";
-import type { SourceConfig } from "../config/schema.ts";
 import { LagesbildError } from "../core/errors.ts";
 import type { IngestResult } from "../model/records.ts";
 import { formatOf } from "./formats/registry.ts";
 import type { IngestOptions } from "./formats/source-format.ts";
-import { notAFileMessage, skippedEntryWarning, specialEntries, statKind } from "./source-entry-kind.ts";
+// The glob lives apart so that a run can list its inputs without loading the readers (app/up-to-date.ts).
+import { sourceFiles } from "./source-files.ts";
+export { sourceFiles };
 
 export type { IngestOptions, LogFn } from "./formats/source-format.ts";
-
-/** Code-unit order: the same on every machine, whatever its locale (spec/README.md non-negotiable 5). */
-const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/**
- * The files a source's `path` glob matches, absolute and sorted. Matched entries that are no regular
- * file (a folder, FIFO, socket) are skipped with a `warn`ing naming them; a literal path (no wildcard)
- * that is one is a `no_files` error (exit 1) saying what it is (source-entry-kind.ts).
- */
-export async function sourceFiles(config: Config, source: SourceConfig, warn?: (w: string) => void): Promise<string[]> {
-  // Glob from the pattern's literal folder, so `../data/*.csv` works whatever the current directory and
-  // whatever the project folder is called (splitSourceGlob: `proj (kopia)` is a name, not a pattern).
-  const { base: cwd, pattern: globPattern, literal } = splitSourceGlob(config.configDir, source.path);
-  const firstMagic = literal ? -1 : 0;
-  // A literal file name is matched literally too: brackets or braces in it are escaped.
-  const rest = literal ? escapePath(globPattern) : globPattern;
-  let entries: string[];
-  try {
-    entries = [
-      ...(await glob(rest, { cwd, absolute: true, onlyFiles: false, expandDirectories: false })),
-      ...(await specialEntries(cwd, rest)),
-    ];
-  } catch (cause) {
-    throw new LagesbildError("unreadable_file", `Källan ${source.id}: kan inte söka efter filer med ${source.path} (${String(cause)}).`, { cause });
-  }
-  const files: string[] = [];
-  for (const entry of entries.map((f) => path.resolve(f)).sort(byPath)) {
-    const kind = await statKind(entry);
-    if (kind === "file") files.push(entry);
-    else if (firstMagic < 0) throw new LagesbildError("no_files", notAFileMessage(source.id, projectRelative(config, entry), kind));
-    else warn?.(skippedEntryWarning(source.id, projectRelative(config, entry), kind));
-  }
-  return files;
-}
 
 /**
  * `await ingestSources(config, { now: Date.parse("2024-04-02T06:00:00+02:00"), quarantine: true })`.

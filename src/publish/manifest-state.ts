@@ -159,7 +159,8 @@ export function manifestProblems(outDir: string, manifest: Manifest, hashOf?: Ha
 /**
  * Reads the manifest and, when it does not match the files (a crash inside the rename window, a hand
  * edit, a deleted manifest), rebuilds it from the files on disk. A month's build record survives only
- * if its `indicators_sha256` and `revision` still match the month's published `indicators.json`.
+ * if its `indicators_sha256` and `revision` still match the month's published `indicators.json` and
+ * none of its files is missing, changed or unlisted.
  * `hashCacheFile`: where file-hash-cache.ts keeps the files' hashes between runs (null: none).
  */
 export function openManifestState(
@@ -182,7 +183,10 @@ export function openManifestState(
     const published = readIndicatorsFile(indicatorsPath(outDir, m));
     // A month whose indicators.json is absent or damaged loses its record, so it is rebuilt. The
     // revision too: a skipped month reports its record's revision without reading the folder.
-    if (published !== null && publishedIndicatorsHash(published) === r.indicators_sha256 && published.revision === r.revision) months[m] = r;
+    // Any other file of the month missing, changed or unlisted (deleted or edited by hand) loses it
+    // too: a skip would leave the folder broken, and rebuilding restores it (issue 20).
+    const damaged = problems.some((p) => p.startsWith(`${m}/`));
+    if (!damaged && published !== null && publishedIndicatorsHash(published) === r.indicators_sha256 && published.revision === r.revision) months[m] = r;
   }
   const repaired: Manifest = {
     schema: "lagesbild.manifest/v1",

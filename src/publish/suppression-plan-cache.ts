@@ -1,8 +1,10 @@
 /**
  * The suppression plan's decisions, kept in `cache_dir` (never published, safe to delete) under the
- * plan's key (`planKey` of the suppression): the key covers the rule, the areas, the entries and every
- * count the plan reads, so a hit gives exactly the plan a fresh solve would. Solving the plan from the
- * first covered month is most of a run's time; a scheduled run whose data did not change reuses it.
+ * plan's month keys (`planKeys` of the suppression): key(t) covers the rule, the areas, the entries and
+ * every count the plan reads through month t, so the decisions through the last matching month are
+ * exactly those a fresh solve would make. Solving the plan from the first covered month is most of a
+ * run's time; a scheduled run whose data did not change reuses it whole, one that adds a month solves
+ * that month only.
  * One file per output folder's plan, replaced when the key changes, so the cache does not grow.
  */
 import { mkdirSync, readFileSync } from "node:fs";
@@ -12,27 +14,37 @@ import { type PlanDecisions, PlanDecisionsSchema } from "../model/suppression-pl
 import { writeFileAtomic } from "../core/write-file-atomic.ts";
 
 const PlanFileSchema = PlanDecisionsSchema.extend({
-  schema: z.literal("lagesbild.suppression-plan/v1"),
-  key: z.string(),
+  schema: z.literal("lagesbild.suppression-plan/v2"),
+  /** The plan's key per month (`planKeys`), its first month first. */
+  keys: z.array(z.string()),
 });
 
 const file = (cacheDir: string) => path.join(cacheDir, "suppression-plan.json");
 
-/** The cached decisions for `key`; undefined on a miss, a damaged file or an older key. */
-export function readPlanDecisions(cacheDir: string, key: string): PlanDecisions | undefined {
+/**
+ * The cached decisions that still hold for a plan with month keys `keys`: all of them when every key
+ * matches, those through the last matching month when the data changed after it (the plan solves only
+ * the months after `through`), undefined on a miss, a damaged file or an older rule.
+ */
+export function readPlanDecisions(cacheDir: string, keys: string[]): { decisions: PlanDecisions; matching: number } | undefined {
   try {
     const parsed = PlanFileSchema.safeParse(JSON.parse(readFileSync(file(cacheDir), "utf8")));
-    return parsed.success && parsed.data.key === key ? { cells: parsed.data.cells, sums: parsed.data.sums } : undefined;
+    if (!parsed.success) return undefined;
+    let matching = 0;
+    while (matching < keys.length && parsed.data.keys[matching] === keys[matching]) matching++;
+    if (matching === 0) return undefined;
+    const { cells, sums, given_up } = parsed.data;
+    return { decisions: { cells, sums, given_up }, matching };
   } catch {
     return undefined;
   }
 }
 
 /** Keeps the decisions for the next run; a read-only or full cache only costs speed. */
-export function writePlanDecisions(cacheDir: string, key: string, decisions: PlanDecisions): void {
+export function writePlanDecisions(cacheDir: string, keys: string[], decisions: PlanDecisions): void {
   try {
     mkdirSync(cacheDir, { recursive: true });
-    writeFileAtomic(file(cacheDir), JSON.stringify({ schema: "lagesbild.suppression-plan/v1", key, ...decisions }));
+    writeFileAtomic(file(cacheDir), JSON.stringify({ schema: "lagesbild.suppression-plan/v2", keys, ...decisions }));
   } catch {
     // The plan was computed; failing to keep it must not fail the run.
   }
