@@ -342,7 +342,6 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
         for (const l of [...own, ...(linesOf.get(best) ?? [])]) touched.add(l);
       }
     }
-    void month;
   }
 
   function pruneMonth(month: YearMonth, value: (id: string) => number | null): void {
@@ -350,19 +349,33 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
     const ti = monthIndex(month) - first;
     const protects = [...cells.entries()].filter(([key, kind]) => kind === "protects" && key.endsWith(`|${month}`)).map(([key]) => key).reverse();
     protects.sort((x, y) => sumsLost(y.slice(0, y.lastIndexOf("|")), ti) - sumsLost(x.slice(0, x.lastIndexOf("|")), ti));
-    if (protects.length === 0) return;
-    const hiddenAt = (id: string) => cells.has(`${id}|${month}`);
-    const before = new Set(exposed(value, hiddenAt));
-    for (const key of protects) {
+    prune(month, value, protects, false);
+  }
+
+  /**
+   * Unhides each of `candidates` (month t's "protects" cells, in the order given) that no relation needs:
+   * no line left with a single hidden cell (a subtraction away from a value), nothing newly exposed in the
+   * month's table, and with `overTime` nothing pinned over time that was not given up.
+   */
+  function prune(t: YearMonth, value: (id: string) => number | null, candidates: string[], overTime: boolean): void {
+    if (candidates.length === 0) return;
+    const hiddenAt = (id: string) => cells.has(`${id}|${t}`);
+    const exposedBefore = new Set(exposed(value, hiddenAt));
+    for (const key of candidates) {
       cells.delete(key);
       const id = key.slice(0, key.lastIndexOf("|"));
-      // Still a line with exactly one hidden cell is a subtraction away from a value: keep the cell.
       const single = (linesOf.get(id) ?? []).some((l) => {
         const all = [l.sum, ...l.members];
         return !all.some((x) => value(x) === null) && all.filter(hiddenAt).length === 1;
       });
-      if (single || exposed(value, hiddenAt).some((x) => !before.has(x))) cells.set(key, "protects");
+      let needed = single || exposed(value, hiddenAt).some((x) => !exposedBefore.has(x));
+      if (!needed && overTime) {
+        decideSums(t);
+        needed = pinnedKeys(programmeOverTime(t, false)).length > 0;
+      }
+      if (needed) cells.set(key, "protects");
     }
+    if (overTime) decideSums(t);
   }
 
   // A cached plan through the last month needs no solving; the helpers above still answer its fresh sums.
@@ -421,7 +434,7 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
     repairOverTime(month, value, hiddenAt, hide);
     // 7. If the repairs hid more, drop every complement of the month no longer needed (newest first), as
     //    in step 4 but against the attacker over time: a repair's cell may protect what an earlier one did.
-    if (cells.size > before) pruneOverTime(month, value, [...cells.entries()].filter(([key, kind]) => kind === "protects" && key.endsWith(`|${month}`)).map(([key]) => key));
+    if (cells.size > before) prune(month, value, [...cells.entries()].filter(([key, kind]) => kind === "protects" && key.endsWith(`|${month}`)).map(([key]) => key).reverse(), true);
   }
   return plan;
 
@@ -595,38 +608,13 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
     targets.forEach((target, i) => {
       if (!givenUp.has(keys[i]!) && target.vars.some((v) => touched.has(of[v]!))) open.push(i);
     });
-    return { programme, targets, keys, open, cellOf, unknownOf };
+    return { programme, targets, keys, open, cellOf };
   }
 
   /** The pinned targets' keys of a programme. */
   function pinnedKeys(g: ReturnType<typeof programmeOverTime>, among?: Set<string>): string[] {
     const open = among === undefined ? g.open : g.open.filter((i) => among.has(g.keys[i]!));
     return pinnedTargets(g.programme, open.map((i) => g.targets[i]!)).map((j) => g.keys[open[j]!]!);
-  }
-
-  /**
-   * Unhides each of `added` (month t's "protects" cells, newest last) that no relation needs: no line left with a single hidden cell, nothing newly exposed in the month's table,
-   * nothing pinned over time that was not given up.
-   */
-  function pruneOverTime(t: YearMonth, value: (id: string) => number | null, added: string[]): void {
-    if (added.length === 0) return;
-    const hiddenAt = (id: string) => cells.has(`${id}|${t}`);
-    const exposedBefore = new Set(exposed(value, hiddenAt));
-    for (const key of added.reverse()) {
-      cells.delete(key);
-      const id = key.slice(0, key.lastIndexOf("|"));
-      const single = (linesOf.get(id) ?? []).some((l) => {
-        const all = [l.sum, ...l.members];
-        return !all.some((x) => value(x) === null) && all.filter(hiddenAt).length === 1;
-      });
-      let needed = single || exposed(value, hiddenAt).some((x) => !exposedBefore.has(x));
-      if (!needed) {
-        decideSums(t);
-        needed = pinnedKeys(programmeOverTime(t, false)).length > 0;
-      }
-      if (needed) cells.set(key, "protects");
-    }
-    decideSums(t);
   }
 
   /**
