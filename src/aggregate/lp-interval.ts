@@ -151,7 +151,37 @@ export interface Target {
  * solves with a combined objective (move every unsettled target towards the side it has room on), and
  * only the rest are solved one by one, in both directions.
  */
-export function pinnedTargets(p: Programme, targets: Target[]): number[] {
+export interface PinnedOptions {
+  /**
+   * Stop at the first pinned target (the result then holds one, not necessarily the first): for a
+   * caller that only asks whether anything is pinned (the plan's pruning, once per candidate cell).
+   */
+  any?: boolean;
+  /**
+   * Points already known, in the programme's numbering (every unknown's value): each is checked against
+   * the programme's bounds and relations, and one that satisfies them settles every target it moves
+   * without a solve. The plan passes the points of its recent programmes over time: a month's checks
+   * differ by a cell or two, and most targets keep a point that moves them.
+   */
+  seeds?: Float64Array[];
+  /** A feasible point of the programme (the true values): with it, every point solved is added to `found` in full. */
+  truth?: Float64Array;
+  found?: Float64Array[];
+}
+
+/** Whether `x` satisfies the bounds of `members` and `relations` (within the solver's tolerances). */
+function satisfies(p: Programme, x: Float64Array, members: number[], relations: Relation[]): boolean {
+  const tol = 1e-6;
+  for (const i of members) if (!(x[i]! >= p.lower[i]! - tol && x[i]! <= p.upper[i]! + tol)) return false;
+  for (const r of relations) {
+    let s = 0;
+    for (const t of r.terms) s += t.coef * x[t.v]!;
+    if (!(s >= r.lo - tol && s <= r.hi + tol)) return false;
+  }
+  return true;
+}
+
+export function pinnedTargets(p: Programme, targets: Target[], opts: PinnedOptions = {}): number[] {
   const solver = highs();
   const n = p.lower.length;
   if (targets.length === 0) return [];
@@ -172,6 +202,7 @@ export function pinnedTargets(p: Programme, targets: Target[]): number[] {
       const t = targets[i]!;
       if (!(iv[j]![1] >= t.truth + 1 - 1e-6 || iv[j]![0] <= t.truth - 1 + 1e-6)) pinned.push(i);
     });
+    if (opts.any && pinned.length > 0) return pinned.slice(0, 1);
   }
   const sense = solver.constants.objectiveSense;
   const status = solver.constants.modelStatus;
@@ -180,6 +211,17 @@ export function pinnedTargets(p: Programme, targets: Target[]): number[] {
     const col = new Int32Array(n).fill(-1);
     for (let i = 0; i < n; i++) if (of[i] === root) (col[i] = members.length, members.push(i));
     const rel = relationsOf.get(root) ?? [];
+    let open = new Set(ids);
+    // A known point that satisfies the component is as good a witness as a solved one.
+    for (const seed of opts.seeds ?? []) {
+      if (open.size === 0) break;
+      if (!satisfies(p, seed, members, rel)) continue;
+      for (const i of open) {
+        const t = targets[i]!;
+        if (Math.abs(t.vars.reduce((s, v) => s + seed[v]!, 0) - t.truth) >= 1 - 1e-6) open.delete(i);
+      }
+    }
+    if (open.size === 0) continue;
     const starts = [0];
     const indices: number[] = [];
     const values: number[] = [];
@@ -208,7 +250,15 @@ export function pinnedTargets(p: Programme, targets: Target[]): number[] {
         model.changeColsCost({ kind: "range", from: 0, to: members.length - 1 }, cost);
         model.run();
         const st = model.getModelStatus();
-        if (st === status.optimal) return model.getSolution().colValue;
+        if (st === status.optimal) {
+          const x = model.getSolution().colValue;
+          if (opts.truth && opts.found) {
+            const full = Float64Array.from(opts.truth);
+            members.forEach((v, j) => (full[v] = x[j]!));
+            opts.found.push(full);
+          }
+          return x;
+        }
         if (st === status.unbounded || st === status.unboundedOrInfeasible) return null;
         throw new Error(`suppression LP: status ${st}`);
       };
@@ -219,7 +269,6 @@ export function pinnedTargets(p: Programme, targets: Target[]): number[] {
         const up = t.truth + 1 <= t.hi;
         return (up !== flip ? 1 : -1) as 1 | -1;
       };
-      let open = new Set(ids);
       for (let round = 0; round < 8 && open.size > 0; round++) {
         const x = solve(new Map([...open].map((i) => [i, dirOf(i)])));
         if (x === null) break; // an unbounded objective says nothing about one target: solve them one by one
@@ -227,19 +276,31 @@ export function pinnedTargets(p: Programme, targets: Target[]): number[] {
         open = new Set([...open].filter((i) => !moved(x, i)));
         if (open.size === before) break;
       }
-      for (const i of open) {
+      for (const i of [...open]) {
+        if (!open.has(i)) continue;
+        open.delete(i);
         const t = targets[i]!;
         let free = false;
         for (const flip of [false, true]) {
           const d = dirOf(i, flip);
           if (d === 1 ? t.truth + 1 > t.hi : t.truth - 1 < t.lo) continue;
           const x = solve(new Map([[i, d]]));
-          if (x === null || moved(x, i)) {
+          if (x === null) {
+            free = true;
+            break;
+          }
+          // The point is feasible whatever it was solved for: it settles every open target it moves (most
+          // of a big component's targets are settled this way, not by their own solves).
+          for (const j of open) if (moved(x, j)) open.delete(j);
+          if (moved(x, i)) {
             free = true;
             break;
           }
         }
-        if (!free) pinned.push(i);
+        if (!free) {
+          pinned.push(i);
+          if (opts.any) return pinned;
+        }
       }
     } finally {
       model.dispose();

@@ -282,13 +282,17 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
     return { ids, index, programme: { lower, upper, relations } };
   }
 
-  /** Small cells of the month that the LP narrows to fewer than two integers. */
-  function exposed(value: (id: string) => number | null, hiddenAt: (id: string) => boolean): string[] {
+  /**
+   * Small cells of the month that the LP narrows to fewer than two integers. `except`: cells not asked
+   * about (already known to be exposed); `any`: stop at the first one found (the caller asks only
+   * whether there is one).
+   */
+  function exposed(value: (id: string) => number | null, hiddenAt: (id: string) => boolean, except?: Set<string>, any = false): string[] {
     const { ids, programme } = monthProgramme(value, hiddenAt);
-    const small = ids.map((id, i) => [id, i] as const).filter(([id]) => isSmall(value(id)));
+    const small = ids.map((id, i) => [id, i] as const).filter(([id]) => isSmall(value(id)) && !except?.has(id));
     if (small.length === 0) return [];
     // Witness points settle most small values with a few solves; the rest are solved one by one.
-    const pinned = pinnedTargets(programme, small.map(([id, i]) => ({ vars: [i], truth: value(id)!, lo: 1, hi: k - 1 })));
+    const pinned = pinnedTargets(programme, small.map(([id, i]) => ({ vars: [i], truth: value(id)!, lo: 1, hi: k - 1 })), { any });
     return pinned.map((j) => small[j]![0]);
   }
 
@@ -307,7 +311,9 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
   function repairMonth(month: YearMonth, value: (id: string) => number | null, hiddenAt: (id: string) => boolean, hide: (id: string) => void): Set<string> {
     let givenUp: Set<string> | null = null;
     for (;;) {
-      let bad = exposed(value, hiddenAt);
+      // A value pinned with every cell hidden is pinned whatever is hidden (hiding less only tells the
+      // attacker more): once known, those values are not solved again.
+      let bad = exposed(value, hiddenAt, givenUp ?? undefined);
       if (bad.length > 0) givenUp ??= inherentCells(value);
       bad = bad.filter((id) => !givenUp!.has(id));
       if (bad.length === 0) return givenUp ?? new Set();
@@ -368,10 +374,13 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
         const all = [l.sum, ...l.members];
         return !all.some((x) => value(x) === null) && all.filter(hiddenAt).length === 1;
       });
-      let needed = single || exposed(value, hiddenAt).some((x) => !exposedBefore.has(x));
+      // Only whether anything is newly exposed matters: the values exposed before are not solved again
+      // (in a month with values no hiding protects they were most of the pruning's solves), and the
+      // search stops at the first one.
+      let needed = single || exposed(value, hiddenAt, exposedBefore, true).length > 0;
       if (!needed && overTime) {
         decideSums(t);
-        needed = pinnedKeys(programmeOverTime(t, false)).length > 0;
+        needed = pinnedKeys(programmeOverTime(t, false), undefined, true, cellAt(id, t)).length > 0;
       }
       if (needed) cells.set(key, "protects");
     }
@@ -398,6 +407,13 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
   const lineCells = lines.map((l) => [l.sum, ...l.members].map((id) => areaIdx.get(areaOf(id))! * C + catIdx.get(categoryOf(id))!));
   const kindCode = (kind: HiddenKind | undefined) => (kind === undefined ? 0 : kind === "small" ? 1 : 2);
   const realHidden = (at: number) => hiddenArr[at]!;
+  const cellAt = (id: string, t: YearMonth) => (areaIdx.get(areaOf(id))! * C + catIdx.get(categoryOf(id))!) * M + monthIndex(t) - first;
+  /**
+   * Feasible points of the latest programmes over time (the attacker's, not the worst case's), newest
+   * first, by dense cell (NaN: the cell was known, its true value): witnesses offered to the next checks.
+   */
+  const pool: Float64Array[] = [];
+  const POOL = 24;
 
   // The months a prior plan decided, into the dense tables.
   const start = prior === undefined ? input.from : addMonths(prior.through, 1);
@@ -611,10 +627,46 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
     return { programme, targets, keys, open, cellOf };
   }
 
-  /** The pinned targets' keys of a programme. */
-  function pinnedKeys(g: ReturnType<typeof programmeOverTime>, among?: Set<string>): string[] {
+  /**
+   * The pinned targets' keys of a programme (with `any`, one of them if there are any). The points of
+   * earlier programmes over time (`pool`) are offered as witnesses first; with `fixed` (a dense cell just
+   * shown, the pruning's candidate) also the pairs of them that meet at its true value: the set of
+   * feasible points is convex, so such a mix satisfies every relation the two did and shows the cell as
+   * it is. `pinnedTargets` checks each offered point against the programme itself before it counts.
+   */
+  function pinnedKeys(g: ReturnType<typeof programmeOverTime>, among?: Set<string>, any = false, fixed?: number): string[] {
     const open = among === undefined ? g.open : g.open.filter((i) => among.has(g.keys[i]!));
-    return pinnedTargets(g.programme, open.map((i) => g.targets[i]!)).map((j) => g.keys[open[j]!]!);
+    if (open.length === 0) return [];
+    const n = g.cellOf.length;
+    const truth = Float64Array.from(g.cellOf, (at) => truthArr[at]!);
+    const toSeed = (q: Float64Array) => Float64Array.from(g.cellOf, (at) => (Number.isNaN(q[at]!) ? truthArr[at]! : q[at]!));
+    let seeds: Float64Array[];
+    if (fixed === undefined) seeds = pool.map(toSeed);
+    else {
+      const real = truthArr[fixed]!;
+      const at = (q: Float64Array) => (Number.isNaN(q[fixed]!) ? real : q[fixed]!);
+      seeds = pool.filter((q) => Math.abs(at(q) - real) <= 1e-9).map(toSeed);
+      const above = pool.filter((q) => at(q) > real + 1e-9);
+      const below = pool.filter((q) => at(q) < real - 1e-9).map((q) => [at(q), toSeed(q)] as const);
+      for (const q of above) {
+        const qs = toSeed(q);
+        for (const [bv, bs] of below) {
+          const lam = (real - bv) / (at(q) - bv);
+          const mix = new Float64Array(n);
+          for (let i = 0; i < n; i++) mix[i] = lam * qs[i]! + (1 - lam) * bs[i]!;
+          seeds.push(mix);
+        }
+      }
+    }
+    const found: Float64Array[] = [];
+    const pinned = pinnedTargets(g.programme, open.map((i) => g.targets[i]!), { any, seeds, truth, found });
+    for (const x of found.slice(-POOL)) {
+      const q = new Float64Array(A * C * M).fill(NaN);
+      g.cellOf.forEach((at, i) => (q[at] = x[i]!));
+      pool.unshift(q);
+    }
+    pool.length = Math.min(pool.length, POOL);
+    return pinned.map((j) => g.keys[open[j]!]!);
   }
 
   /**
