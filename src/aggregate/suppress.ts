@@ -287,12 +287,17 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
    * about (already known to be exposed); `any`: stop at the first one found (the caller asks only
    * whether there is one).
    */
-  function exposed(value: (id: string) => number | null, hiddenAt: (id: string) => boolean, except?: Set<string>, any = false): string[] {
+  function exposed(t: YearMonth, value: (id: string) => number | null, hiddenAt: (id: string) => boolean, except?: Set<string>, any = false, fixed?: number): string[] {
     const { ids, programme } = monthProgramme(value, hiddenAt);
     const small = ids.map((id, i) => [id, i] as const).filter(([id]) => isSmall(value(id)) && !except?.has(id));
     if (small.length === 0) return [];
+    // The month's points so far are offered as witnesses, as over time (see `pinnedKeys`).
+    const cellOf = ids.map((id) => cellAt(id, t));
+    const truth = Float64Array.from(cellOf, (at) => truthArr[at]!);
+    const found: Float64Array[] = [];
     // Witness points settle most small values with a few solves; the rest are solved one by one.
-    const pinned = pinnedTargets(programme, small.map(([id, i]) => ({ vars: [i], truth: value(id)!, lo: 1, hi: k - 1 })), { any });
+    const pinned = pinnedTargets(programme, small.map(([id, i]) => ({ vars: [i], truth: value(id)!, lo: 1, hi: k - 1 })), { any, seeds: seedsOf(monthPool, cellOf, fixed), truth, found });
+    remember(monthPool, cellOf, found);
     return pinned.map((j) => small[j]![0]);
   }
 
@@ -303,8 +308,8 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
    * the kommun's 7 over areas 1, 1, 1, 1, 3, 0. Such a value is disclosed by the published figures
    * themselves; hiding more would only lose information.
    */
-  function inherentCells(value: (id: string) => number | null): Set<string> {
-    return new Set(exposed(value, (id) => inScope(areaOf(id))));
+  function inherentCells(t: YearMonth, value: (id: string) => number | null): Set<string> {
+    return new Set(exposed(t, value, (id) => inScope(areaOf(id))));
   }
 
   /** Returns the month's small values that no hiding protects (`inherentCells`), if it had to look. */
@@ -313,8 +318,8 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
     for (;;) {
       // A value pinned with every cell hidden is pinned whatever is hidden (hiding less only tells the
       // attacker more): once known, those values are not solved again.
-      let bad = exposed(value, hiddenAt, givenUp ?? undefined);
-      if (bad.length > 0) givenUp ??= inherentCells(value);
+      let bad = exposed(month, value, hiddenAt, givenUp ?? undefined);
+      if (bad.length > 0) givenUp ??= inherentCells(month, value);
       bad = bad.filter((id) => !givenUp!.has(id));
       if (bad.length === 0) return givenUp ?? new Set();
       // One more hidden cell for every exposed value whose lines this round has not touched yet, then
@@ -366,7 +371,7 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
   function prune(t: YearMonth, value: (id: string) => number | null, candidates: string[], overTime: boolean): void {
     if (candidates.length === 0) return;
     const hiddenAt = (id: string) => cells.has(`${id}|${t}`);
-    const exposedBefore = new Set(exposed(value, hiddenAt));
+    const exposedBefore = new Set(exposed(t, value, hiddenAt));
     for (const key of candidates) {
       cells.delete(key);
       const id = key.slice(0, key.lastIndexOf("|"));
@@ -377,7 +382,7 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
       // Only whether anything is newly exposed matters: the values exposed before are not solved again
       // (in a month with values no hiding protects they were most of the pruning's solves), and the
       // search stops at the first one.
-      let needed = single || exposed(value, hiddenAt, exposedBefore, true).length > 0;
+      let needed = single || exposed(t, value, hiddenAt, exposedBefore, true, cellAt(id, t)).length > 0;
       if (!needed && overTime) {
         decideSums(t);
         needed = pinnedKeys(programmeOverTime(t, false), undefined, true, cellAt(id, t)).length > 0;
@@ -410,10 +415,13 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
   const cellAt = (id: string, t: YearMonth) => (areaIdx.get(areaOf(id))! * C + catIdx.get(categoryOf(id))!) * M + monthIndex(t) - first;
   /**
    * Feasible points of the latest programmes over time (the attacker's, not the worst case's), newest
-   * first, by dense cell (NaN: the cell was known, its true value): witnesses offered to the next checks.
+   * first, by dense cell (a cell not given was known: its true value): witnesses offered to the next checks.
    */
-  const pool: Float64Array[] = [];
+  type Point = Map<number, number>;
+  const pool: Point[] = [];
   const POOL = 24;
+  /** The same for the month's own table (its programme has no window sums), from the month's start. */
+  const monthPool: Point[] = [];
 
   // The months a prior plan decided, into the dense tables.
   const start = prior === undefined ? input.from : addMonths(prior.through, 1);
@@ -432,6 +440,7 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
     const hide = (id: string) => {
       if (!cells.has(`${id}|${month}`)) cells.set(`${id}|${month}`, isSmall(value(id)) ? "small" : "protects");
     };
+    monthPool.length = 0;
     // 1. Small values.
     for (const a of scoped) for (const c of categories) if (isSmall(value(`${a}|${c}`))) hide(`${a}|${c}`);
     // 2. Complements: every line with a hidden cell gets a second one, preferring the `okant` cell and
@@ -637,36 +646,50 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
   function pinnedKeys(g: ReturnType<typeof programmeOverTime>, among?: Set<string>, any = false, fixed?: number): string[] {
     const open = among === undefined ? g.open : g.open.filter((i) => among.has(g.keys[i]!));
     if (open.length === 0) return [];
-    const n = g.cellOf.length;
     const truth = Float64Array.from(g.cellOf, (at) => truthArr[at]!);
-    const toSeed = (q: Float64Array) => Float64Array.from(g.cellOf, (at) => (Number.isNaN(q[at]!) ? truthArr[at]! : q[at]!));
-    let seeds: Float64Array[];
-    if (fixed === undefined) seeds = pool.map(toSeed);
-    else {
-      const real = truthArr[fixed]!;
-      const at = (q: Float64Array) => (Number.isNaN(q[fixed]!) ? real : q[fixed]!);
-      seeds = pool.filter((q) => Math.abs(at(q) - real) <= 1e-9).map(toSeed);
-      const above = pool.filter((q) => at(q) > real + 1e-9);
-      const below = pool.filter((q) => at(q) < real - 1e-9).map((q) => [at(q), toSeed(q)] as const);
-      for (const q of above) {
-        const qs = toSeed(q);
-        for (const [bv, bs] of below) {
-          const lam = (real - bv) / (at(q) - bv);
-          const mix = new Float64Array(n);
-          for (let i = 0; i < n; i++) mix[i] = lam * qs[i]! + (1 - lam) * bs[i]!;
-          seeds.push(mix);
-        }
-      }
-    }
+    const seeds = seedsOf(pool, g.cellOf, fixed);
     const found: Float64Array[] = [];
     const pinned = pinnedTargets(g.programme, open.map((i) => g.targets[i]!), { any, seeds, truth, found });
-    for (const x of found.slice(-POOL)) {
-      const q = new Float64Array(A * C * M).fill(NaN);
-      g.cellOf.forEach((at, i) => (q[at] = x[i]!));
-      pool.unshift(q);
-    }
-    pool.length = Math.min(pool.length, POOL);
+    remember(pool, g.cellOf, found);
     return pinned.map((j) => g.keys[open[j]!]!);
+  }
+
+  /**
+   * Witnesses for a programme whose unknowns are the dense cells `cellOf`: the points of `from` (a cell
+   * a point does not give is at its true value), and with `fixed` (a dense cell just shown, the pruning's
+   * candidate) only those at its true value plus, for every pair on either side of it, the mix of the
+   * two that meets it there: the set of feasible points is convex, so the mix satisfies every relation
+   * both did and shows the cell as it is. `pinnedTargets` checks each point against the programme itself
+   * before it counts, so a stale one costs a check, never a wrong answer.
+   */
+  function seedsOf(from: Point[], cellOf: ArrayLike<number>, fixed?: number): Float64Array[] {
+    const n = cellOf.length;
+    const toSeed = (q: Point) => Float64Array.from(cellOf, (at) => q.get(at) ?? truthArr[at]!);
+    if (fixed === undefined) return from.map(toSeed);
+    const real = truthArr[fixed]!;
+    const at = (q: Point) => q.get(fixed) ?? real;
+    const seeds = from.filter((q) => Math.abs(at(q) - real) <= 1e-9).map(toSeed);
+    const below = from.filter((q) => at(q) < real - 1e-9).map((q) => [at(q), toSeed(q)] as const);
+    for (const q of from.filter((x) => at(x) > real + 1e-9)) {
+      const qs = toSeed(q);
+      for (const [bv, bs] of below) {
+        const lam = (real - bv) / (at(q) - bv);
+        const mix = new Float64Array(n);
+        for (let i = 0; i < n; i++) mix[i] = lam * qs[i]! + (1 - lam) * bs[i]!;
+        seeds.push(mix);
+      }
+    }
+    return seeds;
+  }
+
+  /** Keeps the newest of the points `found` (by unknown of a programme over the dense cells `cellOf`) in `into`, newest first. */
+  function remember(into: Point[], cellOf: ArrayLike<number>, found: Float64Array[]): void {
+    for (const x of found.slice(-POOL)) {
+      const q: Point = new Map();
+      for (let i = 0; i < cellOf.length; i++) q.set(cellOf[i]!, x[i]!);
+      into.unshift(q);
+    }
+    into.length = Math.min(into.length, POOL);
   }
 
   /**
