@@ -35,7 +35,8 @@
 import { createHash } from "node:crypto";
 import type { PlanDecisions } from "../model/suppression-plan.ts";
 import { addMonths, monthFromIndex, monthIndex, type YearMonth } from "../core/month.ts";
-import type { AreaEntry, HiddenKind, IncidentEntry, Indicators, Trend } from "../model/indicators.ts";
+import type { AreaEntry, HiddenKind, IncidentEntry, Indicators } from "../model/indicators.ts";
+import { INCIDENT_FIGURES, type FigureGroup } from "../model/figures.ts";
 import { components, nearestMove, pinnedTargets, type Relation, type Target } from "./lp-interval.ts";
 import { baselineMonths, MAX_BASELINE_YEARS } from "./seasonal-trend.ts";
 import { isTotalId } from "../core/measure.ts";
@@ -675,7 +676,7 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
  * configured areas and `okant`), for the run's closing log and the spec's loss property. */
 export function suppressionCounts(published: Indicators): SuppressionCounts {
   const out = { small: 0, protects: 0, cells: 0 };
-  const tally = (kind: HiddenKind | undefined) => {
+  const tally = (kind: unknown) => {
     out.cells++;
     if (kind === "small") out.small++;
     else if (kind === "protects") out.protects++;
@@ -683,30 +684,29 @@ export function suppressionCounts(published: Indicators): SuppressionCounts {
   for (const area of published.areas) {
     if (area.id === KOMMUN) continue;
     for (const e of area.incidents) {
-      for (const [o, keys] of COUNT_KEYS) for (const key of keys) tally((e[o] as Record<string, unknown>)[`${key}_suppressed`] as HiddenKind | undefined);
+      for (const f of COUNT_FIGURES) tally(figuresOf(e, f.group)[`${f.key}_suppressed`]);
       for (const p of e.series) tally(p.suppressed);
     }
   }
   return out;
 }
 
-const COUNT_KEYS = [
-  ["month", ["count", "previous_month", "same_month_last_year"]],
-  ["ytd", ["count", "last_year"]],
-  ["rolling_12m", ["count", "previous"]],
-] as const;
-
+/** The counts of the figures table (model/figures.ts), each hidden with the plan's decision for its span. */
+const COUNT_FIGURES = INCIDENT_FIGURES.flatMap((f) => (f.count === null ? [] : [{ ...f, count: f.count }]));
 /**
- * The derived figures and the count fields they are computed from (spec: a derived figure whose inputs
- * include a hidden value is hidden as "protects"). The one list of derived keys; the trend's are below.
+ * The figures of the table by group and key: a count or a derived figure (hidden as "protects" when any
+ * of the counts it is computed from is hidden, spec/indicators.md "Suppression").
  */
-const DERIVED = {
-  month: { change_abs: ["count", "same_month_last_year"], change_pct: ["count", "same_month_last_year"], per_100k: ["count"] },
-  ytd: { change_abs: ["count", "last_year"], change_pct: ["count", "last_year"] },
-  rolling_12m: { change_abs: ["count", "previous"], change_pct: ["count", "previous"], per_100k: ["count"] },
-} as const;
+const FIGURE_BY_KEY = new Map(INCIDENT_FIGURES.map((f) => [`${f.group}.${f.key}`, f]));
+/** The groups of an entry's figures, in no particular order (each group keeps its own key order). */
+const GROUPS: ReadonlySet<string> = new Set(INCIDENT_FIGURES.map((f) => f.group));
 /** Trend figures that reveal N(m) and the baseline sum; the verdict and `baseline_years` reveal no count. */
-const TREND_DERIVED = ["p_value", "q_value", "baseline_mean"] as const;
+const TREND_DERIVED: ReadonlySet<string> = new Set(["p_value", "q_value", "baseline_mean"]);
+
+/** An entry's group of figures, read by key (each group is an object of numbers and flags). */
+function figuresOf(e: IncidentEntry, group: FigureGroup): Readonly<Record<string, unknown>> {
+  return e[group];
+}
 
 /**
  * The published copy of one month's indicators under the plan. With k ≤ 1 (or no plan) nothing is hidden
@@ -726,41 +726,34 @@ function hideEntry(area: AreaEntry, entry: IncidentEntry, m: YearMonth, plan: Su
   const a = area.id;
   const c = entry.category;
   const cell = (t: YearMonth) => plan.cell(a, c, t);
-  // The hidden kind of every count field, by its key (unavailable values are never hidden).
-  const kinds: Record<string, Record<string, HiddenKind | undefined>> = {
-    month: { count: cell(m), previous_month: cell(addMonths(m, -1)), same_month_last_year: cell(addMonths(m, -12)) },
-    ytd: { count: plan.sum(a, c, m, "ytd"), last_year: plan.sum(a, c, addMonths(m, -12), "ytd") },
-    rolling_12m: { count: plan.sum(a, c, m, "rolling"), previous: plan.sum(a, c, addMonths(m, -12), "rolling") },
-  };
-  const rebuilt = {} as Record<"month" | "ytd" | "rolling_12m", Record<string, unknown>>;
-  for (const o of ["month", "ytd", "rolling_12m"] as const) {
-    const src = entry[o] as unknown as Record<string, number | null | undefined>;
-    const counts = kinds[o]!;
-    const derived = DERIVED[o] as Record<string, readonly string[]>;
+  // The hidden kind of every count, by `group.key` (unavailable values are never hidden).
+  const kinds = new Map<string, HiddenKind | undefined>();
+  for (const f of COUNT_FIGURES) {
+    const t = addMonths(m, f.count.shift);
+    kinds.set(`${f.group}.${f.key}`, f.count.window === "month" ? cell(t) : plan.sum(a, c, t, f.count.window));
+  }
+  const countKind = entry.month.count === null ? undefined : kinds.get("month.count");
+  // Each group rebuilt in its own key order, a hidden figure's flag right after it.
+  const hideGroup = (group: FigureGroup): Record<string, unknown> => {
+    const src = figuresOf(entry, group);
     const obj: Record<string, unknown> = {};
     for (const [key, v] of Object.entries(src)) {
       if (key.endsWith("_suppressed")) continue; // a copy of published figures carries its own flags: decide anew
-      if (key in counts) {
-        const kind = v === null ? undefined : counts[key];
-        obj[key] = kind ? null : v;
-        if (kind) obj[`${key}_suppressed`] = kind;
-      } else if (key in derived) {
-        const inputs = derived[key]!;
+      const f = FIGURE_BY_KEY.get(`${group}.${key}`);
+      let kind: HiddenKind | undefined;
+      if (f?.count) kind = v === null ? undefined : kinds.get(`${group}.${key}`);
+      else if (f) {
         // Unavailable wins: a derived figure of an unavailable input is a plain null.
-        const unavailable = inputs.some((i) => src[i] === null);
-        const hidden = !unavailable && inputs.some((i) => counts[i] !== undefined);
-        obj[key] = hidden ? null : v;
-        if (hidden) obj[`${key}_suppressed`] = "protects";
-      } else obj[key] = v;
+        const unavailable = f.from.some((i) => src[i] === null);
+        kind = !unavailable && f.from.some((i) => kinds.get(`${group}.${i}`) !== undefined) ? "protects" : undefined;
+      }
+      obj[key] = kind ? null : v;
+      if (kind) obj[`${key}_suppressed`] = kind;
     }
-    rebuilt[o] = obj;
-  }
-  const countKind = entry.month.count === null ? undefined : kinds.month!.count;
-  const replaced: Partial<IncidentEntry> = {
+    return obj;
+  };
+  const replaced: Record<string, unknown> = {
     suppressed: countKind !== undefined,
-    month: rebuilt.month as IncidentEntry["month"],
-    ytd: rebuilt.ytd as IncidentEntry["ytd"],
-    rolling_12m: rebuilt.rolling_12m as IncidentEntry["rolling_12m"],
     ...hideTrend(entry, countKind, m, cell),
     series: entry.series.map((p) => {
       const kind = p.count === null ? undefined : cell(p.month);
@@ -778,32 +771,34 @@ function hideEntry(area: AreaEntry, entry: IncidentEntry, m: YearMonth, plan: Su
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(entry)) {
     if (key === "trend_suppressed") continue;
-    out[key] = key in replaced ? replaced[key as keyof IncidentEntry] : v;
+    out[key] = isGroup(key) ? hideGroup(key) : key in replaced ? replaced[key] : v;
     if (key === "trend" && replaced.trend_suppressed !== undefined) out.trend_suppressed = replaced.trend_suppressed;
   }
+  // The entry's own keys, its figures nulled where hidden with the `<key>_suppressed` flags the schema
+  // declares beside each (model/indicators.ts): an IncidentEntry again, built key by key to keep the order.
   return out as IncidentEntry;
 }
 
+function isGroup(key: string): key is FigureGroup {
+  return GROUPS.has(key);
+}
+
 /** The trend: gone when N(m) is hidden; its figures hidden when a baseline month is. Key order kept. */
-function hideTrend(entry: IncidentEntry, countKind: HiddenKind | undefined, m: YearMonth, cell: (t: YearMonth) => HiddenKind | undefined): Pick<IncidentEntry, "trend" | "trend_suppressed"> {
+function hideTrend(entry: IncidentEntry, countKind: HiddenKind | undefined, m: YearMonth, cell: (t: YearMonth) => HiddenKind | undefined): { trend: Record<string, unknown> | null; trend_suppressed?: HiddenKind } {
   if (countKind !== undefined) return { trend: null, trend_suppressed: countKind };
   const t = entry.trend;
   if (t === null) return { trend: null };
   const baselineHidden = trendBaseline(m, t.baseline_years).some((b) => cell(b) !== undefined);
-  if (!baselineHidden) return { trend: stripFlags(t) };
+  if (!baselineHidden) return { trend: Object.fromEntries(Object.entries(t).filter(([key]) => !key.endsWith("_suppressed"))) };
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(t)) {
     if (key.endsWith("_suppressed") || key.endsWith("_below")) continue;
-    if ((TREND_DERIVED as readonly string[]).includes(key) && v !== null) {
+    if (TREND_DERIVED.has(key) && v !== null) {
       out[key] = null;
       out[`${key}_suppressed`] = "protects";
     } else out[key] = v;
   }
-  return { trend: out as Trend };
-}
-
-function stripFlags(t: Trend): Trend {
-  return Object.fromEntries(Object.entries(t).filter(([key]) => !key.endsWith("_suppressed"))) as Trend;
+  return { trend: out };
 }
 
 /**
