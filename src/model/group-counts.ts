@@ -36,7 +36,7 @@ export class GroupCounts implements ReadonlyMap<GroupKey, number> {
   static from(counts: ReadonlyMap<GroupKey, number>): GroupCounts {
     if (counts instanceof GroupCounts) return counts;
     const n = counts.size;
-    const columns = [0, 1, 2].map(() => ({ index: new Map<string, number>(), list: [] as string[], of: new Int32Array(n) }));
+    const columns = [0, 1, 2].map(() => ({ index: new Map<string, number>(), list: new Array<string>(), of: new Int32Array(n) }));
     const count = new Float64Array(n);
     let g = 0;
     for (const [key, value] of counts) {

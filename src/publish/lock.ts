@@ -30,6 +30,7 @@ import path from "node:path";
 import { LagesbildError } from "../core/errors.ts";
 import { processAlive } from "../core/process-alive.ts";
 import { errorCode } from "../core/error-facts.ts";
+import { isRecord } from "../core/is-record.ts";
 
 export const LOCK_FILE = ".lagesbild.lock";
 export const HOLDER_FILE = ".lagesbild.lock.holder";
@@ -86,8 +87,12 @@ export function selfHolder(now: Date = new Date()): Holder {
 function parseHolder(text: string): Holder | null {
   if (text.trim() === "") return null;
   try {
-    const h = JSON.parse(text) as Holder;
-    if (typeof h.pid === "number") return h;
+    const h: unknown = JSON.parse(text);
+    if (isRecord(h) && typeof h.pid === "number") {
+      // Each field checked: the file is another process's (or an older version's) writing.
+      const str = (v: unknown) => (typeof v === "string" ? v : null);
+      return { host: str(h.host) ?? "?", boot_id: str(h.boot_id), pid: h.pid, proc_pid: typeof h.proc_pid === "number" ? h.proc_pid : null, start_time: str(h.start_time), since: str(h.since) ?? "?" };
+    }
   } catch {
     // An old plain-pid lock file.
   }

@@ -114,7 +114,8 @@ export async function readAggregatedCsv(opts: ReadAggregatedCsvOptions): Promise
       continue;
     }
     if (month === null) {
-      const kind = period.kind as "quarter" | "year" | "invalid";
+      // `month` is null exactly when the period is no month (parsePeriod's kinds).
+      const kind = period.kind === "month" ? "invalid" : period.kind;
       await reject(row, "bad_date", null, periodMessages[kind](periodText));
       continue;
     }
@@ -127,7 +128,8 @@ export async function readAggregatedCsv(opts: ReadAggregatedCsvOptions): Promise
       await reject(row, "bad_number:count", month, msg.badCount(countText));
       continue;
     }
-    if (labelOutcome.kind === "unknown") {
+    if (labelOutcome.kind !== "mapped") {
+      // "ignored" went out with the structural rules above: only "unknown" is left.
       await reject(row, `unknown_category:${reasonLabel(label)}`, month, msg.unknownCategory(label, lookups.keyPath));
       continue;
     }
@@ -142,7 +144,7 @@ export async function readAggregatedCsv(opts: ReadAggregatedCsvOptions): Promise
       }
       area = resolved;
     }
-    sink.add("", area, month, (labelOutcome as { id: string }).id, start.instant, count);
+    sink.add("", area, month, labelOutcome.id, start.instant, count);
     record(report, "accepted", null, month);
   }
   return { report, arealess };

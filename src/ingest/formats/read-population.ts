@@ -29,7 +29,8 @@ import { eachFile } from "../each-file.ts";
 import type { SourceFormat } from "./source-format.ts";
 
 type PopulationSource = Extract<Config["sources"][number], { kind: "population" }>;
-type Role = "region" | "area" | "year" | "population" | "sex";
+const ROLES = ["region", "area", "year", "population", "sex"] as const;
+type Role = (typeof ROLES)[number];
 
 /** Header names each role is known by in SCB's and Kolada's exports (compared as headerKey). */
 const HEADERS: Record<Role, readonly string[]> = {
@@ -68,7 +69,7 @@ export async function readPopulation(opts: ReadPopulationOptions): Promise<FileR
   let yearColumns: Array<{ index: number; year: number }> = [];
 
   const onHeader = (keys: readonly string[]) => {
-    for (const role of Object.keys(HEADERS) as Role[]) {
+    for (const role of ROLES) {
       const renamed = source.columns?.[role];
       const names = renamed === undefined ? HEADERS[role] : [renamed];
       col[role] = keys.findIndex((k) => names.some((n) => headerKey(n) === k));

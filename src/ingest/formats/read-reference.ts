@@ -32,7 +32,8 @@ import type { SourceFormat } from "./source-format.ts";
 import { group } from "../../core/checked.ts";
 
 type ReferenceSource = Extract<Config["sources"][number], { kind: "reference" }>;
-type Role = "region" | "period" | "category" | "value" | "period_type" | "sex";
+const ROLES = ["region", "period", "category", "value", "period_type", "sex"] as const;
+type Role = (typeof ROLES)[number];
 type PeriodType = "year" | "quarter" | "month";
 
 const HEADERS: Record<Role, readonly string[]> = {
@@ -98,7 +99,7 @@ export async function readReference(opts: ReadReferenceOptions): Promise<FileRep
   let wide: Array<{ index: number; label: string; period: string }> = [];
 
   const onHeader = (keys: readonly string[]) => {
-    for (const role of Object.keys(HEADERS) as Role[]) {
+    for (const role of ROLES) {
       const renamed = source.columns?.[role];
       const names = renamed === undefined ? HEADERS[role] : [renamed];
       col[role] = keys.findIndex((k) => names.some((n) => headerKey(n) === k));
