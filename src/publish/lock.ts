@@ -25,6 +25,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { closeSync, constants, lstatSync, mkdirSync, openSync, readFileSync, readlinkSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { Socket } from "node:net";
 import { hostname } from "node:os";
 import path from "node:path";
 import { LagesbildError } from "../core/errors.ts";
@@ -207,7 +208,8 @@ export async function acquireLock(outDir: string): Promise<Lock> {
 function unrefHelper(child: ChildProcess): void {
   // Neither the helper nor its pipes keep this process alive; they end with it.
   child.unref();
-  for (const s of [child.stdin, child.stdout, child.stderr]) (s as unknown as { unref?: () => void } | null)?.unref?.();
+  // A child's pipes are sockets (typed as plain streams).
+  for (const s of [child.stdin, child.stdout, child.stderr]) if (s instanceof Socket) s.unref();
 }
 
 

@@ -273,6 +273,7 @@ export function drawPanels(panels: ReadonlyArray<{ cfg: ChartConfiguration; heig
 /** The phone variant of an incident chart: its small multiples (chart-phone.ts). */
 async function renderPhone(spec: ChartSpec, level?: number): Promise<PhoneImage> {
   const panels = phonePanels(spec).map(({ spec: s, panel }) => ({
+    // The line chart's own configuration type, widened to what the drawing takes (chart.js's types do not relate them).
     cfg: chartConfiguration(s, panel) as ChartConfiguration,
     height: PHONE.panelHeight + (panel.legend ? PHONE.legendHeight : 0),
   }));

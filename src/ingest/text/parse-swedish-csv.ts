@@ -218,6 +218,7 @@ export function findColumns<C extends string>(
   rename: Readonly<Record<string, string>> = {},
 ): Record<C, number> {
   const keys = header.map(headerKey);
+  // Filled for every name of `canonical` on the next line before it is returned.
   const out = {} as Record<C, number>;
   for (const name of canonical) out[name] = keys.indexOf(headerKey(rename[name] ?? name));
   return out;
