@@ -28,6 +28,7 @@ import type { FileRange } from "../_fast/split-file.ts";
 import { reasonLabel } from "../text/row-rules.ts";
 import { rowPrelude } from "../text/row-prelude.ts";
 import { failOnMissingColumns, missingColumns, missingMappedNote } from "../text/missing-columns.ts";
+import { sourceKeyPath } from "./source-format.ts";
 
 export const INCIDENT_COLUMNS = ["occurred_at", "category", "id", "area", "count", "place", "description"] as const;
 /** Coordinate columns a source may map by name (coordinate-columns.ts reads them). */
@@ -48,7 +49,7 @@ export function prepareIncidentLookups(config: Config, source: IncidentSourceCon
     labels: buildLabelMap(source.categories, source.ignore),
     areas: buildAreaResolver(config.areas, source.unknown_area),
     coordinates: config.areaMap ? coordinateLocator(config.areaMap, source.crs ?? "EPSG:4326") : null,
-    keyPath: `sources[${config.sources.findIndex((s) => s.id === source.id)}]`,
+    keyPath: sourceKeyPath(config, source),
   };
 }
 

@@ -26,7 +26,7 @@ import { quote, readTableRows, type RowDecision, type TableFile } from "../text/
 import type { RejectReason } from "../../model/reason-codes.ts";
 import type { FileReport } from "../../model/records.ts";
 import { eachFile } from "../each-file.ts";
-import type { SourceFormat } from "./source-format.ts";
+import { sourceKeyPath, type SourceFormat } from "./source-format.ts";
 
 type PopulationSource = Extract<Config["sources"][number], { kind: "population" }>;
 const ROLES = ["region", "area", "year", "population", "sex"] as const;
@@ -61,7 +61,7 @@ export interface ReadPopulationOptions {
 
 export async function readPopulation(opts: ReadPopulationOptions): Promise<FileReport> {
   const { config, source, file, records } = opts;
-  const keyPath = `sources[${config.sources.findIndex((s) => s.id === source.id)}]`;
+  const keyPath = sourceKeyPath(config, source);
   const areas = buildAreaResolver(config.areas, "reject");
   const kommunName = normaliseLabel(config.kommun.name).replace(/ kommun$/, "");
   const seen = new Map(records.map((r) => [`${r.area}\t${r.year}`, r.population]));
