@@ -172,12 +172,15 @@ export class IncidentAccumulator {
     this.probeTexts = texts;
     this.ids.reserve(agg.idEnds.length);
     s.reserve(agg.idEnds.length);
+    // Every per-id array of the file's aggregate has idEnds.length entries, so `?? 0` never applies below
+    // that bound: read without a checked call per id (at() here was ~5 % of a cold 1 M-row run's profile);
+    // the group index read from the data is still checked.
     for (let i = 0; i < agg.idEnds.length; i++) {
-      const group = at(local, at(agg.idGroup, i));
-      const count = at(agg.idCount, i);
-      const instant = at(agg.idInstant, i);
+      const group = at(local, agg.idGroup[i] ?? 0);
+      const count = agg.idCount[i] ?? 0;
+      const instant = agg.idInstant[i] ?? 0;
       this.probeIndex = i;
-      const slot = this.ids.findOrAdd(at(agg.idHash, i), this.same);
+      const slot = this.ids.findOrAdd(agg.idHash[i] ?? 0, this.same);
       if (slot < 0) {
         s.push(~slot, file, group, count, instant, file, i);
         continue;
