@@ -13,7 +13,7 @@ import { LEGEND_LABELS, LINE_DEFAULTS, PHONE, PHONE_SCALE, PHONE_TITLE_FONT, STI
 import { T } from "./wording.ts";
 import { renderSurveyCharts } from "./survey-chart.ts";
 import { phonePanels, type PhonePanel } from "./chart-phone.ts";
-import { encodeIndexedPng, stackImages, type RawImage } from "./indexed-png.ts";
+import { encodeIndexedPng, type RawImage } from "./indexed-png.ts";
 import { areaPagesEnabled } from "./area-pages.ts";
 import type { ChartStore } from "./chart-store.ts";
 
@@ -76,19 +76,55 @@ export function getRenderer(width = CHART_WIDTH, height = CHART_HEIGHT, fontSize
 }
 
 /**
- * A chart's pixels as cairo holds them ("raw": B G R A per pixel), drawn as renderToBufferSync draws them,
- * and the canvas's cairo surface released at once (resized to 0 × 0) instead of when the garbage collector
- * gets to the canvas: V8 does not see that memory, and a month at 312 areas left ~600 surfaces of
- * 0.4–0.8 MB waiting (issue 20: most of the full month's 0.8–1.2 GB peak).
+ * One live chart per renderer (canvas size), redrawn with each new configuration (`chart.update("none")`)
+ * instead of a Chart constructed, laid out from nothing and destroyed per drawing: at 312 areas a month
+ * draws ~630 phone panels of two sizes, and a fresh Chart re-resolves every option, re-measures every
+ * tick label (the live chart's scales keep their label widths between drawings: the months are the same)
+ * and re-creates its cairo surface. A redraw starts with chart.js's clear of the whole canvas and the
+ * background plugin's fill, so the pixels are those a fresh chart draws (tested: same bytes either way).
+ * A configuration with plugins of its own (a survey chart's labels) gets a fresh chart: chart.js reads
+ * inline plugins once, when the chart is made.
+ */
+const live = new Map<ChartJSNodeCanvas, Chart>();
+
+/**
+ * A chart's pixels as cairo holds them ("raw": B G R A per pixel), drawn as renderToBufferSync draws them.
+ * A chart that is not kept live has its cairo surface released at once (resized to 0 × 0) instead of when
+ * the garbage collector gets to the canvas: V8 does not see that memory, and a month at 312 areas left
+ * ~600 surfaces of 0.4–0.8 MB waiting (issue 20: most of the full month's 0.8–1.2 GB peak).
  */
 function drawRaw(renderer: ChartJSNodeCanvas, cfg: ChartConfiguration): Buffer {
-  const chart = (renderer as unknown as { renderChart(c: ChartConfiguration): Chart }).renderChart(cfg);
+  const reusable = cfg.plugins === undefined || cfg.plugins.length === 0;
+  let chart = reusable ? live.get(renderer) : undefined;
+  if (chart !== undefined) {
+    chart.data = cfg.data;
+    chart.options = cfg.options ?? {};
+    chart.update("none");
+  } else {
+    // A copy: chart.js keeps the object it is made with as its config and writes later data and options
+    // into it, which would rewrite this configuration (its line colours are read after drawing).
+    chart = (renderer as unknown as { renderChart(c: ChartConfiguration): Chart }).renderChart({ ...cfg });
+    if (reusable) live.set(renderer, chart);
+  }
   const canvas = chart.canvas as unknown as { toBuffer(type: "raw"): Buffer; width: number; height: number };
   const raw = canvas.toBuffer("raw");
-  chart.destroy();
-  canvas.width = 0;
-  canvas.height = 0;
+  if (!reusable) {
+    chart.destroy();
+    canvas.width = 0;
+    canvas.height = 0;
+  }
   return raw;
+}
+
+/** Releases the live charts and their canvases (0.3–1.3 MB of cairo surface each; a handful in all, kept for the process otherwise). */
+export function releaseLiveCharts(): void {
+  for (const chart of live.values()) {
+    const canvas = chart.canvas as unknown as { width: number; height: number };
+    chart.destroy();
+    canvas.width = 0;
+    canvas.height = 0;
+  }
+  live.clear();
 }
 
 /** `#rrggbb` as an rgba() colour with the given opacity. */
@@ -266,7 +302,7 @@ export function drawPanels(panels: ReadonlyArray<{ cfg: ChartConfiguration; heig
     // series' own colours are kept exactly. Measured on the sample: 16 colours at 4 bits a pixel is 40 %
     // fewer bytes than 256 at 8 bits, with no visible loss at phone size.
     const keep = ["#ffffff", "#222222", ...lineColours(panels.map(({ cfg }) => cfg))];
-    return encodeIndexedPng(stackImages(raws), PHONE.colours, keep, level);
+    return encodeIndexedPng(raws, PHONE.colours, keep, level);
   });
 }
 
