@@ -17,7 +17,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { type Indicators, IndicatorsSchema } from "../model/indicators.ts";
+import type { Indicators } from "../model/indicators.ts";
+import { IndicatorsFileSchema } from "../model/indicators-file.ts";
 import type { Config } from "../config/load-config.ts";
 import type { GroupKommun, GroupSettings } from "../config/load-group-config.ts";
 import { isYearMonth } from "../core/month.ts";
@@ -46,7 +47,7 @@ export interface GroupFilesInput {
 
 function readIndicators(file: string): Indicators | null {
   if (!existsSync(file)) return null;
-  const parsed = IndicatorsSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));
+  const parsed = IndicatorsFileSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));
   return parsed.success ? parsed.data : null;
 }
 

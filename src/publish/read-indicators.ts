@@ -1,5 +1,5 @@
 /**
- * The one way publishing reads a month's `indicators.json` back: parsed through IndicatorsSchema
+ * The one way publishing reads a month's `indicators.json` back: parsed through IndicatorsFileSchema
  * (STYLE.md: what is read back from disk is parsed through its schema once). A file that is absent,
  * not JSON, or not `lagesbild.indicators/v1` (edited by hand, written by a version with another schema,
  * cut short by a full disk) gives null, and each caller says what that means for it: a month never
@@ -9,7 +9,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { LagesbildError } from "../core/errors.ts";
-import { type ArchiveSource, ArchiveSourceSchema, type Indicators, IndicatorsSchema } from "../model/indicators.ts";
+import { type ArchiveSource, ArchiveSourceSchema, type Indicators } from "../model/indicators.ts";
+import { IndicatorsFileSchema } from "../model/indicators-file.ts";
 
 export const INDICATORS_FILE = "indicators.json";
 
@@ -24,7 +25,8 @@ export function indicatorsPath(outDir: string, month: string): string {
  */
 export function readIndicatorsFile(file: string, bytes?: Buffer): Indicators | null {
   try {
-    const parsed = IndicatorsSchema.safeParse(JSON.parse((bytes ?? readFileSync(file)).toString("utf8")));
+    // The file's layout (bands once per entry, or per point as before issue 20) read to the in-memory form.
+    const parsed = IndicatorsFileSchema.safeParse(JSON.parse((bytes ?? readFileSync(file)).toString("utf8")));
     return parsed.success ? parsed.data : null;
   } catch {
     return null; // absent, unreadable or not JSON

@@ -6,6 +6,7 @@
 import type { Indicators } from "../model/indicators.ts";
 import { renderIndicatorsCsv } from "./indicators-csv.ts";
 import { stringifyJson, stringifyJsonCompactLeaves } from "../core/write-json.ts";
+import { compactBands } from "../model/indicators-file.ts";
 
 export interface MonthFile {
   path: string;
@@ -15,7 +16,8 @@ export interface MonthFile {
 /** The data files of the suppressed indicators `ind`, in the order the report links them. */
 export function renderDataFiles(ind: Indicators, runJson: unknown): MonthFile[] {
   return [
-    { path: "indicators.json", content: Buffer.from(stringifyJsonCompactLeaves(ind), "utf8") },
+    // The series' bands once per entry (model/indicators-file.ts): 9.3 → 6.7 MB at 312 areas.
+    { path: "indicators.json", content: Buffer.from(stringifyJsonCompactLeaves(compactBands(ind)), "utf8") },
     { path: "indicators.csv", content: renderIndicatorsCsv(ind) },
     { path: "run.json", content: Buffer.from(stringifyJson(runJson), "utf8") },
   ];

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/run-cli.ts";
+import { IndicatorsFileSchema } from "../../src/model/indicators-file.ts";
 
 const ARGS = ["run", "--from", "2023-10", "--to", "2026-09", "--only", "data", "--log-format", "json", "--generated-at", "2026-11-02T06:00:00+01:00"];
 
@@ -61,7 +62,8 @@ describe("a 36-month range on the sample data", () => {
     let flagged = 0;
     const months = new Set<string>();
     for (const m of readdirSync(out).filter((d) => /^\d{4}-\d{2}$/.test(d))) {
-      const ind = JSON.parse(readFileSync(path.join(out, m, "indicators.json"), "utf8")) as { areas: Array<{ incidents: E[] }> };
+      // Through the file schema: the band is written once per entry and read back onto the points.
+      const ind: { areas: Array<{ incidents: E[] }> } = IndicatorsFileSchema.parse(JSON.parse(readFileSync(path.join(out, m, "indicators.json"), "utf8")));
       for (const e of ind.areas.flatMap((a) => a.incidents)) {
         const v = e.trend?.verdict;
         if (v !== "increase" && v !== "decrease") continue;

@@ -15,6 +15,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/run-cli.ts";
+import { IndicatorsFileSchema } from "../../src/model/indicators-file.ts";
 
 const CONFIG = `
 kommun: { name: Provköping, code: "0002" }
@@ -62,7 +63,7 @@ type Entry = Record<string, unknown> & {
   month: Record<string, unknown>;
   ytd: Record<string, unknown>;
   rolling_12m: Record<string, unknown>;
-  series: Array<{ month: string; count: number | null; suppressed?: boolean }>;
+  series: Array<{ month: string; count: number | null; suppressed?: string }>;
 };
 let ind: { areas: Array<{ id: string; incidents: Entry[] }> };
 const entry = (area: string, cat: string) => ind.areas.find((a) => a.id === area)!.incidents.find((e) => e.category === cat)!;
@@ -85,7 +86,7 @@ beforeAll(() => {
   const r = runCli(["run", "--config", "config/lagesbild.yaml", "--month", "2024-03", "--generated-at", "2024-04-02T06:00:00+02:00", "--log-format", "json"], { cwd: root });
   if (r.code !== 0) throw new Error(r.stderr);
   out = path.join(root, "reports");
-  ind = JSON.parse(read("2024-03/indicators.json"));
+  ind = IndicatorsFileSchema.parse(JSON.parse(read("2024-03/indicators.json")));
 });
 
 describe("a planted count of 2 in a small area", () => {

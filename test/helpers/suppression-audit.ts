@@ -16,6 +16,7 @@ import path from "node:path";
 import { intervals, loadSolver, type Relation } from "../../src/aggregate/lp-interval.ts";
 import { addMonths } from "../../src/core/month.ts";
 import type { Indicators, IncidentEntry } from "../../src/model/indicators.ts";
+import { IndicatorsFileSchema } from "../../src/model/indicators-file.ts";
 
 export interface AuditResult {
   /** Hidden small values checked. */
@@ -46,7 +47,7 @@ export function readFolder(outDir: string): Indicators[] {
   return readdirSync(outDir)
     .filter((d) => /^\d{4}-\d{2}$/.test(d) && existsSync(path.join(outDir, d, "indicators.json")))
     .sort()
-    .map((d) => JSON.parse(readFileSync(path.join(outDir, d, "indicators.json"), "utf8")) as Indicators);
+    .map((d): Indicators => IndicatorsFileSchema.parse(JSON.parse(readFileSync(path.join(outDir, d, "indicators.json"), "utf8"))));
 }
 
 /**

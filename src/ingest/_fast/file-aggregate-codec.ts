@@ -18,6 +18,7 @@ import { z } from "zod";
 import type { FileAggregate, QuarantinePart } from "./file-aggregate.ts";
 import { hashUnits } from "../text/id-text.ts";
 import { FileReportSchema } from "../../model/records.ts";
+import { at as item } from "../../core/checked.ts";
 
 const STAMP_BYTES = 16;
 
@@ -102,9 +103,10 @@ export function loadAggregate(stored: StoredAggregate, binary: Uint8Array, quara
   const idHash = new Int32Array(n);
   let previous = 0;
   for (let i = 0; i < n; i++) {
-    const end = idEnds[i]!;
+    const end = item(idEnds, i);
     if (end <= previous) throw new Error("cache entry: empty or unordered id");
-    if (idGroup[i]! < 0 || idGroup[i]! >= stored.groups.length || idPlaced[i]! > 2) throw new Error("cache entry: id out of range");
+    const group = item(idGroup, i);
+    if (group < 0 || group >= stored.groups.length || item(idPlaced, i) > 2) throw new Error("cache entry: id out of range");
     idHash[i] = hashUnits(idUnits, previous, end);
     previous = end;
   }

@@ -12,6 +12,7 @@ import { hashRange, IdTable } from "./id-table.ts";
 import { grow, idEqualsString, IdTextBuilder, type IdUnits } from "../text/id-text.ts";
 import type { FileReport } from "../../model/records.ts";
 import type { AddOutcome } from "../incident-accumulator.ts";
+import { at } from "../../core/checked.ts";
 
 /** How an accepted row got its area: 0 from its area cell, 1 in an area's polygon, 2 outside all. */
 export type Placed = 0 | 1 | 2;
@@ -113,7 +114,7 @@ export class FileAccumulator implements IncidentSink {
       group = this.groups.push([area, month, category, 0, 0]) - 1;
       byCategory.set(category, group);
     }
-    const g = this.groups[group]!;
+    const g = at(this.groups, group);
     g[3] += count;
     g[4]++;
     if (slot >= 0) {

@@ -5,6 +5,7 @@
  * holds the ids: the caller keeps them (as code units per file, id-text.ts) and answers `same(slot)` — asked
  * only when the 32-bit hashes match — so a hash collision never merges two different ids (exact).
  */
+import { at } from "../../core/checked.ts";
 
 /** 32-bit FNV-1a over the UTF-16 code units of `text[start, end)`. */
 export function hashRange(text: string, start: number, end: number): number {
@@ -57,7 +58,8 @@ export class IdTable {
   findOrAdd(h: number, same: (slot: number) => boolean): number {
     let i = h & this.mask;
     for (;;) {
-      const v = this.table[i]!;
+      // i is masked into the table, so the read is defined; `?? 0` types it without a call in the probe loop.
+      const v = this.table[i] ?? 0;
       if (v === 0) break;
       if (this.hashes[v - 1] === h && same(v - 1)) return v - 1;
       i = (i + 1) & this.mask;
@@ -81,7 +83,7 @@ export class IdTable {
     const table = new Int32Array(cap);
     const mask = cap - 1;
     for (let slot = 0; slot < this.size; slot++) {
-      let i = this.hashes[slot]! & mask;
+      let i = at(this.hashes, slot) & mask;
       while (table[i] !== 0) i = (i + 1) & mask;
       table[i] = slot + 1;
     }

@@ -11,6 +11,7 @@ import type { AggregateGroup, FileAggregate } from "./file-aggregate.ts";
 import { addDated } from "../../core/dated-spans.ts";
 import { MAX_PROBLEMS_PER_FILE, addTally } from "../tally.ts";
 import type { FileReport, Problem } from "../../model/records.ts";
+import { at as item } from "../../core/checked.ts";
 
 /**
  * Per range, the ids an earlier range already holds (empty for the first). Each range's own ids are
@@ -23,14 +24,14 @@ export function repeatsByRange(ranges: readonly FileAggregate[]): string[][] {
   // Where slot s's id is: id slotIndex[s] of range slotRange[s] (typed arrays: no object per id).
   const slotRange = new Int32Array(total);
   const slotIndex = new Int32Array(total);
-  let probe = texts[0]!;
+  let probe = item(texts, 0);
   let probeIndex = 0;
-  const same = (slot: number) => idsEqual(texts[slotRange[slot]!]!, slotIndex[slot]!, probe, probeIndex);
+  const same = (slot: number) => idsEqual(item(texts, item(slotRange, slot)), item(slotIndex, slot), probe, probeIndex);
   return ranges.map((r, k) => {
-    probe = texts[k]!;
+    probe = item(texts, k);
     const repeats: string[] = [];
     for (probeIndex = 0; probeIndex < r.idEnds.length; probeIndex++) {
-      const slot = table.findOrAdd(r.idHash[probeIndex]!, same);
+      const slot = table.findOrAdd(item(r.idHash, probeIndex), same);
       if (slot >= 0) {
         repeats.push(idString(probe, probeIndex));
       } else {
@@ -62,15 +63,15 @@ export function mergeFileRanges(ranges: readonly FileAggregate[]): Omit<FileAggr
       const key = `${area}\t${month}\t${category}`;
       let index = groupIndex.get(key);
       if (index === undefined) groupIndex.set(key, (index = groups.push([area, month, category, 0, 0]) - 1));
-      const g = groups[index]!;
+      const g = item(groups, index);
       g[3] += sum;
       g[4] += rows;
       return index;
     });
     units.set(r.idUnits, unitsAt);
     for (let i = 0; i < r.idEnds.length; i++) {
-      ends[at + i] = unitsAt + r.idEnds[i]!;
-      idGroup[at + i] = local[r.idGroup[i]!]!;
+      ends[at + i] = unitsAt + item(r.idEnds, i);
+      idGroup[at + i] = item(local, item(r.idGroup, i));
     }
     idHash.set(r.idHash, at);
     idCount.set(r.idCount, at);

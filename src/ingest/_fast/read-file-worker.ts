@@ -23,7 +23,9 @@ export type WorkerError = { kind: "lagesbild"; code: string; message: string } |
 
 const lookups = new Map<number, IncidentLookups>();
 
-parentPort?.on("message", (req: WorkerRequest) => {
+// Only ever loaded as a worker's body (read-file-worker-entry.js), where parentPort exists.
+const port = parentPort;
+port?.on("message", (req: WorkerRequest) => {
   void (async () => {
     try {
       const source = incidentSourceAt(req.config.sources, req.sourceIndex);
@@ -32,7 +34,7 @@ parentPort?.on("message", (req: WorkerRequest) => {
       const aggregate = await readIncidentFile(req.config, source, req.file, req.now, l);
       // The id arrays are moved, not copied, to the main thread.
       const moved = [aggregate.idUnits, aggregate.idEnds, aggregate.idHash, aggregate.idGroup, aggregate.idCount, aggregate.idInstant, aggregate.idPlaced].map((a) => a.buffer as ArrayBuffer);
-      parentPort!.postMessage({ id: req.id, aggregate }, moved);
+      port?.postMessage({ id: req.id, aggregate }, moved);
     } catch (cause) {
       const code = errorCode(cause);
       const error: WorkerError =
@@ -41,7 +43,7 @@ parentPort?.on("message", (req: WorkerRequest) => {
           : code !== undefined
             ? { kind: "errno", code, message: errorMessage(cause) }
             : { kind: "other", message: cause instanceof Error ? String(cause.stack ?? cause) : String(cause) };
-      parentPort!.postMessage({ id: req.id, error });
+      port?.postMessage({ id: req.id, error });
     }
   })();
 });

@@ -24,6 +24,7 @@ import type { IncidentSourceData } from "../../model/records.ts";
 import { rangeCount, scanRanges } from "./split-file.ts";
 import { readSplitFile } from "./read-split-file.ts";
 import { openFilePool, workerCount } from "./worker-pool.ts";
+import { at } from "../../core/checked.ts";
 
 export type ScanFn = (absolute: string) => Promise<Omit<IncidentFileTask, "absolute" | "path" | "quarantinePart">>;
 
@@ -37,7 +38,7 @@ export async function readIncidentCsvFiles(
 ): Promise<IncidentSourceData> {
   const cache = opts.cache ? openIncidentCache(resolveConfigPath(config, config.cache_dir), (msg, obj) => opts.log?.("debug", msg, obj)) : null;
   const quarantineDir = opts.quarantine ? resolveConfigPath(config, config.quarantine_dir) : null;
-  const entries: Array<{ task: IncidentFileTask; key: string | null }> = [];
+  const entries: Array<{ task: IncidentFileTask; key: string | null; size: number }> = [];
   for (const absolute of files) {
     let scanned;
     let size: number;
@@ -50,13 +51,14 @@ export async function readIncidentCsvFiles(
     const relative = projectRelative(config, absolute);
     const key = cache ? cacheKey(config, source, { path: relative, sha256: scanned.sha256 }) : null;
     // Rejected rows go to a part file, not memory (quarantine-part.ts); read into the cache, it becomes the entry's.
-    const quarantinePart = key !== null ? cache!.partPath(key) : quarantineDir !== null ? partIn(quarantineDir, source.id) : null;
+    const quarantinePart = cache !== null && key !== null ? cache.partPath(key) : quarantineDir !== null ? partIn(quarantineDir, source.id) : null;
     const task: IncidentFileTask = { absolute, path: relative, ...scanned, quarantinePart, size };
-    entries.push({ task, key });
+    entries.push({ task, key, size });
   }
 
   // Nothing changed since a run that merged these very entries: its result, without loading any ids.
-  const keys = entries.map((t) => t.key!);
+  // With a cache every file has a key; without one the keys are not used.
+  const keys = entries.flatMap((t) => (t.key !== null ? [t.key] : []));
   const sourceCache = cache ? openSourceResultCache(resolveConfigPath(config, config.cache_dir), keys.map(cache.quarantinePath), (msg, obj) => opts.log?.("debug", msg, obj)) : null;
   const sourceKey = sourceCache ? sourceResultKey(keys) : "";
   const whole = sourceCache?.get(sourceKey, source.id, opts.now) ?? null;
@@ -65,16 +67,16 @@ export async function readIncidentCsvFiles(
     try {
       for (const [i, part] of whole.parts.entries()) {
         await quarantine?.appendPart?.(part);
-        logFileRead({ opts, source }, whole.data.files[i]!, true);
+        logFileRead({ opts, source }, at(whole.data.files, i), true);
       }
     } finally {
       await quarantine?.close();
     }
     return whole.data;
   }
-  const tasks = entries.map((t) => ({ ...t, cached: t.key !== null ? cache!.open(t.key, opts.now) : null }));
+  const tasks = entries.map((t) => ({ ...t, cached: cache !== null && t.key !== null ? cache.open(t.key, opts.now) : null }));
 
-  const misses = tasks.filter((t) => t.cached === null).map((t) => ({ ...t, size: t.task.size! }));
+  const misses = tasks.filter((t) => t.cached === null);
   const bytes = misses.reduce((sum, t) => sum + t.size, 0);
   // A large file counts as several pieces of work: it may be read in byte ranges (split-file.ts).
   const minRange = splitMinimum(opts.env);
@@ -114,7 +116,7 @@ export async function readIncidentCsvFiles(
           onError(t.task.absolute, cause);
         }
         // Stored before the merge, which may reclassify rows of this file for later files' ids.
-        const kept = t.key !== null && cache!.put(t.key, agg);
+        const kept = cache !== null && t.key !== null && cache.put(t.key, agg);
         if (!kept && agg.quarantine.path !== null) temporary.add(agg.quarantine.path);
       }
       await quarantine?.appendPart?.(agg.quarantine);
@@ -143,10 +145,10 @@ export async function readIncidentCsvFiles(
  * Ids all files will bring, judged after the first: cached files know theirs, the others are taken at
  * the first file's ids per byte. Sizes the source's id table once instead of once per file.
  */
-function expectedIds(first: FileAggregate, tasks: ReadonlyArray<{ task: IncidentFileTask; cached: CacheHit | null }>): number {
-  const perByte = first.idEnds.length / Math.max(1, tasks[0]!.task.size!);
+function expectedIds(first: FileAggregate, tasks: ReadonlyArray<{ size: number; cached: CacheHit | null }>): number {
+  const perByte = first.idEnds.length / Math.max(1, at(tasks, 0).size);
   let ids = 0;
-  for (const t of tasks) ids += t.cached !== null ? t.cached.ids : perByte * t.task.size!;
+  for (const t of tasks) ids += t.cached !== null ? t.cached.ids : perByte * t.size;
   return Math.ceil(ids * 1.05);
 }
 

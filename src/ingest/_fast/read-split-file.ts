@@ -10,6 +10,7 @@ import { mergeFileRanges, repeatsByRange } from "./merge-file-ranges.ts";
 import { joinParts } from "./quarantine-part.ts";
 import type { IncidentFileTask } from "./read-incident-file.ts";
 import type { FileRange } from "./split-file.ts";
+import { at } from "../../core/checked.ts";
 
 /**
  * `ranges` is scanRanges' generator: each range is sent to `read` as soon as the scan finds it. When
@@ -34,8 +35,9 @@ export async function readSplitFile(
     }
     const piece = { ...task, range: next.value, quarantinePart: task.quarantinePart === null ? null : `${task.quarantinePart}.r${pieces.length}` };
     pieces.push(piece);
-    reading.push(read(piece));
-    reading.at(-1)!.catch(() => {}); // awaited below
+    const started = read(piece);
+    started.catch(() => {}); // awaited below
+    reading.push(started);
   }
   if (!safe) {
     await Promise.allSettled(reading);
@@ -47,9 +49,12 @@ export async function readSplitFile(
     const repeats = repeatsByRange(parts);
     const again = repeats.flatMap((ids, k) => (ids.length > 0 ? [k] : []));
     log?.(`${task.path}: läst i ${pieces.length} delar${again.length > 0 ? `; ${again.length} delar läses om för id:n som finns i en tidigare del` : ""}`, { file: task.path, ranges: pieces.length, reread: again.length });
-    for (const k of again) if (pieces[k]!.quarantinePart !== null) rmSync(pieces[k]!.quarantinePart!, { force: true });
-    const reread = await readAll(again.map((k) => () => read({ ...pieces[k]!, seenIds: repeats[k]! })));
-    again.forEach((k, i) => (parts[k] = reread[i]!));
+    for (const k of again) {
+      const part = at(pieces, k).quarantinePart;
+      if (part !== null) rmSync(part, { force: true });
+    }
+    const reread = await readAll(again.map((k) => () => read({ ...at(pieces, k), seenIds: at(repeats, k) })));
+    again.forEach((k, i) => (parts[k] = at(reread, i)));
     return { ...mergeFileRanges(parts), quarantine: await joinParts(parts.map((p) => p.quarantine), task.quarantinePart) };
   } catch (error) {
     removeParts();

@@ -18,6 +18,7 @@ import type { QuarantinePart } from "./file-aggregate.ts";
 import { GroupCounts } from "../../model/group-counts.ts";
 import { CACHE_FORMAT, servesRunTime } from "./incident-cache.ts";
 import { FileReportSchema, type IncidentSourceData } from "../../model/records.ts";
+import { at } from "../../core/checked.ts";
 
 /**
  * The entry is one binary file (issue 20: at 300 areas a JSON entry was 200 000 group tuples, parsed and
@@ -84,8 +85,9 @@ export function openSourceResultCache(dir: string, quarantinePaths: readonly str
         if (!servesRunTime(header, now)) return null;
         const parts = header.parts.map(({ rows, bytes }, i): QuarantinePart => {
           if (rows === 0) return { rows, bytes, path: null };
-          if (statSync(quarantinePaths[i]!).size !== bytes) throw new Error("quarantine part changed");
-          return { rows, bytes, path: quarantinePaths[i]! };
+          const part = at(quarantinePaths, i);
+          if (statSync(part).size !== bytes) throw new Error("quarantine part changed");
+          return { rows, bytes, path: part };
         });
         const { files, firstMonth, lastMonth } = header;
         return { data: { sourceId, files, firstMonth, lastMonth, counts, arealess: false }, parts };
@@ -159,10 +161,10 @@ export function decodeEntry(bytes: Buffer): { header: z.infer<typeof HeaderSchem
   const month = new Int32Array(arrays, n * 12, n);
   const category = new Int32Array(arrays, n * 16, n);
   const inRange = (a: Int32Array, size: number) => {
-    for (let i = 0; i < n; i++) if (!(a[i]! >= 0 && a[i]! < size)) return false;
+    for (const v of a) if (!(v >= 0 && v < size)) return false;
     return true;
   };
   if (!inRange(area, header.areas.length) || !inRange(month, header.months.length) || !inRange(category, header.categories.length)) throw new Error("group index out of range");
-  for (let i = 0; i < n; i++) if (!Number.isFinite(count[i]!)) throw new Error("group count not a number");
+  for (const c of count) if (!Number.isFinite(c)) throw new Error("group count not a number");
   return { header, counts: new GroupCounts(header.areas, header.months, header.categories, area, month, category, count) };
 }

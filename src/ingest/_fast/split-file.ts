@@ -78,7 +78,8 @@ export function* scanRanges(absolute: string, size: number, encoding: Encoding, 
       const got = readSync(fd, block, 0, Math.min(BLOCK, size - at), at);
       if (got === 0) return false; // the file shrank while being read: read it whole
       for (let i = 0; i < got; i++) {
-        const b = block[i]!;
+        // i < got ≤ BLOCK = block.length, so the read is defined; `?? 0` types it without a call per byte.
+        const b = block[i] ?? 0;
         const before = previous;
         previous = b;
         if (b === LF) lines++;

@@ -10,6 +10,7 @@ import { LagesbildError, type ErrorCode } from "../../core/errors.ts";
 import type { FileAggregate } from "./file-aggregate.ts";
 import type { IncidentFileTask } from "./read-incident-file.ts";
 import type { WorkerError, WorkerRequest } from "./read-file-worker.ts";
+import { mustGet } from "../../core/checked.ts";
 
 /** The bundled worker when bin/bundle.js built one (no tsx in the worker: ~1 s less per thread), else the tsx entry. */
 const ENTRY: URL = (globalThis as { lagesbildWorkerEntry?: URL }).lagesbildWorkerEntry ?? new URL("./read-file-worker-entry.js", import.meta.url);
@@ -47,21 +48,26 @@ export function openFilePool(size: number): FilePool {
   let nextId = 0;
 
   const dispatch = () => {
-    while (idle.length > 0 && queue.length > 0) {
-      const worker = idle.pop()!;
-      const job = queue.shift()!;
+    for (;;) {
+      const worker = idle.pop();
+      if (worker === undefined) return;
+      const job = queue.shift();
+      if (job === undefined) {
+        idle.push(worker);
+        return;
+      }
       running.set(worker, job);
       worker.postMessage(job.req);
     }
   };
   const workers = Array.from({ length: size }, () => {
     const worker = new Worker(ENTRY);
-    worker.on("message", (msg: { aggregate?: FileAggregate; error?: WorkerError }) => {
-      const job = running.get(worker)!;
+    worker.on("message", (msg: { aggregate: FileAggregate } | { error: WorkerError }) => {
+      const job = mustGet(running, worker, "the job of a worker that answered");
       running.delete(worker);
       idle.push(worker);
-      if (msg.error) job.reject(rebuild(msg.error));
-      else job.resolve(msg.aggregate!);
+      if ("error" in msg) job.reject(rebuild(msg.error));
+      else job.resolve(msg.aggregate);
       dispatch();
     });
     worker.on("error", (error) => {

@@ -208,7 +208,11 @@ const C1_1252 = [
 export function windows1252ToUtf8(bytes: Uint8Array): Buffer {
   const out = Buffer.allocUnsafe(bytes.length * 3); // € (3 bytes) is the widest
   let j = 0;
-  for (const b of bytes) {
+  // An indexed loop: `for…of` over the bytes went through the array iterator (issue 20 profile: 0.4 s
+  // of a worker's 7 s at 1 M rows).
+  const n = bytes.length;
+  for (let i = 0; i < n; i++) {
+    const b = at(bytes, i);
     if (b < 0x80) {
       out[j++] = b;
       continue;

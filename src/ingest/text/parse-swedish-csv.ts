@@ -14,6 +14,7 @@ import { parse, type Parser } from "csv-parse";
 import { normaliseLabel } from "../../config/normalise-label.ts";
 import { headerLineEnd, sniffDelimiter, type Delimiter } from "./sniff-delimiter.ts";
 import { errorCode } from "../../core/error-facts.ts";
+import { PlainLineSplitter, type LineEnd } from "../_fast/plain-lines.ts";
 
 export interface CsvRow {
   /** Physical line the row starts on, 1-based. */
@@ -66,10 +67,12 @@ function brokenMessage(error: unknown): string {
   return `filen kunde inte tolkas som CSV härifrån (${code ?? "okänt fel"}); resten av filen lästes inte`;
 }
 
-function newParser(delimiter: Delimiter): Parser {
+function newParser(delimiter: Delimiter, recordDelimiter?: LineEnd): Parser {
   // Not `on_record`: csv-parse builds a context object per record for it, which made a cold run 40 % slower.
   const parser = parse({
     delimiter,
+    // Taking over from the fast path mid-file: the line end it saw first, as csv-parse would have found it.
+    ...(recordDelimiter !== undefined ? { record_delimiter: recordDelimiter } : {}),
     bom: false, // decode-bytes has already removed it
     relax_column_count: true, // a wrong column count is a `column_count` rejection, not an exception
     relax_quotes: true, // `5" tum` in an unquoted field is text, as Excel reads it
@@ -81,11 +84,25 @@ function newParser(delimiter: Delimiter): Parser {
 }
 
 /**
+ * The line end csv-parse will take as the record delimiter when the first line break of `prefix` ends a
+ * header without quotes; null (the stream parser reads the whole file) otherwise: a quote in the header,
+ * an empty first line, a lone CR, or no line end yet.
+ */
+function plainLineEnd(prefix: Buffer, end: number): LineEnd | null {
+  if (end <= 0) return null;
+  const firstBreak = Math.min(...[prefix.indexOf(0x0a), prefix.indexOf(0x0d)].filter((i) => i >= 0));
+  if (firstBreak !== end || prefix.subarray(0, end).includes(0x22)) return null;
+  if (prefix[end] === 0x0a) return "\n";
+  return prefix[end + 1] === 0x0a ? "\r\n" : null;
+}
+
+/**
  * Opens a CSV from UTF-8 chunks: sniffs the delimiter, reads the header and returns the remaining
  * rows as a stream. Null when the file holds no header (empty, or only empty lines). `firstRowLine`:
  * the line of the first row after the header, when the chunks are a header and a later byte range.
+ * `fastPath: false` reads every record with csv-parse (the fast path's equivalence test).
  */
-export async function openCsv(chunks: AsyncIterable<Buffer>, opts: { firstRowLine?: number } = {}): Promise<CsvTable | null> {
+export async function openCsv(chunks: AsyncIterable<Buffer>, opts: { firstRowLine?: number; fastPath?: boolean } = {}): Promise<CsvTable | null> {
   const source = chunks[Symbol.asyncIterator]();
   const head: Buffer[] = [];
   let headBytes = 0;
@@ -106,24 +123,33 @@ export async function openCsv(chunks: AsyncIterable<Buffer>, opts: { firstRowLin
   let headerSeen = false;
   let failed = false;
   let pending: CsvRow[] = [];
-  const parser = newParser(delimiter);
+  const lineEnd = opts.fastPath === false ? null : plainLineEnd(prefix, end);
+  // The fast path (_fast/plain-lines.ts) while it can; the stream parser from the record where it cannot.
+  let splitter = lineEnd !== null ? new PlainLineSplitter(delimiter, lineEnd) : null;
+  let carry: Buffer | null = null;
+  let parser = newParser(delimiter);
+
+  /** One record, fast path's or parser's, into `pending` with its start line. */
+  const accept = (record: string[], plain: boolean) => {
+    if (record.length === 1 && record[0] === "") {
+      nextLine++; // an empty line: not a row, not counted
+      return;
+    }
+    pending.push({ line: nextLine, cells: record });
+    nextLine += plain ? 1 : 1 + lineBreaks(record);
+    // A later range of a split file: its rows start further down than the header (split-file.ts).
+    if (!headerSeen) {
+      headerSeen = true;
+      if (opts.firstRowLine !== undefined) nextLine = opts.firstRowLine;
+    }
+  };
 
   /** Moves every record the parser has finished into `pending`, with its start line; returns how many. */
   const drain = (): number => {
     let finished = 0;
     for (let record = parser.read() as string[] | null; record !== null; record = parser.read() as string[] | null) {
       finished++;
-      if (record.length === 1 && record[0] === "") {
-        nextLine++; // an empty line: not a row, not counted
-        continue;
-      }
-      pending.push({ line: nextLine, cells: record });
-      nextLine += 1 + lineBreaks(record);
-      // A later range of a split file: its rows start further down than the header (split-file.ts).
-      if (!headerSeen) {
-        headerSeen = true;
-        if (opts.firstRowLine !== undefined) nextLine = opts.firstRowLine;
-      }
+      accept(record, false);
     }
     if (parser.errored && !failed) {
       failed = true;
@@ -143,7 +169,7 @@ export async function openCsv(chunks: AsyncIterable<Buffer>, opts: { firstRowLin
    * after MAX_RECORD_BYTES ends the file like a runaway field does.
    */
   let sinceRecord = 0;
-  const write = (bytes: Buffer) => {
+  const writeParser = (bytes: Buffer) => {
     for (let at = 0; at < bytes.length && !failed; at += WRITE_SLICE) {
       const slice = bytes.subarray(at, at + WRITE_SLICE);
       parser.write(slice);
@@ -152,6 +178,41 @@ export async function openCsv(chunks: AsyncIterable<Buffer>, opts: { firstRowLin
         failed = true;
         pending.push({ line: nextLine, cells: [], broken: brokenMessage({ code: "CSV_MAX_RECORD_SIZE" }) });
       }
+    }
+  };
+  /** The stream parser reads from here on, with the line end the fast path was splitting at. */
+  const handOver = () => {
+    splitter = null;
+    parser.destroy();
+    parser = newParser(delimiter, lineEnd ?? undefined);
+  };
+  const write = (bytes: Buffer) => {
+    if (splitter === null) {
+      writeParser(bytes);
+      return;
+    }
+    const buf = carry !== null ? Buffer.concat([carry, bytes]) : bytes;
+    const { consumed, fallBack } = splitter.split(buf, accept);
+    if (fallBack) {
+      carry = null;
+      handOver();
+      writeParser(buf.subarray(consumed));
+    } else {
+      // A copy: the incomplete record must not keep the whole chunk alive.
+      carry = consumed < buf.length ? Buffer.from(buf.subarray(consumed)) : null;
+    }
+  };
+  /** After the last chunk: an unfinished last line (no line end) is the stream parser's. */
+  const finish = () => {
+    if (splitter !== null) {
+      const rest = carry;
+      carry = null;
+      handOver();
+      if (rest !== null) writeParser(rest);
+    }
+    if (!failed) {
+      parser.end();
+      drain();
     }
   };
 
@@ -164,10 +225,7 @@ export async function openCsv(chunks: AsyncIterable<Buffer>, opts: { firstRowLin
         if (next.done) break;
         write(next.value);
       }
-      if (!failed) {
-        parser.end();
-        drain();
-      }
+      finish();
       if (pending.length > 0) yield take();
     } finally {
       // Closes the file when the reader stops early or the parser failed.
