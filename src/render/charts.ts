@@ -338,6 +338,7 @@ export function drawPanels(panels: Panels, level = 9): Promise<Buffer> {
 /** The panels of an incident chart's phone variant: its small multiples (chart-phone.ts), at `scale`. */
 function phoneVariantPanels(spec: ChartSpec, scale = PHONE_SCALE): Panels {
   return phonePanels(spec).map(({ spec: s, panel }) => ({
+    // The line chart's own configuration type, widened to what the drawing takes (chart.js's types do not relate them).
     cfg: chartConfiguration(s, panel, scale) as ChartConfiguration,
     height: PHONE.panelHeight + (panel.legend ? PHONE.legendHeight : 0),
   }));
