@@ -78,6 +78,7 @@ async function cappedText(res: Response): Promise<string> {
   }
   const chunks: Uint8Array[] = [];
   let size = 0;
+  // Node's fetch body is a web ReadableStream, async-iterable in Node though the DOM typing omits it.
   for await (const chunk of res.body as AsyncIterable<Uint8Array>) {
     size += chunk.byteLength;
     if (size > MAX_ANSWER_BYTES) {

@@ -109,9 +109,11 @@ function drawRaw(renderer: ChartJSNodeCanvas, cfg: ChartConfiguration): Buffer {
   } else {
     // A copy: chart.js keeps the object it is made with as its config and writes later data and options
     // into it, which would rewrite this configuration (its line colours are read after drawing).
+    // renderChart is chartjs-node-canvas's own (undeclared) method that returns the live chart instead of its PNG.
     chart = (renderer as unknown as { renderChart(c: ChartConfiguration): Chart }).renderChart({ ...cfg });
     if (reusable) byRatio.set(ratio, chart);
   }
+  // Under Node the chart's canvas is node-canvas's, which chart.js types as the DOM's HTMLCanvasElement.
   const canvas = chart.canvas as unknown as { toBuffer(type: "raw"): Buffer; width: number; height: number };
   const raw = canvas.toBuffer("raw");
   if (!reusable) {

@@ -196,6 +196,7 @@ export async function renderSurveyCharts(
 ): Promise<ChartImage[]> {
   const charts = surveyChartSpecs(ind, config).map(async (spec): Promise<ChartImage> => {
     const unit = config.survey.indicators.find((i) => i.id === spec.indicator)?.unit ?? "index_0_6";
+    // The line chart's own configuration type, widened to what the drawing takes (chart.js's types do not relate them).
     const panels = surveyPhonePanels(spec).map((p) => ({ cfg: surveyChartConfiguration(p, unit, true) as ChartConfiguration, height: PHONE.surveyHeight }));
     const [png, phonePng] = await Promise.all([draw(surveyChartConfiguration(spec, unit) as ChartConfiguration), drawPanels(panels)]);
     return {
