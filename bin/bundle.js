@@ -17,6 +17,8 @@ const CACHE = path.join(ROOT, "node_modules", ".cache", "lagesbild");
 const ENTRY = path.join(SRC, "cli", "main.ts");
 /** The ingest worker's body (src/ingest/_fast/worker-pool.ts), bundled too so a worker starts without tsx. */
 const WORKER = path.join(SRC, "ingest", "_fast", "read-file-worker.ts");
+/** The chart worker's body (src/render/chart-pool.ts), bundled for the same reason. */
+const CHART_WORKER = path.join(SRC, "render", "chart-worker.ts");
 /** Bundles of older sources are removed once unused for this long (a run still using one has loaded its chunks). */
 const STALE_MS = 10 * 60 * 1000;
 
@@ -70,7 +72,7 @@ async function build(dir) {
   try {
     await esbuild.build({
       absWorkingDir: ROOT,
-      entryPoints: { main: ENTRY, "read-file-worker": WORKER },
+      entryPoints: { main: ENTRY, "read-file-worker": WORKER, "chart-worker": CHART_WORKER },
       bundle: true,
       // Separate chunks for the commands' dynamic imports, so `--version` or `--only data` still never
       // load chart.js and canvas.
@@ -136,6 +138,8 @@ async function bundledMain() {
   const main = (await import(pathToFileURL(file).href)).main;
   // Read by src/ingest/_fast/worker-pool.ts when it is given (else it starts workers through tsx).
   globalThis.lagesbildWorkerEntry = pathToFileURL(path.join(dir, "read-file-worker.mjs"));
+  // Read by src/render/chart-pool.ts likewise.
+  globalThis.lagesbildChartWorkerEntry = pathToFileURL(path.join(dir, "chart-worker.mjs"));
   // Read by src/app/up-to-date.ts: a run that skips everything must know the code is the same.
   globalThis.lagesbildBuildStamp = stamp;
   return main;

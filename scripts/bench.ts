@@ -244,7 +244,8 @@ for (const n of areaCounts) {
     add(`${label}: lagesbild --only data, warm, suppression on, plan cached`, best(runs, () => lagesbild(suppressed, dir)), 1e6, mb, duck.seconds);
   } catch (error) {
     if (!(error instanceof ChildTimedOut)) throw error;
-    rows.push([`${label}: lagesbild --only data, warm, suppression on, plan solved`, `> ${suppressionTimeout}`, "", "", "", "", "stopped"]);
+    // A row like the others, read "more than N s": the CPU and memory it had used when stopped.
+    rows.push([`${label}: lagesbild --only data, warm, suppression on, plan solved – stoppad efter ${error.timeoutSeconds} s`, `> ${fmt(error.timeoutSeconds, 0)}`, error.cpuSeconds === null ? "" : `> ${fmt(error.cpuSeconds, 2)}`, "", "", error.rssMb === null ? "" : fmt(error.rssMb, 0), ""]);
     print(rows.at(-1)!);
   }
 }

@@ -9,13 +9,14 @@ import { ChartJSNodeCanvas } from "chartjs-node-canvas";
 import type { Indicators } from "../model/indicators.ts";
 import type { Config } from "../config/load-config.ts";
 import { axisLabels, chartSpecs, type ChartPlacement, type ChartSpec, type ChartTable } from "./chart-data.ts";
-import { LEGEND_LABELS, LINE_DEFAULTS, PHONE, PHONE_SCALE, PHONE_TITLE_FONT, STILL_IMAGE } from "./chart-style.ts";
+import { AREA_SCALE, LEGEND_LABELS, LINE_DEFAULTS, PHONE, PHONE_SCALE, PHONE_TITLE_FONT, STILL_IMAGE } from "./chart-style.ts";
 import { T } from "./wording.ts";
 import { renderSurveyCharts } from "./survey-chart.ts";
 import { phonePanels, type PhonePanel } from "./chart-phone.ts";
-import { encodeIndexedPng, stackImages, type RawImage } from "./indexed-png.ts";
+import { encodeIndexedPng, type RawImage } from "./indexed-png.ts";
 import { areaPagesEnabled } from "./area-pages.ts";
 import type { ChartStore } from "./chart-store.ts";
+import { chartWorkerCount, drawAreaChartsInParallel } from "./chart-pool.ts";
 
 export const CHART_WIDTH = 800;
 export const CHART_HEIGHT = 400;
@@ -35,7 +36,7 @@ export interface ChartImage {
   phone?: PhoneImage;
   /**
    * Set when `png` is itself the phone drawing, shown at every width (an area page's chart): its size in
-   * CSS px; the file has PHONE_SCALE device pixels per CSS pixel. Without it `png` is CHART_WIDTH × CHART_HEIGHT.
+   * CSS px; the file has AREA_SCALE device pixels per CSS pixel. Without it `png` is CHART_WIDTH × CHART_HEIGHT.
    */
   size?: { width: number; height: number };
 }
@@ -76,19 +77,60 @@ export function getRenderer(width = CHART_WIDTH, height = CHART_HEIGHT, fontSize
 }
 
 /**
- * A chart's pixels as cairo holds them ("raw": B G R A per pixel), drawn as renderToBufferSync draws them,
- * and the canvas's cairo surface released at once (resized to 0 × 0) instead of when the garbage collector
- * gets to the canvas: V8 does not see that memory, and a month at 312 areas left ~600 surfaces of
- * 0.4–0.8 MB waiting (issue 20: most of the full month's 0.8–1.2 GB peak).
+ * One live chart per renderer (canvas size), redrawn with each new configuration (`chart.update("none")`)
+ * instead of a Chart constructed, laid out from nothing and destroyed per drawing: at 312 areas a month
+ * draws ~630 phone panels of two sizes, and a fresh Chart re-resolves every option, re-measures every
+ * tick label (the live chart's scales keep their label widths between drawings: the months are the same)
+ * and re-creates its cairo surface. A redraw starts with chart.js's clear of the whole canvas and the
+ * background plugin's fill, so the pixels are those a fresh chart draws (tested: same bytes either way).
+ * A configuration with plugins of its own (a survey chart's labels) gets a fresh chart: chart.js reads
+ * inline plugins once, when the chart is made. Kept per pixel ratio as well: chart.js sizes the canvas
+ * for its ratio when the chart is made, not on update (an area chart is drawn at AREA_SCALE, the month
+ * page's phone charts at PHONE_SCALE, on canvases of the same CSS size).
+ */
+const live = new Map<ChartJSNodeCanvas, Map<number, Chart>>();
+
+/**
+ * A chart's pixels as cairo holds them ("raw": B G R A per pixel), drawn as renderToBufferSync draws them.
+ * A chart that is not kept live has its cairo surface released at once (resized to 0 × 0) instead of when
+ * the garbage collector gets to the canvas: V8 does not see that memory, and a month at 312 areas left
+ * ~600 surfaces of 0.4–0.8 MB waiting (issue 20: most of the full month's 0.8–1.2 GB peak).
  */
 function drawRaw(renderer: ChartJSNodeCanvas, cfg: ChartConfiguration): Buffer {
-  const chart = (renderer as unknown as { renderChart(c: ChartConfiguration): Chart }).renderChart(cfg);
+  const reusable = cfg.plugins === undefined || cfg.plugins.length === 0;
+  const ratio = cfg.options?.devicePixelRatio ?? 1;
+  let byRatio = live.get(renderer);
+  if (byRatio === undefined) live.set(renderer, (byRatio = new Map()));
+  let chart = reusable ? byRatio.get(ratio) : undefined;
+  if (chart !== undefined) {
+    chart.data = cfg.data;
+    chart.options = cfg.options ?? {};
+    chart.update("none");
+  } else {
+    // A copy: chart.js keeps the object it is made with as its config and writes later data and options
+    // into it, which would rewrite this configuration (its line colours are read after drawing).
+    chart = (renderer as unknown as { renderChart(c: ChartConfiguration): Chart }).renderChart({ ...cfg });
+    if (reusable) byRatio.set(ratio, chart);
+  }
   const canvas = chart.canvas as unknown as { toBuffer(type: "raw"): Buffer; width: number; height: number };
   const raw = canvas.toBuffer("raw");
-  chart.destroy();
-  canvas.width = 0;
-  canvas.height = 0;
+  if (!reusable) {
+    chart.destroy();
+    canvas.width = 0;
+    canvas.height = 0;
+  }
   return raw;
+}
+
+/** Releases the live charts and their canvases (0.3–1.3 MB of cairo surface each; a handful in all, kept for the process otherwise). */
+export function releaseLiveCharts(): void {
+  for (const chart of [...live.values()].flatMap((m) => [...m.values()])) {
+    const canvas = chart.canvas as unknown as { width: number; height: number };
+    chart.destroy();
+    canvas.width = 0;
+    canvas.height = 0;
+  }
+  live.clear();
 }
 
 /** `#rrggbb` as an rgba() colour with the given opacity. */
@@ -98,7 +140,7 @@ function withAlpha(hex: string, alpha: number): string {
 }
 
 /** The chart.js configuration of a spec, or of one phone panel (exported for tests). */
-export function chartConfiguration(spec: ChartSpec, panel?: PhonePanel): ChartConfiguration<"line", Array<number | null>, string | string[]> {
+export function chartConfiguration(spec: ChartSpec, panel?: PhonePanel, scale: number = PHONE_SCALE): ChartConfiguration<"line", Array<number | null>, string | string[]> {
   const small = panel !== undefined;
   return {
     type: "line",
@@ -133,7 +175,7 @@ export function chartConfiguration(spec: ChartSpec, panel?: PhonePanel): ChartCo
     },
     options: {
       ...STILL_IMAGE,
-      devicePixelRatio: small ? PHONE_SCALE : 1,
+      devicePixelRatio: small ? scale : 1,
       plugins: {
         legend: {
           display: panel?.legend ?? true,
@@ -189,6 +231,12 @@ export function chartConfiguration(spec: ChartSpec, panel?: PhonePanel): ChartCo
 const drawn = new Map<string, Promise<Buffer>>();
 const DRAWN_MAX = 64;
 
+/**
+ * Area charts drawn ahead by predrawAreaCharts (by workers), by drawing key, for renderCharts to pick up
+ * (they are in the store too when there is one; this holds them when there is not).
+ */
+const predrawn = new Map<string, Buffer>();
+
 /** The PNGs of earlier runs (chart-store.ts), when the run has a cache folder. */
 let store: ChartStore | null = null;
 
@@ -202,7 +250,7 @@ function remembered(key: string, draw: () => Buffer): Promise<Buffer> {
   let png = drawn.get(key);
   if (png) drawn.delete(key);
   else {
-    let bytes = store?.get(key);
+    let bytes = predrawn.get(key) ?? store?.get(key);
     if (bytes === undefined) {
       bytes = draw();
       store?.set(key, bytes);
@@ -232,6 +280,12 @@ export const AREA_COLOURS = 16;
 export const SURVEY_COLOURS = 64;
 /** zlib level of the wide charts: 6 is ~6 % more bytes than 9 at a tenth of the time (600 charts a month at 300 areas). */
 const WIDE_DEFLATE = 6;
+/**
+ * zlib level of an area page's chart, as the wide charts: 5 % more bytes than 9 at a fraction of the time
+ * (measured on the sample's area charts: 7.6 kB against 7.2 kB, 12 ms against 26 ms to encode), for 300+
+ * charts a month.
+ */
+const AREA_DEFLATE = WIDE_DEFLATE;
 
 /** The exact colours of a chart's lines (`#rrggbb` border colours), for the encoder to keep. */
 function lineColours(cfgs: ReadonlyArray<ChartConfiguration>): string[] {
@@ -249,35 +303,64 @@ export function drawPng(cfg: ChartConfiguration, colours: number = WIDE_COLOURS)
   });
 }
 
+type Panels = ReadonlyArray<{ cfg: ChartConfiguration; height: number }>;
+
+/** The drawing key of a phone variant: what drawPanels remembers and the chart store files it under. */
+const panelsKey = (panels: Panels, level: number) => `phone:${level}:${JSON.stringify(panels)}`;
+
+/** Draws and encodes a phone variant's panels (drawPanels without the memory). */
+function encodePanels(panels: Panels, level: number): Buffer {
+  const raws: RawImage[] = panels.map(({ cfg, height }) => {
+    const scale = cfg.options?.devicePixelRatio ?? PHONE_SCALE;
+    return {
+      // chart.js sizes the canvas to floor(CSS size · pixel ratio).
+      width: Math.floor(PHONE.width * scale),
+      height: Math.floor(height * scale),
+      data: drawRaw(getRenderer(PHONE.width, height, PHONE.fontSize), cfg),
+    };
+  });
+  // Sixteen colours: one panel holds white, the text grey, a series colour or four and their tints; the
+  // series' own colours are kept exactly. Measured on the sample: 16 colours at 4 bits a pixel is 40 %
+  // fewer bytes than 256 at 8 bits, with no visible loss at phone size.
+  const keep = ["#ffffff", "#222222", ...lineColours(panels.map(({ cfg }) => cfg))];
+  return encodeIndexedPng(raws, PHONE.colours, keep, level);
+}
+
 /**
  * Draws the panels of a phone variant, each PHONE.width CSS px wide at PHONE_SCALE device pixels, stacks
  * them top to bottom and encodes the stack as a palette PNG (indexed-png.ts: a third of the bytes of
  * cairo's truecolour PNG, which counts on a phone). Remembered like drawPng.
  */
-export function drawPanels(panels: ReadonlyArray<{ cfg: ChartConfiguration; height: number }>, level = 9): Promise<Buffer> {
-  return remembered(`phone:${level}:${JSON.stringify(panels)}`, () => {
-    const raws: RawImage[] = panels.map(({ cfg, height }) => ({
-      // chart.js sizes the canvas to floor(CSS size · pixel ratio).
-      width: Math.floor(PHONE.width * PHONE_SCALE),
-      height: Math.floor(height * PHONE_SCALE),
-      data: drawRaw(getRenderer(PHONE.width, height, PHONE.fontSize), cfg),
-    }));
-    // Sixteen colours: one panel holds white, the text grey, a series colour or four and their tints; the
-    // series' own colours are kept exactly. Measured on the sample: 16 colours at 4 bits a pixel is 40 %
-    // fewer bytes than 256 at 8 bits, with no visible loss at phone size.
-    const keep = ["#ffffff", "#222222", ...lineColours(panels.map(({ cfg }) => cfg))];
-    return encodeIndexedPng(stackImages(raws), PHONE.colours, keep, level);
-  });
+export function drawPanels(panels: Panels, level = 9): Promise<Buffer> {
+  return remembered(panelsKey(panels, level), () => encodePanels(panels, level));
 }
 
-/** The phone variant of an incident chart: its small multiples (chart-phone.ts). */
-async function renderPhone(spec: ChartSpec, level?: number): Promise<PhoneImage> {
-  const panels = phonePanels(spec).map(({ spec: s, panel }) => ({
-    cfg: chartConfiguration(s, panel) as ChartConfiguration,
+/** The panels of an incident chart's phone variant: its small multiples (chart-phone.ts), at `scale`. */
+function phoneVariantPanels(spec: ChartSpec, scale = PHONE_SCALE): Panels {
+  return phonePanels(spec).map(({ spec: s, panel }) => ({
+    cfg: chartConfiguration(s, panel, scale) as ChartConfiguration,
     height: PHONE.panelHeight + (panel.legend ? PHONE.legendHeight : 0),
   }));
+}
+
+/** The phone variant of an incident chart. */
+async function renderPhone(spec: ChartSpec, level?: number, scale?: number): Promise<PhoneImage> {
+  const panels = phoneVariantPanels(spec, scale);
   const png = await drawPanels(panels, level);
   return { file: `charts/${spec.name}-mobil.png`, png, width: PHONE.width, height: panels.reduce((h, p) => h + p.height, 0) };
+}
+
+/**
+ * An area page's chart (its phone variant at AREA_SCALE, zlib level AREA_DEFLATE) drawn and encoded with nothing
+ * remembered: the chart workers' job (chart-worker.ts). Its bytes are those renderChart gives on any thread.
+ */
+export function drawAreaChart(spec: ChartSpec): Buffer {
+  return encodePanels(phoneVariantPanels(spec, AREA_SCALE), AREA_DEFLATE);
+}
+
+/** The drawing key of an area page's chart. */
+function areaChartKey(spec: ChartSpec): string {
+  return panelsKey(phoneVariantPanels(spec, AREA_SCALE), AREA_DEFLATE);
 }
 
 /** Forgets every PNG drawn so far (for tests that check a second drawing gives the same bytes). */
@@ -293,9 +376,7 @@ export function forgetDrawnCharts(): void {
 export async function renderChart(spec: ChartSpec, phoneOnly = false): Promise<ChartImage> {
   const common = { alt: spec.alt, caption: spec.caption, title: spec.title, placement: spec.placement, table: spec.table };
   if (phoneOnly) {
-    // zlib level 6, as the wide charts: 5 % more bytes than 9 at a fraction of the time (measured on the
-    // sample's area charts: 7.6 kB against 7.2 kB, 12 ms against 26 ms to encode), for 300+ charts a month.
-    const phone = await renderPhone(spec, WIDE_DEFLATE);
+    const phone = await renderPhone(spec, AREA_DEFLATE, AREA_SCALE);
     return { ...common, file: `charts/${spec.name}.png`, png: phone.png, size: { width: phone.width, height: phone.height } };
   }
   const colours = spec.placement.section === "area" ? AREA_COLOURS : WIDE_COLOURS;
@@ -310,10 +391,40 @@ export async function renderChart(spec: ChartSpec, phoneOnly = false): Promise<C
  */
 export async function renderCharts(ind: Indicators, config: Config): Promise<ChartImage[]> {
   const areaPages = areaPagesEnabled(config);
-  const [charts, survey] = await Promise.all([
-    Promise.all(chartSpecs(ind, config).map((spec) => renderChart(spec, areaPages && spec.placement.section === "area"))),
-    // Section 5: the survey indicators over the survey years (survey-chart.ts).
-    renderSurveyCharts(ind, config, (cfg) => drawPng(cfg, SURVEY_COLOURS), drawPanels),
-  ]);
-  return [...charts, ...survey];
+  const specs = chartSpecs(ind, config);
+  try {
+    if (areaPages) await predrawAreaCharts(specs.filter((s) => s.placement.section === "area"));
+    const [charts, survey] = await Promise.all([
+      Promise.all(specs.map((spec) => renderChart(spec, areaPages && spec.placement.section === "area"))),
+      // Section 5: the survey indicators over the survey years (survey-chart.ts).
+      renderSurveyCharts(ind, config, (cfg) => drawPng(cfg, SURVEY_COLOURS), drawPanels),
+    ]);
+    return [...charts, ...survey];
+  } finally {
+    predrawn.clear();
+  }
+}
+
+/**
+ * The area charts not in memory or the store, drawn ahead on worker threads and this one when there are
+ * enough of them (chart-pool.ts), into `predrawn` and the store, where renderChart then finds them.
+ */
+async function predrawAreaCharts(specs: ReadonlyArray<ChartSpec>): Promise<void> {
+  const missing: Array<{ spec: ChartSpec; key: string }> = [];
+  for (const spec of specs) {
+    const key = areaChartKey(spec);
+    if (drawn.has(key)) continue;
+    const stored = store?.get(key);
+    if (stored !== undefined) predrawn.set(key, stored);
+    else missing.push({ spec, key });
+  }
+  const workers = chartWorkerCount(missing.length);
+  if (workers === 0) return;
+  const pngs = await drawAreaChartsInParallel(missing.map((m) => m.spec), workers, drawAreaChart, () => getRenderer(PHONE.width, PHONE.panelHeight, PHONE.fontSize));
+  missing.forEach(({ key }, i) => {
+    const png = pngs[i];
+    if (png === undefined) return;
+    predrawn.set(key, png);
+    store?.set(key, png);
+  });
 }

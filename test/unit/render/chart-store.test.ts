@@ -110,9 +110,9 @@ describe("an area page's chart", () => {
     expect(paths).toContain("charts/kommun-vald.png");
     expect(paths).toContain("charts/kommun-vald-mobil.png");
     const png = files.find((f) => f.path === "omrade/charts/omrade-centrum.png")!.content;
-    // IHDR: 540 device pixels wide = 360 CSS px at 1.5 (chart-style.ts PHONE); the sample has one measure,
-    // so one panel with the legend: 190 + 44 = 234 CSS px, floor(234 · 1.5) = 351 device pixels.
-    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([540, 351]);
+    // IHDR: 450 device pixels wide = 360 CSS px at 1.25 (chart-style.ts AREA_SCALE); the sample has one
+    // measure, so one panel with the legend: 190 + 44 = 234 CSS px, floor(234 · 1.25) = 292 device pixels.
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([450, 292]);
     const page = files.find((f) => f.path === "omrade/centrum.html")!.content.toString("utf8");
     expect(page).toContain('<img src="charts/omrade-centrum.png" alt="');
     expect(page).toMatch(/<img src="charts\/omrade-centrum.png" alt="[^"]+" width="360" height="234"/);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { axisLabels, chartSpecs } from "../../../src/render/chart-data.ts";
 import { PALETTE, TOTAL_COLOUR, categoryStyle, contrastRatio } from "../../../src/render/chart-palette.ts";
-import { CHART_HEIGHT, CHART_WIDTH, chartConfiguration, forgetDrawnCharts, renderChart, renderCharts } from "../../../src/render/charts.ts";
+import { CHART_HEIGHT, CHART_WIDTH, chartConfiguration, forgetDrawnCharts, releaseLiveCharts, renderChart, renderCharts } from "../../../src/render/charts.ts";
 import { sampleConfig, sampleIndicators } from "../../helpers/sample-indicators.ts";
 
 const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -121,5 +121,33 @@ describe("renderCharts", () => {
     forgetDrawnCharts(); // drawn anew, not the remembered PNG
     const again = await renderChart(chartSpecs(sampleIndicators(), sampleConfig())[0]!);
     expect(again.png.equals(charts[0]!.png)).toBe(true);
+  });
+});
+
+describe("live charts (one chart.js Chart per canvas size, redrawn with each configuration)", () => {
+  it("draws the bytes a freshly made chart draws, whatever it drew before", async () => {
+    const specs = chartSpecs(sampleIndicators(), sampleConfig());
+    const centrum = specs.find((s) => s.name === "omrade-centrum")!;
+    const ljusne = specs.find((s) => s.name === "omrade-ljusne")!;
+    // Fresh: each drawn first on newly made charts.
+    releaseLiveCharts();
+    forgetDrawnCharts();
+    const fresh = await renderChart(centrum, true);
+    releaseLiveCharts();
+    const freshWide = await renderChart(ljusne);
+    // Reused: the live charts made by the kommun's chart (other figures, labels, colours, two categories),
+    // then the same charts drawn on them.
+    releaseLiveCharts();
+    forgetDrawnCharts();
+    await renderChart(specs[0]!);
+    const reusedWide = await renderChart(ljusne);
+    await renderChart(ljusne, true);
+    const reused = await renderChart(centrum, true);
+    expect(reused.png.equals(fresh.png)).toBe(true);
+    expect(reusedWide.png.equals(freshWide.png)).toBe(true);
+    expect(reusedWide.phone!.png.equals(freshWide.phone!.png)).toBe(true);
+    // Different figures give a different picture: the live chart does not keep serving the last one.
+    expect(reused.png.equals((await renderChart(ljusne, true)).png)).toBe(false);
+    releaseLiveCharts();
   });
 });
