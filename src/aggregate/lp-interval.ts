@@ -10,6 +10,7 @@
  * connected component only: a few dozen unknowns instead of thousands.
  */
 import highsModule, { type Highs } from "highs";
+import { addAt, at, mustGet } from "../core/checked.ts";
 
 // The package's types describe an ES default export while its `types` entry is read as CommonJS under
 // NodeNext: take the loader from wherever the runtime put it.
@@ -47,17 +48,21 @@ function finite(v: number | undefined, infinity: number): number {
 
 /** Components of the unknowns, joined by relations (union–find). */
 export function components(p: Programme): { of: number[]; relationsOf: Map<number, Relation[]> } {
-  const parent = p.lower.map((_, i) => i);
+  const parent = Int32Array.from(p.lower, (_, i) => i);
   const find = (x: number): number => {
-    while (parent[x] !== x) x = parent[x] = parent[parent[x]!]!;
+    while (at(parent, x) !== x) x = parent[x] = at(parent, at(parent, x));
     return x;
   };
-  for (const r of p.relations) for (let i = 1; i < r.terms.length; i++) parent[find(r.terms[i]!.v)] = find(r.terms[0]!.v);
-  const of = parent.map((_, i) => find(i));
+  for (const r of p.relations) {
+    const head = r.terms[0];
+    if (head !== undefined) for (const t of r.terms) parent[find(t.v)] = find(head.v);
+  }
+  const of = Array.from(parent, (_, i) => find(i));
   const relationsOf = new Map<number, Relation[]>();
   for (const r of p.relations) {
-    if (r.terms.length === 0) continue;
-    const root = of[r.terms[0]!.v]!;
+    const head = r.terms[0];
+    if (head === undefined) continue;
+    const root = at(of, head.v);
     relationsOf.set(root, [...(relationsOf.get(root) ?? []), r]);
   }
   return { of, relationsOf };
@@ -90,8 +95,10 @@ export function intervals(p: Programme, targets: number[][]): Array<[number, num
         if (Number.isFinite(r.hi)) lines.push(` r${j}b: ${expr} <= ${r.hi}`);
       }
     });
-    if (lines.length === 0) lines.push(` r_none: ${name(members[0]!)} >= ${p.lower[members[0]!]}`);
-    const bounds = members.map((i) => ` ${p.lower[i]} <= ${name(i)}${Number.isFinite(p.upper[i]!) ? ` <= ${p.upper[i]}` : ""}`).join("\n");
+    // A component without relations is one unknown, its root.
+    const only = members[0] ?? root;
+    if (lines.length === 0) lines.push(` r_none: ${name(only)} >= ${p.lower[only]}`);
+    const bounds = members.map((i) => ` ${p.lower[i]} <= ${name(i)}${Number.isFinite(at(p.upper, i)) ? ` <= ${p.upper[i]}` : ""}`).join("\n");
     const objective = members.map((i) => `+ 0 ${name(i)}`).join(" ");
     const model = solver.createModel({ format: "lp", data: `Minimize\n obj: ${objective}\nSubject To\n${lines.join("\n")}\nBounds\n${bounds}\nEnd` });
     model.options.set({ output_flag: false });
@@ -105,13 +112,13 @@ export function intervals(p: Programme, targets: number[][]): Array<[number, num
   try {
     return targets.map((target) => {
       const byRoot = new Map<number, number[]>();
-      for (const v of target) byRoot.set(of[v]!, [...(byRoot.get(of[v]!) ?? []), v]);
+      for (const v of target) byRoot.set(at(of, v), [...(byRoot.get(at(of, v)) ?? []), v]);
       let lo = 0;
       let hi = 0;
       for (const [root, vs] of byRoot) {
         const m = modelOf(root);
         for (const c of m.costed) m.model.changeColCost(c, 0);
-        m.costed = vs.map((v) => m.col.get(v)!);
+        m.costed = vs.map((v) => mustGet(m.col, v, "column"));
         for (const c of m.costed) m.model.changeColCost(c, 1);
         for (const dir of ["min", "max"] as const) {
           m.model.changeObjectiveSense(dir === "min" ? sense.minimize : sense.maximize);
@@ -151,7 +158,7 @@ export interface Target {
  * solves with a combined objective (move every unsettled target towards the side it has room on), and
  * only the rest are solved one by one, in both directions.
  */
-export function pinnedTargets(p: Programme, targets: Target[]): number[] {
+export function pinnedTargets<T extends Target>(p: Programme, targets: readonly T[]): T[] {
   const solver = highs();
   const n = p.lower.length;
   if (targets.length === 0) return [];
@@ -159,18 +166,20 @@ export function pinnedTargets(p: Programme, targets: Target[]): number[] {
   const byRoot = new Map<number, number[]>();
   const multi: number[] = [];
   targets.forEach((t, i) => {
-    const roots = new Set(t.vars.map((v) => of[v]!));
-    if (roots.size === 1) byRoot.set([...roots][0]!, [...(byRoot.get([...roots][0]!) ?? []), i]);
+    const roots = new Set(t.vars.map((v) => at(of, v)));
+    const [root] = roots;
+    if (roots.size === 1 && root !== undefined) byRoot.set(root, [...(byRoot.get(root) ?? []), i]);
     else multi.push(i);
   });
   const pinned: number[] = [];
   // A target over several components is rare (a window sum whose months no other relation joins):
   // its exact interval is the sum of each component's.
   if (multi.length > 0) {
-    const iv = intervals(p, multi.map((i) => targets[i]!.vars));
-    multi.forEach((i, j) => {
-      const t = targets[i]!;
-      if (!(iv[j]![1] >= t.truth + 1 - 1e-6 || iv[j]![0] <= t.truth - 1 + 1e-6)) pinned.push(i);
+    const iv = intervals(p, multi.map((i) => at(targets, i).vars));
+    iv.forEach(([lo, hi], j) => {
+      const i = at(multi, j);
+      const t = at(targets, i);
+      if (!(hi >= t.truth + 1 - 1e-6 || lo <= t.truth - 1 + 1e-6)) pinned.push(i);
     });
   }
   const sense = solver.constants.objectiveSense;
@@ -184,14 +193,14 @@ export function pinnedTargets(p: Programme, targets: Target[]): number[] {
     const indices: number[] = [];
     const values: number[] = [];
     for (const r of rel) {
-      for (const term of r.terms) (indices.push(col[term.v]!), values.push(term.coef));
+      for (const term of r.terms) (indices.push(at(col, term.v)), values.push(term.coef));
       starts.push(indices.length);
     }
     const model = solver.createModel({
       numCols: members.length,
       numRows: rel.length,
       colCost: new Float64Array(members.length),
-      colLower: members.map((i) => p.lower[i]!),
+      colLower: members.map((i) => at(p.lower, i)),
       colUpper: members.map((i) => finite(p.upper[i], solver.infinity)),
       rowLower: rel.map((r) => (Number.isFinite(r.lo) ? r.lo : -solver.infinity)),
       rowUpper: rel.map((r) => (Number.isFinite(r.hi) ? r.hi : solver.infinity)),
@@ -200,11 +209,11 @@ export function pinnedTargets(p: Programme, targets: Target[]): number[] {
     try {
       model.options.set({ output_flag: false });
       model.changeObjectiveSense(sense.maximize);
-      const valueOf = (x: Float64Array, t: Target) => t.vars.reduce((s, v) => s + x[col[v]!]!, 0);
+      const valueOf = (x: Float64Array, t: Target) => t.vars.reduce((s, v) => s + at(x, at(col, v)), 0);
       /** Solves max Σ dir_t · target_t; the point, or null when unbounded/failed. */
       const solve = (dirs: Map<number, number>): Float64Array | null => {
         const cost = new Float64Array(members.length);
-        for (const [i, d] of dirs) for (const v of targets[i]!.vars) cost[col[v]!]! += d;
+        for (const [i, d] of dirs) for (const v of at(targets, i).vars) addAt(cost, at(col, v), d);
         model.changeColsCost({ kind: "range", from: 0, to: members.length - 1 }, cost);
         model.run();
         const st = model.getModelStatus();
@@ -212,12 +221,14 @@ export function pinnedTargets(p: Programme, targets: Target[]): number[] {
         if (st === status.unbounded || st === status.unboundedOrInfeasible) return null;
         throw new Error(`suppression LP: status ${st}`);
       };
-      const moved = (x: Float64Array, i: number) => Math.abs(valueOf(x, targets[i]!) - targets[i]!.truth) >= 1 - 1e-6;
+      const moved = (x: Float64Array, i: number) => {
+        const t = at(targets, i);
+        return Math.abs(valueOf(x, t) - t.truth) >= 1 - 1e-6;
+      };
       // The side each target has room on: up from its floor, down from its ceiling.
-      const dirOf = (i: number, flip = false) => {
-        const t = targets[i]!;
-        const up = t.truth + 1 <= t.hi;
-        return (up !== flip ? 1 : -1) as 1 | -1;
+      const dirOf = (i: number, flip = false): 1 | -1 => {
+        const up = at(targets, i).truth + 1 <= at(targets, i).hi;
+        return up !== flip ? 1 : -1;
       };
       let open = new Set(ids);
       for (let round = 0; round < 8 && open.size > 0; round++) {
@@ -228,7 +239,7 @@ export function pinnedTargets(p: Programme, targets: Target[]): number[] {
         if (open.size === before) break;
       }
       for (const i of open) {
-        const t = targets[i]!;
+        const t = at(targets, i);
         let free = false;
         for (const flip of [false, true]) {
           const d = dirOf(i, flip);
@@ -245,7 +256,7 @@ export function pinnedTargets(p: Programme, targets: Target[]): number[] {
       model.dispose();
     }
   }
-  return pinned.sort((a, b) => a - b);
+  return pinned.sort((a, b) => a - b).map((i) => at(targets, i));
 }
 
 /**
@@ -258,7 +269,9 @@ export function pinnedTargets(p: Programme, targets: Target[]): number[] {
 export function nearestMove(whole: Programme, target: Target, allCosted: Array<{ v: number; truth: number; cost: number }>, parts = components(whole)): Map<number, number> | null {
   const solver = highs();
   // Only the target's component can move with it: solve that piece (a few hundred unknowns of thousands).
-  const root = parts.of[target.vars[0]!]!;
+  const [first] = target.vars;
+  if (first === undefined) return null;
+  const root = at(parts.of, first);
   const members: number[] = [];
   const col = new Map<number, number>();
   whole.lower.forEach((_, i) => {
@@ -266,12 +279,15 @@ export function nearestMove(whole: Programme, target: Target, allCosted: Array<{
   });
   if (target.vars.some((v) => !col.has(v))) return null; // a target over several pieces: not repaired this way
   const p: Programme = {
-    lower: members.map((i) => whole.lower[i]!),
-    upper: members.map((i) => whole.upper[i]!),
-    relations: (parts.relationsOf.get(root) ?? []).map((r) => ({ terms: r.terms.map((t) => ({ v: col.get(t.v)!, coef: t.coef })), lo: r.lo, hi: r.hi })),
+    lower: members.map((i) => at(whole.lower, i)),
+    upper: members.map((i) => at(whole.upper, i)),
+    relations: (parts.relationsOf.get(root) ?? []).map((r) => ({ terms: r.terms.map((t) => ({ v: mustGet(col, t.v, "column"), coef: t.coef })), lo: r.lo, hi: r.hi })),
   };
-  const costed = allCosted.filter((c) => col.has(c.v)).map((c) => ({ ...c, v: col.get(c.v)! }));
-  target = { ...target, vars: target.vars.map((v) => col.get(v)!) };
+  const costed = allCosted.flatMap((c) => {
+    const v = col.get(c.v);
+    return v === undefined ? [] : [{ ...c, v }];
+  });
+  target = { ...target, vars: target.vars.map((v) => mustGet(col, v, "column")) };
   const n = p.lower.length;
   const m = costed.length;
   // Columns: the unknowns, then one |x_i − truth_i| per costed unknown. Rows: the relations, two rows
@@ -321,7 +337,8 @@ export function nearestMove(whole: Programme, target: Target, allCosted: Array<{
       if (best === null || cost < best.cost - 1e-9) best = { x: Float64Array.from(model.getSolution().colValue.subarray(0, n)), cost };
     }
     // The point in the whole programme's numbering (the target's component only).
-    return best === null ? null : new Map(members.map((i, j) => [i, best!.x[j]!]));
+    const found: { x: Float64Array } | null = best;
+    return found === null ? null : new Map(members.map((i, j) => [i, at(found.x, j)]));
   } finally {
     model.dispose();
   }

@@ -35,10 +35,13 @@
 import { createHash } from "node:crypto";
 import type { PlanDecisions } from "../model/suppression-plan.ts";
 import { addMonths, monthFromIndex, monthIndex, type YearMonth } from "../core/month.ts";
-import type { AreaEntry, HiddenKind, IncidentEntry, Indicators, Trend } from "../model/indicators.ts";
+import type { AreaEntry, HiddenKind, IncidentEntry, Indicators } from "../model/indicators.ts";
+import { INCIDENT_FIGURES, type FigureGroup } from "../model/figures.ts";
 import { components, nearestMove, pinnedTargets, type Relation, type Target } from "./lp-interval.ts";
 import { baselineMonths, MAX_BASELINE_YEARS } from "./seasonal-trend.ts";
 import { isTotalId } from "../core/measure.ts";
+// `at` is the name of a dense cell index below: the checked lookup is `elem`.
+import { at as elem, mustGet, present } from "../core/checked.ts";
 
 export interface SuppressionRule {
   min_count: number;
@@ -137,7 +140,7 @@ export function planKeys(input: PlanInput): string[] {
 
 /** The month of a decision's key: `area|category|month` (a cell) or `area|category|month|kind` (a sum). */
 function monthOfKey(key: string): YearMonth {
-  return key.split("|")[2]!;
+  return elem(key.split("|"), 2);
 }
 
 /** Decisions through month `through` only: what a plan of the same data through that month decided. */
@@ -183,6 +186,8 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
   const scoped = areas.filter(inScope);
   const rank = new Map<string, number>();
   areas.forEach((a, i) => categories.forEach((c, j) => rank.set(`${a}|${c}`, i * 1000 + j)));
+  /** Whether cell `id` comes before `best` in config order (the tie-break); any cell before none. */
+  const ranksBefore = (id: string, best: string | null) => best === null || mustGet(rank, id, "rank") < mustGet(rank, best, "rank");
 
   // Lines of one month's table (and of one window's sum table): cell ids are `${area}|${category}`.
   const lines: Line[] = [];
@@ -201,7 +206,7 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
   const areaOf = (id: string) => id.slice(0, id.indexOf("|"));
   const categoryOf = (id: string) => id.slice(id.indexOf("|") + 1);
 
-  const isSmall = (v: number | null) => v !== null && v > 0 && v < k;
+  const isSmall = (v: number | null): v is number => v !== null && v > 0 && v < k;
 
   /** A window sum decided without complements (only for report months before the plan's first). */
   function freshSum(a: string, c: string, t: YearMonth, kind: WindowKind): HiddenKind | undefined {
@@ -237,12 +242,13 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
         let bestCost = Infinity;
         for (const id of all) {
           if (hidden(id) || !inScope(areaOf(id))) continue;
-          const v = value(id)!;
+          const v = value(id);
+          if (v === null) continue; // never: the line has no unavailable cell
           // Zeros are shown; one is hidden only where no non-zero cell can protect (spec, property 1).
           let c = cost(id) + (v === 0 ? 1e6 : 0) + (id === line.sum ? 1e3 : 0) + (isTotalId(categoryOf(id)) ? TOTAL_COST : 0) + v / 1e4;
           // A cell that settles another line with one hidden cell at the same time is worth more.
           if ((linesOf.get(id) ?? []).some((l) => l !== line && [l.sum, ...l.members].filter(hidden).length === 1)) c -= 50;
-          if (c < bestCost || (c === bestCost && rank.get(id)! < rank.get(best!)!)) {
+          if (c < bestCost || (c === bestCost && ranksBefore(id, best))) {
             best = id;
             bestCost = c;
           }
@@ -275,7 +281,7 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
         const coef = i === 0 ? -1 : 1;
         const v = index.get(id);
         if (v !== undefined) terms.push({ v, coef });
-        else constant += coef * value(id)!;
+        else constant += coef * present(value(id), "a value of a line without unavailable cells");
       });
       if (terms.length > 0) relations.push({ terms, lo: -constant, hi: -constant });
     }
@@ -285,11 +291,13 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
   /** Small cells of the month that the LP narrows to fewer than two integers. */
   function exposed(value: (id: string) => number | null, hiddenAt: (id: string) => boolean): string[] {
     const { ids, programme } = monthProgramme(value, hiddenAt);
-    const small = ids.map((id, i) => [id, i] as const).filter(([id]) => isSmall(value(id)));
+    const small = ids.flatMap((id, i) => {
+      const v = value(id);
+      return isSmall(v) ? [{ id, vars: [i], truth: v, lo: 1, hi: k - 1 }] : [];
+    });
     if (small.length === 0) return [];
     // Witness points settle most small values with a few solves; the rest are solved one by one.
-    const pinned = pinnedTargets(programme, small.map(([id, i]) => ({ vars: [i], truth: value(id)!, lo: 1, hi: k - 1 })));
-    return pinned.map((j) => small[j]![0]);
+    return pinnedTargets(programme, small).map((target) => target.id);
   }
 
   /**
@@ -305,12 +313,14 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
 
   /** Returns the month's small values that no hiding protects (`inherentCells`), if it had to look. */
   function repairMonth(month: YearMonth, value: (id: string) => number | null, hiddenAt: (id: string) => boolean, hide: (id: string) => void): Set<string> {
-    let givenUp: Set<string> | null = null;
+    // Looked for once, when the first value is exposed.
+    let inherent: Set<string> | null = null;
     for (;;) {
-      let bad = exposed(value, hiddenAt);
-      if (bad.length > 0) givenUp ??= inherentCells(value);
-      bad = bad.filter((id) => !givenUp!.has(id));
-      if (bad.length === 0) return givenUp ?? new Set();
+      const exposedNow = exposed(value, hiddenAt);
+      if (exposedNow.length === 0) return inherent ?? new Set();
+      const givenUp = (inherent ??= inherentCells(value));
+      const bad = exposedNow.filter((id) => !givenUp.has(id));
+      if (bad.length === 0) return givenUp;
       // One more hidden cell for every exposed value whose lines this round has not touched yet, then
       // one check for all of them: with many areas a month has hundreds of small values, and a check
       // per added cell was most of the plan's time.
@@ -328,14 +338,14 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
             const v = value(x);
             if (v === null || hiddenAt(x) || !inScope(areaOf(x))) continue;
             const cost = (own.has(line) ? 0 : 100) + (areaOf(x) === OKANT ? 0 : 10) + (v === 0 ? 1e6 : 0) + (x === line.sum ? 5 : 0) + (isTotalId(categoryOf(x)) ? TOTAL_COST : 0) - Math.min(v, 4 * k) / k + 5 * sumsLost(x, monthIndex(month) - first);
-            if (cost < bestCost || (cost === bestCost && rank.get(x)! < rank.get(best!)!)) {
+            if (cost < bestCost || (cost === bestCost && ranksBefore(x, best))) {
               best = x;
               bestCost = cost;
             }
           }
         }
         if (best === null) {
-          givenUp!.add(id);
+          givenUp.add(id);
           continue;
         }
         hide(best);
@@ -392,18 +402,23 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
   const catIdx = new Map(categories.map((c, i) => [c, i]));
   const scopedIdx = Uint8Array.from(areas, (a) => (inScope(a) ? 1 : 0));
   const truthArr = new Int32Array(A * C * M);
-  for (let ai = 0; ai < A; ai++) for (let ci = 0; ci < C; ci++) for (let mi = 0; mi < M; mi++) truthArr[(ai * C + ci) * M + mi] = count(areas[ai]!, categories[ci]!, monthFromIndex(first + mi)) ?? -1;
+  areas.forEach((a, ai) => categories.forEach((c, ci) => {
+    for (let mi = 0; mi < M; mi++) truthArr[(ai * C + ci) * M + mi] = count(a, c, monthFromIndex(first + mi)) ?? -1;
+  }));
   const hiddenArr = new Uint8Array(A * C * M);
   const sumArr = new Uint8Array(A * C * M * 2);
-  const lineCells = lines.map((l) => [l.sum, ...l.members].map((id) => areaIdx.get(areaOf(id))! * C + catIdx.get(categoryOf(id))!));
+  /** The dense line (area × category) of cell id `area|category`. */
+  const lineOf = (id: string) => mustGet(areaIdx, areaOf(id), "area") * C + mustGet(catIdx, categoryOf(id), "category");
+  const lineCells = lines.map((l) => [l.sum, ...l.members].map(lineOf));
   const kindCode = (kind: HiddenKind | undefined) => (kind === undefined ? 0 : kind === "small" ? 1 : 2);
-  const realHidden = (at: number) => hiddenArr[at]!;
+  const realHidden = (at: number) => elem(hiddenArr, at);
 
   // The months a prior plan decided, into the dense tables.
   const start = prior === undefined ? input.from : addMonths(prior.through, 1);
   for (let mi = 0; mi < monthIndex(start) - first; mi++) mirrorMonth(mi);
   for (const [key, kind] of sums) {
-    const [a, c, t, sumKind] = key.split("|") as [string, string, YearMonth, WindowKind];
+    // `area|category|month|kind`, as setSum writes it.
+    const [a = "", c = "", t = "", sumKind] = key.split("|");
     const ai = areaIdx.get(a);
     const ci = catIdx.get(c);
     const ri = monthIndex(t) - first;
@@ -444,7 +459,7 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
    * those windows has done so (0 to 5).
    */
   function sumsLost(id: string, ti: number): number {
-    const base = (areaIdx.get(areaOf(id))! * C + catIdx.get(categoryOf(id))!) * M;
+    const base = lineOf(id) * M;
     const hiddenSince = (u0: number) => {
       for (let u = Math.max(0, u0); u < ti; u++) if (hiddenArr[base + u] !== 0) return true;
       return false;
@@ -472,7 +487,7 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
     let visible = 0;
     const hidden: number[] = [];
     for (let u = ri - length + 1; u <= ri; u++) {
-      const v = truthArr[base + u]!;
+      const v = elem(truthArr, base + u);
       if (v < 0) return null;
       sum += v;
       if (hiddenAtMonth(base + u, u) !== 0) hidden.push(u);
@@ -495,10 +510,9 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
     const ri = monthIndex(t) - first;
     mirrorMonth(ri);
     for (const kind of ["ytd", "rolling"] as const) {
-      for (const a of scoped) {
-        const ai = areaIdx.get(a)!;
-        for (const c of categories) {
-          const ci = catIdx.get(c)!;
+      for (const [ai, a] of areas.entries()) {
+        if (scopedIdx[ai] !== 1) continue;
+        for (const [ci, c] of categories.entries()) {
           const key = `${a}|${c}|${t}|${kind}`;
           const w = windowOf(ai, ci, ri, kind, realHidden);
           let decision: HiddenKind | undefined;
@@ -534,7 +548,7 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
     // case too (it gives up a value the stronger attacker pins; on the sample the audit, which knows only
     // what the files publish, still finds nothing to recover, and the plan costs 30 % less).
     const horizon = Math.max(0, ti - HORIZON_MONTHS);
-    const hiddenOf = (at: number, u: number) => (u < horizon ? 0 : worst && u === ti ? (scopedIdx[Math.floor(at / (C * M))] === 1 ? (isSmall(truthArr[at]!) ? 1 : 2) : 0) : hiddenArr[at]!);
+    const hiddenOf = (at: number, u: number) => (u < horizon ? 0 : worst && u === ti ? (scopedIdx[Math.floor(at / (C * M))] === 1 ? (isSmall(elem(truthArr, at)) ? 1 : 2) : 0) : elem(hiddenArr, at));
     const unknownOf = new Int32Array(A * C * M).fill(-1);
     const lower: number[] = [];
     const upper: number[] = [];
@@ -545,9 +559,9 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
     const unknown = (at: number, u: number): number => {
       const kind = hiddenOf(at, u);
       if (kind === 0) return -1;
-      let i = unknownOf[at]!;
+      let i = elem(unknownOf, at);
       if (i < 0) {
-        const v = truthArr[at]!;
+        const v = elem(truthArr, at);
         i = unknownOf[at] = lower.length;
         cellOf.push(at);
         lower.push(kind === 1 ? 1 : v >= k ? k : 0);
@@ -558,18 +572,18 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
       return i;
     };
     const relations: Relation[] = [];
-    const targets: Target[] = [];
-    const keys: string[] = [];
+    /** Every small cell and small sum, with its decision's key. */
+    const targets: Array<Target & { key: string }> = [];
     for (let u = horizon; u <= ti; u++) {
       for (const line of lineCells) {
-        if (line.some((lc) => truthArr[lc * M + u]! < 0)) continue;
+        if (line.some((lc) => elem(truthArr, lc * M + u) < 0)) continue;
         const terms: Relation["terms"] = [];
         let constant = 0;
         line.forEach((lc, j) => {
           const coef = j === 0 ? -1 : 1;
           const v = unknown(lc * M + u, u);
           if (v >= 0) terms.push({ v, coef });
-          else constant += coef * truthArr[lc * M + u]!;
+          else constant += coef * elem(truthArr, lc * M + u);
         });
         if (terms.length > 0) relations.push({ terms, lo: -constant, hi: -constant });
       }
@@ -583,38 +597,34 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
             if (w === null || w.hidden.length === 0) continue;
             const terms = w.hidden.map((u) => ({ v: unknown((ai * C + ci) * M + u, u), coef: 1 }));
             // In the worst case a sum of month t is hidden too, and a hidden sum is labelled all the same.
-            const code = worst && ri === ti ? (isSmall(w.sum) ? 1 : 2) : sumArr[((ai * C + ci) * M + ri) * 2 + (kind === "ytd" ? 0 : 1)]!;
+            const code = worst && ri === ti ? (isSmall(w.sum) ? 1 : 2) : elem(sumArr, ((ai * C + ci) * M + ri) * 2 + (kind === "ytd" ? 0 : 1));
             const rest = w.sum - w.visible;
             if (code === 0) relations.push({ terms, lo: rest, hi: rest });
             else if (code === 1) {
               relations.push({ terms, lo: 1 - w.visible, hi: k - 1 - w.visible });
-              targets.push({ vars: terms.map((x) => x.v), truth: rest, lo: 1 - w.visible, hi: k - 1 - w.visible });
-              keys.push(`${areas[ai]}|${categories[ci]}|${monthFromIndex(first + ri)}|${kind}`);
+              targets.push({ vars: terms.map((x) => x.v), truth: rest, lo: 1 - w.visible, hi: k - 1 - w.visible, key: `${areas[ai]}|${categories[ci]}|${monthFromIndex(first + ri)}|${kind}` });
             } else relations.push({ terms, lo: (w.sum >= k ? k : 0) - w.visible, hi: Infinity });
-            if (ri === ti) fresh.push(terms[0]!.v);
+            const head = terms[0];
+            if (ri === ti && head !== undefined) fresh.push(head.v);
           }
         }
       }
     }
     for (const [i, at] of cellTargets) {
-      targets.push({ vars: [i], truth: truthArr[at]!, lo: 1, hi: k - 1 });
-      keys.push(`${areas[Math.floor(at / (C * M))]}|${categories[Math.floor(at / M) % C]}|${monthFromIndex(first + (at % M))}`);
+      targets.push({ vars: [i], truth: elem(truthArr, at), lo: 1, hi: k - 1, key: `${areas[Math.floor(at / (C * M))]}|${categories[Math.floor(at / M) % C]}|${monthFromIndex(first + (at % M))}` });
     }
     const programme = { lower, upper, relations };
     // Targets in a component month t touches; the others' relations are as they were a month ago.
     const { of } = components(programme);
-    const touched = new Set(fresh.map((v) => of[v]!));
-    const open: number[] = [];
-    targets.forEach((target, i) => {
-      if (!givenUp.has(keys[i]!) && target.vars.some((v) => touched.has(of[v]!))) open.push(i);
-    });
-    return { programme, targets, keys, open, cellOf };
+    const touched = new Set(fresh.map((v) => elem(of, v)));
+    const open = targets.filter((target) => !givenUp.has(target.key) && target.vars.some((v) => touched.has(elem(of, v))));
+    return { programme, targets, open, cellOf };
   }
 
   /** The pinned targets' keys of a programme. */
   function pinnedKeys(g: ReturnType<typeof programmeOverTime>, among?: Set<string>): string[] {
-    const open = among === undefined ? g.open : g.open.filter((i) => among.has(g.keys[i]!));
-    return pinnedTargets(g.programme, open.map((i) => g.targets[i]!)).map((j) => g.keys[open[j]!]!);
+    const open = among === undefined ? g.open : g.open.filter((target) => among.has(target.key));
+    return pinnedTargets(g.programme, open).map((target) => target.key);
   }
 
   /**
@@ -634,22 +644,23 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
       const pinned = pinnedKeys(g);
       if (pinned.length === 0) return;
       const w = programmeOverTime(t, true);
-      const byKey = new Map(w.keys.map((key, i) => [key, i]));
+      const byKey = new Map(w.targets.map((target) => [target.key, target]));
+      const targetOf = (key: string) => mustGet(byKey, key, "target of the worst case");
       const costed: Array<{ v: number; truth: number; cost: number; id: string }> = [];
       w.cellOf.forEach((at, v) => {
         if (at % M !== ti || hiddenArr[at] !== 0) return;
         const id = `${areas[Math.floor(at / (C * M))]}|${categories[Math.floor(at / M) % C]}`;
-        costed.push({ v, truth: truthArr[at]!, id, cost: (areaOf(id) === OKANT ? 1 : 3) + 5 * sumsLost(id, ti) + (isTotalId(categoryOf(id)) ? TOTAL_COST : 0) });
+        costed.push({ v, truth: elem(truthArr, at), id, cost: (areaOf(id) === OKANT ? 1 : 3) + 5 * sumsLost(id, ti) + (isTotalId(categoryOf(id)) ? TOTAL_COST : 0) });
       });
       let progress = false;
       // Pinned in the worst case too (most of them, month after month: the kommun's small figures): given
       // up in one batch; a point is sought only for the others.
-      const inWorst = pinnedTargets(w.programme, pinned.map((x) => w.targets[byKey.get(x)!]!));
-      for (const j of inWorst) (givenUp.set(pinned[j]!, t), (progress = true));
+      const inWorst = pinnedTargets(w.programme, pinned.map(targetOf));
+      for (const target of inWorst) (givenUp.set(target.key, t), (progress = true));
       const parts = components(w.programme);
       for (const x of pinned) {
         if (givenUp.has(x)) continue;
-        const point = nearestMove(w.programme, w.targets[byKey.get(x)!]!, costed, parts);
+        const point = nearestMove(w.programme, targetOf(x), costed, parts);
         if (point === null) {
           givenUp.set(x, t);
           progress = true;
@@ -675,7 +686,7 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
  * configured areas and `okant`), for the run's closing log and the spec's loss property. */
 export function suppressionCounts(published: Indicators): SuppressionCounts {
   const out = { small: 0, protects: 0, cells: 0 };
-  const tally = (kind: HiddenKind | undefined) => {
+  const tally = (kind: unknown) => {
     out.cells++;
     if (kind === "small") out.small++;
     else if (kind === "protects") out.protects++;
@@ -683,30 +694,29 @@ export function suppressionCounts(published: Indicators): SuppressionCounts {
   for (const area of published.areas) {
     if (area.id === KOMMUN) continue;
     for (const e of area.incidents) {
-      for (const [o, keys] of COUNT_KEYS) for (const key of keys) tally((e[o] as Record<string, unknown>)[`${key}_suppressed`] as HiddenKind | undefined);
+      for (const f of COUNT_FIGURES) tally(figuresOf(e, f.group)[`${f.key}_suppressed`]);
       for (const p of e.series) tally(p.suppressed);
     }
   }
   return out;
 }
 
-const COUNT_KEYS = [
-  ["month", ["count", "previous_month", "same_month_last_year"]],
-  ["ytd", ["count", "last_year"]],
-  ["rolling_12m", ["count", "previous"]],
-] as const;
-
+/** The counts of the figures table (model/figures.ts), each hidden with the plan's decision for its span. */
+const COUNT_FIGURES = INCIDENT_FIGURES.flatMap((f) => (f.count === null ? [] : [{ ...f, count: f.count }]));
 /**
- * The derived figures and the count fields they are computed from (spec: a derived figure whose inputs
- * include a hidden value is hidden as "protects"). The one list of derived keys; the trend's are below.
+ * The figures of the table by group and key: a count or a derived figure (hidden as "protects" when any
+ * of the counts it is computed from is hidden, spec/indicators.md "Suppression").
  */
-const DERIVED = {
-  month: { change_abs: ["count", "same_month_last_year"], change_pct: ["count", "same_month_last_year"], per_100k: ["count"] },
-  ytd: { change_abs: ["count", "last_year"], change_pct: ["count", "last_year"] },
-  rolling_12m: { change_abs: ["count", "previous"], change_pct: ["count", "previous"], per_100k: ["count"] },
-} as const;
+const FIGURE_BY_KEY = new Map(INCIDENT_FIGURES.map((f) => [`${f.group}.${f.key}`, f]));
+/** The groups of an entry's figures, in no particular order (each group keeps its own key order). */
+const GROUPS: ReadonlySet<string> = new Set(INCIDENT_FIGURES.map((f) => f.group));
 /** Trend figures that reveal N(m) and the baseline sum; the verdict and `baseline_years` reveal no count. */
-const TREND_DERIVED = ["p_value", "q_value", "baseline_mean"] as const;
+const TREND_DERIVED: ReadonlySet<string> = new Set(["p_value", "q_value", "baseline_mean"]);
+
+/** An entry's group of figures, read by key (each group is an object of numbers and flags). */
+function figuresOf(e: IncidentEntry, group: FigureGroup): Readonly<Record<string, unknown>> {
+  return e[group];
+}
 
 /**
  * The published copy of one month's indicators under the plan. With k ≤ 1 (or no plan) nothing is hidden
@@ -726,41 +736,34 @@ function hideEntry(area: AreaEntry, entry: IncidentEntry, m: YearMonth, plan: Su
   const a = area.id;
   const c = entry.category;
   const cell = (t: YearMonth) => plan.cell(a, c, t);
-  // The hidden kind of every count field, by its key (unavailable values are never hidden).
-  const kinds: Record<string, Record<string, HiddenKind | undefined>> = {
-    month: { count: cell(m), previous_month: cell(addMonths(m, -1)), same_month_last_year: cell(addMonths(m, -12)) },
-    ytd: { count: plan.sum(a, c, m, "ytd"), last_year: plan.sum(a, c, addMonths(m, -12), "ytd") },
-    rolling_12m: { count: plan.sum(a, c, m, "rolling"), previous: plan.sum(a, c, addMonths(m, -12), "rolling") },
-  };
-  const rebuilt = {} as Record<"month" | "ytd" | "rolling_12m", Record<string, unknown>>;
-  for (const o of ["month", "ytd", "rolling_12m"] as const) {
-    const src = entry[o] as unknown as Record<string, number | null | undefined>;
-    const counts = kinds[o]!;
-    const derived = DERIVED[o] as Record<string, readonly string[]>;
+  // The hidden kind of every count, by `group.key` (unavailable values are never hidden).
+  const kinds = new Map<string, HiddenKind | undefined>();
+  for (const f of COUNT_FIGURES) {
+    const t = addMonths(m, f.count.shift);
+    kinds.set(`${f.group}.${f.key}`, f.count.window === "month" ? cell(t) : plan.sum(a, c, t, f.count.window));
+  }
+  const countKind = entry.month.count === null ? undefined : kinds.get("month.count");
+  // Each group rebuilt in its own key order, a hidden figure's flag right after it.
+  const hideGroup = (group: FigureGroup): Record<string, unknown> => {
+    const src = figuresOf(entry, group);
     const obj: Record<string, unknown> = {};
     for (const [key, v] of Object.entries(src)) {
       if (key.endsWith("_suppressed")) continue; // a copy of published figures carries its own flags: decide anew
-      if (key in counts) {
-        const kind = v === null ? undefined : counts[key];
-        obj[key] = kind ? null : v;
-        if (kind) obj[`${key}_suppressed`] = kind;
-      } else if (key in derived) {
-        const inputs = derived[key]!;
+      const f = FIGURE_BY_KEY.get(`${group}.${key}`);
+      let kind: HiddenKind | undefined;
+      if (f?.count) kind = v === null ? undefined : kinds.get(`${group}.${key}`);
+      else if (f) {
         // Unavailable wins: a derived figure of an unavailable input is a plain null.
-        const unavailable = inputs.some((i) => src[i] === null);
-        const hidden = !unavailable && inputs.some((i) => counts[i] !== undefined);
-        obj[key] = hidden ? null : v;
-        if (hidden) obj[`${key}_suppressed`] = "protects";
-      } else obj[key] = v;
+        const unavailable = f.from.some((i) => src[i] === null);
+        kind = !unavailable && f.from.some((i) => kinds.get(`${group}.${i}`) !== undefined) ? "protects" : undefined;
+      }
+      obj[key] = kind ? null : v;
+      if (kind) obj[`${key}_suppressed`] = kind;
     }
-    rebuilt[o] = obj;
-  }
-  const countKind = entry.month.count === null ? undefined : kinds.month!.count;
-  const replaced: Partial<IncidentEntry> = {
+    return obj;
+  };
+  const replaced: Record<string, unknown> = {
     suppressed: countKind !== undefined,
-    month: rebuilt.month as IncidentEntry["month"],
-    ytd: rebuilt.ytd as IncidentEntry["ytd"],
-    rolling_12m: rebuilt.rolling_12m as IncidentEntry["rolling_12m"],
     ...hideTrend(entry, countKind, m, cell),
     series: entry.series.map((p) => {
       const kind = p.count === null ? undefined : cell(p.month);
@@ -778,32 +781,34 @@ function hideEntry(area: AreaEntry, entry: IncidentEntry, m: YearMonth, plan: Su
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(entry)) {
     if (key === "trend_suppressed") continue;
-    out[key] = key in replaced ? replaced[key as keyof IncidentEntry] : v;
+    out[key] = isGroup(key) ? hideGroup(key) : key in replaced ? replaced[key] : v;
     if (key === "trend" && replaced.trend_suppressed !== undefined) out.trend_suppressed = replaced.trend_suppressed;
   }
+  // The entry's own keys, its figures nulled where hidden with the `<key>_suppressed` flags the schema
+  // declares beside each (model/indicators.ts): an IncidentEntry again, built key by key to keep the order.
   return out as IncidentEntry;
 }
 
+function isGroup(key: string): key is FigureGroup {
+  return GROUPS.has(key);
+}
+
 /** The trend: gone when N(m) is hidden; its figures hidden when a baseline month is. Key order kept. */
-function hideTrend(entry: IncidentEntry, countKind: HiddenKind | undefined, m: YearMonth, cell: (t: YearMonth) => HiddenKind | undefined): Pick<IncidentEntry, "trend" | "trend_suppressed"> {
+function hideTrend(entry: IncidentEntry, countKind: HiddenKind | undefined, m: YearMonth, cell: (t: YearMonth) => HiddenKind | undefined): { trend: Record<string, unknown> | null; trend_suppressed?: HiddenKind } {
   if (countKind !== undefined) return { trend: null, trend_suppressed: countKind };
   const t = entry.trend;
   if (t === null) return { trend: null };
   const baselineHidden = trendBaseline(m, t.baseline_years).some((b) => cell(b) !== undefined);
-  if (!baselineHidden) return { trend: stripFlags(t) };
+  if (!baselineHidden) return { trend: Object.fromEntries(Object.entries(t).filter(([key]) => !key.endsWith("_suppressed"))) };
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(t)) {
     if (key.endsWith("_suppressed") || key.endsWith("_below")) continue;
-    if ((TREND_DERIVED as readonly string[]).includes(key) && v !== null) {
+    if (TREND_DERIVED.has(key) && v !== null) {
       out[key] = null;
       out[`${key}_suppressed`] = "protects";
     } else out[key] = v;
   }
-  return { trend: out as Trend };
-}
-
-function stripFlags(t: Trend): Trend {
-  return Object.fromEntries(Object.entries(t).filter(([key]) => !key.endsWith("_suppressed"))) as Trend;
+  return { trend: out };
 }
 
 /**
@@ -811,7 +816,7 @@ function stripFlags(t: Trend): Trend {
  * on the months asked for, so every run reaches the same decisions for a month (see the file comment).
  */
 export function planStart(indicators: Indicators): YearMonth | null {
-  const froms = indicators.sources.filter((s) => s.kind === "incidents" && s.covers.from !== null).map((s) => s.covers.from!);
+  const froms = indicators.sources.flatMap((s) => (s.kind === "incidents" && s.covers.from !== null ? [s.covers.from] : []));
   froms.sort();
   return froms[0] ?? null;
 }

@@ -86,7 +86,7 @@ export function checkCommentaryPath(config: Config): void {
   // that month's read error (exit 1, naming the file), not a typo in the pattern.
   const matches = picomatch(pattern);
   // Only as deep as the pattern reaches: `../data/kommentar-{month}.md` must not walk all of data/.
-  const names = (pattern.includes("/") ? readdirSync(folder, { recursive: true }) : readdirSync(folder)) as string[];
+  const names = pattern.includes("/") ? readdirSync(folder, { recursive: true, encoding: "utf8" }) : readdirSync(folder);
   if (!names.some((name) => matches(name.split(path.sep).join("/")))) {
     throw new LagesbildError(
       "config",

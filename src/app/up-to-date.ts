@@ -38,6 +38,8 @@ import type { MonthRecord } from "../publish/manifest.ts";
 import { writeFileAtomic } from "../core/write-file-atomic.ts";
 import { stringifyJson } from "../core/write-json.ts";
 import { at } from "../core/checked.ts";
+import { isRecord } from "../core/is-record.ts";
+import { buildStamp } from "../core/build-stamp.ts";
 
 const SCHEMA = "lagesbild.up-to-date/v1";
 
@@ -75,7 +77,7 @@ function statKey(file: string): string | null {
 /** Object keys sorted at every level: two records equal in content compare equal whatever their key order. */
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]])) : v,
+    isRecord(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v,
   );
 }
 
@@ -85,12 +87,6 @@ function fileSha256OrNull(file: string): string | null {
   } catch {
     return null;
   }
-}
-
-/** The bundle's stamp of src/ (bin/bundle.js); absent when the sources run through tsx or as a library. */
-function buildStamp(): string | null {
-  const stamp = (globalThis as { lagesbildBuildStamp?: unknown }).lagesbildBuildStamp;
-  return typeof stamp === "string" ? stamp : null;
 }
 
 /** The digest of a manifest the record compares: its content, whatever the order of its keys. */

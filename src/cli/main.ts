@@ -11,7 +11,7 @@ import type { Logger } from "../core/logger.ts";
 import { VERSION } from "../core/version.ts";
 import type { ProgressPoint } from "../app/progress.ts";
 import { usageMessage } from "./usage-errors.ts";
-import { errorMessage } from "../core/error-facts.ts";
+import { errorCode, errorMessage } from "../core/error-facts.ts";
 // The commands (and pino, zod, chart.js, canvas behind them) are imported when a command runs, so
 // `--version`, `--help` and usage errors answer without loading them (start-up is paid by every run
 // and every e2e test).
@@ -112,7 +112,7 @@ export async function main(argv: string[], io: MainIo = defaultIo()): Promise<Ex
     try {
       parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
     } catch (e) {
-      throw new LagesbildError("usage", usageMessage(e as { code?: string; message: string }, Object.keys(OPTIONS)));
+      throw new LagesbildError("usage", usageMessage({ code: errorCode(e), message: errorMessage(e) }, Object.keys(OPTIONS)));
     }
     const { values, positionals } = parsed;
     debug = values.debug;

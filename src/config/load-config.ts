@@ -10,6 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { z } from "zod";
 import { LagesbildError } from "../core/errors.ts";
+import { buildStamp } from "../core/build-stamp.ts";
 import { POLISEN_EVENTS_MEASURE, type Measure } from "../core/measure.ts";
 import { monthIndex } from "../core/month.ts";
 import { resolveCategoriesFrom } from "./categories-from.ts";
@@ -249,10 +250,10 @@ export function validateRawConfig(raw: unknown, configPath: string, positions: R
       ? []
       : parsed.error.issues.flatMap((i): z.core.$ZodIssue[] => {
           // An unknown key is mapped with its key: at the top of a kommun it belongs to `kommuner[k]`.
-          if (i.code !== "unrecognized_keys") return [{ ...i, path: mapPath(i.path) } as z.core.$ZodIssue];
+          if (i.code !== "unrecognized_keys") return [{ ...i, path: mapPath(i.path) }];
           return i.keys.map((key) => {
             const mapped = mapPath([...i.path, key]);
-            return { ...i, path: mapped.slice(0, -1), keys: [String(mapped.at(-1))] } as z.core.$ZodIssue;
+            return { ...i, path: mapped.slice(0, -1), keys: [String(mapped.at(-1))] };
           });
         });
     const lines = [...formatIssues(issues, locate), ...fixed];
@@ -316,8 +317,8 @@ export function loadConfig(configPath: string): Config {
  * text and reports with positions. Without the bundle (tsx, tests, the library) nothing is remembered.
  */
 function parseConfigRemembered(source: string, configPath: string): Config {
-  const stamp = (globalThis as { lagesbildBuildStamp?: unknown }).lagesbildBuildStamp;
-  if (typeof stamp !== "string") return parseConfig(source, configPath);
+  const stamp = buildStamp();
+  if (stamp === null) return parseConfig(source, configPath);
   const file = path.join(fileURLToPath(new URL("../../node_modules/.cache/lagesbild/", import.meta.url)), stamp, "config-yaml", `${createHash("sha256").update(source).digest("hex")}.json`);
   let raw: unknown;
   try {

@@ -143,13 +143,13 @@ export function parseGroupConfig(source: string, configPath: string): GroupConfi
       output: {
         ...Object.fromEntries(Object.entries(sharedOutput).filter(([key]) => key !== "dir" && key !== "title" && key !== "base_url")),
         ...(typeof sharedOutput.base_url === "string" ? { base_url: `${sharedOutput.base_url.replace(/\/?$/, "/")}${id}/` } : {}),
-        ...ownOutput,
+        // The kommun's own output settings without `dir` (an error above: its folder is <output.dir>/<id>/).
+        ...Object.fromEntries(Object.entries(ownOutput).filter(([key]) => key !== "dir")),
       },
       // Each kommun keeps its own quarantine and cache: its rejected rows and aggregates are its own.
       quarantine_dir: path.join(typeof top.quarantine_dir === "string" ? top.quarantine_dir : "../var/rejected", id),
       cache_dir: path.join(typeof top.cache_dir === "string" ? top.cache_dir : "../var/cache", id),
     };
-    if ("dir" in ownOutput) delete (composed.output as Record<string, unknown>).dir;
     const nShared = sharedSources?.length ?? 0;
     const mapPath: KeyPathMap = (parts) => {
       const [head0, i, ...tail] = parts;

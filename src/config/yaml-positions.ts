@@ -33,25 +33,26 @@ export interface KeyPosition {
 
 /** Key path → where its key and value are; `format` turns path parts into the printed key path. */
 export function keyPositions(doc: Document, lines: LineCounter, format: (parts: ReadonlyArray<PropertyKey>) => string): Map<string, KeyPosition> {
-  const { isMap, isScalar, isSeq } = yamlLib();
+  const { isMap, isNode, isScalar, isSeq } = yamlLib();
   const out = new Map<string, KeyPosition>();
   const at = (offset: number): Position => lines.linePos(offset);
+  /** Where a node starts in the text; undefined for a key or item that is no node (none in a parsed file). */
+  const start = (node: unknown): number | undefined => (isNode(node) ? node.range?.[0] : undefined);
   const visit = (node: unknown, parts: PropertyKey[]): void => {
     if (isMap(node)) {
       for (const pair of node.items) {
         const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-        const keyRange = (pair.key as { range?: [number, number, number] } | null)?.range;
-        const valueRange = (pair.value as { range?: [number, number, number] } | null)?.range;
-        if (keyRange === undefined) continue;
+        const keyStart = start(pair.key);
+        if (keyStart === undefined) continue;
         const path = [...parts, key];
-        out.set(format(path), { key: at(keyRange[0]), value: at((valueRange ?? keyRange)[0]) });
+        out.set(format(path), { key: at(keyStart), value: at(start(pair.value) ?? keyStart) });
         visit(pair.value, path);
       }
     } else if (isSeq(node)) {
       node.items.forEach((item, i) => {
-        const range = (item as { range?: [number, number, number] } | null)?.range;
+        const itemStart = start(item);
         const path = [...parts, i];
-        if (range !== undefined) out.set(format(path), { key: at(range[0]), value: at(range[0]) });
+        if (itemStart !== undefined) out.set(format(path), { key: at(itemStart), value: at(itemStart) });
         visit(item, path);
       });
     }

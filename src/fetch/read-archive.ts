@@ -26,6 +26,7 @@ export function readArchive(dir: string): Map<string, ArchivedEvent[]> {
     }
     const ok = Array.isArray(value) && value.every((e) => typeof e === "object" && e !== null && "id" in e);
     if (!ok) throw new LagesbildError("unreadable_file", `Arkivfilen ${file} är inte en lista med händelser; hämtningen skriver inte över den.`, { file });
+    // Checked above as far as the merge needs (a list of objects with an id): the file is this program's own writing.
     months.set(group(m, 1), value as ArchivedEvent[]);
   }
   return months;

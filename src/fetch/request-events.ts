@@ -7,6 +7,7 @@
 import { parseAnswer } from "./parse-answer.ts";
 import type { ApiEvent } from "./merge-events.ts";
 import { fetchMessages as msg } from "./fetch-messages.ts";
+import { isRecord } from "../core/is-record.ts";
 
 export interface RequestSettings {
   url: string;
@@ -48,13 +49,17 @@ export function retryAfterMs(value: string | null, now: number): number | null {
 
 /** A failed request's reason in Swedish (exported for tests: a DNS failure cannot be made on 127.0.0.1). */
 export function networkReason(error: unknown, host: string, timeoutMs: number): string {
-  const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
-  if (e?.name === "TimeoutError" || e?.name === "AbortError") return msg.timeout(timeoutMs / 1000);
-  const code = e?.cause?.code ?? "";
+  // fetch's failures: a DOMException named TimeoutError/AbortError, or a TypeError whose `cause` is the
+  // socket's error with its code.
+  const e = isRecord(error) ? error : {};
+  const cause = isRecord(e.cause) ? e.cause : {};
+  if (e.name === "TimeoutError" || e.name === "AbortError") return msg.timeout(timeoutMs / 1000);
+  const code = typeof cause.code === "string" ? cause.code : "";
   if (code === "ENOTFOUND" || code === "EAI_AGAIN") return msg.dns(host);
   if (code === "ECONNREFUSED") return msg.refused(host);
   if (code === "ECONNRESET" || code === "UND_ERR_SOCKET") return msg.reset(host);
-  return msg.network(host, e?.cause?.message ?? e?.message ?? String(error));
+  const text = (v: unknown) => (typeof v === "string" ? v : undefined);
+  return msg.network(host, text(cause.message) ?? text(e.message) ?? String(error));
 }
 
 /**
@@ -73,6 +78,7 @@ async function cappedText(res: Response): Promise<string> {
   }
   const chunks: Uint8Array[] = [];
   let size = 0;
+  // Node's fetch body is a web ReadableStream, async-iterable in Node though the DOM typing omits it.
   for await (const chunk of res.body as AsyncIterable<Uint8Array>) {
     size += chunk.byteLength;
     if (size > MAX_ANSWER_BYTES) {

@@ -9,6 +9,7 @@
  */
 import proj4 from "proj4";
 import { at } from "../core/checked.ts";
+import { isRecord } from "../core/is-record.ts";
 
 export type Crs = "EPSG:4326" | "EPSG:3006";
 
@@ -50,7 +51,7 @@ export function inSwedenExtent([e, n]: Metres): boolean {
  */
 export function crsOfGeojson(member: unknown): Crs | null {
   if (member === undefined || member === null) return "EPSG:4326";
-  const name = (member as { properties?: { name?: unknown } }).properties?.name;
+  const name = isRecord(member) && isRecord(member.properties) ? member.properties.name : undefined;
   if (typeof name !== "string") return null;
   const code = /(?:EPSG:+|EPSG\/0\/|crs\/EPSG\/0\/)(\d+)$/i.exec(name.trim())?.[1];
   if (code === "3006") return "EPSG:3006";

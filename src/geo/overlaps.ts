@@ -45,7 +45,7 @@ function planarArea(geometry: Polygon | MultiPolygon): number {
   let total = 0;
   for (const rings of polygons) {
     rings.forEach((ring, i) => {
-      const a = Math.abs(polygonArea(ring as Array<[number, number]>));
+      const a = Math.abs(polygonArea(ring.map((p): [number, number] => [p[0] ?? 0, p[1] ?? 0])));
       total += i === 0 ? a : -a;
     });
   }

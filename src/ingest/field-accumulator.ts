@@ -54,7 +54,8 @@ export class FieldAccumulator {
       activityIds: [...this.activities].sort(byCode),
       cells,
       activityDays: [...this.days].sort(byCode).map((k) => {
-        const [activity, area, date] = k.split("\t") as [string, string, string];
+        // Keys are written `${activity}\t${area}\t${date}` (add).
+        const [activity = "", area = "", date = ""] = k.split("\t");
         return { activity, area, date };
       }),
     };

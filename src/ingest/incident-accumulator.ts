@@ -15,7 +15,7 @@
  */
 import type { FileAggregate } from "./_fast/file-aggregate.ts";
 import { hashRange, IdTable } from "./_fast/id-table.ts";
-import { idEqualsString, idsEqual, IdTextBuilder, type IdTexts } from "./text/id-text.ts";
+import { idEqualsString, idsEqual, IdTextBuilder, resized, type IdTexts } from "./text/id-text.ts";
 import { GroupCounts } from "../model/group-counts.ts";
 import { reclassifyAccepted } from "./tally.ts";
 import type { FileReport, IncidentSourceData } from "../model/records.ts";
@@ -73,11 +73,7 @@ class IdSlots {
   }
 
   private grow(n: number): void {
-    const grown = <T extends Uint16Array | Uint32Array | Int32Array | Float64Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(n);
-      b.set(a.subarray(0, this.size));
-      return b;
-    };
+    const grown = <T extends Uint16Array | Uint32Array | Int32Array | Float64Array>(a: T): T => resized(a, n, this.size);
     this.file = grown(this.file);
     this.seenIn = grown(this.seenIn);
     this.group = grown(this.group);
@@ -202,7 +198,7 @@ export class IncidentAccumulator {
         // The row counted in the file's aggregate is taken back out.
         this.takeOut(group, count);
         reclassifyAccepted(agg.report, this.groups.monthText(group), "duplicate");
-        unplace(agg.report, at(agg.idPlaced, i) as 0 | 1 | 2);
+        unplace(agg.report, at(agg.idPlaced, i));
       }
     }
   }
@@ -319,11 +315,7 @@ class GroupTable {
 
   private grow(): void {
     const n = this.area.length * 2;
-    const grown = <T extends Int32Array | Float64Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(n);
-      b.set(a);
-      return b;
-    };
+    const grown = <T extends Int32Array | Float64Array>(a: T): T => resized(a, n);
     this.area = grown(this.area);
     this.month = grown(this.month);
     this.category = grown(this.category);
@@ -351,8 +343,11 @@ class GroupTable {
   }
 }
 
-/** Takes back the coordinates note of a row that turned out to be a `duplicate` (read-incidents-csv notes accepted rows only). */
-function unplace(report: FileReport, placed: 0 | 1 | 2): void {
+/**
+ * Takes back the coordinates note of a row that turned out to be a `duplicate` (read-incidents-csv notes
+ * accepted rows only). `placed` as the file's `idPlaced` holds it: 0 not placed, 1 in an area, 2 outside.
+ */
+function unplace(report: FileReport, placed: number): void {
   const c = report.coordinates;
   if (placed === 0 || c === undefined) return;
   if (placed === 1) c.in_area--;

@@ -36,7 +36,9 @@ export class GroupCounts implements ReadonlyMap<GroupKey, number> {
   static from(counts: ReadonlyMap<GroupKey, number>): GroupCounts {
     if (counts instanceof GroupCounts) return counts;
     const n = counts.size;
-    const columns = [0, 1, 2].map(() => ({ index: new Map<string, number>(), list: [] as string[], of: new Int32Array(n) }));
+    const column = () => ({ index: new Map<string, number>(), list: new Array<string>(), of: new Int32Array(n) });
+    const [area, month, category] = [column(), column(), column()];
+    const columns = [area, month, category]; // a key's parts in this order
     const count = new Float64Array(n);
     let g = 0;
     for (const [key, value] of counts) {
@@ -49,7 +51,6 @@ export class GroupCounts implements ReadonlyMap<GroupKey, number> {
       }
       count[g++] = value;
     }
-    const [area, month, category] = columns as [(typeof columns)[number], (typeof columns)[number], (typeof columns)[number]];
     return new GroupCounts(area.list, month.list, category.list, area.of, month.of, category.of, count);
   }
 

@@ -32,6 +32,7 @@ export function publishedConfigParts(config: Config): unknown {
     ...rest,
     output: publishedOutput,
     sources: sources.map((s) => {
+      // The source union: only some members have `categories_from`/`fetch`; widened so all can drop them.
       const { path: _sp, ...source } = s as typeof s & { categories_from?: string; fetch?: unknown };
       delete source.categories_from;
       // How the police's API is polled (URL, User-Agent, timeouts) shows in no published file.

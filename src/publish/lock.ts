@@ -25,11 +25,13 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { closeSync, constants, lstatSync, mkdirSync, openSync, readFileSync, readlinkSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { Socket } from "node:net";
 import { hostname } from "node:os";
 import path from "node:path";
 import { LagesbildError } from "../core/errors.ts";
 import { processAlive } from "../core/process-alive.ts";
 import { errorCode } from "../core/error-facts.ts";
+import { isRecord } from "../core/is-record.ts";
 
 export const LOCK_FILE = ".lagesbild.lock";
 export const HOLDER_FILE = ".lagesbild.lock.holder";
@@ -86,8 +88,12 @@ export function selfHolder(now: Date = new Date()): Holder {
 function parseHolder(text: string): Holder | null {
   if (text.trim() === "") return null;
   try {
-    const h = JSON.parse(text) as Holder;
-    if (typeof h.pid === "number") return h;
+    const h: unknown = JSON.parse(text);
+    if (isRecord(h) && typeof h.pid === "number") {
+      // Each field checked: the file is another process's (or an older version's) writing.
+      const str = (v: unknown) => (typeof v === "string" ? v : null);
+      return { host: str(h.host) ?? "?", boot_id: str(h.boot_id), pid: h.pid, proc_pid: typeof h.proc_pid === "number" ? h.proc_pid : null, start_time: str(h.start_time), since: str(h.since) ?? "?" };
+    }
   } catch {
     // An old plain-pid lock file.
   }
@@ -202,7 +208,8 @@ export async function acquireLock(outDir: string): Promise<Lock> {
 function unrefHelper(child: ChildProcess): void {
   // Neither the helper nor its pipes keep this process alive; they end with it.
   child.unref();
-  for (const s of [child.stdin, child.stdout, child.stderr]) (s as unknown as { unref?: () => void } | null)?.unref?.();
+  // A child's pipes are sockets (typed as plain streams).
+  for (const s of [child.stdin, child.stdout, child.stderr]) if (s instanceof Socket) s.unref();
 }
 
 

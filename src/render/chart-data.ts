@@ -184,7 +184,7 @@ function spec(
  */
 export function axisLabels(months: string[]): Array<string | string[]> {
   return months.map((m, i) => {
-    const [name, year] = formatMonthShort(m).split(" ") as [string, string];
+    const [name = "", year = ""] = formatMonthShort(m).split(" "); // "jan 2026"
     return i === 0 || m.endsWith("-01") ? [name, year] : name;
   });
 }

@@ -41,12 +41,13 @@ export function categoryStyle(config: Config, category: string): SeriesStyle {
 /** WCAG relative luminance contrast ratio of two `#rrggbb` colours. */
 export function contrastRatio(a: string, b: string): number {
   const lum = (hex: string) => {
-    const [r, g, bl] = [1, 3, 5].map((i) => {
+    const channel = (i: number) => {
       const c = parseInt(hex.slice(i, i + 2), 16) / 255;
       return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-    }) as [number, number, number];
-    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+    };
+    return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
   };
-  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x) as [number, number];
+  const [la, lb] = [lum(a), lum(b)];
+  const [hi, lo] = [Math.max(la, lb), Math.min(la, lb)];
   return (hi + 0.05) / (lo + 0.05);
 }

@@ -11,6 +11,7 @@
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import { at } from "../core/checked.ts";
 import type { ChartSpec } from "./chart-data.ts";
 import type { ChartWorkerReply } from "./chart-worker.ts";
 
@@ -68,7 +69,7 @@ export async function drawAreaChartsInParallel(specs: ReadonlyArray<ChartSpec>, 
         failed = true;
         if (!done) onWorkerFailed?.(error);
         // This thread draws what the worker held.
-        for (const i of pending) out[i] = drawHere(specs[i] as ChartSpec);
+        for (const i of pending) out[i] = drawHere(at(specs, i));
         pending.clear();
         resolve();
       };
@@ -86,7 +87,7 @@ export async function drawAreaChartsInParallel(specs: ReadonlyArray<ChartSpec>, 
 
   const hereLoop = async () => {
     for (let i = take(); i !== undefined; i = take()) {
-      out[i] = drawHere(specs[i] as ChartSpec);
+      out[i] = drawHere(at(specs, i));
       // Lets the workers' replies in between this thread's drawings, so each gets its next job.
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -98,5 +99,5 @@ export async function drawAreaChartsInParallel(specs: ReadonlyArray<ChartSpec>, 
     done = true; // the workers' exits after this are the pool's own doing
     await Promise.all(pool.map((w) => w.terminate()));
   }
-  return out.map((png, i) => png ?? drawHere(specs[i] as ChartSpec));
+  return out.map((png, i) => png ?? drawHere(at(specs, i)));
 }

@@ -11,6 +11,7 @@
  * Bounded: after a month's charts, files this run did not use are removed, least recently used first,
  * while there are more than STORE_MAX (about 60 MB of area charts). A hit refreshes the file's mtime.
  */
+import { isRecord } from "../core/is-record.ts";
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -32,7 +33,8 @@ function drawingSalt(): string {
   const require = createRequire(import.meta.url);
   for (const pkg of ["chart.js/package.json", "canvas/package.json", "chartjs-node-canvas/package.json"]) {
     try {
-      h.update(`${pkg}:${(JSON.parse(readFileSync(require.resolve(pkg), "utf8")) as { version: string }).version}\n`);
+      const manifest: unknown = JSON.parse(readFileSync(require.resolve(pkg), "utf8"));
+      h.update(`${pkg}:${isRecord(manifest) ? String(manifest.version) : "?"}\n`);
     } catch {
       h.update(`${pkg}:?\n`); // not resolvable as a file (a bundled copy): the source hash below still changes with the code
     }

@@ -2,11 +2,14 @@
  * What every chart of the report shares: a still image (no animation, no events, fixed pixel ratio, so
  * the PNG is the same on every run) and one legend style, so the incident and survey charts read alike.
  */
+/** No event listeners at all (chart.js's type names the DOM's events, which a Node canvas has none of). */
+const NO_EVENTS: [] = [];
+
 export const STILL_IMAGE = {
   responsive: false as const,
   animation: false as const,
   devicePixelRatio: 1,
-  events: [] as [],
+  events: NO_EVENTS,
 };
 
 export const LEGEND_LABELS = { usePointStyle: true, boxHeight: 8, padding: 16 } as const;

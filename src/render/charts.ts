@@ -109,9 +109,11 @@ function drawRaw(renderer: ChartJSNodeCanvas, cfg: ChartConfiguration): Buffer {
   } else {
     // A copy: chart.js keeps the object it is made with as its config and writes later data and options
     // into it, which would rewrite this configuration (its line colours are read after drawing).
+    // renderChart is chartjs-node-canvas's own (undeclared) method that returns the live chart instead of its PNG.
     chart = (renderer as unknown as { renderChart(c: ChartConfiguration): Chart }).renderChart({ ...cfg });
     if (reusable) byRatio.set(ratio, chart);
   }
+  // Under Node the chart's canvas is node-canvas's, which chart.js types as the DOM's HTMLCanvasElement.
   const canvas = chart.canvas as unknown as { toBuffer(type: "raw"): Buffer; width: number; height: number };
   const raw = canvas.toBuffer("raw");
   if (!reusable) {
@@ -338,6 +340,7 @@ export function drawPanels(panels: Panels, level = 9): Promise<Buffer> {
 /** The panels of an incident chart's phone variant: its small multiples (chart-phone.ts), at `scale`. */
 function phoneVariantPanels(spec: ChartSpec, scale = PHONE_SCALE): Panels {
   return phonePanels(spec).map(({ spec: s, panel }) => ({
+    // The line chart's own configuration type, widened to what the drawing takes (chart.js's types do not relate them).
     cfg: chartConfiguration(s, panel, scale) as ChartConfiguration,
     height: PHONE.panelHeight + (panel.legend ? PHONE.legendHeight : 0),
   }));

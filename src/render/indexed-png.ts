@@ -118,6 +118,7 @@ export class ColourTable {
     this.values = new Float64Array(keys.length * 2);
     this.mask = keys.length * 2 - 1;
     const order = this.order.splice(0);
+    // i < keys.length (loop bound), and `at` is a slot of the new table, in range of its values.
     for (let i = 0; i < keys.length; i++) {
       if (keys[i]! === -1) continue;
       const at = this.slot(keys[i]!); // never rehashes: the new table is at most a quarter full
@@ -128,7 +129,7 @@ export class ColourTable {
   }
 
   add(key: number, n: number): void {
-    const i = this.slot(key);
+    const i = this.slot(key); // a slot is always < values.length
     this.values[i] = this.values[i]! + n;
   }
 
@@ -139,7 +140,7 @@ export class ColourTable {
   }
 
   get(key: number): number {
-    return this.values[this.slot(key)]!;
+    return this.values[this.slot(key)]!; // a slot is always < values.length
   }
 }
 

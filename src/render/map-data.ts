@@ -99,7 +99,7 @@ function groupFigure(area: AreaEntry, group: string, measure: Measure, unit: "ra
   if (known.includes("unbounded")) {
     return { ...base, state: "fewer", count: null, rate: null, mapped: null, range: null, text: T_HIDDEN };
   }
-  const bounds = known as Array<{ lo: number; hi: number }>;
+  const bounds = known.filter((b) => typeof b !== "string");
   const [lo, hi] = [bounds.reduce((s, b) => s + b.lo, 0), bounds.reduce((s, b) => s + b.hi, 0)];
   if (lo !== hi) {
     if (hi < minCount) return { ...base, state: "fewer", count: null, rate: null, mapped: null, range: null, text: fewerThan(minCount) };

@@ -4,7 +4,7 @@
  * `<details>`, opened for print. The maps of one
  * measure share one colour scale and one legend (`mapSetScale`, `mapSetLegend`), drawn once above them.
  */
-import type { Verdict } from "../model/indicators.ts";
+import { VerdictSchema, type Verdict } from "../model/indicators.ts";
 import { capitalise, formatNumber } from "./format-sv.ts";
 import { html, type SafeHtml } from "./html.ts";
 import type { AreaFigure, GroupMapData, TrendMapData } from "./map-data.ts";
@@ -133,7 +133,7 @@ export function trendMapFigure(geometry: MapGeometry, data: TrendMapData, ctx: M
       lines: [a.name, a.verdict === null ? MAP.trendHidden : MAP.verdictShort[a.verdict]],
     })),
   });
-  const verdicts = (Object.keys(VERDICT) as Verdict[]).filter((v) => drawnAreas.some((a) => a.verdict === v));
+  const verdicts = VerdictSchema.options.filter((v) => drawnAreas.some((a) => a.verdict === v));
   const items = verdicts.map((v) => ({ fill: FILL.verdict[v], text: `${VERDICT[v].symbol} ${capitalise(VERDICT[v].words)}` }));
   if (drawnAreas.some((a) => a.verdict === null)) items.push({ fill: FILL.hidden, text: MAP.legendTrendHidden });
   const rows = data.areas.map((a) => ({ name: areaName(a, ctx), cells: [a.verdict === null ? MAP.trendHidden : `${VERDICT[a.verdict].symbol} ${VERDICT[a.verdict].words}`] }));

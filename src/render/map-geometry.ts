@@ -62,7 +62,7 @@ export function mapGeometry(map: AreaMap): MapGeometry {
     }
     const largest = parts.reduce((best, part) => (partArea(part) > partArea(best) ? part : best), at(parts, 0)); // a shape has a polygon (geo/validate-area-features.ts)
     const pole = polylabel(largest, 1);
-    return { id: shape.id, d, label: [Math.round(pole[0] * 10) / 10, Math.round(pole[1] * 10) / 10] as [number, number] };
+    return { id: shape.id, d, label: [Math.round(pole[0] * 10) / 10, Math.round(pole[1] * 10) / 10] satisfies [number, number] };
   });
   return { width, height, areas };
 }

@@ -78,7 +78,7 @@ function activities(kommun: WithField, month: string): SafeHtml {
 export function areaFieldFigures(ind: { month: string; areas: AreaEntry[] }, area: AreaEntry): SafeHtml | null {
   const kommun = ind.areas.find((a) => a.id === "kommun");
   if (area.field === undefined || kommun?.field === undefined) return null;
-  const withField = area as WithField;
+  const withField: WithField = { ...area, field: area.field };
   if (kommun.field.shifts === 0) return html`<p>${FIELD.intro}</p>\n<p>${FIELD.noData}</p>`;
   return html`<p>${FIELD.intro}</p>
 ${hoursTable([withField], ind.month)}

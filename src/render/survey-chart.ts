@@ -7,7 +7,7 @@
 import type { Chart, ChartConfiguration, Plugin } from "chart.js";
 import type { AreaEntry, Indicators, SurveyFigure } from "../model/indicators.ts";
 import type { Config } from "../config/load-config.ts";
-import { PALETTE, POINT_STYLES, TOTAL_COLOUR } from "./chart-palette.ts";
+import { PALETTE, POINT_STYLES, TOTAL_COLOUR, type PointStyle } from "./chart-palette.ts";
 import type { ChartImage } from "./charts.ts";
 import { LEGEND_LABELS, LINE_DEFAULTS, PHONE, PHONE_SCALE, STILL_IMAGE } from "./chart-style.ts";
 import { restsOnFewAnswers, surveyDecimals, surveyValueText } from "./survey-units.ts";
@@ -18,7 +18,7 @@ import { at } from "../core/checked.ts";
 export interface SurveyLine {
   label: string;
   colour: string;
-  pointStyle: string;
+  pointStyle: PointStyle;
   values: Array<number | null>;
   /** Hela kommunen's line: the reference drawn in every phone panel. */
   kommun: boolean;
@@ -136,7 +136,7 @@ export function surveyChartConfiguration(spec: SurveyChartSpec, unit: string, ph
         borderColor: l.colour,
         backgroundColor: l.fewAnswers.map((f) => (f ? "#ffffff" : l.colour)),
         borderWidth: 3,
-        pointStyle: l.pointStyle as "circle",
+        pointStyle: l.pointStyle,
         pointRadius: l.fewAnswers.map((f) => (f ? 9 : phone ? 4.5 : 5)),
         pointBorderWidth: l.fewAnswers.map((f) => (f ? 3 : 1)),
         ...LINE_DEFAULTS,
@@ -196,6 +196,7 @@ export async function renderSurveyCharts(
 ): Promise<ChartImage[]> {
   const charts = surveyChartSpecs(ind, config).map(async (spec): Promise<ChartImage> => {
     const unit = config.survey.indicators.find((i) => i.id === spec.indicator)?.unit ?? "index_0_6";
+    // The line chart's own configuration type, widened to what the drawing takes (chart.js's types do not relate them).
     const panels = surveyPhonePanels(spec).map((p) => ({ cfg: surveyChartConfiguration(p, unit, true) as ChartConfiguration, height: PHONE.surveyHeight }));
     const [png, phonePng] = await Promise.all([draw(surveyChartConfiguration(spec, unit) as ChartConfiguration), drawPanels(panels)]);
     return {

@@ -314,11 +314,11 @@ export const ABOUT = {
       "Rapporterade händelser",
       "Händelser som kommunen och andra aktörer (till exempel kommunens felrapportering, räddningstjänsten och fältpersonalen) har registrerat. De är inte polisanmälda brott, och samma skadegörelse kan finnas både här och bland de polisanmälda brotten.",
     ],
-  } as Record<Measure, readonly [string, string]>,
+  } satisfies Record<Measure, readonly [string, string]>,
   neverAdded: [
     "Olika slags uppgifter läggs inte ihop",
     "Polisanmälda brott, polisens händelsenotiser och rapporterade händelser räknas på olika sätt och kan gälla samma händelse. Därför har varje slag sin egen summa (till exempel ”Alla polisanmälda brott”), och ingen siffra i rapporten är en summa av olika slag.",
-  ] as readonly [string, string],
+  ] satisfies readonly [string, string],
   /** "polis (händelser: polisanmälda brott)". */
   sourceMeasure: (kind: string, measure: Measure) => `${kind}: ${MEASURE[measure].short}`,
   definitions: [
@@ -329,7 +329,7 @@ export const ABOUT = {
     ["Per 100 000 invånare", "Antalet de senaste tolv månaderna delat med befolkningen, gånger 100 000. Det gör områden och kommuner av olika storlek jämförbara."],
     ["Okänt område", "Händelser som inte kunde knytas till något av områdena. De räknas med i hela kommunen."],
     ["Uppgift saknas", "Källan täcker inte perioden, så värdet är okänt. Det betyder inte att antalet är noll."],
-  ] as ReadonlyArray<readonly [string, string]>,
+  ] satisfies ReadonlyArray<readonly [string, string]>,
   trendHeading: "Hur vi avgör om en förändring är verklig",
   trendText: [
     "Antalet händelser varierar från månad till månad av slumpen, särskilt när antalen är små, och med årstiden: sommaren har andra brott än vintern. Därför jämförs varje månad med samma tid på året de senaste tre åren – samma månad och månaderna före och efter – med hänsyn till hur många dagar månaderna har.",

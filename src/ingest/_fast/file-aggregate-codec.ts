@@ -54,6 +54,7 @@ export function storeAggregate(agg: FileAggregate, binaryPath: string): StoredAg
     groups: agg.groups,
     ids: agg.idEnds.length,
     units: agg.idUnits.length,
+    // idUnits is a Uint8Array or a Uint16Array (id-text.ts), so its element size is 1 or 2.
     unitBytes: agg.idUnits.BYTES_PER_ELEMENT as 1 | 2,
     stamp,
     quarantineRows: agg.quarantine.rows,
@@ -90,6 +91,7 @@ export function loadAggregate(stored: StoredAggregate, binary: Uint8Array, quara
   const n = stored.ids;
   let at = bytes.byteOffset + STAMP_BYTES;
   const take = <T>(make: (b: ArrayBuffer, offset: number, length: number) => T, length: number, size: number): T => {
+    // A Buffer read from a file is backed by an ArrayBuffer, never a SharedArrayBuffer.
     const view = make(bytes.buffer as ArrayBuffer, at, length);
     at += length * size;
     return view;

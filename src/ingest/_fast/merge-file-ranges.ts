@@ -96,6 +96,7 @@ export function mergeFileRanges(ranges: readonly FileAggregate[]): Omit<FileAggr
  * first range; row problems keep their order and the per-file cap.
  */
 function mergeReports(reports: readonly FileReport[]): FileReport {
+  // split-file.ts cuts every file into at least one range, so there is always a first report.
   const [first, ...rest] = reports as [FileReport, ...FileReport[]];
   const merged: FileReport = structuredClone(first);
   let problems: Problem[] = merged.problems;

@@ -30,6 +30,7 @@ export function workerCount(files: number, bytes: number, env: Readonly<Record<s
 }
 
 function rebuild(error: WorkerError): Error {
+  // The code came from a LagesbildError in the worker (same build), serialised as a plain string.
   if (error.kind === "lagesbild") return new LagesbildError(error.code as ErrorCode, error.message);
   if (error.kind === "errno") return Object.assign(new Error(error.message), { code: error.code });
   return new Error(`worker: ${error.message}`);

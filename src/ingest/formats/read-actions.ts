@@ -14,7 +14,7 @@ import { quote, readTableRows, reasonLabel, type RowDecision, type TableFile } f
 import type { RejectReason } from "../../model/reason-codes.ts";
 import type { FileReport } from "../../model/records.ts";
 import { eachFile } from "../each-file.ts";
-import type { SourceFormat } from "./source-format.ts";
+import { sourceKeyPath, type SourceFormat } from "./source-format.ts";
 
 type ActionsSource = Extract<Config["sources"][number], { kind: "actions" }>;
 
@@ -39,7 +39,7 @@ export interface ReadActionsOptions {
 
 export async function readActions(opts: ReadActionsOptions): Promise<FileReport> {
   const { config, source, file, now, records } = opts;
-  const keyPath = `sources[${config.sources.findIndex((s) => s.id === source.id)}]`;
+  const keyPath = sourceKeyPath(config, source);
   const statuses = statusMap(source.statuses);
 
   const decide = (row: { get(c: Column): string }): RowDecision => {

@@ -12,7 +12,6 @@
  */
 import type { Config } from "../../config/load-config.ts";
 import type { IncidentSourceConfig } from "../../config/schema.ts";
-import { scrub } from "../../core/scrub.ts";
 import { UNKNOWN_AREA } from "../area-resolver.ts";
 import { utf8Chunks, type BadBytes, type Encoding } from "../text/decode-bytes.ts";
 import type { IncidentAccumulator } from "../incident-accumulator.ts";
@@ -24,10 +23,10 @@ import { parseLocalTimestamp } from "../../core/parse-time.ts";
 import { daysInMonth } from "../../core/month.ts";
 import type { QuarantineWriter } from "../quarantine.ts";
 import { prepareIncidentLookups, type IncidentLookups } from "./read-incidents-csv.ts";
-import type { RejectReason } from "../../model/reason-codes.ts";
 import { addProblem, newFileReport, noteDated, record } from "../tally.ts";
 import type { FileReport } from "../../model/records.ts";
-import { firstNonEmpty, reasonLabel, structuralRule } from "../text/row-rules.ts";
+import { reasonLabel } from "../text/row-rules.ts";
+import { rowPrelude } from "../text/row-prelude.ts";
 import { failOnMissingColumns, missingColumns, missingMappedNote } from "../text/missing-columns.ts";
 import { readIncidentSource } from "./incident-source.ts";
 import type { SourceFormat } from "./source-format.ts";
@@ -82,21 +81,13 @@ export async function readAggregatedCsv(opts: ReadAggregatedCsvOptions): Promise
   const width = table.header.length;
   const cell = (row: CsvRow, index: number) => (index >= 0 ? (row.cells[index] ?? "").trim() : "");
 
-  const reject = async (row: CsvRow, reason: RejectReason, month: string | null, message: string) => {
-    record(report, "rejected", reason, month);
-    addProblem(report, { file: file.path, line: row.line, reason, message: scrub(message) });
-    await opts.quarantine?.write(file.path, row.line, reason, row.cells, table.delimiter);
-  };
+  const prelude = rowPrelude({ report, file, width, delimiter: table.delimiter, quarantine: opts.quarantine, messages: msg });
+  const reject = prelude.reject;
 
   for await (const row of table.rows) {
-    const cells = row.cells;
-    if (row.broken !== undefined) {
-      await reject(row, "column_count", null, msg.broken(row.broken));
-      continue;
-    }
-    const first = firstNonEmpty(cells);
-    if (first < 0) {
-      record(report, "ignored", "blank", null);
+    const first = prelude.start(row);
+    if (typeof first !== "number") {
+      await prelude.settle(row, first, null);
       continue;
     }
     const periodText = cell(row, col.period);
@@ -111,14 +102,9 @@ export async function readAggregatedCsv(opts: ReadAggregatedCsvOptions): Promise
     }
     const label = cell(row, col.category);
     const labelOutcome = label === "" ? null : lookups.labels.lookup(label);
-    const structural = structuralRule(cells, first, width, labelOutcome?.kind === "ignored");
-    if (structural === "total_row" || structural === "ignore_list") {
-      record(report, "ignored", structural, month);
-      continue;
-    }
+    const structural = prelude.structural(row, first, labelOutcome?.kind === "ignored");
     if (structural !== null) {
-      const message = structural === "column_count" ? msg.columnCount(cells.length, width) : msg.badEncoding(file.badBytes);
-      await reject(row, structural, month, message);
+      await prelude.settle(row, structural, month);
       continue;
     }
     const countText = cell(row, col.count);
@@ -128,7 +114,8 @@ export async function readAggregatedCsv(opts: ReadAggregatedCsvOptions): Promise
       continue;
     }
     if (month === null) {
-      const kind = period.kind as "quarter" | "year" | "invalid";
+      // `month` is null exactly when the period is no month (parsePeriod's kinds).
+      const kind = period.kind === "month" ? "invalid" : period.kind;
       await reject(row, "bad_date", null, periodMessages[kind](periodText));
       continue;
     }
@@ -141,7 +128,8 @@ export async function readAggregatedCsv(opts: ReadAggregatedCsvOptions): Promise
       await reject(row, "bad_number:count", month, msg.badCount(countText));
       continue;
     }
-    if (labelOutcome.kind === "unknown") {
+    if (labelOutcome.kind !== "mapped") {
+      // "ignored" went out with the structural rules above: only "unknown" is left.
       await reject(row, `unknown_category:${reasonLabel(label)}`, month, msg.unknownCategory(label, lookups.keyPath));
       continue;
     }
@@ -156,7 +144,7 @@ export async function readAggregatedCsv(opts: ReadAggregatedCsvOptions): Promise
       }
       area = resolved;
     }
-    sink.add("", area, month, (labelOutcome as { id: string }).id, start.instant, count);
+    sink.add("", area, month, labelOutcome.id, start.instant, count);
     record(report, "accepted", null, month);
   }
   return { report, arealess };

@@ -17,7 +17,7 @@ import { quote, readTableRows, reasonLabel, type RowDecision, type TableFile } f
 import type { RejectReason } from "../../model/reason-codes.ts";
 import type { FileReport } from "../../model/records.ts";
 import { eachFile } from "../each-file.ts";
-import type { SourceFormat } from "./source-format.ts";
+import { sourceKeyPath, type SourceFormat } from "./source-format.ts";
 
 type FieldSource = Extract<Config["sources"][number], { kind: "field-reports" }>;
 
@@ -63,7 +63,7 @@ export interface FieldFileResult {
 
 export async function readFieldReports(opts: ReadFieldReportsOptions): Promise<FieldFileResult> {
   const { config, source, file, now, sink } = opts;
-  const keyPath = `sources[${config.sources.findIndex((s) => s.id === source.id)}]`;
+  const keyPath = sourceKeyPath(config, source);
   const roles = roleMap(source.roles);
   const activity = activityResolver(source.activities);
   const areas = buildAreaResolver(config.areas, "keep");

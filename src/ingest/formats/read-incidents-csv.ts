@@ -11,7 +11,6 @@
  */
 import type { Config } from "../../config/load-config.ts";
 import type { IncidentSourceConfig } from "../../config/schema.ts";
-import { scrub } from "../../core/scrub.ts";
 import { buildAreaResolver, type AreaResolver } from "../area-resolver.ts";
 import { coordinateLocator, NO_COORDINATES, type CoordinateLocator } from "../../geo/coordinate-locator.ts";
 import { fileCoordinates, notePlaced } from "../text/coordinate-columns.ts";
@@ -23,12 +22,13 @@ import { parseNonNegativeInteger } from "../../core/parse-number.ts";
 import { findColumns, openCsv, type CsvRow } from "../text/parse-swedish-csv.ts";
 import { parseLocalTimestamp } from "../../core/parse-time.ts";
 import type { QuarantineWriter } from "../quarantine.ts";
-import type { RejectReason } from "../../model/reason-codes.ts";
 import { addProblem, newFileReport, noteDated, record } from "../tally.ts";
 import type { FileReport } from "../../model/records.ts";
 import type { FileRange } from "../_fast/split-file.ts";
-import { firstNonEmpty, reasonLabel, structuralRule } from "../text/row-rules.ts";
+import { reasonLabel } from "../text/row-rules.ts";
+import { rowPrelude } from "../text/row-prelude.ts";
 import { failOnMissingColumns, missingColumns, missingMappedNote } from "../text/missing-columns.ts";
+import { sourceKeyPath } from "./source-format.ts";
 
 export const INCIDENT_COLUMNS = ["occurred_at", "category", "id", "area", "count", "place", "description"] as const;
 /** Coordinate columns a source may map by name (coordinate-columns.ts reads them). */
@@ -49,7 +49,7 @@ export function prepareIncidentLookups(config: Config, source: IncidentSourceCon
     labels: buildLabelMap(source.categories, source.ignore),
     areas: buildAreaResolver(config.areas, source.unknown_area),
     coordinates: config.areaMap ? coordinateLocator(config.areaMap, source.crs ?? "EPSG:4326") : null,
-    keyPath: `sources[${config.sources.findIndex((s) => s.id === source.id)}]`,
+    keyPath: sourceKeyPath(config, source),
   };
 }
 
@@ -88,11 +88,8 @@ export async function readIncidentsCsv(opts: ReadIncidentsCsvOptions): Promise<F
   if (coords.note !== null) addProblem(report, { file: file.path, line: null, reason: "coordinates_unused", message: coords.note });
   const width = table.header.length;
 
-  const reject = async (row: CsvRow, reason: RejectReason, month: string | null, message: string) => {
-    record(report, "rejected", reason, month);
-    addProblem(report, { file: file.path, line: row.line, reason, message: scrub(message) });
-    await opts.quarantine?.write(file.path, row.line, reason, row.cells, table.delimiter);
-  };
+  const prelude = rowPrelude({ report, file, width, delimiter: table.delimiter, quarantine: opts.quarantine, messages: msg });
+  const reject = prelude.reject;
 
   // Only a sink that takes a size hint is given one, once, from the first batch.
   let unsized = sink.expectRows !== undefined;
@@ -103,13 +100,9 @@ export async function readIncidentsCsv(opts: ReadIncidentsCsvOptions): Promise<F
       sink.expectRows?.(expectedRows(batch, range !== undefined ? range.end - range.start : file.size));
     }
     const cells = row.cells;
-    if (row.broken !== undefined) {
-      await reject(row, "column_count", null, msg.broken(row.broken));
-      continue;
-    }
-    const first = firstNonEmpty(cells);
-    if (first < 0) {
-      record(report, "ignored", "blank", null);
+    const first = prelude.start(row);
+    if (typeof first !== "number") {
+      await prelude.settle(row, first, null);
       continue;
     }
     const occurred = col.occurred_at >= 0 ? (cells[col.occurred_at] ?? "").trim() : "";
@@ -124,14 +117,9 @@ export async function readIncidentsCsv(opts: ReadIncidentsCsvOptions): Promise<F
     }
     const label = col.category >= 0 ? (cells[col.category] ?? "").trim() : "";
     const labelOutcome = label === "" ? null : lookups.labels.lookup(label);
-    const structural = structuralRule(cells, first, width, labelOutcome?.kind === "ignored");
-    if (structural === "total_row" || structural === "ignore_list") {
-      record(report, "ignored", structural, month);
-      continue;
-    }
+    const structural = prelude.structural(row, first, labelOutcome?.kind === "ignored");
     if (structural !== null) {
-      const message = structural === "column_count" ? msg.columnCount(cells.length, width) : msg.badEncoding(file.badBytes);
-      await reject(row, structural, month, message);
+      await prelude.settle(row, structural, month);
       continue;
     }
     if (occurred === "") {

@@ -31,7 +31,7 @@ import { addProblem, newFileReport, noteDated, record } from "../tally.ts";
 import type { FileReport } from "../../model/records.ts";
 import { C1_CONTROL, reasonLabel } from "../text/row-rules.ts";
 import { readIncidentSource } from "./incident-source.ts";
-import type { SourceFormat } from "./source-format.ts";
+import { sourceKeyPath, type SourceFormat } from "./source-format.ts";
 import { isRecord } from "../../core/is-record.ts";
 
 export interface PolisenEventsLookups {
@@ -48,7 +48,7 @@ export function preparePolisenLookups(config: Config, source: IncidentSourceConf
     labels: buildLabelMap(source.categories, source.ignore),
     areas: buildAreaResolver(config.areas, "keep"),
     kommun: normaliseLabel(config.kommun.name),
-    keyPath: `sources[${config.sources.findIndex((s) => s.id === source.id)}]`,
+    keyPath: sourceKeyPath(config, source),
     seenNames: new Map(),
   };
 }

@@ -26,10 +26,11 @@ import { quote, readTableRows, type RowDecision, type TableFile } from "../text/
 import type { RejectReason } from "../../model/reason-codes.ts";
 import type { FileReport } from "../../model/records.ts";
 import { eachFile } from "../each-file.ts";
-import type { SourceFormat } from "./source-format.ts";
+import { sourceKeyPath, type SourceFormat } from "./source-format.ts";
 
 type PopulationSource = Extract<Config["sources"][number], { kind: "population" }>;
-type Role = "region" | "area" | "year" | "population" | "sex";
+const ROLES = ["region", "area", "year", "population", "sex"] as const;
+type Role = (typeof ROLES)[number];
 
 /** Header names each role is known by in SCB's and Kolada's exports (compared as headerKey). */
 const HEADERS: Record<Role, readonly string[]> = {
@@ -60,7 +61,7 @@ export interface ReadPopulationOptions {
 
 export async function readPopulation(opts: ReadPopulationOptions): Promise<FileReport> {
   const { config, source, file, records } = opts;
-  const keyPath = `sources[${config.sources.findIndex((s) => s.id === source.id)}]`;
+  const keyPath = sourceKeyPath(config, source);
   const areas = buildAreaResolver(config.areas, "reject");
   const kommunName = normaliseLabel(config.kommun.name).replace(/ kommun$/, "");
   const seen = new Map(records.map((r) => [`${r.area}\t${r.year}`, r.population]));
@@ -68,7 +69,7 @@ export async function readPopulation(opts: ReadPopulationOptions): Promise<FileR
   let yearColumns: Array<{ index: number; year: number }> = [];
 
   const onHeader = (keys: readonly string[]) => {
-    for (const role of Object.keys(HEADERS) as Role[]) {
+    for (const role of ROLES) {
       const renamed = source.columns?.[role];
       const names = renamed === undefined ? HEADERS[role] : [renamed];
       col[role] = keys.findIndex((k) => names.some((n) => headerKey(n) === k));

@@ -28,11 +28,12 @@ import { quote, readTableRows, reasonLabel, type RowDecision, type TableFile } f
 import type { RejectReason } from "../../model/reason-codes.ts";
 import type { FileReport } from "../../model/records.ts";
 import { eachFile } from "../each-file.ts";
-import type { SourceFormat } from "./source-format.ts";
+import { sourceKeyPath, type SourceFormat } from "./source-format.ts";
 import { group } from "../../core/checked.ts";
 
 type ReferenceSource = Extract<Config["sources"][number], { kind: "reference" }>;
-type Role = "region" | "period" | "category" | "value" | "period_type" | "sex";
+const ROLES = ["region", "period", "category", "value", "period_type", "sex"] as const;
+type Role = (typeof ROLES)[number];
 type PeriodType = "year" | "quarter" | "month";
 
 const HEADERS: Record<Role, readonly string[]> = {
@@ -88,7 +89,7 @@ export interface ReadReferenceOptions {
 
 export async function readReference(opts: ReadReferenceOptions): Promise<FileReport> {
   const { config, source, file, records } = opts;
-  const keyPath = `sources[${config.sources.findIndex((s) => s.id === source.id)}]`;
+  const keyPath = sourceKeyPath(config, source);
   const regionOf = regionMatcher(source.regions);
   // Compared as header keys (no spaces): a wide header "Övriga brott 2015" is only known as `övrigabrott2015`.
   const categories = new Map(Object.entries(source.categories).map(([label, id]) => [headerKey(label), id]));
@@ -98,7 +99,7 @@ export async function readReference(opts: ReadReferenceOptions): Promise<FileRep
   let wide: Array<{ index: number; label: string; period: string }> = [];
 
   const onHeader = (keys: readonly string[]) => {
-    for (const role of Object.keys(HEADERS) as Role[]) {
+    for (const role of ROLES) {
       const renamed = source.columns?.[role];
       const names = renamed === undefined ? HEADERS[role] : [renamed];
       col[role] = keys.findIndex((k) => names.some((n) => headerKey(n) === k));

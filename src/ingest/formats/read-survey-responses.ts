@@ -16,7 +16,7 @@ import type { RejectReason } from "../../model/reason-codes.ts";
 import { headerKey } from "../text/parse-swedish-csv.ts";
 import type { FileReport } from "../../model/records.ts";
 import { eachFile } from "../each-file.ts";
-import type { SourceFormat } from "./source-format.ts";
+import { sourceKeyPath, type SourceFormat } from "./source-format.ts";
 
 type SurveySource = Extract<Config["sources"][number], { kind: "survey" }>;
 
@@ -56,7 +56,7 @@ export interface ReadSurveyResponsesOptions {
 
 export async function readSurveyResponses(opts: ReadSurveyResponsesOptions): Promise<FileReport> {
   const { config, source, file, tallies } = opts;
-  const keyPath = `sources[${config.sources.findIndex((s) => s.id === source.id)}]`;
+  const keyPath = sourceKeyPath(config, source);
   const areas = buildAreaResolver(config.areas, "keep");
   const questions = config.survey.indicators.flatMap(({ id, question, yes, exclude }) =>
     question === undefined

@@ -18,7 +18,7 @@ import { quote, readTableRows, reasonLabel, type RowDecision, type TableFile } f
 import type { RejectReason } from "../../model/reason-codes.ts";
 import type { FileReport } from "../../model/records.ts";
 import { eachFile } from "../each-file.ts";
-import type { SourceFormat } from "./source-format.ts";
+import { sourceKeyPath, type SourceFormat } from "./source-format.ts";
 
 type SurveySource = Extract<Config["sources"][number], { kind: "survey" }>;
 
@@ -42,7 +42,7 @@ export interface ReadSurveyResultsOptions {
 
 export async function readSurveyResults(opts: ReadSurveyResultsOptions): Promise<FileReport> {
   const { config, source, file, results } = opts;
-  const keyPath = `sources[${config.sources.findIndex((s) => s.id === source.id)}]`;
+  const keyPath = sourceKeyPath(config, source);
   const indicators = new Map(config.survey.indicators.map((i) => [normaliseLabel(i.id), i]));
   const areas = buildAreaResolver(config.areas, "reject");
   const seen = new Set(results.map((r) => `${r.year}\t${r.area}\t${r.indicator}`));

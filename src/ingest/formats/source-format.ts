@@ -9,6 +9,11 @@ import type { Config } from "../../config/load-config.ts";
 import type { SourceConfig } from "../../config/schema.ts";
 import type { IncidentSourceData, IngestResult } from "../../model/records.ts";
 
+/** Where a source sits in the config (`sources[2]`): the key path its readers' messages tell the user to fix. */
+export function sourceKeyPath(config: Pick<Config, "sources">, source: { id: string }): string {
+  return `sources[${config.sources.findIndex((s) => s.id === source.id)}]`;
+}
+
 export type LogFn = (level: "debug" | "info" | "warn", msg: string, obj?: Record<string, unknown>) => void;
 
 export interface IngestOptions {

@@ -97,10 +97,17 @@ export class IdTextBuilder implements IdTexts {
   }
 }
 
-/** A copy of `a` with room for at least `need` elements (doubling, so appends stay amortised O(1)). */
-export function grow<T extends Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array>(a: T, need: number): T {
-  const n = Math.max(a.length * 2, 16, need);
+type Grown = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array;
+
+/** A new array of `a`'s own type with `n` elements, holding `a`'s first `used` elements (all by default). */
+export function resized<T extends Grown>(a: T, n: number, used = a.length): T {
+  // A typed array's constructor makes one of its own type; TypeScript types `constructor` as Function.
   const b = new (a.constructor as new (n: number) => T)(n);
-  b.set(a);
+  b.set(a.subarray(0, used));
   return b;
+}
+
+/** A copy of `a` with room for at least `need` elements (doubling, so appends stay amortised O(1)). */
+export function grow<T extends Grown>(a: T, need: number): T {
+  return resized(a, Math.max(a.length * 2, 16, need));
 }

@@ -10,6 +10,7 @@
  * Parser errors (a quote that never closes, a runaway record) never escape: they end the file with one
  * `broken` row at the line the broken record starts on.
  */
+import { at } from "../../core/checked.ts";
 import { parse, type Parser } from "csv-parse";
 import { normaliseLabel } from "../../config/normalise-label.ts";
 import { headerLineEnd, sniffDelimiter, type Delimiter } from "./sniff-delimiter.ts";
@@ -147,7 +148,8 @@ export async function openCsv(chunks: AsyncIterable<Buffer>, opts: { firstRowLin
   /** Moves every record the parser has finished into `pending`, with its start line; returns how many. */
   const drain = (): number => {
     let finished = 0;
-    for (let record = parser.read() as string[] | null; record !== null; record = parser.read() as string[] | null) {
+    // Without the `columns` option every record is an array of strings; a stream's read() is typed `any`.
+    for (let record: string[] | null = parser.read(); record !== null; record = parser.read()) {
       finished++;
       accept(record, false);
     }
@@ -237,7 +239,9 @@ export async function openCsv(chunks: AsyncIterable<Buffer>, opts: { firstRowLin
   const batches = feed();
   const opened = await batches.next();
   if (opened.done) return null;
-  const [first, ...rest] = opened.value as [CsvRow, ...CsvRow[]];
+  // feed() yields no empty batch: the first holds at least the header row.
+  const first = at(opened.value, 0);
+  const rest = opened.value.slice(1);
   if (first.broken !== undefined) {
     // The header itself is broken: hand it back as the only (broken) row.
     await batches.return(undefined);
@@ -272,6 +276,7 @@ export function findColumns<C extends string>(
   rename: Readonly<Record<string, string>> = {},
 ): Record<C, number> {
   const keys = header.map(headerKey);
+  // Filled for every name of `canonical` on the next line before it is returned.
   const out = {} as Record<C, number>;
   for (const name of canonical) out[name] = keys.indexOf(headerKey(rename[name] ?? name));
   return out;

@@ -25,6 +25,14 @@ describe("the incident figures table", () => {
     }
   });
 
+  it("says for every count what it sums and for every derived figure what it is computed from, never both", () => {
+    // The suppression (aggregate/suppress.ts) hides a count with the plan's decision for its span and a
+    // derived figure with its inputs: a figure with neither would be published whatever the plan hid.
+    for (const f of INCIDENT_FIGURES) expect(f.count === null, `${f.group}.${f.key}`).toBe(f.from.length > 0);
+    const spans = INCIDENT_FIGURES.flatMap((f) => (f.count === null ? [] : [`${f.count.window}${f.count.shift}`]));
+    expect(new Set(spans).size).toBe(spans.length);
+  });
+
   it("gives every CSV column and every table column one figure", () => {
     const csv = INCIDENT_FIGURES.flatMap((f) => (f.csv === null ? [] : [f.csv]));
     const table = INCIDENT_FIGURES.flatMap((f) => (f.table === null ? [] : [f.table]));
