@@ -18,8 +18,19 @@ export interface Overlap {
   squareMetres: number;
 }
 
-function boxesMeet(a: AreaShape["bbox"], b: AreaShape["bbox"]): boolean {
-  return a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
+/**
+ * Area of the intersection of two bounding boxes [minE, minN, maxE, maxN] (0 when they are apart or
+ * only touch). The two polygons' common part lies inside both boxes, so it can never be larger: a pair
+ * whose boxes share less than OVERLAP_TOLERANCE_M2 cannot overlap by the tolerance and needs no
+ * intersection. Neighbours whose boxes only touch along an edge (a grid of squares, RegSO/DeSO cut
+ * along straight streets) then cost nothing, instead of ~0.4 ms of polyclip each (issue 20: 0.5 s of a
+ * cold run at 312 areas, where every pair of neighbours' boxes touch). Boxes that share ground still go
+ * through the exact intersection, so what is found is unchanged.
+ */
+function sharedBoxArea(a: AreaShape["bbox"], b: AreaShape["bbox"]): number {
+  const width = Math.min(a[2], b[2]) - Math.max(a[0], b[0]);
+  const height = Math.min(a[3], b[3]) - Math.max(a[1], b[1]);
+  return width > 0 && height > 0 ? width * height : 0;
 }
 
 const asFeature = (shape: AreaShape): Feature<MultiPolygon> => ({
@@ -46,7 +57,7 @@ export function findOverlaps(shapes: ReadonlyArray<AreaShape>): Overlap[] {
   const out: Overlap[] = [];
   for (const [i, a] of shapes.entries()) {
     for (const b of shapes.slice(i + 1)) {
-      if (!boxesMeet(a.bbox, b.bbox)) continue;
+      if (sharedBoxArea(a.bbox, b.bbox) < OVERLAP_TOLERANCE_M2) continue;
       const shared = intersect({ type: "FeatureCollection", features: [asFeature(a), asFeature(b)] });
       if (shared === null) continue;
       const squareMetres = planarArea(shared.geometry);

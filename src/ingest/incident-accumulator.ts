@@ -19,7 +19,7 @@ import { idEqualsString, idsEqual, IdTextBuilder, resized, type IdTexts } from "
 import { GroupCounts } from "../model/group-counts.ts";
 import { reclassifyAccepted } from "./tally.ts";
 import type { FileReport, IncidentSourceData } from "../model/records.ts";
-import { addAt, at, present } from "../core/checked.ts";
+import { addAt, at, InvariantError, present } from "../core/checked.ts";
 
 /** What became of a row handed to the sink; the reader counts it. */
 export type AddOutcome = "accepted" | "duplicate" | "duplicate_id";
@@ -170,17 +170,26 @@ export class IncidentAccumulator {
     const texts: IdTexts = { units: agg.idUnits, ends: agg.idEnds };
     this.texts[file] = texts;
     this.probeTexts = texts;
-    this.ids.reserve(agg.idEnds.length);
-    s.reserve(agg.idEnds.length);
-    // Every per-id array of the file's aggregate has idEnds.length entries, so `?? 0` never applies below
-    // that bound: read without a checked call per id (at() here was ~5 % of a cold 1 M-row run's profile);
-    // the group index read from the data is still checked.
-    for (let i = 0; i < agg.idEnds.length; i++) {
-      const group = at(local, agg.idGroup[i] ?? 0);
-      const count = agg.idCount[i] ?? 0;
-      const instant = agg.idInstant[i] ?? 0;
+    const n = agg.idEnds.length;
+    this.ids.reserve(n);
+    s.reserve(n);
+    // The hot loop of a cold run's main thread (1 M ids at issue 20's size): each per-file array is read
+    // straight from a local of its own type, not through `at`, which, called with five kinds of array,
+    // is not inlined (0.4 s of 1.4 s here in a profile). The arrays are the aggregate's own parallel
+    // arrays of length n (file-aggregate.ts), so i < n is in range; `?? 0` only types the read. The
+    // group index comes from the file's own groups: a wrong one fails `at(local, …)` loudly below.
+    const idGroup = agg.idGroup;
+    const idCount = agg.idCount;
+    const idInstant = agg.idInstant;
+    const idHash = agg.idHash;
+    if (idGroup.length !== n || idCount.length !== n || idInstant.length !== n || idHash.length !== n) throw new InvariantError("a file aggregate's id arrays differ in length");
+    for (let i = 0; i < n; i++) {
+      const localGroup = idGroup[i] ?? 0;
+      const group = local[localGroup] ?? at(local, localGroup);
+      const count = idCount[i] ?? 0;
+      const instant = idInstant[i] ?? 0;
       this.probeIndex = i;
-      const slot = this.ids.findOrAdd(agg.idHash[i] ?? 0, this.same);
+      const slot = this.ids.findOrAdd(idHash[i] ?? 0, this.same);
       if (slot < 0) {
         s.push(~slot, file, group, count, instant, file, i);
         continue;
@@ -263,8 +272,13 @@ class GroupTable {
   private readonly areaIndex = new Map<string, number>();
   private readonly monthIndex = new Map<string, number>();
   private readonly categoryIndex = new Map<string, number>();
-  /** Group of (area, category, month) by a number built from the three indices (see `index`). */
-  private readonly byKey = new Map<number, number>();
+  /**
+   * Group of (area, month, category): per area index, a map keyed by month × 32768 + category. The
+   * earlier single key (area × 2^16 + month) × 2^15 + category was above V8's small integers for every
+   * area but the first, so each lookup hashed a heap number (0.56 s self at 312 areas, issue 20); this
+   * key stays small for any real month and category count and is exact for all.
+   */
+  private readonly byArea: Array<Map<number, number> | undefined> = [];
   size = 0;
   area = new Int32Array(256);
   month = new Int32Array(256);
@@ -277,16 +291,20 @@ class GroupTable {
     const a = intern(this.areaIndex, this.areas, area);
     const m = intern(this.monthIndex, this.months, month);
     const c = intern(this.categoryIndex, this.categories, category);
-    // Exact below 2^53: 2^22 areas × 2^16 months × 2^15 categories (a source never has nearly that many).
-    const key = (a * 65536 + m) * 32768 + c;
-    let g = this.byKey.get(key);
+    let byKey = this.byArea[a];
+    if (byKey === undefined) this.byArea[a] = byKey = new Map();
+    // Categories are the config's (a few dozen); past 32768 the key would no longer be one-to-one.
+    if (c >= 32768) throw new InvariantError("more than 32768 categories in one source");
+    // Exact below 2^53 (2^37 months); a small integer while months × 32768 + categories < 2^30.
+    const key = m * 32768 + c;
+    let g = byKey.get(key);
     if (g === undefined) {
       g = this.size++;
       if (g === this.area.length) this.grow();
       this.area[g] = a;
       this.month[g] = m;
       this.category[g] = c;
-      this.byKey.set(key, g);
+      byKey.set(key, g);
     }
     return g;
   }

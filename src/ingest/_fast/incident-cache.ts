@@ -18,7 +18,7 @@
  * a hit next month; only a run time that crosses one of its instants rebuilds it).
  */
 import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, opendirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { Config } from "../../config/load-config.ts";
@@ -80,6 +80,26 @@ export interface IncidentCache {
   partPath(key: string): string;
   /** Where entry `key`'s quarantine lines are kept. */
   quarantinePath(key: string): string;
+  /**
+   * False when neither this cache nor the merged results beside it (source-result-cache.ts) hold
+   * anything yet: no file of any source can be a hit, so a run reads every file (a cold run).
+   */
+  hasEntries(): boolean;
+}
+
+/** Whether `folder` exists and has at least one entry (read one, not the whole listing). */
+function notEmpty(folder: string): boolean {
+  let dir;
+  try {
+    dir = opendirSync(folder);
+  } catch {
+    return false;
+  }
+  try {
+    return dir.readSync() !== null;
+  } finally {
+    dir.closeSync();
+  }
 }
 
 /** A cache entry's text, or null when there is none yet. */
@@ -104,6 +124,7 @@ export function openIncidentCache(dir: string, log?: (msg: string, obj?: Record<
   const quarantineFile = (key: string) => path.join(quarantineFolder, `${key}.csv`);
   return {
     quarantinePath: quarantineFile,
+    hasEntries: () => notEmpty(folder) || notEmpty(path.join(dir, "sources")),
     partPath(key) {
       return path.join(quarantineFolder, `.${key}.part-${process.pid}-${randomBytes(4).toString("hex")}`);
     },

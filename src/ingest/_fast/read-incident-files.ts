@@ -18,12 +18,12 @@ import { logFileRead } from "../each-file.ts";
 import type { IngestOptions } from "../formats/source-format.ts";
 import { openQuarantine } from "../quarantine.ts";
 import { readIncidentFile, type IncidentFileTask } from "./read-incident-file.ts";
-import { prepareIncidentLookups } from "../formats/read-incidents-csv.ts";
+import { prepareIncidentLookups, type IncidentLookups } from "../formats/read-incidents-csv.ts";
 import { openSourceResultCache, sourceResultKey } from "./source-result-cache.ts";
 import type { IncidentSourceData } from "../../model/records.ts";
 import { rangeCount, scanRanges } from "./split-file.ts";
 import { readSplitFile } from "./read-split-file.ts";
-import { openFilePool, workerCount } from "./worker-pool.ts";
+import { openFilePool, workerCount, type FilePool } from "./worker-pool.ts";
 import { at } from "../../core/checked.ts";
 
 export type ScanFn = (absolute: string) => Promise<Omit<IncidentFileTask, "absolute" | "path" | "quarantinePart">>;
@@ -39,21 +39,57 @@ export async function readIncidentCsvFiles(
   const cache = opts.cache ? openIncidentCache(resolveConfigPath(config, config.cache_dir), (msg, obj) => opts.log?.("debug", msg, obj)) : null;
   const quarantineDir = opts.quarantine ? resolveConfigPath(config, config.quarantine_dir) : null;
   const entries: Array<{ task: IncidentFileTask; key: string | null; size: number }> = [];
-  for (const absolute of files) {
-    let scanned;
-    let size: number;
-    try {
-      scanned = await scan(absolute);
-      size = statSync(absolute).size;
-    } catch (cause) {
-      onError(absolute, cause);
+  const minRange = splitMinimum(opts.env);
+  const sourceIndex = config.sources.findIndex((s) => s.id === source.id);
+  const reading = new Map<IncidentFileTask, Promise<FileAggregate>>();
+  let pool: FilePool | null = null;
+  // Built only when files are read on this thread (no pool), after the pool is decided.
+  let lookups: IncidentLookups | undefined;
+  const readOne = (task: IncidentFileTask) =>
+    pool !== null ? pool.read(config, sourceIndex, task, opts.now) : readIncidentFile(config, source, task, opts.now, lookups);
+  /** Queues a file on the pool, in byte ranges when it is much larger than the share of a thread. */
+  const dispatch = (task: IncidentFileTask, size: number, threads: number, target: number) => {
+    const parts = threads >= 2 ? rangeCount(size, target, minRange) : 1;
+    const split = parts >= 2 ? scanRanges(task.absolute, size, task.encoding, parts) : null;
+    const started = split !== null ? readSplitFile(task, split, readOne, (msg, obj) => opts.log?.("debug", msg, obj)) : readOne(task);
+    started.catch(() => {}); // awaited in order below
+    reading.set(task, started);
+  };
+  // A cold run (issue 20): with no cache, or a cache folder that has no entry of any source yet, every
+  // file will be read whatever its hash says, so the workers start now and each file is queued as soon
+  // as its own scan (hash and encoding) is done: reading overlaps the scans of the files after it and
+  // the workers' start-up, instead of waiting for all of them. Only the pool's size and the ranges'
+  // target are taken from the sizes before the scans; what is read, and how it is merged, is the same.
+  // Without threads (little to read) a cold run goes the ordinary way.
+  const early = coldPlan(cache === null || !cache.hasEntries(), files, minRange, opts.env);
+  if (early !== null) {
+    pool = openFilePool(early.threads);
+    opts.log?.("debug", `${source.id}: kall körning, ${files.length} filer läses medan de följande hashas`, { source: source.id, coldStart: true, threads: early.threads });
+  }
+  try {
+    for (const absolute of files) {
+      let scanned;
+      let size: number;
+      try {
+        scanned = await scan(absolute);
+        size = statSync(absolute).size;
+      } catch (cause) {
+        onError(absolute, cause);
+      }
+      const relative = projectRelative(config, absolute);
+      const key = cache ? cacheKey(config, source, { path: relative, sha256: scanned.sha256 }) : null;
+      // Rejected rows go to a part file, not memory (quarantine-part.ts); read into the cache, it becomes the entry's.
+      const quarantinePart = cache !== null && key !== null ? cache.partPath(key) : quarantineDir !== null ? partIn(quarantineDir, source.id) : null;
+      const task: IncidentFileTask = { absolute, path: relative, ...scanned, quarantinePart, size };
+      entries.push({ task, key, size });
+      if (early !== null) dispatch(task, size, early.threads, early.target);
     }
-    const relative = projectRelative(config, absolute);
-    const key = cache ? cacheKey(config, source, { path: relative, sha256: scanned.sha256 }) : null;
-    // Rejected rows go to a part file, not memory (quarantine-part.ts); read into the cache, it becomes the entry's.
-    const quarantinePart = cache !== null && key !== null ? cache.partPath(key) : quarantineDir !== null ? partIn(quarantineDir, source.id) : null;
-    const task: IncidentFileTask = { absolute, path: relative, ...scanned, quarantinePart, size };
-    entries.push({ task, key, size });
+  } catch (error) {
+    // A file that cannot be scanned ends the run: the reads already queued are let finish, then dropped.
+    await Promise.allSettled(reading.values());
+    await pool?.close();
+    for (const t of entries) if (t.task.quarantinePart !== null) rmSync(t.task.quarantinePart, { force: true });
+    throw error;
   }
 
   // Nothing changed since a run that merged these very entries: its result, without loading any ids.
@@ -61,7 +97,8 @@ export async function readIncidentCsvFiles(
   const keys = entries.flatMap((t) => (t.key !== null ? [t.key] : []));
   const sourceCache = cache ? openSourceResultCache(resolveConfigPath(config, config.cache_dir), keys.map(cache.quarantinePath), (msg, obj) => opts.log?.("debug", msg, obj)) : null;
   const sourceKey = sourceCache ? sourceResultKey(keys) : "";
-  const whole = sourceCache?.get(sourceKey, source.id, opts.now) ?? null;
+  // A cold run has no merged result to find (and must not take one that appeared meanwhile: its reads are under way).
+  const whole = early === null ? (sourceCache?.get(sourceKey, source.id, opts.now) ?? null) : null;
   if (whole !== null) {
     const quarantine = opts.quarantine ? openQuarantine(resolveConfigPath(config, config.quarantine_dir), source.id) : null;
     try {
@@ -74,30 +111,19 @@ export async function readIncidentCsvFiles(
     }
     return whole.data;
   }
-  const tasks = entries.map((t) => ({ ...t, cached: cache !== null && t.key !== null ? cache.open(t.key, opts.now) : null }));
+  // In a cold run every file is read (queued above when there is a pool), whatever an entry written meanwhile says.
+  const tasks = entries.map((t) => ({ ...t, cached: early === null && cache !== null && t.key !== null ? cache.open(t.key, opts.now) : null }));
 
-  const misses = tasks.filter((t) => t.cached === null);
-  const bytes = misses.reduce((sum, t) => sum + t.size, 0);
-  // A large file counts as several pieces of work: it may be read in byte ranges (split-file.ts).
-  const minRange = splitMinimum(opts.env);
-  const threads = workerCount(misses.reduce((n, t) => n + Math.max(1, Math.floor(t.size / minRange)), 0), bytes, opts.env);
-  const pool = threads > 0 ? openFilePool(threads) : null;
-  const sourceIndex = config.sources.findIndex((s) => s.id === source.id);
-  const lookups = pool === null ? prepareIncidentLookups(config, source) : undefined;
-  const reading = new Map<IncidentFileTask, Promise<FileAggregate>>();
-  const readOne = (task: IncidentFileTask) =>
-    pool !== null ? pool.read(config, sourceIndex, task, opts.now) : readIncidentFile(config, source, task, opts.now, lookups);
-  // With a pool every file is queued at once; without, each is read when the merge reaches it.
-  if (pool !== null) {
+  if (early === null) {
+    const misses = tasks.filter((t) => t.cached === null);
+    const bytes = misses.reduce((sum, t) => sum + t.size, 0);
+    const threads = threadsFor(misses, bytes, minRange, opts.env);
+    if (threads > 0) pool = openFilePool(threads);
+    // With a pool every file is queued at once; without, each is read when the merge reaches it.
     // About two ranges per thread over all the bytes to read: a file much larger than that is split.
-    const target = bytes / (threads * 2);
-    for (const t of misses) {
-      const parts = threads >= 2 ? rangeCount(t.size, target, minRange) : 1;
-      const split = parts >= 2 ? scanRanges(t.task.absolute, t.size, t.task.encoding, parts) : null;
-      reading.set(t.task, split !== null ? readSplitFile(t.task, split, readOne, (msg, obj) => opts.log?.("debug", msg, obj)) : readOne(t.task));
-    }
+    if (pool !== null) for (const t of misses) dispatch(t.task, t.size, threads, bytes / (threads * 2));
   }
-  for (const p of reading.values()) p.catch(() => {}); // awaited in order below
+  if (pool === null) lookups = prepareIncidentLookups(config, source);
 
   const sink = new IncidentAccumulator();
   const temporary = new Set<string>();
@@ -161,6 +187,29 @@ function runTimeWindow(aggs: ReadonlyArray<Pick<FileAggregate, "maxPast" | "minF
     if (a.minFuture !== null && (minFuture === null || a.minFuture < minFuture)) minFuture = a.minFuture;
   }
   return { maxPast, minFuture };
+}
+
+/** Worker threads for files of these sizes: a large file counts as several pieces of work (it may be read in byte ranges, split-file.ts). */
+function threadsFor(files: ReadonlyArray<{ size: number }>, bytes: number, minRange: number, env: IngestOptions["env"]): number {
+  return workerCount(files.reduce((n, t) => n + Math.max(1, Math.floor(t.size / minRange)), 0), bytes, env);
+}
+
+/**
+ * A cold run's threads and range target from the files' sizes before they are scanned, or null when
+ * the run is not cold (a cache entry may spare a read), there is too little to read for threads, or a
+ * file cannot be sized (its scan reports it).
+ */
+function coldPlan(cold: boolean, files: readonly string[], minRange: number, env: IngestOptions["env"]): { threads: number; target: number } | null {
+  if (!cold) return null;
+  const sized: Array<{ size: number }> = [];
+  try {
+    for (const f of files) sized.push({ size: statSync(f).size });
+  } catch {
+    return null;
+  }
+  const bytes = sized.reduce((sum, t) => sum + t.size, 0);
+  const threads = threadsFor(sized, bytes, minRange, env);
+  return threads > 0 ? { threads, target: bytes / (threads * 2) } : null;
 }
 
 /** Bytes below which a range is not worth a thread's time: LAGESBILD_SPLIT_BYTES (for tests), else 32 MB. */

@@ -61,6 +61,28 @@ describe("worker threads", () => {
     expect(plain(two)).toEqual(plain(one));
     expect(project.read("var/rejected/polis.csv")).toBe(quarantineOne);
   });
+  it("in a cold run with a cache, reading each file while the next is scanned, give one thread's result, and the entries serve the next run", async () => {
+    project = makeProject();
+    project.write("polis-a.csv", EARLIER);
+    project.write("polis-b.csv", LATER);
+    const one = await ingestSources(project.config, { now: NOW, quarantine: true, env: { LAGESBILD_WORKERS: "0" } });
+    const quarantineOne = project.read("var/rejected/polis.csv");
+    const coldLogs: Array<Record<string, unknown>> = [];
+    const cold = await ingestSources(project.config, options(coldLogs, { env: { LAGESBILD_WORKERS: "2" } }));
+    // The cold start was taken: cache_dir has no entry yet.
+    expect(coldLogs.filter((o) => o.coldStart === true).map((o) => o.source)).toEqual(["polis"]);
+    expect(plain(cold)).toEqual(plain(one));
+    expect(project.read("var/rejected/polis.csv")).toBe(quarantineOne);
+    const warmLogs: Array<Record<string, unknown>> = [];
+    const warm = await ingestSources(project.config, options(warmLogs, { env: { LAGESBILD_WORKERS: "2" } }));
+    expect(warmLogs.some((o) => o.coldStart === true)).toBe(false);
+    expect(cached(warmLogs)).toEqual(["data/polis-a.csv", "data/polis-b.csv"]);
+    expect(plain(warm)).toEqual(plain(one));
+    expect(project.read("var/rejected/polis.csv")).toBe(quarantineOne);
+    // No part file is left behind in the cache or the quarantine folder.
+    const leftovers = (dir: string) => readdirSync(path.join(project!.root, dir), { recursive: true }).map(String).filter((f) => f.includes(".part"));
+    expect(leftovers("var/cache")).toEqual([]);
+  });
 });
 
 describe("the per-file cache", () => {
