@@ -5,12 +5,18 @@
  *   BENCH_SIZES=1000000 npm run bench   # the quick look: 1 M only
  *   BENCH_RUNS=3                  # runs per figure; the best is printed (shared machines)
  *   BENCH_AREAS=312               # the many-area figures for these area counts only (default 6,50,312,600)
- *   BENCH_PARTS=areas             # only these parts: sizes (1 M/10 M), areas, render (default all three)
+ *   BENCH_PARTS=areas             # only these parts: sizes (1 M/10 M), areas, suppression, render (default all four)
+ *   BENCH_SUPPRESSION_AREAS=6,20,50   # the suppression plan's cost for these area counts (default 6,20,50)
  *
  * The many-area figures (issue 20): the 1 M-row data spread over N areas (bench/many-areas.ts; 6 is the
  * sample's own five areas and "okänt område"), each with DuckDB's GROUP BY of the same files, lagesbild
  * cold and warm (`--only data`), all with suppression off; at 312 areas also the full month (HTML and
  * charts) and the data run with suppression on (the HiGHS plan solved, then read from cache_dir).
+ *
+ * The suppression plan's cost by area count: a generated kommun (scripts/area-kommun.ts, 36 months
+ * 2022-01..2024-12, k = 3), `--only data` with the plan solved from its first month (no cache), then one
+ * added month (the plan cached through 2024-11, 2024-12 solved). A plan that takes longer than
+ * BENCH_SUPPRESSION_TIMEOUT is printed as "stoppad efter N s".
  *
  * BENCH_KOMMUNER=290 adds a group run of all 290 kommuner from the national police events file in
  * ../shared/realdata (bench/kommuner.ts): wall time, peak RSS and time per kommun, `--only data` and full
@@ -36,7 +42,7 @@ import { benchKommuner } from "./bench/kommuner.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const list = (text: string) => text.split(",").filter((t) => t.trim() !== "");
-const parts = new Set(list(process.env.BENCH_PARTS ?? "sizes,areas,render"));
+const parts = new Set(list(process.env.BENCH_PARTS ?? "sizes,areas,suppression,render"));
 const sizes = parts.has("sizes") ? list(process.env.BENCH_SIZES ?? "1000000,10000000").map(Number) : [];
 const areaCounts = parts.has("areas") ? list(process.env.BENCH_AREAS ?? "6,50,312,600").map(Number) : [];
 const runs = Number(process.env.BENCH_RUNS ?? 2);
@@ -247,6 +253,24 @@ for (const n of areaCounts) {
     // A row like the others, read "more than N s": the CPU and memory it had used when stopped.
     rows.push([`${label}: lagesbild --only data, warm, suppression on, plan solved – stoppad efter ${error.timeoutSeconds} s`, `> ${fmt(error.timeoutSeconds, 0)}`, error.cpuSeconds === null ? "" : `> ${fmt(error.cpuSeconds, 2)}`, "", "", error.rssMb === null ? "" : fmt(error.rssMb, 0), ""]);
     print(rows.at(-1)!);
+  }
+}
+
+// The suppression plan by area count: a first plan of 36 months, then one added month.
+for (const n of parts.has("suppression") ? list(process.env.BENCH_SUPPRESSION_AREAS ?? "6,20,50").map(Number) : []) {
+  const dir = path.join(root, "bench-data", `suppression-${n}`);
+  if (!existsSync(path.join(dir, "config/lagesbild.yaml"))) runChild(["--import", "tsx", "scripts/area-kommun.ts", "--out", dir, "--areas", String(n)], root);
+  const config = path.join(dir, "config/lagesbild.yaml");
+  const plan = path.join(dir, "var/cache/suppression-plan.json");
+  const run = (month: string, timeout?: number) => runChild([cli, "run", "--config", config, "--only", "data", "--month", month, "--generated-at", "2025-01-02T06:00:00+01:00", "--force", "--quiet", "--log-format", "json"], dir, {}, timeout);
+  const label = `suppression plan, ${n} areas`;
+  try {
+    add(`${label}: first plan, 36 months (2022-01..2024-12), --only data`, best(1, () => run("2024-12", suppressionTimeout), () => rmSync(plan, { force: true })));
+    run("2024-11", suppressionTimeout); // the plan cached through 2024-11 (not timed)
+    add(`${label}: one month added (2024-12, plan cached through 2024-11)`, best(1, () => run("2024-12", suppressionTimeout)));
+  } catch (error) {
+    if (!(error instanceof ChildTimedOut)) throw error;
+    rows.push([`${label}: first plan, 36 months`, `stoppad efter ${suppressionTimeout} s`, "", "", "", "", ""]);
   }
 }
 

@@ -148,6 +148,39 @@ export interface Target {
   hi: number;
 }
 
+export interface PinnedOptions {
+  /**
+   * Stop at the first pinned target (the result then holds one, not necessarily the first): for a
+   * caller that only asks whether anything is pinned (the plan's pruning, once per candidate cell).
+   */
+  any?: boolean;
+  /**
+   * Points already known, in the programme's numbering (every unknown's value): each is checked against
+   * the programme's bounds and relations, and one that satisfies them settles every target it moves
+   * without a solve. The plan passes the points of its recent programmes over time: a month's checks
+   * differ by a cell or two, and most targets keep a point that moves them.
+   */
+  seeds?: Float64Array[];
+  /** A feasible point of the programme (the true values): with it, every point solved is added to `found` in full. */
+  truth?: Float64Array;
+  found?: Float64Array[];
+}
+
+/** Whether `x` satisfies the bounds of `members` and `relations` (within the solver's tolerances). */
+function satisfies(p: Programme, x: Float64Array, members: number[], relations: Relation[]): boolean {
+  const tol = 1e-6;
+  for (const i of members) {
+    const v = at(x, i);
+    if (!(v >= at(p.lower, i) - tol && v <= at(p.upper, i) + tol)) return false;
+  }
+  for (const r of relations) {
+    let s = 0;
+    for (const t of r.terms) s += t.coef * at(x, t.v);
+    if (!(s >= r.lo - tol && s <= r.hi + tol)) return false;
+  }
+  return true;
+}
+
 /**
  * The targets the programme pins: those for which no feasible point lies at least 1 away from the
  * true value (so the LP interval holds fewer than two integers; `truth` is itself feasible, so the
@@ -158,7 +191,7 @@ export interface Target {
  * solves with a combined objective (move every unsettled target towards the side it has room on), and
  * only the rest are solved one by one, in both directions.
  */
-export function pinnedTargets<T extends Target>(p: Programme, targets: readonly T[]): T[] {
+export function pinnedTargets<T extends Target>(p: Programme, targets: readonly T[], opts: PinnedOptions = {}): T[] {
   const solver = highs();
   const n = p.lower.length;
   if (targets.length === 0) return [];
@@ -181,6 +214,7 @@ export function pinnedTargets<T extends Target>(p: Programme, targets: readonly 
       const t = at(targets, i);
       if (!(hi >= t.truth + 1 - 1e-6 || lo <= t.truth - 1 + 1e-6)) pinned.push(i);
     });
+    if (opts.any && pinned.length > 0) return pinned.slice(0, 1).map((i) => at(targets, i));
   }
   const sense = solver.constants.objectiveSense;
   const status = solver.constants.modelStatus;
@@ -189,6 +223,17 @@ export function pinnedTargets<T extends Target>(p: Programme, targets: readonly 
     const col = new Int32Array(n).fill(-1);
     for (let i = 0; i < n; i++) if (of[i] === root) (col[i] = members.length, members.push(i));
     const rel = relationsOf.get(root) ?? [];
+    let open = new Set(ids);
+    // A known point that satisfies the component is as good a witness as a solved one.
+    for (const seed of opts.seeds ?? []) {
+      if (open.size === 0) break;
+      if (!satisfies(p, seed, members, rel)) continue;
+      for (const i of open) {
+        const t = at(targets, i);
+        if (Math.abs(t.vars.reduce((s, v) => s + at(seed, v), 0) - t.truth) >= 1 - 1e-6) open.delete(i);
+      }
+    }
+    if (open.size === 0) continue;
     const starts = [0];
     const indices: number[] = [];
     const values: number[] = [];
@@ -217,7 +262,15 @@ export function pinnedTargets<T extends Target>(p: Programme, targets: readonly 
         model.changeColsCost({ kind: "range", from: 0, to: members.length - 1 }, cost);
         model.run();
         const st = model.getModelStatus();
-        if (st === status.optimal) return model.getSolution().colValue;
+        if (st === status.optimal) {
+          const x = model.getSolution().colValue;
+          if (opts.truth && opts.found) {
+            const full = Float64Array.from(opts.truth);
+            members.forEach((v, j) => (full[v] = at(x, j)));
+            opts.found.push(full);
+          }
+          return x;
+        }
         if (st === status.unbounded || st === status.unboundedOrInfeasible) return null;
         throw new Error(`suppression LP: status ${st}`);
       };
@@ -230,7 +283,6 @@ export function pinnedTargets<T extends Target>(p: Programme, targets: readonly 
         const up = at(targets, i).truth + 1 <= at(targets, i).hi;
         return up !== flip ? 1 : -1;
       };
-      let open = new Set(ids);
       for (let round = 0; round < 8 && open.size > 0; round++) {
         const x = solve(new Map([...open].map((i) => [i, dirOf(i)])));
         if (x === null) break; // an unbounded objective says nothing about one target: solve them one by one
@@ -238,19 +290,31 @@ export function pinnedTargets<T extends Target>(p: Programme, targets: readonly 
         open = new Set([...open].filter((i) => !moved(x, i)));
         if (open.size === before) break;
       }
-      for (const i of open) {
+      for (const i of [...open]) {
+        if (!open.has(i)) continue;
+        open.delete(i);
         const t = at(targets, i);
         let free = false;
         for (const flip of [false, true]) {
           const d = dirOf(i, flip);
           if (d === 1 ? t.truth + 1 > t.hi : t.truth - 1 < t.lo) continue;
           const x = solve(new Map([[i, d]]));
-          if (x === null || moved(x, i)) {
+          if (x === null) {
+            free = true;
+            break;
+          }
+          // The point is feasible whatever it was solved for: it settles every open target it moves (most
+          // of a big component's targets are settled this way, not by their own solves).
+          for (const j of open) if (moved(x, j)) open.delete(j);
+          if (moved(x, i)) {
             free = true;
             break;
           }
         }
-        if (!free) pinned.push(i);
+        if (!free) {
+          pinned.push(i);
+          if (opts.any) return [t];
+        }
       }
     } finally {
       model.dispose();

@@ -288,16 +288,26 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
     return { ids, index, programme: { lower, upper, relations } };
   }
 
-  /** Small cells of the month that the LP narrows to fewer than two integers. */
-  function exposed(value: (id: string) => number | null, hiddenAt: (id: string) => boolean): string[] {
+  /**
+   * Small cells of the month that the LP narrows to fewer than two integers. `except`: cells not asked
+   * about (already known to be exposed); `any`: stop at the first one found (the caller asks only
+   * whether there is one).
+   */
+  function exposed(t: YearMonth, value: (id: string) => number | null, hiddenAt: (id: string) => boolean, except?: Set<string>, any = false, fixed?: number): string[] {
     const { ids, programme } = monthProgramme(value, hiddenAt);
     const small = ids.flatMap((id, i) => {
       const v = value(id);
-      return isSmall(v) ? [{ id, vars: [i], truth: v, lo: 1, hi: k - 1 }] : [];
+      return isSmall(v) && !except?.has(id) ? [{ id, vars: [i], truth: v, lo: 1, hi: k - 1 }] : [];
     });
     if (small.length === 0) return [];
+    // The month's points so far are offered as witnesses, as over time (see `pinnedKeys`).
+    const cellOf = ids.map((id) => cellAt(id, t));
+    const truth = Float64Array.from(cellOf, (at) => elem(truthArr, at));
+    const found: Float64Array[] = [];
     // Witness points settle most small values with a few solves; the rest are solved one by one.
-    return pinnedTargets(programme, small).map((target) => target.id);
+    const pinned = pinnedTargets(programme, small, { any, seeds: seedsOf(monthPool, cellOf, fixed), truth, found });
+    remember(monthPool, cellOf, found);
+    return pinned.map((target) => target.id);
   }
 
   /**
@@ -307,8 +317,8 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
    * the kommun's 7 over areas 1, 1, 1, 1, 3, 0. Such a value is disclosed by the published figures
    * themselves; hiding more would only lose information.
    */
-  function inherentCells(value: (id: string) => number | null): Set<string> {
-    return new Set(exposed(value, (id) => inScope(areaOf(id))));
+  function inherentCells(t: YearMonth, value: (id: string) => number | null): Set<string> {
+    return new Set(exposed(t, value, (id) => inScope(areaOf(id))));
   }
 
   /** Returns the month's small values that no hiding protects (`inherentCells`), if it had to look. */
@@ -316,9 +326,11 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
     // Looked for once, when the first value is exposed.
     let inherent: Set<string> | null = null;
     for (;;) {
-      const exposedNow = exposed(value, hiddenAt);
+      // A value pinned with every cell hidden is pinned whatever is hidden (hiding less only tells the
+      // attacker more): once known, those values are not solved again.
+      const exposedNow = exposed(month, value, hiddenAt, inherent ?? undefined);
       if (exposedNow.length === 0) return inherent ?? new Set();
-      const givenUp = (inherent ??= inherentCells(value));
+      const givenUp = (inherent ??= inherentCells(month, value));
       const bad = exposedNow.filter((id) => !givenUp.has(id));
       if (bad.length === 0) return givenUp;
       // One more hidden cell for every exposed value whose lines this round has not touched yet, then
@@ -370,7 +382,7 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
   function prune(t: YearMonth, value: (id: string) => number | null, candidates: string[], overTime: boolean): void {
     if (candidates.length === 0) return;
     const hiddenAt = (id: string) => cells.has(`${id}|${t}`);
-    const exposedBefore = new Set(exposed(value, hiddenAt));
+    const exposedBefore = new Set(exposed(t, value, hiddenAt));
     for (const key of candidates) {
       cells.delete(key);
       const id = key.slice(0, key.lastIndexOf("|"));
@@ -378,10 +390,13 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
         const all = [l.sum, ...l.members];
         return !all.some((x) => value(x) === null) && all.filter(hiddenAt).length === 1;
       });
-      let needed = single || exposed(value, hiddenAt).some((x) => !exposedBefore.has(x));
+      // Only whether anything is newly exposed matters: the values exposed before are not solved again
+      // (in a month with values no hiding protects they were most of the pruning's solves), and the
+      // search stops at the first one.
+      let needed = single || exposed(t, value, hiddenAt, exposedBefore, true, cellAt(id, t)).length > 0;
       if (!needed && overTime) {
         decideSums(t);
-        needed = pinnedKeys(programmeOverTime(t, false)).length > 0;
+        needed = pinnedKeys(programmeOverTime(t, false), undefined, true, cellAt(id, t)).length > 0;
       }
       if (needed) cells.set(key, "protects");
     }
@@ -412,6 +427,16 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
   const lineCells = lines.map((l) => [l.sum, ...l.members].map(lineOf));
   const kindCode = (kind: HiddenKind | undefined) => (kind === undefined ? 0 : kind === "small" ? 1 : 2);
   const realHidden = (at: number) => elem(hiddenArr, at);
+  const cellAt = (id: string, t: YearMonth) => lineOf(id) * M + monthIndex(t) - first;
+  /**
+   * Feasible points of the latest programmes over time (the attacker's, not the worst case's), newest
+   * first, by dense cell (a cell not given was known: its true value): witnesses offered to the next checks.
+   */
+  type Point = Map<number, number>;
+  const pool: Point[] = [];
+  const POOL = 24;
+  /** The same for the month's own table (its programme has no window sums), from the month's start. */
+  const monthPool: Point[] = [];
 
   // The months a prior plan decided, into the dense tables.
   const start = prior === undefined ? input.from : addMonths(prior.through, 1);
@@ -431,6 +456,7 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
     const hide = (id: string) => {
       if (!cells.has(`${id}|${month}`)) cells.set(`${id}|${month}`, isSmall(value(id)) ? "small" : "protects");
     };
+    monthPool.length = 0;
     // 1. Small values.
     for (const a of scoped) for (const c of categories) if (isSmall(value(`${a}|${c}`))) hide(`${a}|${c}`);
     // 2. Complements: every line with a hidden cell gets a second one, preferring the `okant` cell and
@@ -621,10 +647,60 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
     return { programme, targets, open, cellOf };
   }
 
-  /** The pinned targets' keys of a programme. */
-  function pinnedKeys(g: ReturnType<typeof programmeOverTime>, among?: Set<string>): string[] {
+  /**
+   * The pinned targets' keys of a programme (with `any`, one of them if there are any). The points of
+   * earlier programmes over time (`pool`) are offered as witnesses first; with `fixed` (a dense cell just
+   * shown, the pruning's candidate) also the pairs of them that meet at its true value: the set of
+   * feasible points is convex, so such a mix satisfies every relation the two did and shows the cell as
+   * it is. `pinnedTargets` checks each offered point against the programme itself before it counts.
+   */
+  function pinnedKeys(g: ReturnType<typeof programmeOverTime>, among?: Set<string>, any = false, fixed?: number): string[] {
     const open = among === undefined ? g.open : g.open.filter((target) => among.has(target.key));
-    return pinnedTargets(g.programme, open).map((target) => target.key);
+    if (open.length === 0) return [];
+    const truth = Float64Array.from(g.cellOf, (at) => elem(truthArr, at));
+    const seeds = seedsOf(pool, g.cellOf, fixed);
+    const found: Float64Array[] = [];
+    const pinned = pinnedTargets(g.programme, open, { any, seeds, truth, found });
+    remember(pool, g.cellOf, found);
+    return pinned.map((target) => target.key);
+  }
+
+  /**
+   * Witnesses for a programme whose unknowns are the dense cells `cellOf`: the points of `from` (a cell
+   * a point does not give is at its true value), and with `fixed` (a dense cell just shown, the pruning's
+   * candidate) only those at its true value plus, for every pair on either side of it, the mix of the
+   * two that meets it there: the set of feasible points is convex, so the mix satisfies every relation
+   * both did and shows the cell as it is. `pinnedTargets` checks each point against the programme itself
+   * before it counts, so a stale one costs a check, never a wrong answer.
+   */
+  function seedsOf(from: Point[], cellOf: ArrayLike<number>, fixed?: number): Float64Array[] {
+    const n = cellOf.length;
+    const toSeed = (q: Point) => Float64Array.from(cellOf, (at) => q.get(at) ?? elem(truthArr, at));
+    if (fixed === undefined) return from.map(toSeed);
+    const real = elem(truthArr, fixed);
+    const at = (q: Point) => q.get(fixed) ?? real;
+    const seeds = from.filter((q) => Math.abs(at(q) - real) <= 1e-9).map(toSeed);
+    const below = from.filter((q) => at(q) < real - 1e-9).map((q) => ({ value: at(q), seed: toSeed(q) }));
+    for (const q of from.filter((x) => at(x) > real + 1e-9)) {
+      const qs = toSeed(q);
+      for (const { value: bv, seed: bs } of below) {
+        const lam = (real - bv) / (at(q) - bv);
+        const mix = new Float64Array(n);
+        for (let i = 0; i < n; i++) mix[i] = lam * elem(qs, i) + (1 - lam) * elem(bs, i);
+        seeds.push(mix);
+      }
+    }
+    return seeds;
+  }
+
+  /** Keeps the newest of the points `found` (by unknown of a programme over the dense cells `cellOf`) in `into`, newest first. */
+  function remember(into: Point[], cellOf: ArrayLike<number>, found: Float64Array[]): void {
+    for (const x of found.slice(-POOL)) {
+      const q: Point = new Map();
+      for (let i = 0; i < cellOf.length; i++) q.set(elem(cellOf, i), elem(x, i));
+      into.unshift(q);
+    }
+    into.length = Math.min(into.length, POOL);
   }
 
   /**
