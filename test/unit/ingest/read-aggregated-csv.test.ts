@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ingestSources } from "../../../src/ingest/ingest-sources.ts";
-import { excel1252, excelUnicodeText, excelUtf8Bom, makeProject, NOW, type TestProject } from "../../fixtures/ingest/project.ts";
+import { BRA_SOURCE, excel1252, excelUnicodeText, excelUtf8Bom, makeProject, NOW, type TestProject } from "../../fixtures/ingest/project.ts";
 
 let project: TestProject | null = null;
 afterEach(() => {
@@ -8,20 +8,8 @@ afterEach(() => {
   project = null;
 });
 
-/** Brå's table as an analyst saves it: Swedish headers renamed through `columns`. */
-const SOURCE = `
-  - id: bra
-    kind: incidents
-    measure: brott
-    format: aggregated-csv
-    path: ../data/bra/*.csv
-    columns: { period: Månad, category: Brottskategori, count: Antal, area: Område }
-    categories: { Skadegörelse: skadegorelse, Misshandel: misshandel, Stöld: stold }
-    ignore: [Bedrägeri]
-`;
-
 async function ingest(bytes: Buffer) {
-  project = makeProject(SOURCE);
+  project = makeProject(BRA_SOURCE);
   project.write("bra/tabell.csv", bytes);
   return (await ingestSources(project.config, { now: NOW, quarantine: false })).incidents[0]!;
 }

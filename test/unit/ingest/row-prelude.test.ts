@@ -6,23 +6,12 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { ingestSources } from "../../../src/ingest/ingest-sources.ts";
-import { excel1252, makeProject, NOW, POLIS_SOURCE, type TestProject } from "../../fixtures/ingest/project.ts";
+import { BRA_SOURCE, excel1252, makeProject, NOW, POLIS_SOURCE, type TestProject } from "../../fixtures/ingest/project.ts";
 
 const projects: TestProject[] = [];
 afterEach(() => {
   for (const p of projects.splice(0)) p.cleanup();
 });
-
-const AGGREGATED_SOURCE = `
-  - id: bra
-    kind: incidents
-    measure: brott
-    format: aggregated-csv
-    path: ../data/bra/*.csv
-    columns: { period: Månad, category: Brottskategori, count: Antal, area: Område }
-    categories: { Skadegörelse: skadegorelse, Misshandel: misshandel, Stöld: stold }
-    ignore: [Bedrägeri]
-`;
 
 /** Windows-1252 bytes plus one CRLF row whose label holds byte 0x81 (undefined in Windows-1252: a C1 control once decoded). */
 function withBadByte(lines: string[], before: string, after: string): Buffer {
@@ -59,7 +48,7 @@ describe("the incident readers' row prelude", () => {
       ),
     );
     const aggregated = await ingestFile(
-      AGGREGATED_SOURCE,
+      BRA_SOURCE,
       "bra/tabell.csv",
       withBadByte(
         [

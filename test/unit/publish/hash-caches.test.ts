@@ -141,25 +141,25 @@ describe("ArchiveEntryCache", () => {
     });
   });
 
-  it("gives the saved line for a known sha256 without reading the month", () => {
-    const { out, digest, file } = published();
-    const first = new ArchiveEntryCache(file);
-    first.entry(out, "2024-03", digest);
+  /** A saved cache whose line for the month was edited to total 999: a reread month would say 41. */
+  function savedWithTotal999() {
+    const p = published();
+    const first = new ArchiveEntryCache(p.file);
+    first.entry(p.out, "2024-03", p.digest);
     first.save();
-    const saved = JSON.parse(readFileSync(file, "utf8"));
-    saved.entries[digest].headlines[0].total = 999;
-    writeFileSync(file, JSON.stringify(saved));
+    const saved = JSON.parse(readFileSync(p.file, "utf8"));
+    saved.entries[p.digest].headlines[0].total = 999;
+    writeFileSync(p.file, JSON.stringify(saved));
+    return p;
+  }
+
+  it("gives the saved line for a known sha256 without reading the month", () => {
+    const { out, digest, file } = savedWithTotal999();
     expect(new ArchiveEntryCache(file).entry(out, "2024-03", digest).headlines[0]!.total).toBe(999);
   });
 
   it("reads the month again when its sha256 is another", () => {
-    const { out, digest, file } = published();
-    const first = new ArchiveEntryCache(file);
-    first.entry(out, "2024-03", digest);
-    first.save();
-    const saved = JSON.parse(readFileSync(file, "utf8"));
-    saved.entries[digest].headlines[0].total = 999;
-    writeFileSync(file, JSON.stringify(saved));
+    const { out, digest, file } = savedWithTotal999();
     expect(new ArchiveEntryCache(file).entry(out, "2024-03", "another").headlines[0]!.total).toBe(41);
   });
 });
