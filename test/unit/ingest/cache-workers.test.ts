@@ -8,19 +8,13 @@ import { afterEach, describe, expect, it } from "vitest";
 import { loadConfig, parseConfig } from "../../../src/config/load-config.ts";
 import { cacheKey, servesRunTime } from "../../../src/ingest/_fast/incident-cache.ts";
 import { ingestSources, type IngestOptions } from "../../../src/ingest/ingest-sources.ts";
-import { GroupCounts } from "../../../src/model/group-counts.ts";
-import type { IngestResult } from "../../../src/model/records.ts";
-import { excel1252, makeProject, NOW, type TestProject } from "../../fixtures/ingest/project.ts";
+import { excel1252, makeProject, NOW, type TestProject, plain } from "../../fixtures/ingest/project.ts";
 
 let project: TestProject | null = null;
 afterEach(() => {
   project?.cleanup();
   project = null;
 });
-
-/** Maps (and the counts' GroupCounts) as sorted entries, so two results compare with toEqual whatever their insertion order. */
-const plain = (r: IngestResult) =>
-  JSON.parse(JSON.stringify(r, (_k, v: unknown) => (v instanceof Map || v instanceof GroupCounts ? [...v].sort() : v))) as unknown;
 
 const EARLIER = excel1252([
   "Datum;Brottstyp;Område;Diarienummer",

@@ -12,8 +12,8 @@ import { GroupCounts } from "../../../src/model/group-counts.ts";
 import { CACHE_FORMAT } from "../../../src/ingest/_fast/incident-cache.ts";
 import { ingestSources, type IngestOptions } from "../../../src/ingest/ingest-sources.ts";
 import { decodeEntry, encodeEntry } from "../../../src/ingest/_fast/source-result-cache.ts";
-import type { IncidentSourceData, IngestResult } from "../../../src/model/records.ts";
-import { excel1252, makeProject, NOW, type TestProject } from "../../fixtures/ingest/project.ts";
+import type { IncidentSourceData } from "../../../src/model/records.ts";
+import { excel1252, makeProject, NOW, type TestProject, plain } from "../../fixtures/ingest/project.ts";
 
 let project: TestProject | null = null;
 afterEach(() => {
@@ -41,9 +41,6 @@ const EXPECTED = [
   ["centrum\t2024-03\tskadegorelse", 1],
   ["centrum\t2024-03\tstold", 2],
 ];
-
-const plain = (r: IngestResult) =>
-  JSON.parse(JSON.stringify(r, (_k, v: unknown) => (v instanceof Map || v instanceof GroupCounts ? [...v].sort() : v))) as unknown;
 
 function options(logs: Array<{ msg: string; obj: Record<string, unknown> }> = []): IngestOptions {
   return { now: NOW, quarantine: true, cache: true, env: { LAGESBILD_WORKERS: "0" }, log: (_l, msg, obj) => logs.push({ msg, obj: obj ?? {} }) };

@@ -10,18 +10,13 @@ import { ingestSources } from "../../../src/ingest/ingest-sources.ts";
 import { readIncidentFile } from "../../../src/ingest/_fast/read-incident-file.ts";
 import { planRanges } from "../../../src/ingest/_fast/split-file.ts";
 import type { IncidentSourceConfig } from "../../../src/config/schema.ts";
-import { GroupCounts } from "../../../src/model/group-counts.ts";
-import type { IngestResult } from "../../../src/model/records.ts";
-import { excel1252, makeProject, NOW, type TestProject } from "../../fixtures/ingest/project.ts";
+import { excel1252, makeProject, NOW, type TestProject, plain } from "../../fixtures/ingest/project.ts";
 
 let project: TestProject | null = null;
 afterEach(() => {
   project?.cleanup();
   project = null;
 });
-
-const plain = (r: IngestResult) =>
-  JSON.parse(JSON.stringify(r, (_k, v: unknown) => (v instanceof Map || v instanceof GroupCounts ? [...v].sort() : v))) as unknown;
 
 const HEADER = "Datum;Brottstyp;Område;Diarienummer;Antal;Plats";
 /** Quoted places with the delimiter, an escaped quote and a line break in them: cuts must fall outside. */
