@@ -10,6 +10,7 @@
  * connected component only: a few dozen unknowns instead of thousands.
  */
 import highsModule, { type Highs } from "highs";
+import { append } from "../core/append.ts";
 import { addAt, at, mustGet } from "../core/checked.ts";
 
 // The package's types describe an ES default export while its `types` entry is read as CommonJS under
@@ -63,7 +64,7 @@ export function components(p: Programme): { of: number[]; relationsOf: Map<numbe
     const head = r.terms[0];
     if (head === undefined) continue;
     const root = at(of, head.v);
-    relationsOf.set(root, [...(relationsOf.get(root) ?? []), r]);
+    append(relationsOf, root, r);
   }
   return { of, relationsOf };
 }
@@ -112,7 +113,7 @@ export function intervals(p: Programme, targets: number[][]): Array<[number, num
   try {
     return targets.map((target) => {
       const byRoot = new Map<number, number[]>();
-      for (const v of target) byRoot.set(at(of, v), [...(byRoot.get(at(of, v)) ?? []), v]);
+      for (const v of target) append(byRoot, at(of, v), v);
       let lo = 0;
       let hi = 0;
       for (const [root, vs] of byRoot) {
@@ -164,6 +165,8 @@ export interface PinnedOptions {
   /** A feasible point of the programme (the true values): with it, every point solved is added to `found` in full. */
   truth?: Float64Array;
   found?: Float64Array[];
+  /** The programme's `components`, when the caller has them already. */
+  parts?: ReturnType<typeof components>;
 }
 
 /** Whether `x` satisfies the bounds of `members` and `relations` (within the solver's tolerances). */
@@ -195,13 +198,13 @@ export function pinnedTargets<T extends Target>(p: Programme, targets: readonly 
   const solver = highs();
   const n = p.lower.length;
   if (targets.length === 0) return [];
-  const { of, relationsOf } = components(p);
+  const { of, relationsOf } = opts.parts ?? components(p);
   const byRoot = new Map<number, number[]>();
   const multi: number[] = [];
   targets.forEach((t, i) => {
     const roots = new Set(t.vars.map((v) => at(of, v)));
     const [root] = roots;
-    if (roots.size === 1 && root !== undefined) byRoot.set(root, [...(byRoot.get(root) ?? []), i]);
+    if (roots.size === 1 && root !== undefined) append(byRoot, root, i);
     else multi.push(i);
   });
   const pinned: number[] = [];

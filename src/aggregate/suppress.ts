@@ -41,6 +41,7 @@ import { components, nearestMove, pinnedTargets, type Relation, type Target } fr
 import { baselineMonths, MAX_BASELINE_YEARS } from "./seasonal-trend.ts";
 import { isTotalId } from "../core/measure.ts";
 // `at` is the name of a dense cell index below: the checked lookup is `elem`.
+import { append } from "../core/append.ts";
 import { at as elem, mustGet, present } from "../core/checked.ts";
 
 export interface SuppressionRule {
@@ -202,7 +203,7 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
     }
   }
   const linesOf = new Map<string, Line[]>();
-  for (const l of lines) for (const id of [l.sum, ...l.members]) linesOf.set(id, [...(linesOf.get(id) ?? []), l]);
+  for (const l of lines) for (const id of [l.sum, ...l.members]) append(linesOf, id, l);
   const areaOf = (id: string) => id.slice(0, id.indexOf("|"));
   const categoryOf = (id: string) => id.slice(id.indexOf("|") + 1);
 
@@ -396,7 +397,7 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
       let needed = single || exposed(t, value, hiddenAt, exposedBefore, true, cellAt(id, t)).length > 0;
       if (!needed && overTime) {
         decideSums(t);
-        needed = pinnedKeys(programmeOverTime(t, false), undefined, true, cellAt(id, t)).length > 0;
+        needed = pinnedKeys(programmeOverTime(t, false), true, cellAt(id, t)).length > 0;
       }
       if (needed) cells.set(key, "protects");
     }
@@ -641,10 +642,10 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
     }
     const programme = { lower, upper, relations };
     // Targets in a component month t touches; the others' relations are as they were a month ago.
-    const { of } = components(programme);
-    const touched = new Set(fresh.map((v) => elem(of, v)));
-    const open = targets.filter((target) => !givenUp.has(target.key) && target.vars.some((v) => touched.has(elem(of, v))));
-    return { programme, targets, open, cellOf };
+    const parts = components(programme);
+    const touched = new Set(fresh.map((v) => elem(parts.of, v)));
+    const open = targets.filter((target) => !givenUp.has(target.key) && target.vars.some((v) => touched.has(elem(parts.of, v))));
+    return { programme, parts, targets, open, cellOf };
   }
 
   /**
@@ -654,13 +655,13 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
    * feasible points is convex, so such a mix satisfies every relation the two did and shows the cell as
    * it is. `pinnedTargets` checks each offered point against the programme itself before it counts.
    */
-  function pinnedKeys(g: ReturnType<typeof programmeOverTime>, among?: Set<string>, any = false, fixed?: number): string[] {
-    const open = among === undefined ? g.open : g.open.filter((target) => among.has(target.key));
+  function pinnedKeys(g: ReturnType<typeof programmeOverTime>, any = false, fixed?: number): string[] {
+    const open = g.open;
     if (open.length === 0) return [];
     const truth = Float64Array.from(g.cellOf, (at) => elem(truthArr, at));
     const seeds = seedsOf(pool, g.cellOf, fixed);
     const found: Float64Array[] = [];
-    const pinned = pinnedTargets(g.programme, open, { any, seeds, truth, found });
+    const pinned = pinnedTargets(g.programme, open, { any, seeds, truth, found, parts: g.parts });
     remember(pool, g.cellOf, found);
     return pinned.map((target) => target.key);
   }
@@ -731,12 +732,11 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
       let progress = false;
       // Pinned in the worst case too (most of them, month after month: the kommun's small figures): given
       // up in one batch; a point is sought only for the others.
-      const inWorst = pinnedTargets(w.programme, pinned.map(targetOf));
+      const inWorst = pinnedTargets(w.programme, pinned.map(targetOf), { parts: w.parts });
       for (const target of inWorst) (givenUp.set(target.key, t), (progress = true));
-      const parts = components(w.programme);
       for (const x of pinned) {
         if (givenUp.has(x)) continue;
-        const point = nearestMove(w.programme, targetOf(x), costed, parts);
+        const point = nearestMove(w.programme, targetOf(x), costed, w.parts);
         if (point === null) {
           givenUp.set(x, t);
           progress = true;

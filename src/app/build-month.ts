@@ -56,9 +56,10 @@ export async function buildMonth(month: YearMonth, ctx: MonthContext): Promise<M
         const keys = planKeys(input).map((key) => `${VERSION}:${key}`); // a new version may plan differently
         const cached = readPlanDecisions(cacheDir, keys);
         const through = cached === undefined ? undefined : addMonths(from, cached.matching - 1);
-        if (cached === undefined || cached.matching < keys.length) await loadSolver();
-        ctx.plan.plan = planSuppression(input, cached && through ? { decisions: decisionsThrough(cached.decisions, through), through } : undefined);
-        if (cached === undefined || cached.matching < keys.length) writePlanDecisions(cacheDir, keys, ctx.plan.plan.decisions());
+        const solves = cached === undefined || cached.matching < keys.length;
+        if (solves) await loadSolver();
+        ctx.plan.plan = planSuppression(input, cached !== undefined && through !== undefined ? { decisions: decisionsThrough(cached.decisions, through), through } : undefined);
+        if (solves) writePlanDecisions(cacheDir, keys, ctx.plan.plan.decisions());
       }
     }
     const published = suppressIndicators(indicators, ctx.plan.plan);
