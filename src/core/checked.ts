@@ -36,7 +36,8 @@ export function mustGet<K, V>(map: ReadonlyMap<K, V>, key: K, what: string): V {
 /** Capture group `n` of a match whose pattern always captures it (a group outside any `?` or `|`). */
 export function group(m: RegExpExecArray | RegExpMatchArray, n: number): string {
   const v = m[n];
-  if (v === undefined) throw new InvariantError(`group ${n} of /${m.input ?? ""}/ did not capture`);
+  // Not the matched text: it can be a source row's cell, which an error message must not carry.
+  if (v === undefined) throw new InvariantError(`group ${n} of a ${m.length - 1}-group match did not capture`);
   return v;
 }
 

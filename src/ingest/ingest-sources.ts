@@ -11,7 +11,6 @@ import { formatOf } from "./formats/registry.ts";
 import type { IngestOptions } from "./formats/source-format.ts";
 // The glob lives apart so that a run can list its inputs without loading the readers (app/up-to-date.ts).
 import { sourceFiles } from "./source-files.ts";
-export { sourceFiles };
 
 export type { IngestOptions, LogFn } from "./formats/source-format.ts";
 

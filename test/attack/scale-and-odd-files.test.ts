@@ -88,7 +88,7 @@ describe("files the program cannot handle end in a clear message", () => {
   });
 
   it("a socket matched by a glob is skipped with a warning", async () => {
-    const { sourceFiles } = await import("../../src/ingest/ingest-sources.ts");
+    const { sourceFiles } = await import("../../src/ingest/source-files.ts");
     const p = makeProject(POLIS_SOURCE);
     const server = net.createServer();
     try {

@@ -29,6 +29,25 @@ export const PLAIN_MAX = 1 << 16;
 
 export type LineEnd = "\r\n" | "\n";
 
+/** Bounds memory when a quote never closes: such a "field" would otherwise swallow the whole file. */
+export const MAX_RECORD_BYTES = 1 << 20;
+
+/**
+ * csv-parse's options, one set for the stream parser and this splitter's quoted records: the fast path
+ * is right only while both read a record alike. `recordDelimiter`: the line end the fast path split at
+ * (csv-parse would have found the same one).
+ */
+export function csvParseOptions(delimiter: string, recordDelimiter?: LineEnd) {
+  return {
+    delimiter,
+    ...(recordDelimiter !== undefined ? { record_delimiter: recordDelimiter } : {}),
+    bom: false, // decode-bytes has already removed it
+    relax_column_count: true, // a wrong column count is a `column_count` rejection, not an exception
+    relax_quotes: true, // `5" tum` in an unquoted field is text, as Excel reads it
+    max_record_size: MAX_RECORD_BYTES,
+  };
+}
+
 /** What `split` did with the bytes it was given. */
 export interface SplitResult {
   /** Bytes [0, consumed) became records; the rest is an incomplete record to prepend to the next bytes. */
@@ -174,14 +193,7 @@ export class PlainLineSplitter {
   private parseQuoted(spans: Buffer[]): string[][] | null {
     let records: string[][];
     try {
-      records = parseSync(Buffer.concat(spans), {
-        delimiter: this.delimiter,
-        record_delimiter: this.lineEnd,
-        bom: false,
-        relax_column_count: true,
-        relax_quotes: true,
-        max_record_size: PLAIN_MAX * 16,
-      });
+      records = parseSync(Buffer.concat(spans), csvParseOptions(this.delimiter, this.lineEnd));
     } catch {
       return null;
     }

@@ -87,7 +87,9 @@ export async function readAggregatedCsv(opts: ReadAggregatedCsvOptions): Promise
   for await (const row of table.rows) {
     const first = prelude.start(row);
     if (typeof first !== "number") {
-      await prelude.settle(row, first, null);
+      // Only a rejection waits (its quarantine write): an ignored row is recorded with no await.
+      const pending = prelude.settle(row, first, null);
+      if (pending !== undefined) await pending;
       continue;
     }
     const periodText = cell(row, col.period);
@@ -104,7 +106,8 @@ export async function readAggregatedCsv(opts: ReadAggregatedCsvOptions): Promise
     const labelOutcome = label === "" ? null : lookups.labels.lookup(label);
     const structural = prelude.structural(row, first, labelOutcome?.kind === "ignored");
     if (structural !== null) {
-      await prelude.settle(row, structural, month);
+      const pending = prelude.settle(row, structural, month);
+      if (pending !== undefined) await pending;
       continue;
     }
     const countText = cell(row, col.count);

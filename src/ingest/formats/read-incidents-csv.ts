@@ -102,7 +102,9 @@ export async function readIncidentsCsv(opts: ReadIncidentsCsvOptions): Promise<F
     const cells = row.cells;
     const first = prelude.start(row);
     if (typeof first !== "number") {
-      await prelude.settle(row, first, null);
+      // Only a rejection waits (its quarantine write): an ignored row is recorded with no await.
+      const pending = prelude.settle(row, first, null);
+      if (pending !== undefined) await pending;
       continue;
     }
     const occurred = col.occurred_at >= 0 ? (cells[col.occurred_at] ?? "").trim() : "";
@@ -119,7 +121,8 @@ export async function readIncidentsCsv(opts: ReadIncidentsCsvOptions): Promise<F
     const labelOutcome = label === "" ? null : lookups.labels.lookup(label);
     const structural = prelude.structural(row, first, labelOutcome?.kind === "ignored");
     if (structural !== null) {
-      await prelude.settle(row, structural, month);
+      const pending = prelude.settle(row, structural, month);
+      if (pending !== undefined) await pending;
       continue;
     }
     if (occurred === "") {

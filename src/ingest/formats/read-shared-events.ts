@@ -15,7 +15,7 @@ import { incidentSourceAt } from "../../config/schema.ts";
 import { polledArchive } from "../polled-archive.ts";
 import { IncidentAccumulator } from "../incident-accumulator.ts";
 import { scanFile } from "../each-file.ts";
-import { sourceFiles } from "../ingest-sources.ts";
+import { sourceFiles } from "../source-files.ts";
 import { openQuarantine } from "../quarantine.ts";
 import { eventElements, type EventTarget, handleEvent, parseEvent, preparePolisenLookups } from "./read-polisen-events.ts";
 import { addDated } from "../../core/dated-spans.ts";

@@ -212,7 +212,7 @@ export function windows1252ToUtf8(bytes: Uint8Array): Buffer {
   // of a worker's 7 s at 1 M rows).
   const n = bytes.length;
   for (let i = 0; i < n; i++) {
-    const b = at(bytes, i);
+    const b = bytes[i] ?? 0; // i < n = bytes.length; per byte, so no checked call
     if (b < 0x80) {
       out[j++] = b;
       continue;

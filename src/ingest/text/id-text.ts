@@ -19,8 +19,10 @@ export interface IdTexts {
 /** 32-bit hash of `units[start, end)`, equal to `hashRange` of the same code units in a string. */
 export function hashUnits(units: IdUnits, start: number, end: number): number {
   let h = 0x811c9dc5;
+  // `?? 0`, not the checked at(): this runs per code unit of every id, and end ≤ units.length (the
+  // id table's own offsets), so the fallback never applies.
   for (let i = start; i < end; i++) {
-    h ^= at(units, i);
+    h ^= units[i] ?? 0;
     h = Math.imul(h, 0x01000193);
   }
   return avalanche(h);

@@ -15,7 +15,7 @@ import { parse, type Parser } from "csv-parse";
 import { normaliseLabel } from "../../config/normalise-label.ts";
 import { headerLineEnd, sniffDelimiter, type Delimiter } from "./sniff-delimiter.ts";
 import { errorCode } from "../../core/error-facts.ts";
-import { PlainLineSplitter, type LineEnd } from "../_fast/plain-lines.ts";
+import { csvParseOptions, MAX_RECORD_BYTES, PlainLineSplitter, type LineEnd } from "../_fast/plain-lines.ts";
 
 export interface CsvRow {
   /** Physical line the row starts on, 1-based. */
@@ -40,8 +40,6 @@ export interface CsvTable {
 
 /** A header line longer than this is not a header: give up sniffing and parse with `,`. */
 const MAX_HEADER_BYTES = 1 << 20;
-/** Bounds memory when a quote never closes: such a "field" would otherwise swallow the whole file. */
-const MAX_RECORD_BYTES = 1 << 20;
 /** Bytes handed to the parser at a time, so the record guard acts within a slice of the limit. */
 const WRITE_SLICE = 1 << 16;
 
@@ -70,15 +68,7 @@ function brokenMessage(error: unknown): string {
 
 function newParser(delimiter: Delimiter, recordDelimiter?: LineEnd): Parser {
   // Not `on_record`: csv-parse builds a context object per record for it, which made a cold run 40 % slower.
-  const parser = parse({
-    delimiter,
-    // Taking over from the fast path mid-file: the line end it saw first, as csv-parse would have found it.
-    ...(recordDelimiter !== undefined ? { record_delimiter: recordDelimiter } : {}),
-    bom: false, // decode-bytes has already removed it
-    relax_column_count: true, // a wrong column count is a `column_count` rejection, not an exception
-    relax_quotes: true, // `5" tum` in an unquoted field is text, as Excel reads it
-    max_record_size: MAX_RECORD_BYTES,
-  });
+  const parser = parse(csvParseOptions(delimiter, recordDelimiter));
   // Errors are read from `parser.errored` after each synchronous write; the event must not crash.
   parser.on("error", () => {});
   return parser;
@@ -128,7 +118,9 @@ export async function openCsv(chunks: AsyncIterable<Buffer>, opts: { firstRowLin
   // The fast path (_fast/plain-lines.ts) while it can; the stream parser from the record where it cannot.
   let splitter = lineEnd !== null ? new PlainLineSplitter(delimiter, lineEnd) : null;
   let carry: Buffer | null = null;
-  let parser = newParser(delimiter);
+  // With the fast path, the parser reads nothing until it takes over, then with the line end the fast
+  // path was splitting at (as csv-parse would have found it); without, it reads the whole file.
+  const parser = newParser(delimiter, lineEnd ?? undefined);
 
   /** One record, fast path's or parser's, into `pending` with its start line. */
   const accept = (record: string[], plain: boolean) => {
@@ -182,12 +174,6 @@ export async function openCsv(chunks: AsyncIterable<Buffer>, opts: { firstRowLin
       }
     }
   };
-  /** The stream parser reads from here on, with the line end the fast path was splitting at. */
-  const handOver = () => {
-    splitter = null;
-    parser.destroy();
-    parser = newParser(delimiter, lineEnd ?? undefined);
-  };
   const write = (bytes: Buffer) => {
     if (splitter === null) {
       writeParser(bytes);
@@ -197,7 +183,7 @@ export async function openCsv(chunks: AsyncIterable<Buffer>, opts: { firstRowLin
     const { consumed, fallBack } = splitter.split(buf, accept);
     if (fallBack) {
       carry = null;
-      handOver();
+      splitter = null; // the stream parser reads from here on
       writeParser(buf.subarray(consumed));
     } else {
       // A copy: the incomplete record must not keep the whole chunk alive.
@@ -209,7 +195,7 @@ export async function openCsv(chunks: AsyncIterable<Buffer>, opts: { firstRowLin
     if (splitter !== null) {
       const rest = carry;
       carry = null;
-      handOver();
+      splitter = null;
       if (rest !== null) writeParser(rest);
     }
     if (!failed) {

@@ -24,7 +24,9 @@ export function firstNonEmpty(cells: ReadonlyArray<string>): number {
  */
 export function hasWrongWidth(cells: ReadonlyArray<string>, width: number): boolean {
   if (cells.length < width) return true;
-  return cells.some((c, i) => i >= width && c.trim() !== "");
+  // From `width` on only: a good row does no work here (this runs for every row of a file).
+  for (let i = width; i < cells.length; i++) if ((cells[i] ?? "").trim() !== "") return true;
+  return false;
 }
 
 export function hasC1Controls(cells: ReadonlyArray<string>): boolean {
