@@ -144,6 +144,11 @@ function add(label: string, m: Measured | number, rowCount?: number, mb?: number
   rows.push([label, fmt(s, 2), cpu === null ? "" : fmt(cpu, 2), rowCount ? fmt(rowCount / s, 0) : "", mb ? fmt(mb / s) : "", rss === null ? "" : fmt(rss, 0), duck ? `${fmt(s / duck, 1)}×` : ""]);
   print(rows.at(-1)!);
 }
+/** A figure stopped at its timeout: a row like the others, read "more than N s", with the CPU and memory used by then. */
+function addStopped(label: string, error: ChildTimedOut): void {
+  rows.push([`${label} – stoppad efter ${error.timeoutSeconds} s`, `> ${fmt(error.timeoutSeconds, 0)}`, error.cpuSeconds === null ? "" : `> ${fmt(error.cpuSeconds, 2)}`, "", "", error.rssMb === null ? "" : fmt(error.rssMb, 0), ""]);
+  print(rows.at(-1)!);
+}
 /**
  * What one area adds (issue 20 item 4): CPU seconds (wall time where CPU is not measured) over those of
  * the 6-area kommun, per area added; without a 6-area figure, the whole per area.
@@ -250,9 +255,7 @@ for (const n of areaCounts) {
     add(`${label}: lagesbild --only data, warm, suppression on, plan cached`, best(runs, () => lagesbild(suppressed, dir)), 1e6, mb, duck.seconds);
   } catch (error) {
     if (!(error instanceof ChildTimedOut)) throw error;
-    // A row like the others, read "more than N s": the CPU and memory it had used when stopped.
-    rows.push([`${label}: lagesbild --only data, warm, suppression on, plan solved – stoppad efter ${error.timeoutSeconds} s`, `> ${fmt(error.timeoutSeconds, 0)}`, error.cpuSeconds === null ? "" : `> ${fmt(error.cpuSeconds, 2)}`, "", "", error.rssMb === null ? "" : fmt(error.rssMb, 0), ""]);
-    print(rows.at(-1)!);
+    addStopped(`${label}: lagesbild --only data, warm, suppression on, plan solved`, error);
   }
 }
 
@@ -264,14 +267,16 @@ for (const n of parts.has("suppression") ? list(process.env.BENCH_SUPPRESSION_AR
   const plan = path.join(dir, "var/cache/suppression-plan.json");
   const run = (month: string, timeout?: number) => runChild([cli, "run", "--config", config, "--only", "data", "--month", month, "--generated-at", "2025-01-02T06:00:00+01:00", "--force", "--quiet", "--log-format", "json"], dir, {}, timeout);
   const label = `suppression plan, ${n} areas`;
+  // The plan runs through the run's month and a run that finds its months cached writes nothing, so
+  // the added month is timed after a first plan through 2024-11 (a plan through 2024-12 would serve it).
+  let step = `${label}: first plan, 35 months (2022-01..2024-11), --only data`;
   try {
-    // The plan runs through the run's month and a run that finds its months cached writes nothing, so
-    // the added month is timed after a first plan through 2024-11 (a plan through 2024-12 would serve it).
-    add(`${label}: first plan, 35 months (2022-01..2024-11), --only data`, best(1, () => run("2024-11", suppressionTimeout), () => rmSync(plan, { force: true })));
-    add(`${label}: one month added (2024-12, plan cached through 2024-11)`, best(1, () => run("2024-12", suppressionTimeout)));
+    add(step, best(1, () => run("2024-11", suppressionTimeout), () => rmSync(plan, { force: true })));
+    step = `${label}: one month added (2024-12, plan cached through 2024-11)`;
+    add(step, best(1, () => run("2024-12", suppressionTimeout)));
   } catch (error) {
     if (!(error instanceof ChildTimedOut)) throw error;
-    rows.push([`${label}: first plan, 35 months`, `stoppad efter ${suppressionTimeout} s`, "", "", "", "", ""]);
+    addStopped(step, error);
   }
 }
 

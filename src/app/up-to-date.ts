@@ -30,6 +30,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import type { Config } from "../config/load-config.ts";
 import type { SourceConfig } from "../config/schema.ts";
@@ -103,7 +104,7 @@ export interface RunInputs {
 
 /**
  * The run's key: everything but the source files' contents. `listFiles` is ingest's own glob
- * (ingest-sources.ts `sourceFiles`), so the files are exactly those the run would read; a matched
+ * (source-files.ts `sourceFiles`), so the files are exactly those the run would read; a matched
  * folder or FIFO it skips with a warning is part of the key through that warning.
  */
 export async function runInputs(
@@ -122,7 +123,8 @@ export async function runInputs(
     files.push(...found);
     listed.push([source.id, found, warnings]);
   }
-  const packageDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
+  // fileURLToPath, not .pathname: a project path with å/ä/ö or a space is %-escaped in the URL.
+  const packageDir = fileURLToPath(new URL("../..", import.meta.url));
   const key = createHash("sha256")
     .update(
       canonical({

@@ -4,6 +4,7 @@
  * bytes on the same machine. One ChartJSNodeCanvas is reused: each instance loads a fresh copy of
  * chart.js, which is slow and grows memory if done per chart.
  */
+import { at } from "../core/checked.ts";
 import type { Chart, ChartConfiguration } from "chart.js";
 import { ChartJSNodeCanvas } from "chartjs-node-canvas";
 import type { Indicators } from "../model/indicators.ts";
@@ -425,8 +426,7 @@ async function predrawAreaCharts(specs: ReadonlyArray<ChartSpec>): Promise<void>
   if (workers === 0) return;
   const pngs = await drawAreaChartsInParallel(missing.map((m) => m.spec), workers, drawAreaChart, () => getRenderer(PHONE.width, PHONE.panelHeight, PHONE.fontSize));
   missing.forEach(({ key }, i) => {
-    const png = pngs[i];
-    if (png === undefined) return;
+    const png = at(pngs, i); // the pool fills every slot
     predrawn.set(key, png);
     store?.set(key, png);
   });
