@@ -284,11 +284,15 @@ export const SURVEY_COLOURS = 64;
 /** zlib level of the wide charts: 6 is ~6 % more bytes than 9 at a tenth of the time (600 charts a month at 300 areas). */
 const WIDE_DEFLATE = 6;
 /**
- * zlib level of an area page's chart, as the wide charts: 5 % more bytes than 9 at a fraction of the time
- * (measured on the sample's area charts: 7.6 kB against 7.2 kB, 12 ms against 26 ms to encode), for 300+
- * charts a month.
+ * zlib's settings for an area page's chart, 313 of them in a new month at 312 areas. Measured on 60 of
+ * that kommun's area charts (encoder time, zlib included, per chart, on the shared machine; bytes per
+ * chart): level 6 2.0 ms / 11.18 kB, level 4 1.5 ms / 11.41 kB, level 1 1.3 ms / 12.49 kB, Z_RLE 1.3 ms /
+ * 12.12 kB, Z_FILTERED no better than the default strategy, level 9 11 ms / 10.68 kB. Level 4 keeps the
+ * bytes within 2 % of level 6 (+70 kB over a month's 313 charts, ~0.7 kB on an area page) for a
+ * quarter of the encoding time; Z_RLE would save a little more time for 8 % more bytes, which every
+ * reader on a phone pays, every month.
  */
-const AREA_DEFLATE = WIDE_DEFLATE;
+const AREA_DEFLATE = 4;
 
 /** The exact colours of a chart's lines (`#rrggbb` border colours), for the encoder to keep. */
 function lineColours(cfgs: ReadonlyArray<ChartConfiguration>): string[] {
