@@ -22,7 +22,7 @@ import { fileURLToPath } from "node:url";
 export const STORE_MAX = 4000;
 
 /** The modules whose code decides a chart's pixels or bytes (their source text is part of every key). */
-const DRAWING_MODULES = ["charts.ts", "chart-style.ts", "chart-phone.ts", "indexed-png.ts", "wording.ts", "survey-chart.ts"];
+const DRAWING_MODULES = ["charts.ts", "area-chart.ts", "chart-style.ts", "chart-phone.ts", "indexed-png.ts", "wording.ts", "survey-chart.ts"];
 
 let salt: string | undefined;
 
