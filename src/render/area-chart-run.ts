@@ -7,7 +7,9 @@
 import { at, InvariantError } from "../core/checked.ts";
 import type { ChartSpec } from "./chart-data.ts";
 import { AREA_PLOT, areaChartKey, areaChartLayout, areaPanels, drawAreaChart, type AreaPanels } from "./area-chart.ts";
-import { chartWorkerCount, startChartJobs, type ChartJobs } from "./chart-pool.ts";
+import { existsSync } from "node:fs";
+import type { Worker } from "node:worker_threads";
+import { CHART_WORKER_MIN_JOBS, chartWorkerCount, spawnChartWorkers, startChartJobs, type ChartJobs } from "./chart-pool.ts";
 import type { ChartStore } from "./chart-store.ts";
 import { getRenderer, type ChartImage, type ChartLayout } from "./charts.ts";
 import { PHONE } from "./chart-style.ts";
@@ -21,7 +23,36 @@ export interface AreaCharts {
   close(): Promise<void>;
 }
 
-export function startAreaCharts(specs: ReadonlyArray<ChartSpec>, store: ChartStore | null, warn: (obj: object, message: string) => void): AreaCharts {
+/** Workers started ahead by prestartAreaChartWorkers, waiting for the month's charts (unref'd: they never keep the process alive). */
+let waiting: Worker[] = [];
+
+/** The marker that a month's area charts were drawn into the store: `<store>/months/<key>`. */
+const drawnMarker = (store: ChartStore, month: string) => store.markerPath(`months/${month}`);
+
+/**
+ * Starts the chart workers before the run reads its sources, when the month is likely to draw its area
+ * charts: a month whose charts were never drawn into this cache (a new month, or a cleared cache). A
+ * re-run of a month drawn before finds its charts in the store and starts no worker ahead: if its figures
+ * changed after all, startAreaCharts starts them then, as it would have anyway. `areas` estimates the
+ * charts (one per area and Okänt område).
+ */
+export function prestartAreaChartWorkers(store: ChartStore, month: string, areas: number, warn: (obj: object, message: string) => void): void {
+  if (waiting.length > 0 || existsSync(drawnMarker(store, month))) return;
+  const count = chartWorkerCount(areas + 1, process.env, (message) => warn({}, message));
+  waiting = spawnChartWorkers(count, prepareHere);
+  for (const w of waiting) w.unref();
+}
+
+/** Stops workers started ahead that no month took (a month that failed, or was skipped as unchanged). */
+export async function stopWaitingChartWorkers(): Promise<void> {
+  const idle = waiting.splice(0);
+  await Promise.all(idle.map((w) => w.terminate()));
+}
+
+/** node-canvas and the plots' renderer on this thread (before any worker starts: chart-pool.ts). */
+const prepareHere = () => void getRenderer(PHONE.width, AREA_PLOT, PHONE.fontSize);
+
+export function startAreaCharts(specs: ReadonlyArray<ChartSpec>, store: ChartStore | null, warn: (obj: object, message: string) => void, month?: string): AreaCharts {
   const layouts = specs.map(areaChartLayout);
   const pngs: Array<Buffer | undefined> = [];
   // The panels and key once per chart: the key to look the store up, the panels to draw here if need be.
@@ -33,12 +64,15 @@ export function startAreaCharts(specs: ReadonlyArray<ChartSpec>, store: ChartSto
     pngs.push(stored);
     if (stored === undefined) missing.push({ at: i, panels, key });
   });
-  const workers = chartWorkerCount(missing.length, process.env, (message) => warn({}, message));
+  // Workers started ahead are used when there is enough to draw; otherwise stopped, and none started.
+  const ahead = waiting.splice(0);
+  const count = ahead.length > 0 ? (missing.length >= CHART_WORKER_MIN_JOBS ? ahead.length : 0) : chartWorkerCount(missing.length, process.env, (message) => warn({}, message));
+  for (const w of ahead.slice(count)) void w.terminate();
   const jobs: ChartJobs = startChartJobs(
     missing.map((m) => at(specs, m.at)),
-    workers,
+    ahead.length > 0 ? ahead.slice(0, count) : count,
     (j) => drawAreaChart(at(missing, j).panels),
-    () => getRenderer(PHONE.width, AREA_PLOT, PHONE.fontSize),
+    prepareHere,
     (error) => warn({ error: error.message }, `En diagramtråd misslyckades (${error.message}); huvudtråden ritar dess diagram.`),
   );
   return {
@@ -50,6 +84,7 @@ export function startAreaCharts(specs: ReadonlyArray<ChartSpec>, store: ChartSto
         pngs[i] = png;
         store?.set(key, png);
       });
+      if (store !== null && month !== undefined) store.mark(drawnMarker(store, month));
       return layouts.map((layout, i) => {
         const png = pngs[i];
         // Every chart was stored or is among `missing`, which the pool drew.

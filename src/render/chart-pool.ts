@@ -38,6 +38,16 @@ export function chartWorkerCount(jobs: number, env: Readonly<Record<string, stri
   return Math.max(0, Math.min(availableParallelism() - 1, jobs));
 }
 
+/**
+ * `count` chart workers, started now: each loads chart.js, canvas and its fonts (~0.3 s bundled) and then
+ * waits for its one request (startChartJobs). Started ahead of the month's charts (area-chart-run.ts),
+ * their start-up overlaps the run's reading and aggregation. `prepare` loads node-canvas here first.
+ */
+export function spawnChartWorkers(count: number, prepare: () => void): Worker[] {
+  if (count > 0) prepare(); // see above: node-canvas on this thread before any worker's
+  return Array.from({ length: count }, () => new Worker(entry()));
+}
+
 export interface ChartJobs {
   /** Draws on this thread the jobs no worker has taken, waits for the workers', and gives every PNG in job order. */
   finish(): Promise<Buffer[]>;
@@ -50,14 +60,14 @@ export interface ChartJobs {
  * A worker that fails (it could not start, or threw) is reported through `onWorkerFailed` and the jobs it
  * had taken are drawn here: a chart is never missing because a thread was.
  */
-export function startChartJobs(specs: ReadonlyArray<ChartSpec>, workers: number, drawHere: (i: number) => Buffer, prepare: () => void, onWorkerFailed: (error: Error) => void): ChartJobs {
+export function startChartJobs(specs: ReadonlyArray<ChartSpec>, workers: number | Worker[], drawHere: (i: number) => Buffer, prepare: () => void, onWorkerFailed: (error: Error) => void): ChartJobs {
   const out: Array<Buffer | undefined> = new Array(specs.length);
   // The next job's index, shared with the workers (Atomics.add hands each index out once).
   const counter = new Int32Array(new SharedArrayBuffer(4));
   const take = (): number => Atomics.add(counter, 0, 1);
   let closing = false;
-  if (workers > 0) prepare(); // loads node-canvas on this thread first (see above)
-  const pool = Array.from({ length: workers }, () => new Worker(entry()));
+  const pool = typeof workers === "number" ? spawnChartWorkers(workers, prepare) : workers;
+  for (const w of pool) w.ref(); // a started worker may have been unref'd while it waited for work
   const finished = pool.map(
     (worker) =>
       new Promise<void>((resolve) => {

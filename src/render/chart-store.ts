@@ -97,6 +97,21 @@ export class ChartStore {
     }
   }
 
+  /** A marker file's path in the store (area-chart-run.ts: a month's charts were drawn). */
+  markerPath(name: string): string {
+    return path.join(this.dir, name);
+  }
+
+  /** Creates the marker file `file` (empty); a failure costs only a later run's guess. */
+  mark(file: string): void {
+    try {
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, "");
+    } catch {
+      // As set(): never the report's concern.
+    }
+  }
+
   /** Removes unused files, oldest first, while more than `max` are kept. */
   prune(max: number = STORE_MAX): void {
     let names: string[];

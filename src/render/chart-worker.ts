@@ -6,7 +6,13 @@
  */
 import { parentPort } from "node:worker_threads";
 import type { ChartSpec } from "./chart-data.ts";
-import { areaPanels, drawAreaChart } from "./area-chart.ts";
+import { AREA_PLOT, areaPanels, drawAreaChart } from "./area-chart.ts";
+import { getRenderer } from "./charts.ts";
+import { PHONE } from "./chart-style.ts";
+
+// The renderer (its own chart.js copy and cairo surface) is made while the worker waits for its request:
+// a worker started ahead of the month's charts (chart-pool.ts spawnChartWorkers) is then ready to draw.
+getRenderer(PHONE.width, AREA_PLOT, PHONE.fontSize);
 
 export interface ChartWorkerRequest {
   specs: ReadonlyArray<ChartSpec>;

@@ -42,7 +42,7 @@ export async function renderMonthFiles(
   const specs = chartSpecs(ind, ctx.config);
   // The area pages' charts start first: worker threads draw them while this thread draws the month
   // page's charts and renders the pages and data files, which need only the charts' layout.
-  const areaCharts = areaPages ? startAreaCharts(specs.filter((s) => s.placement.section === "area"), store, ctx.warn ?? (() => undefined)) : null;
+  const areaCharts = areaPages ? startAreaCharts(specs.filter((s) => s.placement.section === "area"), store, ctx.warn ?? (() => undefined), ind.month) : null;
   try {
     const charts = await renderCharts(ind, ctx.config, store, specs);
     const context = { config: ctx.config, charts, notes: monthNotesText(ctx.notes, ind, ctx.config), revisions: ctx.revisions, commentary: ctx.commentary };
