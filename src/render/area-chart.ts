@@ -31,12 +31,12 @@ export const AREA_PLOT = 160;
 
 /**
  * zlib's settings for an area page's chart, 313 of them in a new month at 312 areas. Measured on 60 of
- * that kommun's area charts (encoder time, zlib included, per chart, on the shared machine; bytes per
- * chart): level 6 2.0 ms / 11.18 kB, level 4 1.5 ms / 11.41 kB, level 1 1.3 ms / 12.49 kB, Z_RLE 1.3 ms /
- * 12.12 kB, Z_FILTERED no better than the default strategy, level 9 11 ms / 10.68 kB. Level 4 keeps the
- * bytes within 2 % of level 6 (+70 kB over a month's 313 charts, ~0.7 kB on an area page) for a
- * quarter of the encoding time; Z_RLE would save a little more time for 8 % more bytes, which every
- * reader on a phone pays, every month.
+ * that kommun's area charts with their bands (encoder time, zlib included, per chart, on the shared
+ * machine; bytes per chart): level 6 2.0 ms / 11.96 kB, level 4 1.5–1.9 ms / 12.26 kB (two runs), level
+ * 1 1.4 ms / 13.44 kB, Z_RLE 1.3 ms / 14.10 kB, Z_FILTERED no better than the default strategy, level
+ * 9 10.6 ms / 11.45 kB. Level 4 keeps the bytes within 2.5 % of level 6 (+90 kB over a month's 313
+ * charts, 0.3 kB on an area page) for a little less time; Z_RLE would save ~0.6 ms a chart (0.2 s a
+ * month) for 18 % more bytes, which every reader on a phone pays, every month.
  */
 export const AREA_DEFLATE = 4;
 /** A drawing is `rows` device pixels high for `css` CSS px (chart.js sizes a canvas to floor(size · ratio)). */
