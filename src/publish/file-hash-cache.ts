@@ -18,7 +18,7 @@ import { z } from "zod";
 import { stringifyJson } from "../core/write-json.ts";
 import { sha256 } from "./manifest.ts";
 import { writeFileAtomic } from "../core/write-file-atomic.ts";
-import { errorCode } from "../core/error-facts.ts";
+import { readFileIfPresent } from "../core/read-file-if-present.ts";
 import { fileStatKey } from "../core/file-stat-key.ts";
 import { outDirCacheFile } from "../core/out-dir-cache-file.ts";
 
@@ -55,13 +55,8 @@ export class FileHashCache {
     if (key === null) return null;
     const known = this.entries.get(rel);
     if (known && known[0] === key) return known[1];
-    let content: Buffer;
-    try {
-      content = readFileSync(full);
-    } catch (error) {
-      if (errorCode(error) === "ENOENT") return null;
-      throw error;
-    }
+    const content = readFileIfPresent(full);
+    if (content === null) return null;
     const digest = sha256(content);
     this.entries.set(rel, [key, digest]);
     return digest;

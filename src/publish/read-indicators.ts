@@ -10,7 +10,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { LagesbildError } from "../core/errors.ts";
-import { errorCode } from "../core/error-facts.ts";
+import { readFileIfPresent } from "../core/read-file-if-present.ts";
 import { type ArchiveSource, ArchiveSourceSchema, type Indicators } from "../model/indicators.ts";
 import { IndicatorsFileSchema } from "../model/indicators-file.ts";
 
@@ -44,13 +44,8 @@ export function readIndicatorsFile(file: string, bytes?: Buffer): Indicators | n
  * wrong in public, silently.
  */
 export function readIndicatorsIfPublished(file: string): Indicators | null {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    if (errorCode(error) === "ENOENT") return null;
-    throw error;
-  }
+  const bytes = readFileIfPresent(file);
+  if (bytes === null) return null;
   const indicators = readIndicatorsFile(file, bytes);
   if (indicators === null) throw new Error(`${file} finns men kan inte läsas som lagesbild.indicators/v1 (inte JSON, avkortad eller ett annat schema)`);
   return indicators;
