@@ -37,17 +37,23 @@ export function readIndicatorsFile(file: string, bytes?: Buffer): Indicators | n
 
 /**
  * The indicators of a month a kommun may or may not have published: null when there is no file (the
- * month was never published, or failed the first time); a file that is there but cannot be read as
- * the schema (not JSON, cut short, another schema) throws an internal error (exit 70) naming it. A
- * group compares months whose kommun runs have just ended, so such a file is a bug or a damaged disk,
- * never "not published": a comparison showing the kommun as "ingen rapport" because of it would be
- * wrong in public, silently.
+ * month was never published, or failed the first time). A file that is there but cannot be read as the
+ * schema (not JSON, cut short, another schema) is never "not published" - a comparison showing the
+ * kommun as "ingen rapport" because of it would be wrong in public, silently - and stops the group's
+ * files as a damaged month folder stops the archive and the feed (archiveSource below): exit 1, the file
+ * named, with how to rebuild it.
  */
 export function readIndicatorsIfPublished(file: string): Indicators | null {
   const bytes = readFileIfPresent(file);
   if (bytes === null) return null;
   const indicators = readIndicatorsFile(file, bytes);
-  if (indicators === null) throw new Error(`${file} finns men kan inte läsas som lagesbild.indicators/v1 (inte JSON, avkortad eller ett annat schema)`);
+  if (indicators === null) {
+    throw new LagesbildError(
+      "publish",
+      `${file} finns men kan inte läsas som lagesbild.indicators/v1 (inte JSON, avkortad eller ett annat schema), så jämförelsen kan inte byggas. Bygg om kommunens månad med lagesbild run --force.`,
+      { file },
+    );
+  }
   return indicators;
 }
 

@@ -2,8 +2,8 @@
  * The group's comparison (src/app/write-group-files.ts) reads each kommun's published indicators.json:
  * a kommun with no file for the month did not publish it and shows as a row with no figures; a file
  * that is there but is not JSON (cut short by a full disk, edited by hand) or not the schema is no
- * "not published": the run stops with an internal error (exit 70 at the CLI) naming the file, and
- * writes no comparison from it.
+ * "not published": the run stops as for a damaged month folder in the archive (a publish error, exit 1
+ * at the CLI) naming the file, and writes no comparison from it.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -52,7 +52,7 @@ describe("the group's comparison of its kommuner's published months", () => {
   it.each([
     ["not JSON (cut short)", '{"schema":"lagesbild.indicators/v1","month":"2024-03","entries":['],
     ["JSON of another kind", JSON.stringify({ schema: "lagesbild.indicators/v0", month: SAMPLE_MONTH })],
-  ])("stops with an internal error naming a published indicators.json that is %s, and writes no comparison", (_kind, content) => {
+  ])("stops with a publish error naming a published indicators.json that is %s, and writes no comparison", (_kind, content) => {
     const g = group();
     mkdirSync(g.month("grannby"), { recursive: true });
     const file = path.join(g.month("grannby"), "indicators.json");
@@ -63,10 +63,9 @@ describe("the group's comparison of its kommuner's published months", () => {
     } catch (error) {
       thrown = error;
     }
-    expect(thrown).toBeInstanceOf(Error);
-    // Not a LagesbildError: the CLI's top-level catch turns it into "internt fel" and exit 70.
-    expect(thrown).not.toBeInstanceOf(LagesbildError);
-    expect((thrown as Error).message).toContain(file);
+    expect(thrown).toBeInstanceOf(LagesbildError);
+    expect((thrown as LagesbildError).exitCode).toBe(1);
+    expect((thrown as LagesbildError).message).toContain(file);
     expect(existsSync(path.join(g.outDir, "jamforelse"))).toBe(false);
   });
 });
