@@ -1,9 +1,10 @@
 /**
- * Internal: one figure of an entry (model/figures.ts) read by its group and key, and its hidden flag,
- * for the loops of the CSV writer and the tables.
+ * Internal: one figure of an entry (model/figures.ts) read by its group and key, and why it is hidden,
+ * for the loops of the CSV writer and the tables: one reading of the published flags, so the page's
+ * "färre än k" / "döljs" / "uppgift saknas" and the CSV's `undertryckt` and `dolda` always agree.
  */
 import type { IncidentFigureSpec } from "../model/figures.ts";
-import type { IncidentEntry } from "../model/indicators.ts";
+import type { HiddenKind, IncidentEntry } from "../model/indicators.ts";
 
 /** The figures of the spec's group, looked up by name (every group is an object of numbers and flags). */
 function groupOf(e: IncidentEntry, f: IncidentFigureSpec): Readonly<Record<string, unknown>> {
@@ -16,7 +17,24 @@ export function figureValue(e: IncidentEntry, f: IncidentFigureSpec): number | n
   return typeof v === "number" ? v : null;
 }
 
-/** The figure's `<key>_suppressed` flag as published ("small", "protects", `true` in older files), or undefined. */
-export function figureHiddenFlag(e: IncidentEntry, f: IncidentFigureSpec): unknown {
-  return groupOf(e, f)[`${f.key}_suppressed`];
+/**
+ * A published `<key>_suppressed` flag read as a hidden kind (spec/outputs.md): "small" or "protects";
+ * `true`, in a file published before the two kinds, only ever meant a small value (or a sum containing
+ * one); `false`, absent or anything else: not hidden.
+ */
+export function hiddenKindOf(flag: unknown): HiddenKind | undefined {
+  if (flag === "protects") return "protects";
+  return flag === "small" || flag === true ? "small" : undefined;
+}
+
+/**
+ * Why the figure is hidden, or undefined when it is not (its value is then a number, or null for
+ * "uppgift saknas"). The month's count of a file published before the per-figure flags has no flag,
+ * only the entry's `suppressed: true` (outputs.md: "an entry whose month.count is hidden has
+ * suppressed: true"): that reads as small. A flag that is there, `false` included, decides alone.
+ */
+export function figureHiddenKind(e: IncidentEntry, f: IncidentFigureSpec): HiddenKind | undefined {
+  const flag: unknown = groupOf(e, f)[`${f.key}_suppressed`];
+  if (flag === undefined && f.group === "month" && f.key === "count" && e.suppressed) return "small";
+  return hiddenKindOf(flag);
 }
