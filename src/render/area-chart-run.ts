@@ -9,7 +9,7 @@ import type { ChartSpec } from "./chart-data.ts";
 import { AREA_PLOT, areaChartKey, areaChartLayout, areaPanels, drawAreaChart, type AreaPanels } from "./area-chart.ts";
 import { existsSync } from "node:fs";
 import type { Worker } from "node:worker_threads";
-import { CHART_WORKER_MIN_JOBS, chartWorkerCount, spawnChartWorkers, startChartJobs, type ChartJobs } from "./chart-pool.ts";
+import { chartWorkerCount, spawnChartWorkers, startChartJobs, type ChartJobs } from "./chart-pool.ts";
 import type { ChartStore } from "./chart-store.ts";
 import { getRenderer, type ChartImage, type ChartLayout } from "./charts.ts";
 import { PHONE } from "./chart-style.ts";
@@ -49,6 +49,11 @@ export async function stopWaitingChartWorkers(): Promise<void> {
   await Promise.all(idle.map((w) => w.terminate()));
 }
 
+/** How many workers started ahead are waiting (for tests). */
+export function waitingChartWorkers(): number {
+  return waiting.length;
+}
+
 /** node-canvas and the plots' renderer on this thread (before any worker starts: chart-pool.ts). */
 const prepareHere = () => void getRenderer(PHONE.width, AREA_PLOT, PHONE.fontSize);
 
@@ -64,13 +69,15 @@ export function startAreaCharts(specs: ReadonlyArray<ChartSpec>, store: ChartSto
     pngs.push(stored);
     if (stored === undefined) missing.push({ at: i, panels, key });
   });
-  // Workers started ahead are used when there is enough to draw; otherwise stopped, and none started.
+  // Workers started ahead are used as far as there is work for them (the rest stopped), more started
+  // if the charts call for more; a bad LAGESBILD_CHART_WORKERS was reported when they were started.
   const ahead = waiting.splice(0);
-  const count = ahead.length > 0 ? (missing.length >= CHART_WORKER_MIN_JOBS ? ahead.length : 0) : chartWorkerCount(missing.length, process.env, (message) => warn({}, message));
+  const count = chartWorkerCount(missing.length, process.env, ahead.length > 0 ? undefined : (message) => warn({}, message));
   for (const w of ahead.slice(count)) void w.terminate();
+  const adopted = ahead.slice(0, count);
   const jobs: ChartJobs = startChartJobs(
     missing.map((m) => at(specs, m.at)),
-    ahead.length > 0 ? ahead.slice(0, count) : count,
+    [...adopted, ...spawnChartWorkers(count - adopted.length, prepareHere)],
     (j) => drawAreaChart(at(missing, j).panels),
     prepareHere,
     (error) => warn({ error: error.message }, `En diagramtråd misslyckades (${error.message}); huvudtråden ritar dess diagram.`),

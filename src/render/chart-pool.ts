@@ -61,6 +61,7 @@ export interface ChartJobs {
  * had taken are drawn here: a chart is never missing because a thread was.
  */
 export function startChartJobs(specs: ReadonlyArray<ChartSpec>, workers: number | Worker[], drawHere: (i: number) => Buffer, prepare: () => void, onWorkerFailed: (error: Error) => void): ChartJobs {
+  // `workers`: how many to start now, or workers already started (spawnChartWorkers).
   const out: Array<Buffer | undefined> = new Array(specs.length);
   // The next job's index, shared with the workers (Atomics.add hands each index out once).
   const counter = new Int32Array(new SharedArrayBuffer(4));

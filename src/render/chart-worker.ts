@@ -22,7 +22,9 @@ export interface ChartWorkerRequest {
 
 export type ChartWorkerReply = { id: number; png: Uint8Array } | { id: number; error: string } | { done: true };
 
-parentPort?.once("message", (req: ChartWorkerRequest) => {
+// `on`, not `once`: a listening port keeps the worker alive after its last job, until the pool ends it,
+// so its "done" and last PNGs are never raced by its own exit (an exit before "done" is a failure).
+parentPort?.on("message", (req: ChartWorkerRequest) => {
   const next = new Int32Array(req.counter);
   for (let i = Atomics.add(next, 0, 1); i < req.specs.length; i = Atomics.add(next, 0, 1)) {
     const spec = req.specs[i];
