@@ -51,7 +51,7 @@ export interface AreaPanels {
 
 export function areaPanels(spec: ChartSpec): AreaPanels {
   const panels = phonePanels(spec);
-  const plots = panels.map(({ spec: s, panel }) => leanPlot(chartConfiguration(s, { ...panel, bare: true }, AREA_SCALE) as ChartConfiguration));
+  const plots = panels.map(({ spec: s, panel }) => chartConfiguration(s, { ...panel, bare: true }, AREA_SCALE) as ChartConfiguration);
   const headers = panels.map(({ spec: s, panel }) => {
     // The legend names the band only where the panel has one (chartConfiguration's legend callback reads
     // the spec): a header without figures keeps that fact, one band value, and nothing else of the data.
@@ -63,30 +63,6 @@ export function areaPanels(spec: ChartSpec): AreaPanels {
     return { cfg, key: JSON.stringify(cfg) };
   });
   return { plots, headers };
-}
-
-/**
- * A bare plot as chart.js draws it cheapest, the same pixels (chart.js 4 "Performance"): its points
- * already in chart.js's internal form ({x: the month's index on the category axis, y}) with `parsing:
- * false` and `normalized: true` (sorted, unique x), so an update neither parses nor sorts them; and the
- * plugins that draw nothing on a bare plot (legend, title, subtitle, tooltip, decimation) switched off
- * for it, so chart.js neither builds their legend items (the legend's label callback resolves every
- * dataset's style on each update, drawn or not) nor fits their empty boxes in its layout.
- */
-function leanPlot(cfg: ChartConfiguration): ChartConfiguration {
-  return {
-    ...cfg,
-    data: {
-      ...cfg.data,
-      datasets: cfg.data.datasets.map((d) => ({ ...d, data: (d.data as Array<number | null>).map((y, x) => ({ x, y })) })),
-    },
-    options: {
-      ...cfg.options,
-      parsing: false,
-      normalized: true,
-      plugins: { ...cfg.options?.plugins, legend: false, title: false, subtitle: false, tooltip: false, decimation: false },
-    },
-  } as unknown as ChartConfiguration; // chart.js types a plugin's options as an object, though `false` switches it off (documented)
 }
 
 /** The drawing key of an area chart: what the chart store files it under (with the drawing modules' source). */

@@ -51,27 +51,6 @@ export interface PhoneImage {
 }
 
 /**
- * Keeps a live chart's measured tick label widths between its drawings (issue 20). chart.js remembers
- * each scale's label widths by font, but after measuring the 12 month labels for its auto-skip it
- * measures the ~6 it kept and then drops the older half of what it remembers whenever that holds more
- * than twice as many strings as the ticks just measured: the month labels, the same on each of a
- * month's 626 area plots, were measured again on every plot (~22 text measurements a chart, 47 µs each
- * through Pango). Emptying the list of what to drop before each layout keeps every width: a width is
- * the font's, the same however often it is measured, so the pixels are the same; the widths kept are
- * the axes' labels, a few hundred strings at most. Reads chart.js 4's private `_longestTextCache`
- * (`{ [font]: { data, gc } }`); if a later chart.js has none, this does nothing.
- */
-const KEEP_TEXT_WIDTHS = {
-  id: "lagesbildKeepTextWidths",
-  beforeLayout(chart: Chart): void {
-    for (const scale of Object.values(chart.scales)) {
-      const caches = (scale as unknown as { _longestTextCache?: Record<string, { gc?: unknown[] }> })._longestTextCache;
-      for (const cache of Object.values(caches ?? {})) if (Array.isArray(cache.gc)) cache.gc.length = 0;
-    }
-  },
-};
-
-/**
  * One renderer per canvas size (each loads its own chart.js copy, so there are only a few: the wide
  * chart and the phone variant's panels). `fontSize` is the base size in CSS px.
  */
@@ -92,7 +71,6 @@ export function getRenderer(width = CHART_WIDTH, height = CHART_HEIGHT, fontSize
         ChartJS.defaults.font.size = fontSize;
         ChartJS.defaults.color = "#222222";
         ChartJS.defaults.animation = false;
-        ChartJS.register(KEEP_TEXT_WIDTHS);
       },
     });
     renderers.set(key, r);

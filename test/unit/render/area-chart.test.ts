@@ -8,9 +8,7 @@ import { describe, expect, it } from "vitest";
 import { AREA_HEADER, AREA_PLOT, AREA_TITLE_HEADER, areaChartLayout, areaPanels, drawAreaChart } from "../../../src/render/area-chart.ts";
 import { chartSpecs, type ChartSpec } from "../../../src/render/chart-data.ts";
 import { AREA_SCALE, PHONE } from "../../../src/render/chart-style.ts";
-import { chartConfiguration, drawRaw, getRenderer, releaseLiveCharts } from "../../../src/render/charts.ts";
-import { phonePanels } from "../../../src/render/chart-phone.ts";
-import { createRequire } from "node:module";
+import { drawRaw, getRenderer } from "../../../src/render/charts.ts";
 import { sampleConfig, sampleIndicators } from "../../helpers/sample-indicators.ts";
 
 const areaSpecs = () => chartSpecs(sampleIndicators(), sampleConfig()).filter((s) => s.placement.section === "area");
@@ -59,51 +57,5 @@ describe("an area chart's picture", () => {
     expect(areaChartLayout(spec).size).toEqual({ width: 360, height: css });
     const png = drawAreaChart(areaPanels(spec));
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([450, device]);
-  });
-});
-
-describe("an area chart's plots drawn cheaply (issue 20), the same pixels", () => {
-  it("draws each bare plot, points pre-parsed and the legend, title and tooltip off, as its plain configuration draws it", () => {
-    const spec = twoMeasures(areaSpecs()[0]!);
-    const renderer = getRenderer(PHONE.width, AREA_PLOT, PHONE.fontSize);
-    const { plots } = areaPanels(spec);
-    phonePanels(spec).forEach(({ spec: s, panel }, i) => {
-      const plain = chartConfiguration(s, { ...panel, bare: true }, AREA_SCALE);
-      // The cheap one differs in what chart.js is told, not in what it draws: both on fresh charts.
-      expect(plots[i]!.options).toMatchObject({ parsing: false, normalized: true, plugins: { legend: false, tooltip: false } });
-      expect(plots[i]!.data.datasets[0]!.data[0]).toEqual({ x: 0, y: plain.data.datasets[0]!.data[0] });
-      releaseLiveCharts();
-      const want = Buffer.from(drawRaw(renderer, plain as Parameters<typeof drawRaw>[1]));
-      releaseLiveCharts();
-      const got = Buffer.from(drawRaw(renderer, plots[i]!));
-      expect(got.equals(want)).toBe(true);
-    });
-    releaseLiveCharts();
-  });
-
-  it("measures the month labels once on a live chart, not again on every plot", () => {
-    // node-canvas's context, whose measureText chart.js calls (through Pango: ~50 µs each).
-    const canvas = createRequire(import.meta.url)("canvas") as { CanvasRenderingContext2D: { prototype: { measureText(t: string): unknown } } };
-    const proto = canvas.CanvasRenderingContext2D.prototype;
-    const original = proto.measureText;
-    const measured: string[] = [];
-    proto.measureText = function (this: unknown, text: string) {
-      measured.push(text);
-      return original.call(this, text);
-    };
-    try {
-      const [a, b] = areaSpecs();
-      releaseLiveCharts();
-      for (const spec of [a!, b!]) drawAreaChart(areaPanels(spec));
-      expect(measured).toContain("jan"); // the check sees chart.js's measuring at all
-      measured.length = 0;
-      // The same two areas again: every label was measured before (chart.js dropped half of its
-      // widths after each auto-skip of the month labels and measured them again).
-      for (const spec of [a!, b!, a!]) drawAreaChart(areaPanels(spec));
-      expect(measured).toEqual([]);
-    } finally {
-      proto.measureText = original;
-      releaseLiveCharts();
-    }
   });
 });
