@@ -385,8 +385,8 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
     const hiddenAt = (id: string) => cells.has(`${id}|${t}`);
     const exposedBefore = new Set(exposed(t, value, hiddenAt));
     for (const key of candidates) {
-      cells.delete(key);
       const id = key.slice(0, key.lastIndexOf("|"));
+      setCell(id, t, undefined);
       const single = (linesOf.get(id) ?? []).some((l) => {
         const all = [l.sum, ...l.members];
         return !all.some((x) => value(x) === null) && all.filter(hiddenAt).length === 1;
@@ -399,7 +399,7 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
         decideSums(t);
         needed = pinnedKeys(programmeOverTime(t, false), true, cellAt(id, t)).length > 0;
       }
-      if (needed) cells.set(key, "protects");
+      if (needed) setCell(id, t, "protects");
     }
     if (overTime) decideSums(t);
   }
@@ -455,7 +455,7 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
     const value = (id: string) => count(areaOf(id), categoryOf(id), month);
     const hiddenAt = (id: string) => cells.has(`${id}|${month}`);
     const hide = (id: string) => {
-      if (!cells.has(`${id}|${month}`)) cells.set(`${id}|${month}`, isSmall(value(id)) ? "small" : "protects");
+      if (!cells.has(`${id}|${month}`)) setCell(id, month, isSmall(value(id)) ? "small" : "protects");
     };
     monthPool.length = 0;
     // 1. Small values.
@@ -499,7 +499,17 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
     return (areaOf(id) === OKANT ? 0 : 10) - Math.min(count(areaOf(id), categoryOf(id), t) ?? 0, 2 * k) / k + 5 * sumsLost(id, monthIndex(t) - first);
   }
 
-  /** Month index `mi`'s hidden cells from `cells` into the dense table. */
+  /**
+   * Hides cell `id` of month t (or shows it: undefined) in both tables: `cells`, the decisions by key,
+   * and `hiddenArr`, the dense copy the attacker over time and the sums read.
+   */
+  function setCell(id: string, t: YearMonth, kind: HiddenKind | undefined): void {
+    if (kind === undefined) cells.delete(`${id}|${t}`);
+    else cells.set(`${id}|${t}`, kind);
+    hiddenArr[cellAt(id, t)] = kindCode(kind);
+  }
+
+  /** Month index `mi`'s hidden cells from `cells` into the dense table (the months a prior plan decided). */
   function mirrorMonth(mi: number): void {
     const t = monthFromIndex(first + mi);
     for (let ai = 0; ai < A; ai++) for (let ci = 0; ci < C; ci++) hiddenArr[(ai * C + ci) * M + mi] = kindCode(cells.get(`${areas[ai]}|${categories[ci]}|${t}`));
@@ -535,7 +545,6 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
    */
   function decideSums(t: YearMonth): void {
     const ri = monthIndex(t) - first;
-    mirrorMonth(ri);
     for (const kind of ["ytd", "rolling"] as const) {
       for (const [ai, a] of areas.entries()) {
         if (scopedIdx[ai] !== 1) continue;
@@ -569,7 +578,6 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
    */
   function programmeOverTime(t: YearMonth, worst: boolean) {
     const ti = monthIndex(t) - first;
-    mirrorMonth(ti);
     // Months before the horizon count as known: a stronger attacker than the real one, so the check errs
     // on the safe side, and the programme stays the same size however long the history. In the worst
     // case too (it gives up a value the stronger attacker pins; on the sample the audit, which knows only
