@@ -429,6 +429,12 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
   const kindCode = (kind: HiddenKind | undefined) => (kind === undefined ? 0 : kind === "small" ? 1 : 2);
   const realHidden = (at: number) => elem(hiddenArr, at);
   const cellAt = (id: string, t: YearMonth) => lineOf(id) * M + monthIndex(t) - first;
+  /** The area index of dense cell `at`. */
+  const areaIndexOf = (at: number) => Math.floor(at / (C * M));
+  /** The cell id `area|category` of dense cell `at` (its month is `at % M`). */
+  const idOfCell = (at: number) => `${elem(areas, areaIndexOf(at))}|${elem(categories, Math.floor(at / M) % C)}`;
+  /** The index in `sumArr` of report month `ri`'s window sum of line (ai, ci). */
+  const sumAt = (ai: number, ci: number, ri: number, kind: WindowKind) => ((ai * C + ci) * M + ri) * 2 + (kind === "ytd" ? 0 : 1);
   /**
    * Feasible points of the latest programmes over time (the attacker's, not the worst case's), newest
    * first, by dense cell (a cell not given was known: its true value): witnesses offered to the next checks.
@@ -448,7 +454,7 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
     const ai = areaIdx.get(a);
     const ci = catIdx.get(c);
     const ri = monthIndex(t) - first;
-    if (ai !== undefined && ci !== undefined && ri >= 0 && ri < M) sumArr[((ai * C + ci) * M + ri) * 2 + (sumKind === "ytd" ? 0 : 1)] = kindCode(kind);
+    if (ai !== undefined && ci !== undefined && ri >= 0 && ri < M) sumArr[sumAt(ai, ci, ri, sumKind === "ytd" ? "ytd" : "rolling")] = kindCode(kind);
   }
   for (let t = start; monthIndex(t) <= monthIndex(input.to); t = addMonths(t, 1)) {
     const month = t;
@@ -564,7 +570,7 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
   function setSum(key: string, ai: number, ci: number, ri: number, kind: WindowKind, hidden: HiddenKind | undefined): void {
     if (hidden === undefined) sums.delete(key);
     else sums.set(key, hidden);
-    sumArr[((ai * C + ci) * M + ri) * 2 + (kind === "ytd" ? 0 : 1)] = kindCode(hidden);
+    sumArr[sumAt(ai, ci, ri, kind)] = kindCode(hidden);
   }
 
   /**
@@ -583,7 +589,7 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
     // case too (it gives up a value the stronger attacker pins; on the sample the audit, which knows only
     // what the files publish, still finds nothing to recover, and the plan costs 30 % less).
     const horizon = Math.max(0, ti - HORIZON_MONTHS);
-    const hiddenOf = (at: number, u: number) => (u < horizon ? 0 : worst && u === ti ? (scopedIdx[Math.floor(at / (C * M))] === 1 ? (isSmall(elem(truthArr, at)) ? 1 : 2) : 0) : elem(hiddenArr, at));
+    const hiddenOf = (at: number, u: number) => (u < horizon ? 0 : worst && u === ti ? (scopedIdx[areaIndexOf(at)] === 1 ? (isSmall(elem(truthArr, at)) ? 1 : 2) : 0) : elem(hiddenArr, at));
     const unknownOf = new Int32Array(A * C * M).fill(-1);
     const lower: number[] = [];
     const upper: number[] = [];
@@ -632,7 +638,7 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
             if (w === null || w.hidden.length === 0) continue;
             const terms = w.hidden.map((u) => ({ v: unknown((ai * C + ci) * M + u, u), coef: 1 }));
             // In the worst case a sum of month t is hidden too, and a hidden sum is labelled all the same.
-            const code = worst && ri === ti ? (isSmall(w.sum) ? 1 : 2) : elem(sumArr, ((ai * C + ci) * M + ri) * 2 + (kind === "ytd" ? 0 : 1));
+            const code = worst && ri === ti ? (isSmall(w.sum) ? 1 : 2) : elem(sumArr, sumAt(ai, ci, ri, kind));
             const rest = w.sum - w.visible;
             if (code === 0) relations.push({ terms, lo: rest, hi: rest });
             else if (code === 1) {
@@ -646,7 +652,7 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
       }
     }
     for (const [i, at] of cellTargets) {
-      targets.push({ vars: [i], truth: elem(truthArr, at), lo: 1, hi: k - 1, key: `${areas[Math.floor(at / (C * M))]}|${categories[Math.floor(at / M) % C]}|${monthFromIndex(first + (at % M))}` });
+      targets.push({ vars: [i], truth: elem(truthArr, at), lo: 1, hi: k - 1, key: `${idOfCell(at)}|${monthFromIndex(first + (at % M))}` });
     }
     const programme = { lower, upper, relations };
     // Targets in a component month t touches; the others' relations are as they were a month ago.
@@ -734,7 +740,7 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
       const costed: Array<{ v: number; truth: number; cost: number; id: string }> = [];
       w.cellOf.forEach((at, v) => {
         if (at % M !== ti || hiddenArr[at] !== 0) return;
-        const id = `${areas[Math.floor(at / (C * M))]}|${categories[Math.floor(at / M) % C]}`;
+        const id = idOfCell(at);
         costed.push({ v, truth: elem(truthArr, at), id, cost: (areaOf(id) === OKANT ? 1 : 3) + 5 * sumsLost(id, ti) + (isTotalId(categoryOf(id)) ? TOTAL_COST : 0) });
       });
       let progress = false;
