@@ -37,7 +37,7 @@ import type { PlanDecisions } from "../model/suppression-plan.ts";
 import { addMonths, monthFromIndex, monthIndex, type YearMonth } from "../core/month.ts";
 import type { AreaEntry, HiddenKind, IncidentEntry, Indicators } from "../model/indicators.ts";
 import { INCIDENT_FIGURES, type FigureGroup } from "../model/figures.ts";
-import { components, nearestMove, pinnedTargets, type Relation, type Target } from "./lp-interval.ts";
+import { components, nearestMove, pinnedTargets, type Programme, type Relation, type Target } from "./lp-interval.ts";
 import { baselineMonths, MAX_BASELINE_YEARS } from "./seasonal-trend.ts";
 import { isTotalId } from "../core/measure.ts";
 // `at` is the name of a dense cell index below: the checked lookup is `elem`.
@@ -300,15 +300,8 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
       const v = value(id);
       return isSmall(v) && !except?.has(id) ? [{ id, vars: [i], truth: v, lo: 1, hi: k - 1 }] : [];
     });
-    if (small.length === 0) return [];
-    // The month's points so far are offered as witnesses, as over time (see `pinnedKeys`).
-    const cellOf = ids.map((id) => cellAt(id, t));
-    const truth = Float64Array.from(cellOf, (at) => elem(truthArr, at));
-    const found: Float64Array[] = [];
-    // Witness points settle most small values with a few solves; the rest are solved one by one.
-    const pinned = pinnedTargets(programme, small, { any, seeds: seedsOf(monthPool, cellOf, fixed), truth, found });
-    remember(monthPool, cellOf, found);
-    return pinned.map((target) => target.id);
+    // The month's points so far are offered as witnesses, as over time.
+    return pinnedWithPool(monthPool, programme, small, ids.map((id) => cellAt(id, t)), { any, fixed }).map((target) => target.id);
   }
 
   /**
@@ -397,7 +390,8 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
       let needed = single || exposed(t, value, hiddenAt, exposedBefore, true, cellAt(id, t)).length > 0;
       if (!needed && overTime) {
         decideSums(t);
-        needed = pinnedKeys(programmeOverTime(t, false), true, cellAt(id, t)).length > 0;
+        const g = programmeOverTime(t, false);
+        needed = pinnedWithPool(pool, g.programme, g.open, g.cellOf, { any: true, fixed: cellAt(id, t), parts: g.parts }).length > 0;
       }
       if (needed) setCell(id, t, "protects");
     }
@@ -663,21 +657,20 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
   }
 
   /**
-   * The pinned targets' keys of a programme (with `any`, one of them if there are any). The points of
-   * earlier programmes over time (`pool`) are offered as witnesses first; with `fixed` (a dense cell just
-   * shown, the pruning's candidate) also the pairs of them that meet at its true value: the set of
-   * feasible points is convex, so such a mix satisfies every relation the two did and shows the cell as
-   * it is. `pinnedTargets` checks each offered point against the programme itself before it counts.
+   * The targets a programme over the dense cells `cellOf` pins (with `any`, one of them if there are
+   * any). The points of earlier programmes kept in `into` (`pool` over time, `monthPool` for the month's
+   * table) are offered as witnesses first; with `fixed` (a dense cell just shown, the pruning's
+   * candidate) also the pairs of them that meet at its true value (`seedsOf`). The points this check
+   * solves join `into`: most targets of the next check keep a point that moves them.
    */
-  function pinnedKeys(g: ReturnType<typeof programmeOverTime>, any = false, fixed?: number): string[] {
-    const open = g.open;
-    if (open.length === 0) return [];
-    const truth = Float64Array.from(g.cellOf, (at) => elem(truthArr, at));
-    const seeds = seedsOf(pool, g.cellOf, fixed);
+  function pinnedWithPool<T extends Target>(into: Point[], programme: Programme, targets: readonly T[], cellOf: ArrayLike<number>, opts: { any?: boolean; fixed?: number; parts?: ReturnType<typeof components> }): T[] {
+    if (targets.length === 0) return [];
+    const truth = Float64Array.from(cellOf, (at) => elem(truthArr, at));
     const found: Float64Array[] = [];
-    const pinned = pinnedTargets(g.programme, open, { any, seeds, truth, found, parts: g.parts });
-    remember(pool, g.cellOf, found);
-    return pinned.map((target) => target.key);
+    // Witness points settle most targets with a few solves; the rest are solved one by one.
+    const pinned = pinnedTargets(programme, targets, { any: opts.any ?? false, seeds: seedsOf(into, cellOf, opts.fixed), truth, found, ...(opts.parts ? { parts: opts.parts } : {}) });
+    remember(into, cellOf, found);
+    return pinned;
   }
 
   /**
@@ -732,7 +725,7 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
     const ti = monthIndex(t) - first;
     for (let round = 0; round < 40; round++) {
       const g = programmeOverTime(t, false);
-      const pinned = pinnedKeys(g);
+      const pinned = pinnedWithPool(pool, g.programme, g.open, g.cellOf, { parts: g.parts }).map((target) => target.key);
       if (pinned.length === 0) return;
       const w = programmeOverTime(t, true);
       const byKey = new Map(w.targets.map((target) => [target.key, target]));
