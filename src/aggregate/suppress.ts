@@ -363,7 +363,7 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
   function pruneMonth(month: YearMonth, value: (id: string) => number | null): void {
     // Newest first, the dearest (those that hide their line's sums) before the others.
     const ti = monthIndex(month) - first;
-    const protects = [...cells.entries()].filter(([key, kind]) => kind === "protects" && key.endsWith(`|${month}`)).map(([key]) => key).reverse();
+    const protects = protectsOf(month);
     protects.sort((x, y) => sumsLost(y.slice(0, y.lastIndexOf("|")), ti) - sumsLost(x.slice(0, x.lastIndexOf("|")), ti));
     prune(month, value, protects, false);
   }
@@ -476,9 +476,14 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
     repairOverTime(month, value, hiddenAt, hide);
     // 7. If the repairs hid more, drop every complement of the month no longer needed (newest first), as
     //    in step 4 but against the attacker over time: a repair's cell may protect what an earlier one did.
-    if (cells.size > before) prune(month, value, [...cells.entries()].filter(([key, kind]) => kind === "protects" && key.endsWith(`|${month}`)).map(([key]) => key).reverse(), true);
+    if (cells.size > before) prune(month, value, protectsOf(month), true);
   }
   return plan;
+
+  /** Month t's "protects" cells by key, newest decision first (the pruning's order before any other). */
+  function protectsOf(t: YearMonth): string[] {
+    return [...cells.entries()].filter(([key, kind]) => kind === "protects" && key.endsWith(`|${t}`)).map(([key]) => key).reverse();
+  }
 
   /**
    * What hiding cell `id` of month index `ti` costs in window sums: its line's 12-month sums are hidden
