@@ -47,8 +47,12 @@ function finite(v: number | undefined, infinity: number): number {
   return v !== undefined && Number.isFinite(v) ? v : infinity;
 }
 
-/** Components of the unknowns, joined by relations (union–find). */
-export function components(p: Programme): { of: number[]; relationsOf: Map<number, Relation[]> } {
+/**
+ * Components of the unknowns, joined by relations (union–find): each unknown's root (`of`), and by root
+ * the component's relations and its unknowns in ascending order (`membersOf`), which each solve of a
+ * component reads (a scan of every unknown per solve was quadratic in a programme over time).
+ */
+export function components(p: Programme): { of: number[]; relationsOf: Map<number, Relation[]>; membersOf: Map<number, number[]> } {
   const parent = Int32Array.from(p.lower, (_, i) => i);
   const find = (x: number): number => {
     while (at(parent, x) !== x) x = parent[x] = at(parent, at(parent, x));
@@ -66,7 +70,9 @@ export function components(p: Programme): { of: number[]; relationsOf: Map<numbe
     const root = at(of, head.v);
     append(relationsOf, root, r);
   }
-  return { of, relationsOf };
+  const membersOf = new Map<number, number[]>();
+  of.forEach((root, i) => append(membersOf, root, i));
+  return { of, relationsOf, membersOf };
 }
 
 /**
@@ -76,7 +82,7 @@ export function components(p: Programme): { of: number[]; relationsOf: Map<numbe
  */
 export function intervals(p: Programme, targets: number[][]): Array<[number, number]> {
   const solver = highs();
-  const { of, relationsOf } = components(p);
+  const { of, relationsOf, membersOf } = components(p);
   const name = (i: number) => `x${i}`;
   // One persistent HiGHS model per component, re-solved with a new objective for each target (warm
   // start from the last basis); parsing the model once per target would dominate the run time.
@@ -86,7 +92,7 @@ export function intervals(p: Programme, targets: number[][]): Array<[number, num
     let m = models.get(root);
     if (m) return m;
     const rel = relationsOf.get(root) ?? [];
-    const members = p.lower.map((_, i) => i).filter((i) => of[i] === root);
+    const members = membersOf.get(root) ?? [];
     const lines: string[] = [];
     rel.forEach((r, j) => {
       const expr = r.terms.map((x) => `${x.coef >= 0 ? "+" : "-"} ${Math.abs(x.coef)} ${name(x.v)}`).join(" ");
@@ -198,7 +204,7 @@ export function pinnedTargets<T extends Target>(p: Programme, targets: readonly 
   const solver = highs();
   const n = p.lower.length;
   if (targets.length === 0) return [];
-  const { of, relationsOf } = opts.parts ?? components(p);
+  const { of, relationsOf, membersOf } = opts.parts ?? components(p);
   const byRoot = new Map<number, number[]>();
   const multi: number[] = [];
   targets.forEach((t, i) => {
@@ -221,10 +227,12 @@ export function pinnedTargets<T extends Target>(p: Programme, targets: readonly 
   }
   const sense = solver.constants.objectiveSense;
   const status = solver.constants.modelStatus;
+  // Each unknown's column in its component's model: one table for all components, as a component's
+  // relations and targets read only its own unknowns.
+  const col = new Int32Array(n).fill(-1);
   for (const [root, ids] of byRoot) {
-    const members: number[] = [];
-    const col = new Int32Array(n).fill(-1);
-    for (let i = 0; i < n; i++) if (of[i] === root) (col[i] = members.length, members.push(i));
+    const members = membersOf.get(root) ?? [];
+    members.forEach((v, j) => (col[v] = j));
     const rel = relationsOf.get(root) ?? [];
     let open = new Set(ids);
     // A known point that satisfies the component is as good a witness as a solved one.
@@ -339,11 +347,8 @@ export function nearestMove(whole: Programme, target: Target, allCosted: Array<{
   const [first] = target.vars;
   if (first === undefined) return null;
   const root = at(parts.of, first);
-  const members: number[] = [];
-  const col = new Map<number, number>();
-  whole.lower.forEach((_, i) => {
-    if (parts.of[i] === root) (col.set(i, members.length), members.push(i));
-  });
+  const members = parts.membersOf.get(root) ?? [];
+  const col = new Map(members.map((v, j) => [v, j]));
   if (target.vars.some((v) => !col.has(v))) return null; // a target over several pieces: not repaired this way
   const p: Programme = {
     lower: members.map((i) => at(whole.lower, i)),
