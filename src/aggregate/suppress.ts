@@ -36,7 +36,7 @@ import { createHash } from "node:crypto";
 import type { PlanDecisions } from "../model/suppression-plan.ts";
 import { addMonths, monthFromIndex, monthIndex, type YearMonth } from "../core/month.ts";
 import type { AreaEntry, HiddenKind, IncidentEntry, Indicators } from "../model/indicators.ts";
-import { INCIDENT_FIGURES, type FigureGroup } from "../model/figures.ts";
+import { figureGroup, INCIDENT_FIGURES, type FigureGroup } from "../model/figures.ts";
 import { components, nearestMove, pinnedTargets, type Programme, type Relation, type Target } from "./lp-interval.ts";
 import { baselineMonths, MAX_BASELINE_YEARS } from "./seasonal-trend.ts";
 import { isTotalId } from "../core/measure.ts";
@@ -782,7 +782,7 @@ export function suppressionCounts(published: Indicators): SuppressionCounts {
   for (const area of published.areas) {
     if (area.id === KOMMUN) continue;
     for (const e of area.incidents) {
-      for (const f of COUNT_FIGURES) tally(figuresOf(e, f.group)[`${f.key}_suppressed`]);
+      for (const f of COUNT_FIGURES) tally(figureGroup(e, f.group)[`${f.key}_suppressed`]);
       for (const p of e.series) tally(p.suppressed);
     }
   }
@@ -800,11 +800,6 @@ const FIGURE_BY_KEY = new Map(INCIDENT_FIGURES.map((f) => [`${f.group}.${f.key}`
 const GROUPS: ReadonlySet<string> = new Set(INCIDENT_FIGURES.map((f) => f.group));
 /** Trend figures that reveal N(m) and the baseline sum; the verdict and `baseline_years` reveal no count. */
 const TREND_DERIVED: ReadonlySet<string> = new Set(["p_value", "q_value", "baseline_mean"]);
-
-/** An entry's group of figures, read by key (each group is an object of numbers and flags). */
-function figuresOf(e: IncidentEntry, group: FigureGroup): Readonly<Record<string, unknown>> {
-  return e[group];
-}
 
 /**
  * The published copy of one month's indicators under the plan. With k ≤ 1 (or no plan) nothing is hidden
@@ -833,7 +828,7 @@ function hideEntry(area: AreaEntry, entry: IncidentEntry, m: YearMonth, plan: Su
   const countKind = entry.month.count === null ? undefined : kinds.get("month.count");
   // Each group rebuilt in its own key order, a hidden figure's flag right after it.
   const hideGroup = (group: FigureGroup): Record<string, unknown> => {
-    const src = figuresOf(entry, group);
+    const src = figureGroup(entry, group);
     const obj: Record<string, unknown> = {};
     for (const [key, v] of Object.entries(src)) {
       if (key.endsWith("_suppressed")) continue; // a copy of published figures carries its own flags: decide anew

@@ -2,21 +2,16 @@
  * Internal: one figure of an entry (model/figures.ts) read by its group and key, and its hidden flag,
  * for the loops of the CSV writer and the tables.
  */
-import type { IncidentFigureSpec } from "../model/figures.ts";
+import { figureGroup, type IncidentFigureSpec } from "../model/figures.ts";
 import type { IncidentEntry } from "../model/indicators.ts";
-
-/** The figures of the spec's group, looked up by name (every group is an object of numbers and flags). */
-function groupOf(e: IncidentEntry, f: IncidentFigureSpec): Readonly<Record<string, unknown>> {
-  return e[f.group];
-}
 
 /** The figure's value: a number, or null when hidden or unavailable. */
 export function figureValue(e: IncidentEntry, f: IncidentFigureSpec): number | null {
-  const v = groupOf(e, f)[f.key];
+  const v = figureGroup(e, f.group)[f.key];
   return typeof v === "number" ? v : null;
 }
 
 /** The figure's `<key>_suppressed` flag as published ("small", "protects", `true` in older files), or undefined. */
 export function figureHiddenFlag(e: IncidentEntry, f: IncidentFigureSpec): unknown {
-  return groupOf(e, f)[`${f.key}_suppressed`];
+  return figureGroup(e, f.group)[`${f.key}_suppressed`];
 }
