@@ -191,6 +191,74 @@ function satisfies(p: Programme, x: Float64Array, members: number[], relations: 
 }
 
 /**
+ * Outer bounds of every unknown of a component by bound propagation: each relation lo ≤ Σ a·x ≤ hi
+ * bounds each of its unknowns by what the others can at most and at least contribute, repeated while
+ * a bound moves. Every feasible point lies within the bounds returned (they only ever narrow by what a
+ * relation implies), so a target whose bounds leave no room of 1 either way is pinned without a solve.
+ * Exact rational arithmetic is not needed: the data are integers and coefficients ±1, and the callers
+ * keep a margin far beyond rounding. Cheap where the LP is not: most values the plan finds pinned are
+ * pinned by one or two relations (a small window sum over months labelled small, a kommun figure less
+ * its shown areas), and each cost one or two solves of a component of thousands of unknowns.
+ */
+export function propagatedBounds(p: Programme, members: readonly number[], relations: readonly Relation[]): { lo: Float64Array; hi: Float64Array } {
+  const n = p.lower.length;
+  const lo = new Float64Array(n);
+  const hi = new Float64Array(n);
+  for (const i of members) (lo[i] = at(p.lower, i), hi[i] = at(p.upper, i));
+  const EPS = 1e-9;
+  // Passes over every relation until no bound moves by more than EPS; a cap keeps a slow creep along
+  // a long cycle (each pass narrowing a little) from running on: stopping early only leaves bounds wider.
+  for (let pass = 0; pass < 30; pass++) {
+    let moved = false;
+    for (const r of relations) {
+      // The least and most the relation's sum can be, with the number of unbounded contributions.
+      let minAct = 0;
+      let maxAct = 0;
+      let minInf = 0;
+      let maxInf = 0;
+      for (const { v, coef } of r.terms) {
+        const a = coef > 0 ? at(lo, v) : at(hi, v);
+        const b = coef > 0 ? at(hi, v) : at(lo, v);
+        if (Number.isFinite(a)) minAct += coef * a;
+        else minInf++;
+        if (Number.isFinite(b)) maxAct += coef * b;
+        else maxInf++;
+      }
+      for (const { v, coef } of r.terms) {
+        const lv = at(lo, v);
+        const hv = at(hi, v);
+        // What the other terms contribute at least and at most.
+        const ownMin = coef > 0 ? lv : hv;
+        const ownMax = coef > 0 ? hv : lv;
+        const restMin = Number.isFinite(ownMin) ? (minInf === 0 ? minAct - coef * ownMin : -Infinity) : minInf === 1 ? minAct : -Infinity;
+        const restMax = Number.isFinite(ownMax) ? (maxInf === 0 ? maxAct - coef * ownMax : Infinity) : maxInf === 1 ? maxAct : Infinity;
+        // coef · x ≤ hi − restMin and coef · x ≥ lo − restMax.
+        const up = r.hi - restMin;
+        const down = r.lo - restMax;
+        let newLo = lv;
+        let newHi = hv;
+        if (coef > 0) {
+          if (Number.isFinite(up)) newHi = Math.min(newHi, up / coef);
+          if (Number.isFinite(down)) newLo = Math.max(newLo, down / coef);
+        } else {
+          if (Number.isFinite(up)) newLo = Math.max(newLo, up / coef);
+          if (Number.isFinite(down)) newHi = Math.min(newHi, down / coef);
+        }
+        if (newLo > lv + EPS || newHi < hv - EPS) {
+          // The activities above used the old bounds: later terms of this relation are bounded by them
+          // still, which is only wider (sound); the next pass uses the new ones.
+          lo[v] = newLo;
+          hi[v] = newHi;
+          moved = true;
+        }
+      }
+    }
+    if (!moved) break;
+  }
+  return { lo, hi };
+}
+
+/**
  * The targets the programme pins: those for which no feasible point lies at least 1 away from the
  * true value (so the LP interval holds fewer than two integers; `truth` is itself feasible, so the
  * interval holds it).
@@ -242,6 +310,24 @@ export function pinnedTargets<T extends Target>(p: Programme, targets: readonly 
       for (const i of open) {
         const t = at(targets, i);
         if (Math.abs(t.vars.reduce((s, v) => s + at(seed, v), 0) - t.truth) >= 1 - 1e-6) open.delete(i);
+      }
+    }
+    if (open.size === 0) continue;
+    // Bound propagation proves most pinned targets pinned without a solve (see `propagatedBounds`). A
+    // margin of 1e-3, far beyond the solver's tolerance, keeps the verdict the LP's own: a target
+    // whose exact interval comes that close to a move of 1 is left to the LP.
+    const bounds = propagatedBounds(p, members, rel);
+    for (const i of [...open]) {
+      const t = at(targets, i);
+      let min = 0;
+      let max = 0;
+      for (const v of t.vars) (min += at(bounds.lo, v), max += at(bounds.hi, v));
+      const noUp = t.truth + 1 > t.hi || max < t.truth + 1 - 1e-3;
+      const noDown = t.truth - 1 < t.lo || min > t.truth - 1 + 1e-3;
+      if (noUp && noDown) {
+        open.delete(i);
+        pinned.push(i);
+        if (opts.any) return [t];
       }
     }
     if (open.size === 0) continue;
