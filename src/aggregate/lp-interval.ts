@@ -259,6 +259,129 @@ export function propagatedBounds(p: Programme, members: readonly number[], relat
 }
 
 /**
+ * Settles open targets (removes them from `open`) with points found by small LPs: for each group of
+ * targets, the unknowns joined to theirs by equalities (the lines of one month's table: a window sum is
+ * an inequality, a label) are free and every other unknown of the component stays at its true value
+ * (`truth`, a feasible point), so the relations that touch them become bounds on the free ones. Each
+ * point solved there is a point of the whole programme with the rest at truth — checked against every
+ * bound and relation of the component before it counts — and a sparse one, so as a witness it outlives
+ * the later checks' changes far away. A few hundred unknowns instead of the thousands of a component
+ * over 24 months; what does not move here (a pinned target, or one that needs room in other months) is
+ * left open for the whole component's LP.
+ */
+function settleLocally(p: Programme, targets: readonly Target[], open: Set<number>, members: readonly number[], rel: readonly Relation[], truth: Float64Array, found?: Float64Array[]): void {
+  const solver = highs();
+  const sense = solver.constants.objectiveSense;
+  const status = solver.constants.modelStatus;
+  // Unknowns joined by equalities (union–find), and the relations of each unknown.
+  const parent = new Map<number, number>(members.map((v) => [v, v]));
+  const find = (x: number): number => {
+    let r = x;
+    while (mustGet(parent, r, "unknown") !== r) r = mustGet(parent, r, "unknown");
+    while (x !== r) {
+      const next = mustGet(parent, x, "unknown");
+      parent.set(x, r);
+      x = next;
+    }
+    return r;
+  };
+  const relationsOfVar = new Map<number, Relation[]>();
+  for (const r of rel) {
+    for (const t of r.terms) append(relationsOfVar, t.v, r);
+    const head = r.terms[0];
+    if (r.lo === r.hi && head !== undefined) for (const t of r.terms) parent.set(find(t.v), find(head.v));
+  }
+  const membersOfRoot = new Map<number, number[]>();
+  for (const v of members) append(membersOfRoot, find(v), v);
+  // Open targets grouped by the equality pieces their unknowns lie in.
+  const groups = new Map<string, number[]>();
+  for (const i of open) {
+    const roots = [...new Set(at(targets, i).vars.map(find))].sort((a, b) => a - b);
+    append(groups, roots.join(","), i);
+  }
+  for (const [key, ids] of groups) {
+    const free: number[] = key.split(",").flatMap((root) => membersOfRoot.get(Number(root)) ?? []);
+    const col = new Map(free.map((v, j) => [v, j]));
+    const rows = new Set<Relation>();
+    for (const v of free) for (const r of relationsOfVar.get(v) ?? []) rows.add(r);
+    const checked = [...rows];
+    const starts = [0];
+    const indices: number[] = [];
+    const values: number[] = [];
+    const rowLower: number[] = [];
+    const rowUpper: number[] = [];
+    for (const r of rows) {
+      let fixed = 0;
+      for (const t of r.terms) {
+        const c = col.get(t.v);
+        if (c === undefined) fixed += t.coef * at(truth, t.v);
+        else (indices.push(c), values.push(t.coef));
+      }
+      starts.push(indices.length);
+      rowLower.push(Number.isFinite(r.lo) ? r.lo - fixed : -solver.infinity);
+      rowUpper.push(Number.isFinite(r.hi) ? r.hi - fixed : solver.infinity);
+    }
+    const model = solver.createModel({
+      numCols: free.length,
+      numRows: rowLower.length,
+      colCost: new Float64Array(free.length),
+      colLower: free.map((v) => at(p.lower, v)),
+      colUpper: free.map((v) => finite(p.upper[v], solver.infinity)),
+      rowLower,
+      rowUpper,
+      matrix: { format: "csr", numRows: rowLower.length, numCols: free.length, starts, indices, values },
+    });
+    try {
+      model.options.set({ output_flag: false });
+      model.changeObjectiveSense(sense.maximize);
+      let left = ids.filter((i) => open.has(i));
+      const valueOf = (x: Float64Array, t: Target) => t.vars.reduce((s, v) => s + at(x, v), 0);
+      /** Max Σ dir · target over the free unknowns; the settled targets leave `open` and `left`. */
+      const tryDirs = (dirs: Map<number, number>): void => {
+        const cost = new Float64Array(free.length);
+        for (const [i, d] of dirs) for (const v of at(targets, i).vars) addAt(cost, mustGet(col, v, "column"), d);
+        model.changeColsCost({ kind: "range", from: 0, to: free.length - 1 }, cost);
+        model.run();
+        if (model.getModelStatus() !== status.optimal) return;
+        const x = model.getSolution().colValue;
+        const full = Float64Array.from(truth);
+        free.forEach((v, j) => (full[v] = at(x, j)));
+        // The certificate: the whole point, checked against the bounds of the unknowns it moves and every
+        // relation that holds one of them (the others hold only true values, and the truth is feasible).
+        if (!satisfies(p, full, free, checked)) return;
+        found?.push(full);
+        const before = left.length;
+        left = left.filter((i) => {
+          const t = at(targets, i);
+          if (Math.abs(valueOf(full, t) - t.truth) < 1 - 1e-6) return true;
+          open.delete(i);
+          return false;
+        });
+        if (left.length === before) stalled = true;
+      };
+      const dirOf = (i: number, flip: boolean): 1 | -1 => {
+        const up = at(targets, i).truth + 1 <= at(targets, i).hi;
+        return up !== flip ? 1 : -1;
+      };
+      let stalled = false;
+      for (let round = 0; round < 4 && left.length > 0 && !stalled; round++) tryDirs(new Map(left.map((i) => [i, dirOf(i, false)])));
+      // Then each left alone, either way it has room.
+      for (const i of [...left]) {
+        for (const flip of [false, true]) {
+          if (!open.has(i)) break;
+          const t = at(targets, i);
+          const d = dirOf(i, flip);
+          if (d === 1 ? t.truth + 1 > t.hi : t.truth - 1 < t.lo) continue;
+          tryDirs(new Map([[i, d]]));
+        }
+      }
+    } finally {
+      model.dispose();
+    }
+  }
+}
+
+/**
  * The targets the programme pins: those for which no feasible point lies at least 1 away from the
  * true value (so the LP interval holds fewer than two integers; `truth` is itself feasible, so the
  * interval holds it).
@@ -387,12 +510,34 @@ export function pinnedTargets<T extends Target>(p: Programme, targets: readonly 
         open = new Set([...open].filter((i) => !moved(x, i)));
         if (open.size === before) break;
       }
+      // What the combined solves leave can mostly move within its own neighbourhood (a month's table): a
+      // small LP there settles it (see `settleLocally`), and only the rest is solved one by one here.
+      if (opts.truth && open.size > 0) settleLocally(p, targets, open, members, rel, opts.truth, opts.found);
       for (const i of [...open]) {
         if (!open.has(i)) continue;
         open.delete(i);
         const t = at(targets, i);
         let free = false;
+        // First one solve that moves target i towards its room with a weight above all that the other open
+        // targets can add together (each lies within its lo..hi), and the others towards theirs: where i
+        // can move, the point moves it and as many others as it can (targets the combined solves left
+        // compete for the same room; a single objective settled about one each). Where it does not move i,
+        // the plain solves below decide.
+        if (open.size > 0) {
+          let weight = 1;
+          for (const j of open) weight += at(targets, j).hi - at(targets, j).lo;
+          if (Number.isFinite(weight)) {
+            const dirs = new Map<number, number>([...open].map((j) => [j, dirOf(j)]));
+            dirs.set(i, dirOf(i) * weight);
+            const x = solve(dirs);
+            if (x !== null) {
+              for (const j of open) if (moved(x, j)) open.delete(j);
+              free = moved(x, i);
+            }
+          }
+        }
         for (const flip of [false, true]) {
+          if (free) break;
           const d = dirOf(i, flip);
           if (d === 1 ? t.truth + 1 > t.hi : t.truth - 1 < t.lo) continue;
           const x = solve(new Map([[i, d]]));
