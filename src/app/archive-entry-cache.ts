@@ -15,6 +15,7 @@ import { MEASURES } from "../core/measure.ts";
 import { type ArchiveEntry, archiveEntry } from "../render/archive-entry.ts";
 import { stringifyJson } from "../core/write-json.ts";
 import { sha256 } from "../publish/manifest.ts";
+import { outDirCacheFile } from "../core/out-dir-cache-file.ts";
 import { indicatorsPath, archiveSource } from "../publish/read-indicators.ts";
 import { writeFileAtomic } from "../core/write-file-atomic.ts";
 
@@ -82,5 +83,5 @@ export class ArchiveEntryCache {
 
 /** Where the cache for `outDir` lives inside `cacheDir`. */
 export function archiveEntryCachePath(cacheDir: string, outDir: string): string {
-  return path.join(cacheDir, "archive-entries", `${sha256(path.resolve(outDir)).slice(0, 16)}.json`);
+  return outDirCacheFile(cacheDir, "archive-entries", outDir);
 }

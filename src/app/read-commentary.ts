@@ -9,7 +9,6 @@
  * The file is an input of the month like the source files: it is listed in the manifest's `inputs`,
  * so adding or editing it rebuilds the month even when the figures are unchanged.
  */
-import { createHash } from "node:crypto";
 import { existsSync, readdirSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import picomatch from "picomatch";
@@ -18,6 +17,7 @@ import { isWithin } from "../config/check-paths.ts";
 import type { Config } from "../config/load-config.ts";
 import { LagesbildError } from "../core/errors.ts";
 import { readFailureReason, readRegularFile } from "../core/read-regular-file.ts";
+import { sha256Hex } from "../core/sha256-hex.ts";
 
 export interface Commentary {
   /** The Markdown (UTF-8, BOM dropped), or null when there is no file for the month. */
@@ -49,7 +49,7 @@ export function readCommentary(config: Config, month: string): Commentary {
   }
   return {
     text: bytes.toString("utf8").replace(/^\uFEFF/, ""),
-    input: { path: rel, sha256: createHash("sha256").update(bytes).digest("hex") },
+    input: { path: rel, sha256: sha256Hex(bytes) },
     path: rel,
   };
 }

@@ -124,7 +124,7 @@ export async function run(opts: RunOptions, effects: RunEffects, prepared?: { co
     const inputs =
       prepared === undefined
         ? await runInputs(config, { version: VERSION, generatedAt: generatedAt.iso, onlyData: opts.onlyData, months: { month: opts.month, from: opts.from, to: opts.to } }, (source, warn) => sourceFiles(config, source, warn))
-        : { key: null, files: [] };
+        : { key: null, files: [], listed: null };
     const upToDate =
       opts.force || repairs.length > 0
         ? null
@@ -159,6 +159,8 @@ export async function run(opts: RunOptions, effects: RunEffects, prepared?: { co
       env: effects.env,
       log: (level, msg, obj) => effects.log[level](obj ?? {}, msg),
       shared: prepared?.shared,
+      // The files just fingerprinted: listed once, so the record below vouches for exactly these.
+      listed: inputs.listed,
     });
     for (const w of ingest.warnings) effects.log.warn(w);
     const months = selectMonths(opts, generatedAt.month, () => latestCoveredMonth(config, ingest, generatedAt.month));
@@ -200,7 +202,17 @@ export async function run(opts: RunOptions, effects: RunEffects, prepared?: { co
     if (failed === undefined && records.length === outcomes.length) {
       const sources = allSourceFiles(ingest);
       const hashes = new Map(sources.flatMap((s) => s.files.map((f): [string, string] => [f.path, f.sha256])));
-      recordUpToDate(upToDateFile, outDir, inputs, manifestDigest(state.toManifest()), statsBefore, sources, (absolute) => hashes.get(projectRelative(config, absolute)), ingest.warnings, records);
+      recordUpToDate({
+        file: upToDateFile,
+        outDir,
+        inputs,
+        manifest: manifestDigest(state.toManifest()),
+        statsBefore,
+        sources,
+        fileHash: (absolute) => hashes.get(projectRelative(config, absolute)),
+        warnings: ingest.warnings,
+        months: records,
+      });
     }
     return { exitCode: failed?.exitCode ?? EXIT.ok, config, outDir, generatedAt, ingest, months: outcomes, lockWarning: lock.warning };
   } finally {

@@ -13,6 +13,7 @@ import { z } from "zod";
 import { SERIE_FILE, type SerieMonth, serieMonth } from "../render/serie-csv.ts";
 import { stringifyJson } from "../core/write-json.ts";
 import { sha256 } from "../publish/manifest.ts";
+import { outDirCacheFile } from "../core/out-dir-cache-file.ts";
 import { writeFileAtomic } from "../core/write-file-atomic.ts";
 import { indicatorsPath, readIndicatorsFile } from "../publish/read-indicators.ts";
 
@@ -98,5 +99,5 @@ export class SerieRowsCache {
 
 /** Where the cache for `outDir` lives inside `cacheDir`. */
 export function serieRowsCachePath(cacheDir: string, outDir: string): string {
-  return path.join(cacheDir, "serie-rows", `${sha256(path.resolve(outDir)).slice(0, 16)}.json`);
+  return outDirCacheFile(cacheDir, "serie-rows", outDir);
 }

@@ -27,20 +27,23 @@
  * of a run in which every month succeeded, after the shared files. The manifest itself stays as the
  * spec has it: it is published, and its bytes are part of the golden output.
  */
-import { createHash } from "node:crypto";
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import type { Config } from "../config/load-config.ts";
 import type { SourceConfig } from "../config/schema.ts";
 import { FileReportSchema, type IngestResult, type SourceFiles } from "../model/records.ts";
+import type { SourceListing } from "../ingest/source-files.ts";
 import type { MonthRecord } from "../publish/manifest.ts";
 import { writeFileAtomic } from "../core/write-file-atomic.ts";
 import { stringifyJson } from "../core/write-json.ts";
 import { at } from "../core/checked.ts";
-import { isRecord } from "../core/is-record.ts";
 import { buildStamp } from "../core/build-stamp.ts";
+import { sha256Hex } from "../core/sha256-hex.ts";
+import { sortedJson } from "../core/sorted-json.ts";
+import { fileStatKey } from "../core/file-stat-key.ts";
+import { outDirCacheFile } from "../core/out-dir-cache-file.ts";
 
 const SCHEMA = "lagesbild.up-to-date/v1";
 
@@ -63,28 +66,24 @@ type RecordFile = z.infer<typeof RecordFileSchema>;
 
 /** Where the record for `outDir` lives: one file per output folder, as file-hash-cache.ts keeps its. */
 export function upToDatePath(cacheDir: string, outDir: string): string {
-  return path.join(cacheDir, "up-to-date", `${createHash("sha256").update(path.resolve(outDir)).digest("hex").slice(0, 16)}.json`);
+  return outDirCacheFile(cacheDir, "up-to-date", outDir);
 }
 
+/**
+ * A source file's stat key (the output hashes' format), or null for any failure: a file the run
+ * cannot stat only means no shortcut here; ingest then explains it as the run's problem.
+ */
 function statKey(file: string): string | null {
   try {
-    const s = statSync(file, { bigint: true });
-    return s.isFile() ? `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}` : null;
+    return fileStatKey(file);
   } catch {
     return null;
   }
 }
 
-/** Object keys sorted at every level: two records equal in content compare equal whatever their key order. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    isRecord(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v,
-  );
-}
-
 function fileSha256OrNull(file: string): string | null {
   try {
-    return createHash("sha256").update(readFileSync(file)).digest("hex");
+    return sha256Hex(readFileSync(file));
   } catch {
     return null;
   }
@@ -92,7 +91,7 @@ function fileSha256OrNull(file: string): string | null {
 
 /** The digest of a manifest the record compares: its content, whatever the order of its keys. */
 export function manifestDigest(manifest: unknown): string {
-  return createHash("sha256").update(canonical(manifest)).digest("hex");
+  return sha256Hex(sortedJson(manifest));
 }
 
 export interface RunInputs {
@@ -100,6 +99,11 @@ export interface RunInputs {
   key: string | null;
   /** Each source's files, absolute, in the order ingest reads them. */
   files: string[];
+  /**
+   * Each source's listing by id, for ingest to read instead of listing again (IngestOptions.listed), so
+   * the files fingerprinted are exactly the files read; null when the run did not list them here.
+   */
+  listed: ReadonlyMap<string, SourceListing> | null;
 }
 
 /**
@@ -114,35 +118,33 @@ export async function runInputs(
 ): Promise<RunInputs> {
   const stamp = buildStamp();
   const polled = config.sources.some((s) => s.kind === "incidents" && s.fetch !== undefined);
-  if (stamp === null || polled) return { key: null, files: [] };
+  if (stamp === null || polled) return { key: null, files: [], listed: null };
   const files: string[] = [];
-  const listed: Array<[string, string[], string[]]> = [];
+  const listed = new Map<string, SourceListing>();
   for (const source of config.sources) {
     const warnings: string[] = [];
     const found = await listFiles(source, (w) => warnings.push(w));
     files.push(...found);
-    listed.push([source.id, found, warnings]);
+    listed.set(source.id, { files: found, warnings });
   }
   // fileURLToPath, not .pathname: a project path with å/ä/ö or a space is %-escaped in the URL.
   const packageDir = fileURLToPath(new URL("../..", import.meta.url));
-  const key = createHash("sha256")
-    .update(
-      canonical({
-        schema: SCHEMA,
-        version: input.version,
-        stamp,
-        package: fileSha256OrNull(path.join(packageDir, "package.json")),
-        lock: fileSha256OrNull(path.join(packageDir, "package-lock.json")),
-        // The polygons are held as their file's sha256: their parsed shapes are that file.
-        config: { ...config, areaMap: config.areaMap === undefined ? null : { path: config.areaMap.path, sha256: config.areaMap.sha256, warnings: config.areaMap.warnings } },
-        generatedAt: input.generatedAt,
-        onlyData: input.onlyData,
-        months: input.months,
-        sources: listed,
-      }),
-    )
-    .digest("hex");
-  return { key, files };
+  const key = sha256Hex(
+    sortedJson({
+      schema: SCHEMA,
+      version: input.version,
+      stamp,
+      package: fileSha256OrNull(path.join(packageDir, "package.json")),
+      lock: fileSha256OrNull(path.join(packageDir, "package-lock.json")),
+      // The polygons are held as their file's sha256: their parsed shapes are that file.
+      config: { ...config, areaMap: config.areaMap === undefined ? null : { path: config.areaMap.path, sha256: config.areaMap.sha256, warnings: config.areaMap.warnings } },
+      generatedAt: input.generatedAt,
+      onlyData: input.onlyData,
+      months: input.months,
+      sources: [...listed].map(([id, l]) => [id, l.files, l.warnings]),
+    }),
+  );
+  return { key, files, listed };
 }
 
 export interface UpToDate {
@@ -190,7 +192,7 @@ export function checkUpToDate(
   const months: UpToDate["months"] = [];
   for (const { month, record } of saved.months) {
     const now = recordOf(month);
-    if (now === undefined || canonical(now) !== canonical(record) || commentaryChanged(month, now)) return null;
+    if (now === undefined || sortedJson(now) !== sortedJson(record) || commentaryChanged(month, now)) return null;
     months.push({ month, revision: now.revision });
   }
   if (months.length === 0) return null;
@@ -208,17 +210,24 @@ export function checkUpToDate(
  * only for a file whose stat did not change while it was read), its months' manifest records and the
  * accounting for the summary. Nothing is recorded when a file's hash cannot be vouched for.
  */
-export function recordUpToDate(
-  file: string,
-  outDir: string,
-  inputs: RunInputs,
-  manifest: string,
-  statsBefore: ReadonlyArray<string | null>,
-  sources: ReadonlyArray<SourceFiles>,
-  fileHash: (absolute: string) => string | undefined,
-  warnings: ReadonlyArray<string>,
-  months: ReadonlyArray<{ month: string; record: MonthRecord }>,
-): void {
+export interface CompletedRun {
+  /** The record's file (upToDatePath) and the output folder it vouches for. */
+  file: string;
+  outDir: string;
+  inputs: RunInputs;
+  /** manifestDigest of the manifest as the run left it. */
+  manifest: string;
+  /** statInputs before ingest read the files. */
+  statsBefore: ReadonlyArray<string | null>;
+  sources: ReadonlyArray<SourceFiles>;
+  /** The sha256 ingest took of a file as it read it (absolute path), if it read it. */
+  fileHash: (absolute: string) => string | undefined;
+  warnings: ReadonlyArray<string>;
+  months: ReadonlyArray<{ month: string; record: MonthRecord }>;
+}
+
+export function recordUpToDate(run: CompletedRun): void {
+  const { file, outDir, inputs, manifest, statsBefore, sources, fileHash, warnings, months } = run;
   if (inputs.key === null) return;
   const entries: RecordFile["inputs"] = [];
   for (const [i, f] of inputs.files.entries()) {

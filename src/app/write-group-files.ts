@@ -17,8 +17,6 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { Indicators } from "../model/indicators.ts";
-import { IndicatorsFileSchema } from "../model/indicators-file.ts";
 import type { Config } from "../config/load-config.ts";
 import type { GroupKommun, GroupSettings } from "../config/load-group-config.ts";
 import { isYearMonth } from "../core/month.ts";
@@ -30,6 +28,7 @@ import { stringifyJson } from "../core/write-json.ts";
 import { hashFiles, type Manifest, MANIFEST_FILE, readManifest, sha256 } from "../publish/manifest.ts";
 import { stageFile } from "../core/write-file-atomic.ts";
 import { assertNoSymlinkOnPath } from "../publish/write-atomic.ts";
+import { indicatorsPath, readIndicatorsIfPublished } from "../publish/read-indicators.ts";
 import { present } from "../core/checked.ts";
 
 const STYLESHEET = new URL("../render/assets/style.css", import.meta.url);
@@ -43,12 +42,6 @@ export interface GroupFilesInput {
   months: ReadonlyArray<string>;
   onlyData: boolean;
   generatedAt: string;
-}
-
-function readIndicators(file: string): Indicators | null {
-  if (!existsSync(file)) return null;
-  const parsed = IndicatorsFileSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));
-  return parsed.success ? parsed.data : null;
 }
 
 /** A config for the page shell of the group's pages: the group's title, publisher and address. */
@@ -69,7 +62,8 @@ export function writeGroupFiles(input: GroupFilesInput): string[] {
   const files: Array<{ path: string; content: string | Buffer }> = [];
   const updated = new Map<string, string>();
   for (const month of input.months) {
-    const indicators = kommuner.map((k) => readIndicators(path.join(outDir, k.id, month, "indicators.json")));
+    // Missing: the kommun did not publish the month ("ingen rapport"); there but unreadable: thrown, an internal error.
+    const indicators = kommuner.map((k) => readIndicatorsIfPublished(indicatorsPath(path.join(outDir, k.id), month)));
     if (indicators.every((i) => i === null)) continue;
     const rows = kommuner.map((k, i) => comparisonRow({ id: k.id, name: k.config.kommun.name, code: k.config.kommun.code }, indicators[i] ?? null, existsSync(path.join(outDir, k.id, month, "index.html"))));
     const data = { month, groupName: group.name, rows, categories: comparisonCategories(indicators) };

@@ -4,7 +4,6 @@
  * `areas[2].population: förväntade ett positivt heltal`, and ends as exit code 2.
  */
 import { readFailureReason, readRegularFile } from "../core/read-regular-file.ts";
-import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -25,6 +24,7 @@ import { checkCommentaryPath } from "./check-paths.ts";
 import type { AreaMap } from "../geo/area-shapes.ts";
 import { loadAreaMap } from "../geo/load-areas-geojson.ts";
 import { group } from "../core/checked.ts";
+import { sha256Hex } from "../core/sha256-hex.ts";
 
 export interface Config extends Omit<RawConfig, "groups"> {
   /** Absolute path of the config file. */
@@ -319,7 +319,7 @@ export function loadConfig(configPath: string): Config {
 function parseConfigRemembered(source: string, configPath: string): Config {
   const stamp = buildStamp();
   if (stamp === null) return parseConfig(source, configPath);
-  const file = path.join(fileURLToPath(new URL("../../node_modules/.cache/lagesbild/", import.meta.url)), stamp, "config-yaml", `${createHash("sha256").update(source).digest("hex")}.json`);
+  const file = path.join(fileURLToPath(new URL("../../node_modules/.cache/lagesbild/", import.meta.url)), stamp, "config-yaml", `${sha256Hex(source)}.json`);
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, "utf8"));

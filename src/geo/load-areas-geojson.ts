@@ -6,7 +6,6 @@
  *
  * @example loadAreaMap(config) // → { path: "data/omraden.geojson", shapes: [...], warnings: [] }
  */
-import { createHash } from "node:crypto";
 import { readFailureReason, readRegularFile } from "../core/read-regular-file.ts";
 import path from "node:path";
 import { LagesbildError } from "../core/errors.ts";
@@ -17,6 +16,7 @@ import { GEO } from "./geo-messages.ts";
 import { overlapCheckedClean, overlapCheckKey, rememberCleanOverlapCheck } from "./overlap-check-cache.ts";
 import { validateAreaFeatures } from "./validate-area-features.ts";
 import { errorMessage } from "../core/error-facts.ts";
+import { sha256Hex } from "../core/sha256-hex.ts";
 
 export interface AreaMapConfig {
   configPath: string;
@@ -73,5 +73,5 @@ export function loadAreaMap(config: AreaMapConfig, cacheDir?: string): AreaMap |
     fail(config, [GEO.unreadable(file, readFailureReason(cause))], cause);
   }
   const text = bytes.toString("utf8").replace(/^\uFEFF/, "");
-  return parseAreaMap(config, text, file, createHash("sha256").update(bytes).digest("hex"), cacheDir);
+  return parseAreaMap(config, text, file, sha256Hex(bytes), cacheDir);
 }

@@ -5,10 +5,10 @@
  * of the GeoJSON file's sha256, the areas the config uses and the check's own version; an overlap ends
  * the run (exit 2) and is worked out afresh every time, with its message.
  */
-import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync, renameSync } from "node:fs";
 import path from "node:path";
 import { OVERLAP_TOLERANCE_M2 } from "./overlaps.ts";
+import { sha256Hex } from "../core/sha256-hex.ts";
 
 /** Raise when findOverlaps decides differently (a new tolerance is in the key already). */
 const CHECK_VERSION = 1;
@@ -16,7 +16,7 @@ const FILE = "areas-overlap-check.json";
 
 /** The cache key of one check: the file's bytes (by hash) and which of its features the config uses. */
 export function overlapCheckKey(fileSha256: string, areaIds: ReadonlyArray<string>): string {
-  return createHash("sha256").update(`${CHECK_VERSION}|${OVERLAP_TOLERANCE_M2}|${fileSha256}|${areaIds.join(",")}`).digest("hex");
+  return sha256Hex(`${CHECK_VERSION}|${OVERLAP_TOLERANCE_M2}|${fileSha256}|${areaIds.join(",")}`);
 }
 
 /** True when the check with this key came out clean before; a missing or damaged file is a miss. */

@@ -28,7 +28,9 @@ export async function ingestSources(config: Config, opts: IngestOptions): Promis
       result.incidents.push(shared);
       continue;
     }
-    const files = await sourceFiles(config, source, (w) => result.warnings.push(w));
+    const listing = opts.listed?.get(source.id);
+    if (listing !== undefined) result.warnings.push(...listing.warnings);
+    const files = listing?.files ?? (await sourceFiles(config, source, (w) => result.warnings.push(w)));
     if (files.length === 0) {
       throw new LagesbildError(
         "no_files",

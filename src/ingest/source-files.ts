@@ -11,6 +11,12 @@ import type { SourceConfig } from "../config/schema.ts";
 import { LagesbildError } from "../core/errors.ts";
 import { notAFileMessage, skippedEntryWarning, specialEntries, statKind } from "./source-entry-kind.ts";
 
+/** A source's files as sourceFiles listed them, with the warnings it gave (skipped folders, FIFOs). */
+export interface SourceListing {
+  files: string[];
+  warnings: string[];
+}
+
 /** Code-unit order: the same on every machine, whatever its locale (spec/README.md non-negotiable 5). */
 const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 

@@ -12,7 +12,7 @@
  */
 import type { Config } from "../config/load-config.ts";
 import { sha256 } from "./manifest.ts";
-import { isRecord } from "../core/is-record.ts";
+import { sortedJson } from "../core/sorted-json.ts";
 
 /** The parts of the config that can change a published file. */
 export function publishedConfigParts(config: Config): unknown {
@@ -42,16 +42,7 @@ export function publishedConfigParts(config: Config): unknown {
   };
 }
 
-/** JSON with object keys sorted (code-unit order), so reordering keys in the YAML does not rebuild anything. */
-function sortedJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    isRecord(v)
-      ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]]))
-      : v,
-  );
-}
-
-/** The hash recorded as `config_sha256`. */
+/** The hash recorded as `config_sha256`; keys sorted, so reordering keys in the YAML does not rebuild anything. */
 export function publishedConfigHash(config: Config): string {
   return sha256(sortedJson(publishedConfigParts(config)));
 }

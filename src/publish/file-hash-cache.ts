@@ -12,13 +12,15 @@
  * hashed, as before), one file per output folder, written once at the end of a run. `publish` does not
  * use it: it reads every file it copies.
  */
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { stringifyJson } from "../core/write-json.ts";
 import { sha256 } from "./manifest.ts";
 import { writeFileAtomic } from "../core/write-file-atomic.ts";
-import { errorCode } from "../core/error-facts.ts";
+import { readFileIfPresent } from "../core/read-file-if-present.ts";
+import { fileStatKey } from "../core/file-stat-key.ts";
+import { outDirCacheFile } from "../core/out-dir-cache-file.ts";
 
 const CacheFileSchema = z.object({
   schema: z.literal("lagesbild.output-hashes/v1"),
@@ -26,16 +28,6 @@ const CacheFileSchema = z.object({
   /** Relative path → [stat key, sha256]. */
   files: z.record(z.string(), z.tuple([z.string(), z.string()])),
 });
-
-function statKey(full: string): string | null {
-  try {
-    const s = statSync(full, { bigint: true });
-    return s.isFile() ? `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}` : null;
-  } catch (error) {
-    if (errorCode(error) === "ENOENT" || errorCode(error) === "ENOTDIR") return null;
-    throw error;
-  }
-}
 
 export class FileHashCache {
   private readonly entries = new Map<string, [string, string]>();
@@ -59,17 +51,12 @@ export class FileHashCache {
   /** The sha256 of `rel` (relative to the output folder), or null when there is no such file. */
   hash(rel: string): string | null {
     const full = path.join(this.outDir, rel);
-    const key = statKey(full);
+    const key = fileStatKey(full);
     if (key === null) return null;
     const known = this.entries.get(rel);
     if (known && known[0] === key) return known[1];
-    let content: Buffer;
-    try {
-      content = readFileSync(full);
-    } catch (error) {
-      if (errorCode(error) === "ENOENT") return null;
-      throw error;
-    }
+    const content = readFileIfPresent(full);
+    if (content === null) return null;
     const digest = sha256(content);
     this.entries.set(rel, [key, digest]);
     return digest;
@@ -77,7 +64,7 @@ export class FileHashCache {
 
   /** Records a file this run has just put in place with content of hash `digest`. */
   remember(rel: string, digest: string): void {
-    const key = statKey(path.join(this.outDir, rel));
+    const key = fileStatKey(path.join(this.outDir, rel));
     if (key === null) this.entries.delete(rel);
     else this.entries.set(rel, [key, digest]);
   }
@@ -100,5 +87,5 @@ export class FileHashCache {
 
 /** Where the cache for `outDir` lives inside `cacheDir`. */
 export function fileHashCachePath(cacheDir: string, outDir: string): string {
-  return path.join(cacheDir, "output-hashes", `${sha256(path.resolve(outDir)).slice(0, 16)}.json`);
+  return outDirCacheFile(cacheDir, "output-hashes", outDir);
 }

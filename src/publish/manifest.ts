@@ -3,10 +3,10 @@
  * sha256 and size, and per month what it was built from, so a month can be skipped when nothing it
  * publishes changed, and `publish` can verify a tree before it goes live.
  */
-import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { sha256Hex as sha256 } from "../core/sha256-hex.ts";
 
 export const MANIFEST_FILE = "manifest.json";
 
@@ -38,9 +38,8 @@ export const ManifestSchema = z.object({
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 
-export function sha256(content: Buffer | string): string {
-  return createHash("sha256").update(content).digest("hex");
-}
+/** The manifest's sha256 form, for its many importers (core/sha256-hex.ts is the one function). */
+export { sha256 };
 
 /** The manifest in `outDir`, or null when there is none or it does not validate. */
 export function readManifest(outDir: string): Manifest | null {

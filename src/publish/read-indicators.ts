@@ -3,12 +3,14 @@
  * (STYLE.md: what is read back from disk is parsed through its schema once). A file that is absent,
  * not JSON, or not `lagesbild.indicators/v1` (edited by hand, written by a version with another schema,
  * cut short by a full disk) gives null, and each caller says what that means for it: a month never
- * published, a manifest record not kept, a month left out of serie.csv. The archive page and the feed
- * read only their fields, through a schema cut from the same one (archiveSource below).
+ * published, a manifest record not kept, a month left out of serie.csv; where only absence may mean
+ * "not published", readIndicatorsIfPublished. The archive page and the feed read only their fields,
+ * through a schema cut from the same one (archiveSource below).
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { LagesbildError } from "../core/errors.ts";
+import { readFileIfPresent } from "../core/read-file-if-present.ts";
 import { type ArchiveSource, ArchiveSourceSchema, type Indicators } from "../model/indicators.ts";
 import { IndicatorsFileSchema } from "../model/indicators-file.ts";
 
@@ -31,6 +33,28 @@ export function readIndicatorsFile(file: string, bytes?: Buffer): Indicators | n
   } catch {
     return null; // absent, unreadable or not JSON
   }
+}
+
+/**
+ * The indicators of a month a kommun may or may not have published: null when there is no file (the
+ * month was never published, or failed the first time). A file that is there but cannot be read as the
+ * schema (not JSON, cut short, another schema) is never "not published" - a comparison showing the
+ * kommun as "ingen rapport" because of it would be wrong in public, silently - and stops the group's
+ * files as a damaged month folder stops the archive and the feed (archiveSource below): exit 1, the file
+ * named, with how to rebuild it.
+ */
+export function readIndicatorsIfPublished(file: string): Indicators | null {
+  const bytes = readFileIfPresent(file);
+  if (bytes === null) return null;
+  const indicators = readIndicatorsFile(file, bytes);
+  if (indicators === null) {
+    throw new LagesbildError(
+      "publish",
+      `${file} finns men kan inte läsas som lagesbild.indicators/v1 (inte JSON, avkortad eller ett annat schema), så jämförelsen kan inte byggas. Bygg om kommunens månad med lagesbild run --force.`,
+      { file },
+    );
+  }
+  return indicators;
 }
 
 /**

@@ -1,9 +1,10 @@
 /**
- * Internal: one figure of an entry (model/figures.ts) read by its group and key, and its hidden flag,
- * for the loops of the CSV writer and the tables.
+ * Internal: one figure of an entry (model/figures.ts) read by its group and key, and why it is hidden,
+ * for the loops of the CSV writer and the tables: one reading of the published flags, so the page's
+ * "färre än k" / "döljs" / "uppgift saknas" and the CSV's `undertryckt` and `dolda` always agree.
  */
 import { figureGroup, type IncidentFigureSpec } from "../model/figures.ts";
-import type { IncidentEntry } from "../model/indicators.ts";
+import type { HiddenKind, IncidentEntry } from "../model/indicators.ts";
 
 /** The figure's value: a number, or null when hidden or unavailable. */
 export function figureValue(e: IncidentEntry, f: IncidentFigureSpec): number | null {
@@ -11,7 +12,24 @@ export function figureValue(e: IncidentEntry, f: IncidentFigureSpec): number | n
   return typeof v === "number" ? v : null;
 }
 
-/** The figure's `<key>_suppressed` flag as published ("small", "protects", `true` in older files), or undefined. */
-export function figureHiddenFlag(e: IncidentEntry, f: IncidentFigureSpec): unknown {
-  return figureGroup(e, f.group)[`${f.key}_suppressed`];
+/**
+ * A published `<key>_suppressed` flag read as a hidden kind (spec/outputs.md): "small" or "protects";
+ * `true`, in a file published before the two kinds, only ever meant a small value (or a sum containing
+ * one); `false`, absent or anything else: not hidden.
+ */
+export function hiddenKindOf(flag: unknown): HiddenKind | undefined {
+  if (flag === "protects") return "protects";
+  return flag === "small" || flag === true ? "small" : undefined;
+}
+
+/**
+ * Why the figure is hidden, or undefined when it is not (its value is then a number, or null for
+ * "uppgift saknas"). The month's count of a file published before the per-figure flags has no flag,
+ * only the entry's `suppressed: true` (outputs.md: "an entry whose month.count is hidden has
+ * suppressed: true"): that reads as small. A flag that is there, `false` included, decides alone.
+ */
+export function figureHiddenKind(e: IncidentEntry, f: IncidentFigureSpec): HiddenKind | undefined {
+  const flag: unknown = figureGroup(e, f.group)[`${f.key}_suppressed`];
+  if (flag === undefined && f.group === "month" && f.key === "count" && e.suppressed) return "small";
+  return hiddenKindOf(flag);
 }

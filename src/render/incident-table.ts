@@ -8,7 +8,7 @@ import type { AreaEntry, IncidentEntry } from "../model/indicators.ts";
 import type { Config } from "../config/load-config.ts";
 import { addMonths, monthYear } from "../core/month.ts";
 import { changeCell, countCell, type Hidden, percentCell, rateCell } from "./_cells.ts";
-import { figureHiddenFlag, figureValue } from "./_figure-value.ts";
+import { figureHiddenKind, figureValue } from "./_figure-value.ts";
 import { INCIDENT_FIGURES, type IncidentFigureSpec, type TableColumn } from "../model/figures.ts";
 import { capitalise, formatMonth, formatNumber } from "./format-sv.ts";
 import { html, type SafeHtml } from "./html.ts";
@@ -57,12 +57,9 @@ export function trendCell(e: IncidentEntry): SafeHtml {
 /** The figures the tables show, in column order (model/figures.ts). */
 const TABLE_FIGURES = INCIDENT_FIGURES.filter((f): f is IncidentFigureSpec & { table: TableColumn } => f.table !== null);
 
-/** A figure's value and why it is hidden; the month's count of a file published before the kinds has only `suppressed`. */
+/** A figure's value and why it is hidden (the CSV's reading too: _figure-value.ts). */
 function figureInput(e: IncidentEntry, f: IncidentFigureSpec): { value: number | null; hidden: Hidden } {
-  const flag = figureHiddenFlag(e, f);
-  const hidden: Hidden = flag === "small" || flag === "protects" || typeof flag === "boolean" ? flag : undefined;
-  const isMonthCount = f.group === "month" && f.key === "count";
-  return { value: figureValue(e, f), hidden: hidden ?? (isMonthCount && e.suppressed ? true : undefined) };
+  return { value: figureValue(e, f), hidden: figureHiddenKind(e, f) };
 }
 
 /** One figure's cell: a count, a change or a percentage against its inputs, or a rate that needs the population. */

@@ -7,13 +7,17 @@
 import type { IncidentEntry, Indicators } from "../model/indicators.ts";
 import { INCIDENT_FIGURES, type IncidentFigureSpec } from "../model/figures.ts";
 import { plainNumber } from "../core/decimal.ts";
-import { figureHiddenFlag, figureValue } from "./_figure-value.ts";
+import { present } from "../core/checked.ts";
+import { figureHiddenKind, figureValue, hiddenKindOf } from "./_figure-value.ts";
 
 /**
  * The figures after `antal` that the file has a column for, in the list's order (model/figures.ts).
  * `antal` itself, the month's count, comes first with its own `undertryckt` column.
  */
-const FIGURE_COLUMNS = INCIDENT_FIGURES.filter((f): f is IncidentFigureSpec & { csv: string } => f.csv !== null && !(f.group === "month" && f.key === "count"));
+const isMonthCount = (f: IncidentFigureSpec) => f.group === "month" && f.key === "count";
+const FIGURE_COLUMNS = INCIDENT_FIGURES.filter((f): f is IncidentFigureSpec & { csv: string } => f.csv !== null && !isMonthCount(f));
+/** `antal`, whose hidden kind is the `undertryckt` column. */
+const MONTH_COUNT = present(INCIDENT_FIGURES.find(isMonthCount), "the figure month.count");
 
 export const CSV_COLUMNS: readonly string[] = [
   "omrade_id", "omrade", "kategori_id", "kategori", "antal", ...FIGURE_COLUMNS.map((f) => f.csv),
@@ -49,18 +53,17 @@ export function num(value: number | null): string {
 
 function row(areaId: string, areaName: string, e: IncidentEntry): string[] {
   const t = e.trend;
-  // A file published before the two kinds carried `true`, which only ever meant a small value.
-  const kindOf = (flag: unknown): Kind | undefined => (flag === "protects" ? "protects" : flag === "small" || flag === true ? "small" : undefined);
-  const countKind = kindOf(e.month.count_suppressed) ?? (e.suppressed ? "small" : undefined);
-  const trendKind = kindOf(e.trend_suppressed) ?? (t === null ? countKind : undefined);
+  // The same reading of the flags as the page's table (_figure-value.ts).
+  const countKind = figureHiddenKind(e, MONTH_COUNT);
+  const trendKind = hiddenKindOf(e.trend_suppressed) ?? (t === null ? countKind : undefined);
   // Each CSV column after `antal`, its value and its hidden kind: a hidden cell is empty and named in
   // `dolda`, an unavailable cell is empty and not named.
   // With the whole trend hidden its figures are hidden too, as derived figures ("doljs").
   // The trend's fields by name: its `<figure>_suppressed` flags are read as published.
   const trendFields: Readonly<Record<string, unknown>> | null = t;
   const trendFigure = (key: "p_value" | "q_value" | "baseline_mean") =>
-    ({ v: t?.[key] ?? null, kind: trendKind ? "protects" as const : kindOf(trendFields?.[`${key}_suppressed`]) });
-  const cols = FIGURE_COLUMNS.map((f): [string, { v: number | null; kind: Kind | undefined }] => [f.csv, { v: figureValue(e, f), kind: kindOf(figureHiddenFlag(e, f)) }]);
+    ({ v: t?.[key] ?? null, kind: trendKind ? "protects" as const : hiddenKindOf(trendFields?.[`${key}_suppressed`]) });
+  const cols = FIGURE_COLUMNS.map((f): [string, { v: number | null; kind: Kind | undefined }] => [f.csv, { v: figureValue(e, f), kind: figureHiddenKind(e, f) }]);
   const trendCols: Array<[string, { v: number | null; kind: Kind | undefined }]> = [
     ["p_varde", trendFigure("p_value")],
     ["q_varde", trendFigure("q_value")],

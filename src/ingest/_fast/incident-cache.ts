@@ -17,7 +17,7 @@
  * that failed, and serves any run time between them, exactly (a file with a typo such as 2052 is still
  * a hit next month; only a run time that crosses one of its instants rebuilds it).
  */
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { mkdirSync, opendirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
@@ -26,6 +26,7 @@ import type { IncidentSourceConfig } from "../../config/schema.ts";
 import { VERSION } from "../../core/version.ts";
 import type { FileAggregate } from "./file-aggregate.ts";
 import { loadAggregate, readBinary, StoredAggregateSchema, storeAggregate } from "./file-aggregate-codec.ts";
+import { sha256Hex } from "../../core/sha256-hex.ts";
 
 /** Bump when a reader's outcome for the same bytes and config changes. */
 export const CACHE_FORMAT = 4; // 4: FileReport.dated (coverage from every dated row, any outcome)
@@ -56,7 +57,7 @@ export function cacheKey(config: Config, source: IncidentSourceConfig, file: Cac
     kommun: config.kommun.name,
     timezone: config.timezone,
   };
-  return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
+  return sha256Hex(JSON.stringify(parts));
 }
 
 /** A cache entry whose JSON part fits: `load` reads its id arrays (null when the binary is unreadable). */

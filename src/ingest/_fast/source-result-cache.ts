@@ -19,6 +19,7 @@ import { GroupCounts } from "../../model/group-counts.ts";
 import { CACHE_FORMAT, servesRunTime } from "./incident-cache.ts";
 import { FileReportSchema, type IncidentSourceData } from "../../model/records.ts";
 import { at } from "../../core/checked.ts";
+import { sha256Hex } from "../../core/sha256-hex.ts";
 
 /**
  * The entry is one binary file (issue 20: at 300 areas a JSON entry was 200 000 group tuples, parsed and
@@ -56,7 +57,7 @@ export interface CachedSourceResult {
 
 /** The key of a source's merged result: its per-file keys, in file order. */
 export function sourceResultKey(fileKeys: readonly string[]): string {
-  return createHash("sha256").update(JSON.stringify(["source", CACHE_FORMAT, fileKeys])).digest("hex");
+  return sha256Hex(JSON.stringify(["source", CACHE_FORMAT, fileKeys]));
 }
 
 export interface SourceResultCache {

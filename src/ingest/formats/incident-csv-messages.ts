@@ -4,14 +4,13 @@
  * `file:line: reason (message)`. Callers scrub them, since they quote cell values.
  */
 import type { BadBytes } from "../text/decode-bytes.ts";
+import { unreadableRowMessages } from "../text/row-prelude.ts";
 
 const quote = (s: string) => `"${s.length > 80 ? `${s.slice(0, 77)}…` : s}"`;
 
 export const incidentCsvMessages = {
   blankFile: () => "Filen är tom (ingen rubrikrad): kontrollera exporten.",
-  columnCount: (got: number, want: number) =>
-    `Raden har ${got} kolumner men rubrikraden har ${want}: kontrollera avgränsare och citattecken på raden.`,
-  broken: (detail: string) => `Raden kunde inte läsas: ${detail}.`,
+  ...unreadableRowMessages,
   badEncoding: (bad?: BadBytes | null) =>
     "Raden innehåller styrtecken (U+0080–U+009F), troligen fel teckenkodning" +
     (bad

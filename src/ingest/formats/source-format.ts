@@ -8,6 +8,7 @@
 import type { Config } from "../../config/load-config.ts";
 import type { SourceConfig } from "../../config/schema.ts";
 import type { IncidentSourceData, IngestResult } from "../../model/records.ts";
+import type { SourceListing } from "../source-files.ts";
 
 /** Where a source sits in the config (`sources[2]`): the key path its readers' messages tell the user to fix. */
 export function sourceKeyPath(config: Pick<Config, "sources">, source: { id: string }): string {
@@ -34,6 +35,12 @@ export interface IngestOptions {
    * kommuner and split by kommun (read-shared-events.ts).
    */
   shared?: ReadonlyMap<string, IncidentSourceData>;
+  /**
+   * Sources already listed by id (sourceFiles, with its warnings): the files the run fingerprinted
+   * (app/up-to-date.ts), read as listed instead of globbed a second time, so the record vouches for
+   * exactly the files read. A file added since is read by the next run, whose listing differs.
+   */
+  listed?: ReadonlyMap<string, SourceListing> | null;
 }
 
 /** One source to read: its files (absolute, sorted), the run's options, and the result to add to. */

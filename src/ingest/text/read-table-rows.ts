@@ -2,17 +2,18 @@
  * The shared row loop of the survey, field-report and actions readers (spec/inputs.md): opens a CSV
  * the way exports really arrive, reports missing required columns once per file, and settles the
  * structural rules that come first in the spec's order (blank / total row → `column_count` →
- * `bad_encoding`) before handing each row to the reader's own rules. Every row is counted exactly once
- * through `record`, and every rejected row goes to the quarantine, scrubbed there.
+ * `bad_encoding`, through the incident readers' row prelude) before handing each row to the reader's own
+ * rules. Every row is counted exactly once through `record`, and every rejected row goes to the
+ * quarantine, scrubbed there.
  */
-import { scrub } from "../../core/scrub.ts";
 import { utf8Chunks, type Encoding } from "./decode-bytes.ts";
 import { findColumns, headerKey, openCsv } from "./parse-swedish-csv.ts";
 import type { QuarantineWriter } from "../quarantine.ts";
 import { addProblem, newFileReport, record } from "../tally.ts";
 import type { FileReport } from "../../model/records.ts";
 import type { IgnoreCode, RejectReason } from "../../model/reason-codes.ts";
-import { firstNonEmpty, reasonLabel, structuralRule } from "./row-rules.ts";
+import { reasonLabel } from "./row-rules.ts";
+import { rowPrelude, unreadableRowMessages, type PreludeMessages } from "./row-prelude.ts";
 import { failOnMissingColumns, missingColumns, missingMappedNote } from "./missing-columns.ts";
 
 export interface TableFile {
@@ -52,6 +53,16 @@ export interface ReadTableOptions<C extends string> {
 
 const quote = (s: string) => `"${s.length > 80 ? `${s.slice(0, 77)}…` : s}"`;
 
+/**
+ * The table readers' wording of the prelude's rejections: the incident readers' words for an unreadable
+ * and a shifted row; a wrongly encoded row names no byte offsets (a table file is not handed the
+ * encoding sniffer's BadBytes), and only asks for UTF-8, as these readers always have.
+ */
+const TABLE_MESSAGES: PreludeMessages = {
+  ...unreadableRowMessages,
+  badEncoding: () => "Raden innehåller styrtecken (U+0080–U+009F), troligen fel teckenkodning: spara om filen som UTF-8.",
+};
+
 export async function readTableRows<C extends string>(opts: ReadTableOptions<C>): Promise<FileReport> {
   const { file } = opts;
   const report = newFileReport(file.path, file.sha256, file.encoding);
@@ -66,39 +77,26 @@ export async function readTableRows<C extends string>(opts: ReadTableOptions<C>)
   const unmapped = missingMappedNote(table.header, opts.columns.filter((c) => !opts.required.includes(c)), opts.rename, opts.keyPath);
   if (unmapped !== null) addProblem(report, { file: file.path, line: null, reason: "missing_column", message: unmapped });
   opts.onHeader?.(table.header.map(headerKey), report);
-  const width = table.header.length;
+
+  const prelude = rowPrelude({ report, file, width: table.header.length, delimiter: table.delimiter, quarantine: opts.quarantine, messages: TABLE_MESSAGES });
 
   for await (const row of table.rows) {
-    const cells = row.cells;
-    let decision: RowDecision;
-    let structural: ReturnType<typeof structuralRule> = null;
-    const first = firstNonEmpty(cells);
-    if (row.broken !== undefined) {
-      decision = { outcome: "rejected", reason: "column_count", month: null, message: `Raden kunde inte läsas: ${row.broken}.` };
-    } else if (first < 0) {
-      decision = { outcome: "ignored", reason: "blank", month: null };
-    } else if ((structural = structuralRule(cells, first, width)) === "total_row") {
-      decision = { outcome: "ignored", reason: "total_row", month: null };
-    } else if (structural === "column_count") {
-      const message = `Raden har ${cells.length} kolumner men rubrikraden har ${width}: kontrollera avgränsare och citattecken på raden.`;
-      decision = { outcome: "rejected", reason: "column_count", month: null, message };
-    } else if (structural === "bad_encoding") {
-      const message = "Raden innehåller styrtecken (U+0080–U+009F), troligen fel teckenkodning: spara om filen som UTF-8.";
-      decision = { outcome: "rejected", reason: "bad_encoding", month: null, message };
-    } else {
-      decision = await opts.decide({
-        line: row.line,
-        cells,
-        get: (name: C) => (col[name] >= 0 ? (cells[col[name]] ?? "").trim() : ""),
-      });
+    // The structural rules come first and need no month: their rows are counted in no month.
+    const first = prelude.start(row);
+    const verdict = typeof first === "number" ? prelude.structural(row, first, false) : first;
+    if (verdict !== null) {
+      await prelude.settle(row, verdict, null);
+      continue;
     }
+    const cells = row.cells;
+    const decision = await opts.decide({
+      line: row.line,
+      cells,
+      get: (name: C) => (col[name] >= 0 ? (cells[col[name]] ?? "").trim() : ""),
+    });
     if (decision.outcome === "accepted") record(report, "accepted", null, decision.month);
     else if (decision.outcome === "ignored") record(report, "ignored", decision.reason, decision.month);
-    else {
-      record(report, "rejected", decision.reason, decision.month);
-      addProblem(report, { file: file.path, line: row.line, reason: decision.reason, message: scrub(decision.message) });
-      await opts.quarantine?.write(file.path, row.line, decision.reason, cells, table.delimiter);
-    }
+    else await prelude.reject(row, decision.reason, decision.month, decision.message);
   }
   return report;
 }

@@ -1,10 +1,11 @@
 /**
- * The first rules of every row of the incident CSV readers (`format: csv` and `aggregated-csv`), in the
- * spec's order (spec/inputs.md "Reading files the way they really arrive"): a row the parser could not
- * read is rejected (`column_count`), a blank row ignored; then, once the reader has the row's month and
- * its label's lookup, the structural rules (`structuralRule`: total row, ignore list, shifted row, wrong
- * encoding). One place for what both readers did line by line, with the same messages; the readers'
- * own rules (dates, counts, labels, areas) follow it.
+ * The first rules of every row of the incident CSV readers (`format: csv` and `aggregated-csv`) and of
+ * the table readers' shared loop (read-table-rows.ts: survey, field reports, actions, population,
+ * reference), in the spec's order (spec/inputs.md "Reading files the way they really arrive"): a row
+ * the parser could not read is rejected (`column_count`), a blank row ignored; then, once the reader
+ * has the row's month and its label's lookup, the structural rules (`structuralRule`: total row,
+ * ignore list, shifted row, wrong encoding). One place for what every reader did line by line, each
+ * with its own wording where it differs; the readers' own rules (dates, counts, labels, areas) follow.
  *
  * `start` and `structural` are synchronous and allocate nothing for a good row: `format: csv` reads
  * millions of rows through them, in batches with no await per row (issue 7).
@@ -29,6 +30,12 @@ export interface PreludeMessages {
   columnCount(got: number, want: number): string;
   badEncoding(bad?: BadBytes | null): string;
 }
+
+/** The prelude's wording of an unreadable and a shifted row, the same in every CSV reader. */
+export const unreadableRowMessages: Pick<PreludeMessages, "broken" | "columnCount"> = {
+  broken: (detail) => `Raden kunde inte läsas: ${detail}.`,
+  columnCount: (got, want) => `Raden har ${got} kolumner men rubrikraden har ${want}: kontrollera avgränsare och citattecken på raden.`,
+};
 
 export interface RowPreludeOptions {
   report: FileReport;

@@ -1,14 +1,18 @@
 /**
  * The up-to-date key (src/app/up-to-date.ts) of the small hand-made kommun: the same run gives the same
  * key; a new program version, an edited source tree (the bundle's stamp), another run instant or other
- * month flags each give another; without the bundle's stamp there is no key and so no shortcut.
+ * month flags each give another; without the bundle's stamp there is no key and so no shortcut. The
+ * files listed for the key are the files ingest reads: listed once, so none is fingerprinted but not
+ * read or read but not fingerprinted.
  */
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../../src/config/load-config.ts";
 import { sourceFiles } from "../../../src/ingest/source-files.ts";
+import { ingestSources } from "../../../src/ingest/ingest-sources.ts";
 import { runInputs } from "../../../src/app/up-to-date.ts";
-import { rangeProject } from "../../fixtures/range/project.ts";
+import { exportBytes, rangeProject } from "../../fixtures/range/project.ts";
 
 const g = globalThis as { lagesbildBuildStamp?: string };
 afterEach(() => {
@@ -42,5 +46,31 @@ describe("the up-to-date key", () => {
     g.lagesbildBuildStamp = "a";
     const inputs = await runInputs(config, base, (s, warn) => sourceFiles(config, s, warn));
     expect(inputs.files).toEqual([path.join(root, "data", "polis-2023-2024.csv")]);
+  });
+
+  it("has ingest read exactly the files it listed, with the listing's warnings once; a file added since changes the next key", async () => {
+    g.lagesbildBuildStamp = "a";
+    // A folder the glob matches: skipped with a warning, which is part of the listing.
+    mkdirSync(path.join(root, "data", "polis-mapp.csv"));
+    const added = path.join(root, "data", "polis-2025.csv");
+    try {
+      const inputs = await runInputs(config, base, (s, warn) => sourceFiles(config, s, warn));
+      // Between the listing and the reading: a new export lands.
+      writeFileSync(added, exportBytes([{ id: "2025-01-01", date: "2025-01-01 12:00", label: "Stöld", area: "Centrum" }]));
+      const now = Date.parse("2025-02-03T06:00:00+01:00");
+      const read = await ingestSources(config, { now, quarantine: false, listed: inputs.listed });
+      expect(read.incidents[0]?.files.map((f) => f.path)).toEqual(["data/polis-2023-2024.csv"]);
+      expect(read.warnings.filter((w) => w.includes("polis-mapp.csv"))).toHaveLength(1);
+      // Not missed: the next run's listing has it, so its key differs and it takes the full path.
+      const next = await runInputs(config, base, (s, warn) => sourceFiles(config, s, warn));
+      expect(next.files).toEqual([path.join(root, "data", "polis-2023-2024.csv"), added]);
+      expect(next.key).not.toBe(inputs.key);
+      // Without a listing, ingest globs for itself and finds it.
+      const globbed = await ingestSources(config, { now, quarantine: false });
+      expect(globbed.incidents[0]?.files.map((f) => f.path)).toEqual(["data/polis-2023-2024.csv", "data/polis-2025.csv"]);
+    } finally {
+      rmSync(added, { force: true });
+      rmSync(path.join(root, "data", "polis-mapp.csv"), { recursive: true });
+    }
   });
 });
