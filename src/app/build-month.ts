@@ -89,6 +89,7 @@ export async function buildMonth(month: YearMonth, ctx: MonthContext): Promise<M
       force: opts.force,
       onlyData: opts.onlyData,
       chartCacheDir: resolveConfigPath(config, config.cache_dir),
+      warn: (obj, message) => effects.log.warn({ month, ...obj }, message),
     });
     if (result.status === "skipped") {
       effects.log.info({ month }, `${month}: oförändrad, hoppas över`);

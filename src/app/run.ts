@@ -25,6 +25,7 @@ import { unknownFileWarning } from "../publish/known-files.ts";
 // Ingest, aggregation, suppression and rendering are imported where they are used, after the up-to-date
 // check: a run that finds nothing changed never loads them (issue 20: loading them was half of its time).
 import { selectMonths } from "./month-selection.ts";
+import { areaPagesEnabled } from "../render/area-pages.ts";
 import { type ProgressPoint, progressMessage, progressPoint } from "./progress.ts";
 import { checkCommentaryPath, commentaryChanged, readCommentary } from "./read-commentary.ts";
 import { checkUpToDate, manifestDigest, recordUpToDate, runInputs, statInputs, upToDatePath } from "./up-to-date.ts";
@@ -103,6 +104,7 @@ export async function run(opts: RunOptions, effects: RunEffects, prepared?: { co
   if (layout.length > 0) throw new LagesbildError("config", `Fel i konfigurationen ${config.configPath}:\n${layout.join("\n")}`);
   const lock = await acquireLock(outDir);
   if (lock.warning) effects.log.warn(lock.warning);
+  let prestarted = false; // chart workers started ahead (render/area-chart-run.ts)
   try {
     // Before anything is written or repaired (issue 14.9): never write through a link.
     refuseSymlinks(outDir);
@@ -149,6 +151,16 @@ export async function run(opts: RunOptions, effects: RunEffects, prepared?: { co
       return { exitCode: EXIT.ok, config, outDir, generatedAt, ingest: upToDate.ingest, months, lockWarning: lock.warning };
     }
     const statsBefore = statInputs(inputs);
+    // A full run of one month with area pages: the area charts' workers start now, so their start-up
+    // overlaps the reading and aggregation below (render/area-chart-run.ts decides whether the month
+    // will draw its charts). `--month latest` is known only after reading: its workers start later.
+    const month = opts.onlyData || opts.from !== undefined || opts.month === "latest" ? undefined : selectMonths({ month: opts.month }, generatedAt.month, () => null)[0];
+    if (month !== undefined && areaPagesEnabled(config)) {
+      const { prestartAreaChartWorkers } = await import("../render/area-chart-run.ts");
+      const { chartStoreFor } = await import("../render/chart-store.ts");
+      prestartAreaChartWorkers(chartStoreFor(cacheDir), month, config.areas.length, (obj, message) => effects.log.warn(obj, message));
+      prestarted = true;
+    }
     const { ingestSources } = await import("../ingest/ingest-sources.ts");
     const { latestCoveredMonth } = await import("../aggregate/month-verdict.ts");
     const { buildMonth } = await import("./build-month.ts");
@@ -216,6 +228,8 @@ export async function run(opts: RunOptions, effects: RunEffects, prepared?: { co
     }
     return { exitCode: failed?.exitCode ?? EXIT.ok, config, outDir, generatedAt, ingest, months: outcomes, lockWarning: lock.warning };
   } finally {
+    // Workers started ahead that no month took (a failed or skipped month).
+    if (prestarted) await (await import("../render/area-chart-run.ts")).stopWaitingChartWorkers();
     lock.release();
   }
 }

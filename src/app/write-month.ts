@@ -26,6 +26,8 @@ export interface WriteMonthInput extends MonthWriteQuestion {
   generatedAt: string;
   /** The run's cache folder: charts drawn by earlier runs are kept there (render/chart-store.ts). */
   chartCacheDir?: string;
+  /** The run's log, for what goes wrong in rendering without failing the month (a chart worker that failed). */
+  warn?: (obj: object, message: string) => void;
 }
 
 export type WriteMonthResult =
@@ -56,6 +58,7 @@ export async function writeMonth(input: WriteMonthInput): Promise<WriteMonthResu
       revisions,
       commentary: input.commentary ?? null,
       ...(input.chartCacheDir === undefined ? {} : { chartCacheDir: input.chartCacheDir }),
+      ...(input.warn === undefined ? {} : { warn: input.warn }),
     });
   }
   const record = commitMonthWrite(plan, files, revisions, { month, outDir, state: input.state, generatedAt: input.generatedAt, version: input.version, inputs: input.inputs, onlyData: input.onlyData });

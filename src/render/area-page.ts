@@ -8,7 +8,7 @@
  */
 import type { AreaEntry, Indicators } from "../model/indicators.ts";
 import { areaPagePath } from "./area-pages.ts";
-import type { ChartImage } from "./charts.ts";
+import type { ChartLayout } from "./charts.ts";
 import { chartFigure } from "./chart-figure.ts";
 import { capitalise, formatMonth } from "./format-sv.ts";
 import { html, type SafeHtml } from "./html.ts";
@@ -42,7 +42,7 @@ ${body}
  * The page's HTML. `chart` is the area's chart as the page links it (its file relative to the page:
  * render-month.ts writes area charts beside the area pages).
  */
-export function renderAreaPageHtml(ind: Indicators, area: AreaEntry, ctx: ReportContext, chart: ChartImage | undefined): string {
+export function renderAreaPageHtml(ind: Indicators, area: AreaEntry, ctx: ReportContext, chart: ChartLayout | undefined): string {
   const { config } = ctx;
   const title = config.output.title ?? T.defaultTitle(ind.kommun.name);
   const monthText = formatMonth(ind.month);

@@ -8,13 +8,13 @@
  * screen with display:none, which also keeps it out of the accessibility tree): the printed report,
  * often filed as a PDF, has every chart's numbers.
  */
-import type { ChartImage } from "./charts.ts";
+import type { ChartLayout } from "./charts.ts";
 import { CHART_HEIGHT, CHART_WIDTH } from "./charts.ts";
 import { PHONE_MEDIA, PHONE_SCALE } from "./chart-style.ts";
 import { html, type SafeHtml } from "./html.ts";
 import { T } from "./wording.ts";
 
-function table(chart: ChartImage, captionId: string | null): SafeHtml {
+function table(chart: ChartLayout, captionId: string | null): SafeHtml {
   const t = chart.table;
   return html`<table class="figures">
 <caption${captionId ? html` id="${captionId}"` : null}>${t.caption}</caption>
@@ -32,7 +32,7 @@ ${t.rows.map((r) => html`<tr><th scope="row">${r.month}</th>${r.cells.map((c) =>
  * of pixels. "1.5x": the file has PHONE_SCALE device pixels per CSS pixel, so it is laid out at its CSS width.
  * Images below the first screen load lazily (every chart is below the summary).
  */
-function picture(chart: ChartImage): SafeHtml {
+function picture(chart: ChartLayout): SafeHtml {
   // One drawing at every width (an area page's chart): its width and height attributes lay the file out at
   // the CSS size it was drawn for (PHONE_SCALE pixels per CSS px), so its text reads at its drawn size.
   if (chart.size) {
@@ -47,7 +47,7 @@ ${img}
 </picture>`;
 }
 
-export function chartFigure(chart: ChartImage): SafeHtml {
+export function chartFigure(chart: ChartLayout): SafeHtml {
   const id = `data-${chart.file.replace(/^charts\//, "").replace(/\.png$/, "")}`;
   // An area page's chart (one drawing, `size` set) has one copy of its table, printed open as a map's
   // table is (style.css `details.map-table`, map-figure.ts): the print copy was 3 kB of each of 313

@@ -14,6 +14,11 @@ export interface PhonePanel {
   title: string;
   /** The first panel carries the legend. */
   legend: boolean;
+  /**
+   * Drawn without its title and legend, which are drawn once apart and stacked above it (an area page's
+   * chart, area-chart.ts): the plot alone.
+   */
+  bare?: boolean;
 }
 
 /** A chart spec cut into one spec per category: lines 2i and 2i+1 (solid, dashed) and band i. */

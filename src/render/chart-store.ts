@@ -22,7 +22,7 @@ import { fileURLToPath } from "node:url";
 export const STORE_MAX = 4000;
 
 /** The modules whose code decides a chart's pixels or bytes (their source text is part of every key). */
-const DRAWING_MODULES = ["charts.ts", "chart-style.ts", "chart-phone.ts", "indexed-png.ts", "wording.ts", "survey-chart.ts"];
+const DRAWING_MODULES = ["charts.ts", "area-chart.ts", "chart-style.ts", "chart-phone.ts", "indexed-png.ts", "wording.ts", "survey-chart.ts"];
 
 let salt: string | undefined;
 
@@ -94,6 +94,21 @@ export class ChartStore {
       this.used.add(path.basename(file));
     } catch {
       // A full or read-only cache folder costs time on the next run, never the report.
+    }
+  }
+
+  /** A marker file's path in the store (area-chart-run.ts: a month's charts were drawn). */
+  markerPath(name: string): string {
+    return path.join(this.dir, name);
+  }
+
+  /** Creates the marker file `file` (empty); a failure costs only a later run's guess. */
+  mark(file: string): void {
+    try {
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, "");
+    } catch {
+      // As set(): never the report's concern.
     }
   }
 

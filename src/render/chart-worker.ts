@@ -1,20 +1,43 @@
 /**
  * Worker thread body (chart-pool.ts; started through chart-worker-entry.js, which registers tsx, or as
- * its own bundle): draws the area charts it is sent, one at a time, and posts each PNG back. Nothing is
- * remembered or stored here: the main thread keeps the chart store.
+ * its own bundle): takes the next area chart from the shared counter, draws it, posts its PNG back, and
+ * says when no job is left. Nothing is stored here: the main thread keeps the chart store. It loads only
+ * the area chart's drawing (area-chart.ts and what it draws with).
  */
 import { parentPort } from "node:worker_threads";
 import type { ChartSpec } from "./chart-data.ts";
-import { drawAreaChart } from "./charts.ts";
+import { AREA_PLOT, areaPanels, drawAreaChart } from "./area-chart.ts";
+import { getRenderer } from "./charts.ts";
+import { PHONE } from "./chart-style.ts";
 
-export type ChartWorkerReply = { id: number; png: Uint8Array } | { id: number; error: string };
+// The renderer (its own chart.js copy and cairo surface) is made while the worker waits for its request:
+// a worker started ahead of the month's charts (chart-pool.ts spawnChartWorkers) is then ready to draw.
+getRenderer(PHONE.width, AREA_PLOT, PHONE.fontSize);
 
-parentPort?.on("message", (req: { id: number; spec: ChartSpec }) => {
-  let reply: ChartWorkerReply;
-  try {
-    reply = { id: req.id, png: drawAreaChart(req.spec) };
-  } catch (cause) {
-    reply = { id: req.id, error: cause instanceof Error ? cause.message : String(cause) };
+export interface ChartWorkerRequest {
+  specs: ReadonlyArray<ChartSpec>;
+  /** One Int32: the next job's index (Atomics.add). */
+  counter: SharedArrayBuffer;
+}
+
+export type ChartWorkerReply = { id: number; png: Uint8Array } | { id: number; error: string } | { done: true };
+
+// `on`, not `once`: a listening port keeps the worker alive after its last job, until the pool ends it,
+// so its "done" and last PNGs are never raced by its own exit (an exit before "done" is a failure).
+parentPort?.on("message", (req: ChartWorkerRequest) => {
+  const next = new Int32Array(req.counter);
+  for (let i = Atomics.add(next, 0, 1); i < req.specs.length; i = Atomics.add(next, 0, 1)) {
+    const spec = req.specs[i];
+    if (spec === undefined) break;
+    let reply: ChartWorkerReply;
+    try {
+      reply = { id: i, png: drawAreaChart(areaPanels(spec)) };
+    } catch (cause) {
+      // The main thread draws this one (and reports the failure); this worker stops taking jobs.
+      parentPort?.postMessage({ id: i, error: cause instanceof Error ? cause.message : String(cause) } satisfies ChartWorkerReply);
+      return;
+    }
+    parentPort?.postMessage(reply);
   }
-  parentPort?.postMessage(reply);
+  parentPort?.postMessage({ done: true } satisfies ChartWorkerReply);
 });

@@ -4,20 +4,18 @@
  * bytes on the same machine. One ChartJSNodeCanvas is reused: each instance loads a fresh copy of
  * chart.js, which is slow and grows memory if done per chart.
  */
-import { at } from "../core/checked.ts";
 import type { Chart, ChartConfiguration } from "chart.js";
 import { ChartJSNodeCanvas } from "chartjs-node-canvas";
 import type { Indicators } from "../model/indicators.ts";
 import type { Config } from "../config/load-config.ts";
 import { axisLabels, chartSpecs, type ChartPlacement, type ChartSpec, type ChartTable } from "./chart-data.ts";
-import { AREA_SCALE, LEGEND_LABELS, LINE_DEFAULTS, PHONE, PHONE_SCALE, PHONE_TITLE_FONT, STILL_IMAGE } from "./chart-style.ts";
+import { LEGEND_LABELS, LINE_DEFAULTS, PHONE, PHONE_SCALE, PHONE_TITLE_FONT, STILL_IMAGE } from "./chart-style.ts";
 import { T } from "./wording.ts";
 import { renderSurveyCharts } from "./survey-chart.ts";
 import { phonePanels, type PhonePanel } from "./chart-phone.ts";
 import { encodeIndexedPng, type RawImage } from "./indexed-png.ts";
 import { areaPagesEnabled } from "./area-pages.ts";
 import type { ChartStore } from "./chart-store.ts";
-import { chartWorkerCount, drawAreaChartsInParallel } from "./chart-pool.ts";
 
 export const CHART_WIDTH = 800;
 export const CHART_HEIGHT = 400;
@@ -41,6 +39,9 @@ export interface ChartImage {
    */
   size?: { width: number; height: number };
 }
+
+/** What the page needs of a chart to lay it out: all but its bytes (an area page is written before its chart is drawn). */
+export type ChartLayout = Omit<ChartImage, "png">;
 
 export interface PhoneImage {
   file: string;
@@ -97,7 +98,7 @@ const live = new Map<ChartJSNodeCanvas, Map<number, Chart>>();
  * the garbage collector gets to the canvas: V8 does not see that memory, and a month at 312 areas left
  * ~600 surfaces of 0.4–0.8 MB waiting (issue 20: most of the full month's 0.8–1.2 GB peak).
  */
-function drawRaw(renderer: ChartJSNodeCanvas, cfg: ChartConfiguration): Buffer {
+export function drawRaw(renderer: ChartJSNodeCanvas, cfg: ChartConfiguration): Buffer {
   const reusable = cfg.plugins === undefined || cfg.plugins.length === 0;
   const ratio = cfg.options?.devicePixelRatio ?? 1;
   let byRatio = live.get(renderer);
@@ -164,16 +165,18 @@ export function chartConfiguration(spec: ChartSpec, panel?: PhonePanel, scale: n
       })),
         // The bands come after the lines (the legend callback indexes `lines`) and are drawn beneath them
         // (a higher `order` is drawn first): the lower edge invisible, the upper filled down to it.
-        ...spec.bands.flatMap((band) => [
-          { label: "", data: band.low, borderColor: "rgba(0,0,0,0)", backgroundColor: "rgba(0,0,0,0)", pointRadius: 0, borderWidth: 0, fill: false, order: 1, ...LINE_DEFAULTS },
-          { label: "", data: band.high, borderColor: "rgba(0,0,0,0)", backgroundColor: withAlpha(band.colour, 0.16), pointRadius: 0, borderWidth: 0, fill: "-1", order: 1, ...LINE_DEFAULTS },
+        ...spec.bands.flatMap((band) => {
           // A phone panel has one band: its edges are drawn, dotted in the series colour (≥ 3:1 against
-          // white), so the band is not a pale tint alone (WCAG 1.4.11). The wide chart's four bands
-          // would add eight more lines; its tint is explained by the caption and the table.
-          ...(small
-            ? [band.low, band.high].map((edge) => ({ label: "", data: edge, borderColor: band.colour, backgroundColor: "rgba(0,0,0,0)", pointRadius: 0, borderWidth: 1, borderDash: [2, 3], fill: false, order: 1, ...LINE_DEFAULTS }))
-            : []),
-        ]),
+          // white), so the band is not a pale tint alone (WCAG 1.4.11); the edges are the band's own two
+          // datasets' borders (two datasets fewer per panel than separate edge lines: chart.js resolves
+          // options for every point of every dataset, 24 a line, on each of 626 panels at 312 areas). The
+          // wide chart's four bands would add eight more lines; its tint is explained by the caption and the table.
+          const edge = small ? { borderColor: band.colour, borderWidth: 1, borderDash: [2, 3] } : { borderColor: "rgba(0,0,0,0)", borderWidth: 0 };
+          return [
+            { label: "", data: band.low, backgroundColor: "rgba(0,0,0,0)", pointRadius: 0, fill: false, order: 1, ...edge, ...LINE_DEFAULTS },
+            { label: "", data: band.high, backgroundColor: withAlpha(band.colour, 0.16), pointRadius: 0, fill: "-1", order: 1, ...edge, ...LINE_DEFAULTS },
+          ];
+        }),
       ],
     },
     options: {
@@ -181,7 +184,7 @@ export function chartConfiguration(spec: ChartSpec, panel?: PhonePanel, scale: n
       devicePixelRatio: small ? scale : 1,
       plugins: {
         legend: {
-          display: panel?.legend ?? true,
+          display: panel?.bare === true ? false : (panel?.legend ?? true),
           position: small ? "top" : "bottom",
           align: small ? "start" : "center",
           labels: {
@@ -208,7 +211,7 @@ export function chartConfiguration(spec: ChartSpec, panel?: PhonePanel, scale: n
         },
         tooltip: { enabled: false },
         // On a phone each panel names its category in the picture; the wide chart's title is the caption.
-        title: small ? { display: true, text: panel.title, align: "start", font: { size: PHONE_TITLE_FONT, weight: "bold" }, padding: { top: panel.legend ? 4 : 14, bottom: 10 } } : { display: false },
+        title: small && panel.bare !== true ? { display: true, text: panel.title, align: "start", font: { size: PHONE_TITLE_FONT, weight: "bold" }, padding: { top: panel.legend ? 4 : 14, bottom: 10 } } : { display: false },
       },
       scales: {
         // A phone panel keeps only the horizontal grid lines: the vertical ones cross the band and both
@@ -234,26 +237,12 @@ export function chartConfiguration(spec: ChartSpec, panel?: PhonePanel, scale: n
 const drawn = new Map<string, Promise<Buffer>>();
 const DRAWN_MAX = 64;
 
-/**
- * Area charts drawn ahead by predrawAreaCharts (by workers), by drawing key, for renderCharts to pick up
- * (they are in the store too when there is one; this holds them when there is not).
- */
-const predrawn = new Map<string, Buffer>();
-
-/** The PNGs of earlier runs (chart-store.ts), when the run has a cache folder. */
-let store: ChartStore | null = null;
-
-/** Sets (or with null, clears) the store that drawPng and drawPanels read and fill. */
-export function useChartStore(s: ChartStore | null): void {
-  store = s;
-}
-
-/** A PNG from memory, else from the store, else drawn by `draw` (and kept in both). */
-function remembered(key: string, draw: () => Buffer): Promise<Buffer> {
+/** A PNG from memory, else from the store (chart-store.ts), else drawn by `draw` (and kept in both). */
+function remembered(key: string, draw: () => Buffer, store: ChartStore | null): Promise<Buffer> {
   let png = drawn.get(key);
   if (png) drawn.delete(key);
   else {
-    let bytes = predrawn.get(key) ?? store?.get(key);
+    let bytes = store?.get(key);
     if (bytes === undefined) {
       bytes = draw();
       store?.set(key, bytes);
@@ -283,15 +272,9 @@ export const AREA_COLOURS = 16;
 export const SURVEY_COLOURS = 64;
 /** zlib level of the wide charts: 6 is ~6 % more bytes than 9 at a tenth of the time (600 charts a month at 300 areas). */
 const WIDE_DEFLATE = 6;
-/**
- * zlib level of an area page's chart, as the wide charts: 5 % more bytes than 9 at a fraction of the time
- * (measured on the sample's area charts: 7.6 kB against 7.2 kB, 12 ms against 26 ms to encode), for 300+
- * charts a month.
- */
-const AREA_DEFLATE = WIDE_DEFLATE;
 
 /** The exact colours of a chart's lines (`#rrggbb` border colours), for the encoder to keep. */
-function lineColours(cfgs: ReadonlyArray<ChartConfiguration>): string[] {
+export function lineColours(cfgs: ReadonlyArray<ChartConfiguration>): string[] {
   return cfgs.flatMap((cfg) => cfg.data.datasets.map((d) => d.borderColor).filter((c): c is string => typeof c === "string" && /^#[0-9a-f]{6}$/i.test(c)));
 }
 
@@ -299,11 +282,15 @@ function lineColours(cfgs: ReadonlyArray<ChartConfiguration>): string[] {
  * Draws `cfg` as a palette PNG of at most `colours` colours (indexed-png.ts: about a fifth of cairo's
  * truecolour PNG), or returns the PNG already drawn for the same configuration and colours.
  */
-export function drawPng(cfg: ChartConfiguration, colours: number = WIDE_COLOURS): Promise<Buffer> {
-  return remembered(`${colours}:${JSON.stringify(cfg)}`, () => {
-    const data = drawRaw(getRenderer(), cfg);
-    return encodeIndexedPng({ width: CHART_WIDTH, height: CHART_HEIGHT, data }, colours, ["#ffffff", "#222222", ...lineColours([cfg])], WIDE_DEFLATE);
-  });
+export function drawPng(cfg: ChartConfiguration, colours: number = WIDE_COLOURS, store: ChartStore | null = null): Promise<Buffer> {
+  return remembered(
+    `${colours}:${JSON.stringify(cfg)}`,
+    () => {
+      const data = drawRaw(getRenderer(), cfg);
+      return encodeIndexedPng({ width: CHART_WIDTH, height: CHART_HEIGHT, data }, colours, ["#ffffff", "#222222", ...lineColours([cfg])], WIDE_DEFLATE);
+    },
+    store,
+  );
 }
 
 type Panels = ReadonlyArray<{ cfg: ChartConfiguration; height: number }>;
@@ -334,8 +321,8 @@ function encodePanels(panels: Panels, level: number): Buffer {
  * them top to bottom and encodes the stack as a palette PNG (indexed-png.ts: a third of the bytes of
  * cairo's truecolour PNG, which counts on a phone). Remembered like drawPng.
  */
-export function drawPanels(panels: Panels, level = 9): Promise<Buffer> {
-  return remembered(panelsKey(panels, level), () => encodePanels(panels, level));
+export function drawPanels(panels: Panels, level = 9, store: ChartStore | null = null): Promise<Buffer> {
+  return remembered(panelsKey(panels, level), () => encodePanels(panels, level), store);
 }
 
 /** The panels of an incident chart's phone variant: its small multiples (chart-phone.ts), at `scale`. */
@@ -348,23 +335,10 @@ function phoneVariantPanels(spec: ChartSpec, scale = PHONE_SCALE): Panels {
 }
 
 /** The phone variant of an incident chart. */
-async function renderPhone(spec: ChartSpec, level?: number, scale?: number): Promise<PhoneImage> {
-  const panels = phoneVariantPanels(spec, scale);
-  const png = await drawPanels(panels, level);
+async function renderPhone(spec: ChartSpec, store: ChartStore | null): Promise<PhoneImage> {
+  const panels = phoneVariantPanels(spec);
+  const png = await drawPanels(panels, undefined, store);
   return { file: `charts/${spec.name}-mobil.png`, png, width: PHONE.width, height: panels.reduce((h, p) => h + p.height, 0) };
-}
-
-/**
- * An area page's chart (its phone variant at AREA_SCALE, zlib level AREA_DEFLATE) drawn and encoded with nothing
- * remembered: the chart workers' job (chart-worker.ts). Its bytes are those renderChart gives on any thread.
- */
-export function drawAreaChart(spec: ChartSpec): Buffer {
-  return encodePanels(phoneVariantPanels(spec, AREA_SCALE), AREA_DEFLATE);
-}
-
-/** The drawing key of an area page's chart. */
-function areaChartKey(spec: ChartSpec): string {
-  return panelsKey(phoneVariantPanels(spec, AREA_SCALE), AREA_DEFLATE);
 }
 
 /** Forgets every PNG drawn so far (for tests that check a second drawing gives the same bytes). */
@@ -373,61 +347,33 @@ export function forgetDrawnCharts(): void {
 }
 
 /**
- * Draws one spec. `phoneOnly`: the phone drawing alone, as the chart's one image at every width (an area
- * page's chart, issue 20): its small multiples read at 390 px and, 360 px wide, in an area page's column on
- * a laptop too, and one picture per area instead of two halves the drawing and the bytes at 300+ areas.
+ * Draws one spec on the month page: its wide drawing and its phone variant (served through `<picture>`).
+ * An area page's chart is drawn by area-chart.ts instead.
  */
-export async function renderChart(spec: ChartSpec, phoneOnly = false): Promise<ChartImage> {
+export async function renderChart(spec: ChartSpec, store: ChartStore | null = null): Promise<ChartImage> {
   const common = { alt: spec.alt, caption: spec.caption, title: spec.title, placement: spec.placement, table: spec.table };
-  if (phoneOnly) {
-    const phone = await renderPhone(spec, AREA_DEFLATE, AREA_SCALE);
-    return { ...common, file: `charts/${spec.name}.png`, png: phone.png, size: { width: phone.width, height: phone.height } };
-  }
   const colours = spec.placement.section === "area" ? AREA_COLOURS : WIDE_COLOURS;
-  const [png, phone] = await Promise.all([drawPng(chartConfiguration(spec) as ChartConfiguration, colours), renderPhone(spec)]);
+  const [png, phone] = await Promise.all([drawPng(chartConfiguration(spec) as ChartConfiguration, colours, store), renderPhone(spec, store)]);
   return { ...common, phone, file: `charts/${spec.name}.png`, png };
 }
 
 /**
- * Every chart of the month, in report order. Each is drawn and encoded on this thread (palette PNGs,
- * indexed-png.ts): a palette PNG at zlib level 6 costs less CPU than cairo's truecolour one did. With
- * area pages (area-pages.ts) an area's chart is its phone drawing alone (renderChart).
+ * The charts of the month page, in report order, drawn and encoded on this thread (palette PNGs,
+ * indexed-png.ts), or read from `store`: the kommun's, the survey's, and the areas' when they are on the
+ * month page. With area pages (area-pages.ts) the areas' charts are on those pages, drawn by
+ * area-chart-run.ts meanwhile.
  */
-export async function renderCharts(ind: Indicators, config: Config): Promise<ChartImage[]> {
+export async function renderCharts(ind: Indicators, config: Config, store: ChartStore | null = null, specs: ReadonlyArray<ChartSpec> = chartSpecs(ind, config)): Promise<ChartImage[]> {
   const areaPages = areaPagesEnabled(config);
-  const specs = chartSpecs(ind, config);
-  try {
-    if (areaPages) await predrawAreaCharts(specs.filter((s) => s.placement.section === "area"));
-    const [charts, survey] = await Promise.all([
-      Promise.all(specs.map((spec) => renderChart(spec, areaPages && spec.placement.section === "area"))),
-      // Section 5: the survey indicators over the survey years (survey-chart.ts).
-      renderSurveyCharts(ind, config, (cfg) => drawPng(cfg, SURVEY_COLOURS), drawPanels),
-    ]);
-    return [...charts, ...survey];
-  } finally {
-    predrawn.clear();
-  }
-}
-
-/**
- * The area charts not in memory or the store, drawn ahead on worker threads and this one when there are
- * enough of them (chart-pool.ts), into `predrawn` and the store, where renderChart then finds them.
- */
-async function predrawAreaCharts(specs: ReadonlyArray<ChartSpec>): Promise<void> {
-  const missing: Array<{ spec: ChartSpec; key: string }> = [];
-  for (const spec of specs) {
-    const key = areaChartKey(spec);
-    if (drawn.has(key)) continue;
-    const stored = store?.get(key);
-    if (stored !== undefined) predrawn.set(key, stored);
-    else missing.push({ spec, key });
-  }
-  const workers = chartWorkerCount(missing.length);
-  if (workers === 0) return;
-  const pngs = await drawAreaChartsInParallel(missing.map((m) => m.spec), workers, drawAreaChart, () => getRenderer(PHONE.width, PHONE.panelHeight, PHONE.fontSize));
-  missing.forEach(({ key }, i) => {
-    const png = at(pngs, i); // the pool fills every slot
-    predrawn.set(key, png);
-    store?.set(key, png);
-  });
+  const [charts, survey] = await Promise.all([
+    Promise.all(specs.filter((s) => !(areaPages && s.placement.section === "area")).map((spec) => renderChart(spec, store))),
+    // Section 5: the survey indicators over the survey years (survey-chart.ts).
+    renderSurveyCharts(
+      ind,
+      config,
+      (cfg) => drawPng(cfg, SURVEY_COLOURS, store),
+      (panels) => drawPanels(panels, undefined, store),
+    ),
+  ]);
+  return [...charts, ...survey];
 }

@@ -31,28 +31,36 @@ function chunk(type: string, body: Buffer): Buffer {
 /**
  * The palette: with at most `most` distinct colours, exactly those; otherwise colours are pooled by their
  * top 5 bits per channel, the `most` most frequent pools kept (each as the mean of its colours; a pool
- * holding a colour of `keep` as that colour), and every colour mapped to the nearest kept one. The flat colours of lines, text and background are each one
- * frequent pool, so they survive exactly; only anti-aliasing shades merge. `counts` holds the colours in
- * the order they first occur in the image (countColours).
+ * holding a colour of `keep` as that colour), and every colour mapped to the nearest kept one. The flat
+ * colours of lines, text and background are each one frequent pool, so they survive exactly; only
+ * anti-aliasing shades merge. Every choice is ordered by count, then by colour value (never by the order
+ * the colours occur in), so the result depends only on which colours the image holds and how often.
+ * Returns each colour's palette index, by its place in `seen`.
  */
-function palette(counts: Map<number, number>, most: number, keep: ReadonlyArray<number>): { colours: number[]; index: Map<number, number> } {
+function palette(seen: ColourCounts, most: number, keep: ReadonlyArray<number>): { colours: number[]; index: Uint8Array } {
+  const n = seen.size;
+  const colourAt = (i: number): number => seen.colours[i] ?? 0; // i < n: every loop below is bounded by it
+  const counts = Array.from({ length: n }, (_, i) => seen.counts[i] ?? 0);
   // Colours the caller names (a series' own colour) are kept whatever their pixel count: a short line
   // must keep its colour, not take its neighbour's.
-  const kept0 = keep.filter((c) => counts.has(c));
-  for (const c of kept0) counts.set(c, Number.MAX_SAFE_INTEGER);
-  const byCount = (a: [number, number], b: [number, number]) => b[1] - a[1] || a[0] - b[0];
-  if (counts.size <= most) {
-    const colours = [...counts].sort(byCount).map(([c]) => c);
-    return { colours, index: new Map(colours.map((c, i) => [c, i])) };
+  const kept0 = keep.filter((c) => seen.has(c));
+  for (const c of kept0) counts[seen.id(c)] = Number.MAX_SAFE_INTEGER;
+  const index = new Uint8Array(n);
+  if (n <= most) {
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0) || colourAt(a) - colourAt(b));
+    order.forEach((id, i) => (index[id] = i));
+    return { colours: order.map(colourAt), index };
   }
   const pools = new Map<number, { n: number; r: number; g: number; b: number }>();
-  for (const [c, n] of counts) {
+  for (let i = 0; i < n; i++) {
+    const c = colourAt(i);
+    const w = counts[i] ?? 0;
     const key = ((c >> 19) & 0x1f) << 10 | ((c >> 11) & 0x1f) << 5 | ((c >> 3) & 0x1f);
     const p = pools.get(key) ?? { n: 0, r: 0, g: 0, b: 0 };
-    p.n += n;
-    p.r += ((c >> 16) & 0xff) * n;
-    p.g += ((c >> 8) & 0xff) * n;
-    p.b += (c & 0xff) * n;
+    p.n += w;
+    p.r += ((c >> 16) & 0xff) * w;
+    p.g += ((c >> 8) & 0xff) * w;
+    p.b += (c & 0xff) * w;
     pools.set(key, p);
   }
   const kept = [...pools].sort((a, b) => b[1].n - a[1].n || a[0] - b[0]).slice(0, most);
@@ -62,110 +70,90 @@ function palette(counts: Map<number, number>, most: number, keep: ReadonlyArray<
     // The weights of a named colour are huge; a pool without one averages its real counts.
     return (Math.round(p.r / p.n) << 16) | (Math.round(p.g / p.n) << 8) | Math.round(p.b / p.n);
   });
-  const index = new Map<number, number>();
-  for (const c of counts.keys()) {
+  for (let i = 0; i < n; i++) {
+    const c = colourAt(i);
     let best = 0;
     let bestD = Infinity;
-    colours.forEach((p, i) => {
+    colours.forEach((p, j) => {
       const d = (((c >> 16) & 0xff) - ((p >> 16) & 0xff)) ** 2 + (((c >> 8) & 0xff) - ((p >> 8) & 0xff)) ** 2 + ((c & 0xff) - (p & 0xff)) ** 2;
-      if (d < bestD) [best, bestD] = [i, d];
+      if (d < bestD) [best, bestD] = [j, d];
     });
-    index.set(c, best);
+    index[i] = best;
   }
   return { colours, index };
 }
 
 /**
- * Colours (0xRRGGBB) to numbers in an open-addressed table of typed arrays. The encoder looks a colour up
- * at every change of colour along a row (~10^5 times a chart); with a Map those lookups and the counting
- * were a third of the encoder's time at 312 areas (issue 20). `order` lists the keys as first added.
+ * The distinct colours (0xRRGGBB) of an image, each numbered 0, 1, 2… as first met, with its pixel count:
+ * an open-addressed table of typed arrays from colour to number. The encoder looks a colour up at every
+ * change of colour along a row (~10^5 times a chart); with a Map those lookups were a third of the
+ * encoder's time at 312 areas (issue 20).
  */
-export class ColourTable {
+export class ColourCounts {
   private keys: Int32Array;
-  private values: Float64Array;
+  private ids: Int32Array;
   private mask: number;
-  readonly order: number[] = [];
+  /** Colour and pixel count by number. */
+  colours = new Int32Array(64);
+  counts = new Float64Array(64);
+  size = 0;
 
-  constructor(size = 1024) {
-    this.keys = new Int32Array(size).fill(-1); // -1 is no colour: keys are 24-bit
-    this.values = new Float64Array(size);
-    this.mask = size - 1;
+  constructor(slots = 1024) {
+    this.keys = new Int32Array(slots).fill(-1); // -1 is no colour: keys are 24-bit
+    this.ids = new Int32Array(slots);
+    this.mask = slots - 1;
   }
 
-  /** The slot holding `key`, claimed for it (value 0) when absent; the table doubles when half full. */
-  private slot(key: number): number {
+  /** The number of `colour`, given the next one when it is new; the table doubles when half full. */
+  id(colour: number): number {
     // Fibonacci hashing spreads the colour's bits; linear probing after.
-    let i = (Math.imul(key, 0x9e3779b1) >>> 0) & this.mask;
+    let i = (Math.imul(colour, 0x9e3779b1) >>> 0) & this.mask;
     for (;;) {
-      const k = this.keys[i]!; // i ≤ mask < keys.length
-      if (k === key) return i;
+      const k = this.keys[i]; // i ≤ mask < keys.length
+      if (k === colour) return this.ids[i] ?? 0;
       if (k === -1) {
-        if (this.order.length * 2 >= this.mask) {
-          this.rehash();
-          return this.slot(key);
+        if (this.size * 2 >= this.mask) {
+          this.grow();
+          return this.id(colour);
         }
-        this.keys[i] = key;
-        this.order.push(key);
-        return i;
+        const id = this.size++;
+        if (id === this.colours.length) {
+          const [colours, counts] = [new Int32Array(id * 2), new Float64Array(id * 2)];
+          colours.set(this.colours);
+          counts.set(this.counts);
+          [this.colours, this.counts] = [colours, counts];
+        }
+        this.keys[i] = colour;
+        this.ids[i] = id;
+        this.colours[id] = colour;
+        return id;
       }
       i = (i + 1) & this.mask;
     }
   }
 
-  private rehash(): void {
-    const { keys, values } = this;
-    this.keys = new Int32Array(keys.length * 2).fill(-1);
-    this.values = new Float64Array(keys.length * 2);
-    this.mask = keys.length * 2 - 1;
-    const order = this.order.splice(0);
-    // i < keys.length (loop bound), and `at` is a slot of the new table, in range of its values.
-    for (let i = 0; i < keys.length; i++) {
-      if (keys[i]! === -1) continue;
-      const at = this.slot(keys[i]!); // never rehashes: the new table is at most a quarter full
-      this.values[at] = values[i]!;
-    }
-    // Re-inserting walked the old table's slots: restore the first-seen order.
-    this.order.splice(0, this.order.length, ...order);
-  }
-
-  add(key: number, n: number): void {
-    const i = this.slot(key); // a slot is always < values.length
-    this.values[i] = this.values[i]! + n;
-  }
-
-  set(key: number, value: number): void {
-    // The slot first: claiming it may rehash, and `this.values[this.slot(key)]` would read the old array.
-    const i = this.slot(key);
-    this.values[i] = value;
-  }
-
-  get(key: number): number {
-    return this.values[this.slot(key)]!; // a slot is always < values.length
-  }
-}
-
-/**
- * Each colour's pixel count, in the order the colours first occur. Counted run by run (a chart is long
- * runs of one colour) on the raw words, alpha and all: equal words are equal colours, and the alpha is
- * masked off once per run, not per pixel.
- */
-function countColours(parts: ReadonlyArray<Uint32Array>): Map<number, number> {
-  const table = new ColourTable();
-  let last = -1;
-  let run = 0;
-  for (const words of parts) {
-    for (let i = 0; i < words.length; i++) {
-      const w = words[i]!; // i < words.length (loop bound)
-      if (w === last) run++;
-      else {
-        if (run > 0) table.add(last & 0xffffff, run);
-        last = w;
-        run = 1;
-      }
+  has(colour: number): boolean {
+    for (let i = (Math.imul(colour, 0x9e3779b1) >>> 0) & this.mask; ; i = (i + 1) & this.mask) {
+      const k = this.keys[i];
+      if (k === colour) return true;
+      if (k === -1 || k === undefined) return false;
     }
   }
-  if (run > 0) table.add(last & 0xffffff, run);
-  return new Map(table.order.map((c) => [c, table.get(c)]));
+
+  /** Twice the slots; the numbers stay (they live in `ids`, not in the slots' order). */
+  private grow(): void {
+    const slots = this.keys.length * 2;
+    this.keys = new Int32Array(slots).fill(-1);
+    this.ids = new Int32Array(slots);
+    this.mask = slots - 1;
+    for (let id = 0; id < this.size; id++) {
+      const colour = this.colours[id] ?? 0; // id < size ≤ colours.length
+      let i = (Math.imul(colour, 0x9e3779b1) >>> 0) & this.mask;
+      while (this.keys[i] !== -1) i = (i + 1) & this.mask;
+      this.keys[i] = colour;
+      this.ids[i] = id;
+    }
+  }
 }
 
 /** Pixels of an image as 32-bit words (0xAARRGGBB on little-endian: B G R A bytes). */
@@ -176,49 +164,107 @@ function wordsOf(image: RawImage): Uint32Array {
 }
 
 /**
- * Encodes raw chart pixels as a palette PNG of at most `colours` colours (2–256), packed at the smallest
- * bit depth that holds them (4 bits for 16: half the bytes to deflate). `level` is zlib's: 9 packs a
- * chart ~6 % smaller than 6 but costs ~10x the time, which counts when a month draws 600 charts.
- * Several images of one width are encoded stacked top to bottom (the phone variant's small multiples),
- * read where they are instead of copied into one buffer first.
+ * The image as runs of one colour, never across a row's end (a chart is long runs of white, grid and
+ * band): each run's colour number and length, and every colour's pixel count. The one pass over the
+ * pixels: the encoder then writes the rows from the runs. Runs are found on the raw words, alpha and
+ * all (equal words are equal colours); the alpha is masked off once per run, not per pixel.
  */
-export function encodeIndexedPng(image: RawImage | ReadonlyArray<RawImage>, colours = 256, keep: ReadonlyArray<string> = [], level = 9): Buffer {
+function runsOf(parts: ReadonlyArray<Uint32Array>, width: number): { seen: ColourCounts; ids: Int32Array; lengths: Int32Array; count: number } {
+  const seen = new ColourCounts();
+  let ids = new Int32Array(8192);
+  let lengths = new Int32Array(8192);
+  let count = 0;
+  for (const words of parts) {
+    for (let row = 0; row < words.length; row += width) {
+      let x = 0;
+      while (x < width) {
+        // row + x < words.length: rows are whole (wordsOf), x < width.
+        const w = words[row + x] ?? 0;
+        let end = x + 1;
+        while (end < width && words[row + end] === w) end++;
+        if (count === ids.length) {
+          const [i2, l2] = [new Int32Array(count * 2), new Int32Array(count * 2)];
+          i2.set(ids);
+          l2.set(lengths);
+          [ids, lengths] = [i2, l2];
+        }
+        const id = seen.id(w & 0xffffff);
+        seen.counts[id] = (seen.counts[id] ?? 0) + (end - x);
+        ids[count] = id;
+        lengths[count++] = end - x;
+        x = end;
+      }
+    }
+  }
+  return { seen, ids, lengths, count };
+}
+
+/** zlib's settings for a chart's IDAT: `level` 1–9 and a strategy (zlib.constants.Z_*). */
+export interface Deflate {
+  level: number;
+  strategy?: number;
+}
+
+/**
+ * Encodes raw chart pixels as a palette PNG of at most `colours` colours (2–256), packed at the smallest
+ * bit depth that holds them (4 bits for 16: half the bytes to deflate). `deflate` is zlib's level (and
+ * strategy): the callers choose it by measurement (charts.ts). Several images of one width are encoded
+ * stacked top to bottom (the phone variant's small multiples), read where they are instead of copied
+ * into one buffer first.
+ */
+export function encodeIndexedPng(image: RawImage | ReadonlyArray<RawImage>, colours = 256, keep: ReadonlyArray<string> = [], deflate: number | Deflate = 9): Buffer {
   const images = Array.isArray(image) ? (image as ReadonlyArray<RawImage>) : [image as RawImage];
   const width = images[0]?.width ?? 0;
   if (images.some((i) => i.width !== width)) throw new Error("encodeIndexedPng: images of different widths");
   const height = images.reduce((h, i) => h + i.height, 0);
   // B G R A bytes read as one little-endian word are 0xAARRGGBB; dropping the alpha leaves 0xRRGGBB.
-  const parts = images.map(wordsOf);
-  const { colours: chosen, index } = palette(countColours(parts), Math.max(2, Math.min(256, colours)), keep.map((hex) => parseInt(hex.slice(1, 7), 16)));
-  const lookup = new ColourTable();
-  for (const [c, i] of index) lookup.set(c, i);
+  const runs = runsOf(images.map(wordsOf), width);
+  const { colours: chosen, index } = palette(runs.seen, Math.max(2, Math.min(256, colours)), keep.map((hex) => parseInt(hex.slice(1, 7), 16)));
   const depth = chosen.length <= 2 ? 1 : chosen.length <= 4 ? 2 : chosen.length <= 16 ? 4 : 8;
   const perByte = 8 / depth;
   const stride = Math.ceil(width / perByte);
   // Filter type 0 on every row: the PNG spec's advice for palette images (the others predict colour
   // values, which palette indices are not; measured on area charts, "up" on every row gave 27 % more bytes).
-  const rows = Buffer.alloc((stride + 1) * height);
-  // Pixel x's bits start `depth · (x mod perByte)` bits into byte x / perByte, from the high end. Plain
-  // integer arithmetic and no allocation per colour change: this loop ran once per pixel of 600 charts a month.
+  const rows = new Uint8Array((stride + 1) * height);
+  // Pixel x's bits start `depth · (x mod perByte)` bits into byte x / perByte, from the high end. Whole
+  // bytes of a long run are filled at once: most of a chart is white runs hundreds of pixels long.
   const shift = Math.log2(perByte);
   const mask = perByte - 1;
+  // Each palette index repeated across a whole byte, for a run's whole bytes.
+  const full = Uint8Array.from({ length: chosen.length }, (_, v) => {
+    let byte = v;
+    for (let d = depth; d < 8; d *= 2) byte |= byte << d;
+    return byte;
+  });
   let y = 0;
-  for (const words of parts) {
-    const partHeight = words.length / width;
-    for (let py = 0; py < partHeight; py++, y++) {
-      const at = y * (stride + 1) + 1;
-      const row = py * width;
-      let last = -1;
-      let v = 0;
-      for (let x = 0; x < width; x++) {
-        // x < width and py < the part's height: the index is in range, checked by the loop bounds, not per pixel.
-        const w = words[row + x]!;
-        if (w !== last) {
-          last = w;
-          v = lookup.get(w & 0xffffff); // palette() maps every colour counted
-        }
-        rows[at + (x >> shift)]! |= v << (8 - depth * (1 + (x & mask)));
-      }
+  let x = 0;
+  let at = 1; // row y's first pixel byte, after its filter byte
+  for (let r = 0; r < runs.count; r++) {
+    // r < count ≤ the arrays' length; a colour number < index.length (palette() maps each).
+    const v = index[runs.ids[r] ?? 0] ?? 0;
+    const end = x + (runs.lengths[r] ?? 0);
+    // The run's first pixels up to a byte boundary, its whole bytes, then its last pixels.
+    while (x < end && (x & mask) !== 0) {
+      rows[at + (x >> shift)] = (rows[at + (x >> shift)] ?? 0) | (v << (8 - depth * (1 + (x & mask))));
+      x++;
+    }
+    const whole = (end - x) >> shift;
+    if (whole > 0) {
+      const byte = full[v] ?? 0;
+      const from = at + (x >> shift);
+      // fill() costs a call; a short run is quicker byte by byte.
+      if (whole > 32) rows.fill(byte, from, from + whole);
+      else for (let b = from; b < from + whole; b++) rows[b] = byte;
+      x += whole << shift;
+    }
+    while (x < end) {
+      rows[at + (x >> shift)] = (rows[at + (x >> shift)] ?? 0) | (v << (8 - depth * (1 + (x & mask))));
+      x++;
+    }
+    if (x === width) {
+      x = 0;
+      y++;
+      at = y * (stride + 1) + 1;
     }
   }
   const ihdr = Buffer.alloc(13);
@@ -227,11 +273,12 @@ export function encodeIndexedPng(image: RawImage | ReadonlyArray<RawImage>, colo
   ihdr.set([depth, 3, 0, 0, 0], 8);
   const plte = Buffer.alloc(chosen.length * 3);
   chosen.forEach((c, i) => plte.set([(c >> 16) & 0xff, (c >> 8) & 0xff, c & 0xff], i * 3));
+  const { level, strategy } = typeof deflate === "number" ? { level: deflate, strategy: undefined } : deflate;
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk("IHDR", ihdr),
     chunk("PLTE", plte),
-    chunk("IDAT", deflateSync(rows, { level })),
+    chunk("IDAT", deflateSync(rows, strategy === undefined ? { level } : { level, strategy })),
     chunk("IEND", Buffer.alloc(0)),
   ]);
 }

@@ -9,7 +9,9 @@ import type { MonthNote } from "../model/month-notes.ts";
 import { monthNotesText } from "./coverage-text.ts";
 import { renderAreaPageHtml } from "./area-page.ts";
 import { AREA_DIR, areaPagePath, areaPagesEnabled, pagedAreas } from "./area-pages.ts";
-import { type ChartImage, renderCharts, useChartStore } from "./charts.ts";
+import { type ChartImage, renderCharts } from "./charts.ts";
+import { chartSpecs } from "./chart-data.ts";
+import { startAreaCharts } from "./area-chart-run.ts";
 import { chartStoreFor } from "./chart-store.ts";
 import { type MonthFile, renderDataFiles } from "./data-files.ts";
 import { renderReportHtml } from "./report-page.ts";
@@ -23,35 +25,45 @@ export type { MonthFile } from "./data-files.ts";
  */
 export async function renderMonthFiles(
   ind: Indicators,
-  ctx: { config: Config; notes: ReadonlyArray<MonthNote>; runJson: unknown; revisions?: ReadonlyArray<RevisionNote>; commentary?: string | null; chartCacheDir?: string },
+  ctx: {
+    config: Config;
+    notes: ReadonlyArray<MonthNote>;
+    runJson: unknown;
+    revisions?: ReadonlyArray<RevisionNote>;
+    commentary?: string | null;
+    chartCacheDir?: string;
+    /** The run's log, for what goes wrong without failing the month (a chart worker that failed). */
+    warn?: (obj: object, message: string) => void;
+  },
 ): Promise<MonthFile[]> {
   // Charts drawn by an earlier run from the same inputs are read, not drawn (chart-store.ts).
   const store = ctx.chartCacheDir === undefined ? null : chartStoreFor(ctx.chartCacheDir);
-  useChartStore(store);
-  let charts: ChartImage[];
+  const areaPages = areaPagesEnabled(ctx.config);
+  const specs = chartSpecs(ind, ctx.config);
+  // The area pages' charts start first: worker threads draw them while this thread draws the month
+  // page's charts and renders the pages and data files, which need only the charts' layout.
+  const areaCharts = areaPages ? startAreaCharts(specs.filter((s) => s.placement.section === "area"), store, ctx.warn ?? (() => undefined), ind.month) : null;
   try {
-    charts = await renderCharts(ind, ctx.config);
-  } finally {
-    useChartStore(null);
-  }
-  store?.prune();
-  const context = { config: ctx.config, charts, notes: monthNotesText(ctx.notes, ind, ctx.config), revisions: ctx.revisions, commentary: ctx.commentary };
-  const page = renderReportHtml(ind, context);
-  const files: MonthFile[] = [{ path: "index.html", content: Buffer.from(page, "utf8") }, ...renderDataFiles(ind, ctx.runJson)];
-  if (areaPagesEnabled(ctx.config)) {
-    const areaChart = (id: string) => charts.find((c) => c.placement.section === "area" && c.placement.area === id);
-    for (const area of pagedAreas(ind)) {
-      // The chart's `file` is relative to the page that shows it: `charts/…` from `omrade/`.
-      const chart = areaChart(area.id);
-      files.push({ path: areaPagePath(area.id), content: Buffer.from(renderAreaPageHtml(ind, area, context, chart), "utf8") });
-      if (chart) files.push(...chartFiles(chart).map((f) => ({ ...f, path: `${AREA_DIR}/${f.path}` })));
+    const charts = await renderCharts(ind, ctx.config, store, specs);
+    const context = { config: ctx.config, charts, notes: monthNotesText(ctx.notes, ind, ctx.config), revisions: ctx.revisions, commentary: ctx.commentary };
+    const page = renderReportHtml(ind, context);
+    const files: MonthFile[] = [{ path: "index.html", content: Buffer.from(page, "utf8") }, ...renderDataFiles(ind, ctx.runJson), ...charts.flatMap(chartFiles)];
+    if (areaCharts !== null) {
+      const layouts = new Map(areaCharts.layouts.flatMap((c) => (c.placement.section === "area" ? [[c.placement.area, c] as const] : [])));
+      for (const area of pagedAreas(ind)) {
+        // The chart's `file` is relative to the page that shows it: `charts/…` from `omrade/`.
+        files.push({ path: areaPagePath(area.id), content: Buffer.from(renderAreaPageHtml(ind, area, context, layouts.get(area.id)), "utf8") });
+      }
+      const drawn = await areaCharts.finish();
+      files.push(...drawn.flatMap(chartFiles).map((f) => ({ ...f, path: `${AREA_DIR}/${f.path}` })));
     }
-    files.push(...charts.filter((c) => c.placement.section !== "area").flatMap(chartFiles));
-  } else {
-    files.push(...charts.flatMap(chartFiles));
+    store?.prune();
+    // Code-unit order, not localeCompare: the same on every machine.
+    return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  } catch (error) {
+    await areaCharts?.close();
+    throw error;
   }
-  // Code-unit order, not localeCompare: the same on every machine.
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /** A chart's wide image and, when drawn, its phone variant (served through `<picture>`). */

@@ -91,6 +91,29 @@ describe("encodeIndexedPng", () => {
     expect(new Set(back).size).toBeLessThanOrEqual(16);
   });
 
+  // Runs of one colour that end mid-byte, cross a row's end and fill more than 32 whole bytes (the
+  // encoder writes those with fill()), at each bit depth, read back by libpng.
+  it.each([
+    [2, 1],
+    [4, 2],
+    [9, 4],
+    [40, 8],
+  ])("is lossless with %i colours packed %i bits a pixel, runs crossing rows and bytes", async (count, bits) => {
+    const width = 83; // odd, and not a whole number of bytes at any depth below 8
+    const colour = (i: number) => `#${(i * 6).toString(16).padStart(2, "0")}2040`;
+    const pixels: string[] = [];
+    for (let i = 0; pixels.length < width * 16; i++) {
+      // Run lengths 1 to 23, every sixteenth 200 longer (several rows), colours in turn.
+      const run = ((i * 37) % 23) + 1 + (i % 16 === 0 ? 200 : 0);
+      for (let k = 0; k < run; k++) pixels.push(colour(i % count));
+    }
+    pixels.length = width * 16;
+    expect(new Set(pixels).size).toBe(count);
+    const png = encodeIndexedPng(raw(width, pixels), 256);
+    expect(png[24]).toBe(bits);
+    expect(await decode(png)).toEqual(pixels);
+  });
+
   it("gives the same bytes for the same pixels", () => {
     const pixels = Array.from({ length: 64 }, (_, i) => (i % 3 === 0 ? "#0072b2" : "#ffffff"));
     expect(encodeIndexedPng(raw(8, pixels)).equals(encodeIndexedPng(raw(8, pixels)))).toBe(true);

@@ -9,7 +9,7 @@ import path from "node:path";
 import type { ChartConfiguration } from "chart.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { ChartStore } from "../../../src/render/chart-store.ts";
-import { drawPng, forgetDrawnCharts, useChartStore } from "../../../src/render/charts.ts";
+import { drawPng, forgetDrawnCharts } from "../../../src/render/charts.ts";
 import { encodeIndexedPng } from "../../../src/render/indexed-png.ts";
 import { renderMonthFiles } from "../../../src/render/render-month.ts";
 import { sampleConfig, sampleIndicators } from "../../helpers/sample-indicators.ts";
@@ -30,7 +30,6 @@ function tempDir(): string {
   return d;
 }
 afterEach(() => {
-  useChartStore(null);
   forgetDrawnCharts();
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
@@ -40,44 +39,38 @@ const pngs = (dir: string) => readdirSync(dir).filter((n) => n.endsWith(".png"))
 describe("the chart store", () => {
   it("keeps a drawn chart under its key and gives those bytes to a later run instead of drawing", async () => {
     const dir = tempDir();
-    useChartStore(new ChartStore(dir));
-    const drawn = await drawPng(chart([1, 2, 3]));
+    const drawn = await drawPng(chart([1, 2, 3]), undefined, new ChartStore(dir));
     expect(pngs(dir)).toHaveLength(1);
     expect(readFileSync(path.join(dir, pngs(dir)[0]!)).equals(drawn)).toBe(true);
 
     // A later run (nothing in memory): the stored file is what it gets.
     writeFileSync(path.join(dir, pngs(dir)[0]!), planted);
     forgetDrawnCharts();
-    useChartStore(new ChartStore(dir));
-    expect((await drawPng(chart([1, 2, 3]))).equals(planted)).toBe(true);
+    expect((await drawPng(chart([1, 2, 3]), undefined, new ChartStore(dir))).equals(planted)).toBe(true);
   });
 
   it("draws other figures anew, under a key of their own", async () => {
-    const dir = tempDir();
-    useChartStore(new ChartStore(dir));
-    const a = await drawPng(chart([1, 2, 3]));
-    const b = await drawPng(chart([1, 2, 4]));
+    const store = new ChartStore(tempDir());
+    const a = await drawPng(chart([1, 2, 3]), undefined, store);
+    const b = await drawPng(chart([1, 2, 4]), undefined, store);
     expect(a.equals(b)).toBe(false);
-    expect(pngs(dir)).toHaveLength(2);
+    expect(pngs(dirs.at(-1)!)).toHaveLength(2);
   });
 
   it("draws again, and replaces, a stored file that is cut short", async () => {
     const dir = tempDir();
-    useChartStore(new ChartStore(dir));
-    const drawn = await drawPng(chart([5, 1, 5]));
+    const drawn = await drawPng(chart([5, 1, 5]), undefined, new ChartStore(dir));
     const file = path.join(dir, pngs(dir)[0]!);
     writeFileSync(file, drawn.subarray(0, drawn.length - 20));
     forgetDrawnCharts();
-    useChartStore(new ChartStore(dir));
-    expect((await drawPng(chart([5, 1, 5]))).equals(drawn)).toBe(true);
+    expect((await drawPng(chart([5, 1, 5]), undefined, new ChartStore(dir))).equals(drawn)).toBe(true);
     expect(readFileSync(file).equals(drawn)).toBe(true);
   });
 
   it("gives the same bytes with and without a store", async () => {
     const without = await drawPng(chart([3, 0, 7]));
     forgetDrawnCharts();
-    useChartStore(new ChartStore(tempDir()));
-    expect((await drawPng(chart([3, 0, 7]))).equals(without)).toBe(true);
+    expect((await drawPng(chart([3, 0, 7]), undefined, new ChartStore(tempDir()))).equals(without)).toBe(true);
   });
 
   it("prunes the files this run did not use, least recently used first, down to the bound", () => {

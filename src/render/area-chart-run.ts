@@ -1,0 +1,104 @@
+/**
+ * A month's area page charts (issue 20), started before the rest of the month is rendered and collected
+ * at the end: each chart's layout is known at once (the pages are written from it), charts drawn by an
+ * earlier run come from the store (chart-store.ts), and the others are drawn by worker threads while this
+ * thread renders the month's pages and data files (chart-pool.ts), then by this thread too.
+ */
+import { at, InvariantError } from "../core/checked.ts";
+import type { ChartSpec } from "./chart-data.ts";
+import { AREA_PLOT, areaChartKey, areaChartLayout, areaPanels, drawAreaChart, type AreaPanels } from "./area-chart.ts";
+import { existsSync } from "node:fs";
+import type { Worker } from "node:worker_threads";
+import { chartWorkerCount, spawnChartWorkers, startChartJobs, type ChartJobs } from "./chart-pool.ts";
+import type { ChartStore } from "./chart-store.ts";
+import { getRenderer, type ChartImage, type ChartLayout } from "./charts.ts";
+import { PHONE } from "./chart-style.ts";
+
+export interface AreaCharts {
+  /** Each area chart's layout, in spec order. */
+  layouts: ChartLayout[];
+  /** Every area chart with its bytes, in spec order (this thread draws what is left). */
+  finish(): Promise<ChartImage[]>;
+  /** Stops the drawing (when the month fails before finish). */
+  close(): Promise<void>;
+}
+
+/** Workers started ahead by prestartAreaChartWorkers, waiting for the month's charts (unref'd: they never keep the process alive). */
+let waiting: Worker[] = [];
+
+/** The marker that a month's area charts were drawn into the store: `<store>/months/<key>`. */
+const drawnMarker = (store: ChartStore, month: string) => store.markerPath(`months/${month}`);
+
+/**
+ * Starts the chart workers before the run reads its sources, when the month is likely to draw its area
+ * charts: a month whose charts were never drawn into this cache (a new month, or a cleared cache). A
+ * re-run of a month drawn before finds its charts in the store and starts no worker ahead: if its figures
+ * changed after all, startAreaCharts starts them then, as it would have anyway. `areas` estimates the
+ * charts (one per area and Okänt område).
+ */
+export function prestartAreaChartWorkers(store: ChartStore, month: string, areas: number, warn: (obj: object, message: string) => void): void {
+  if (waiting.length > 0 || existsSync(drawnMarker(store, month))) return;
+  const count = chartWorkerCount(areas + 1, process.env, (message) => warn({}, message));
+  waiting = spawnChartWorkers(count, prepareHere);
+  for (const w of waiting) w.unref();
+}
+
+/** Stops workers started ahead that no month took (a month that failed, or was skipped as unchanged). */
+export async function stopWaitingChartWorkers(): Promise<void> {
+  const idle = waiting.splice(0);
+  await Promise.all(idle.map((w) => w.terminate()));
+}
+
+/** How many workers started ahead are waiting (for tests). */
+export function waitingChartWorkers(): number {
+  return waiting.length;
+}
+
+/** node-canvas and the plots' renderer on this thread (before any worker starts: chart-pool.ts). */
+const prepareHere = () => void getRenderer(PHONE.width, AREA_PLOT, PHONE.fontSize);
+
+export function startAreaCharts(specs: ReadonlyArray<ChartSpec>, store: ChartStore | null, warn: (obj: object, message: string) => void, month?: string): AreaCharts {
+  const layouts = specs.map(areaChartLayout);
+  const pngs: Array<Buffer | undefined> = [];
+  // The panels and key once per chart: the key to look the store up, the panels to draw here if need be.
+  const missing: Array<{ at: number; panels: AreaPanels; key: string }> = [];
+  specs.forEach((spec, i) => {
+    const panels = areaPanels(spec);
+    const key = areaChartKey(panels);
+    const stored = store?.get(key);
+    pngs.push(stored);
+    if (stored === undefined) missing.push({ at: i, panels, key });
+  });
+  // Workers started ahead are used as far as there is work for them (the rest stopped), more started
+  // if the charts call for more; a bad LAGESBILD_CHART_WORKERS was reported when they were started.
+  const ahead = waiting.splice(0);
+  const count = chartWorkerCount(missing.length, process.env, ahead.length > 0 ? undefined : (message) => warn({}, message));
+  for (const w of ahead.slice(count)) void w.terminate();
+  const adopted = ahead.slice(0, count);
+  const jobs: ChartJobs = startChartJobs(
+    missing.map((m) => at(specs, m.at)),
+    [...adopted, ...spawnChartWorkers(count - adopted.length, prepareHere)],
+    (j) => drawAreaChart(at(missing, j).panels),
+    prepareHere,
+    (error) => warn({ error: error.message }, `En diagramtråd misslyckades (${error.message}); huvudtråden ritar dess diagram.`),
+  );
+  return {
+    layouts,
+    async finish() {
+      const drawn = await jobs.finish();
+      missing.forEach(({ at: i, key }, j) => {
+        const png = at(drawn, j); // the pool fills every slot
+        pngs[i] = png;
+        store?.set(key, png);
+      });
+      if (store !== null && month !== undefined) store.mark(drawnMarker(store, month));
+      return layouts.map((layout, i) => {
+        const png = pngs[i];
+        // Every chart was stored or is among `missing`, which the pool drew.
+        if (png === undefined) throw new InvariantError(`area chart ${i} not drawn`);
+        return { ...layout, png };
+      });
+    },
+    close: () => jobs.close(),
+  };
+}
