@@ -47,8 +47,12 @@ function finite(v: number | undefined, infinity: number): number {
   return v !== undefined && Number.isFinite(v) ? v : infinity;
 }
 
-/** Components of the unknowns, joined by relations (union–find). */
-export function components(p: Programme): { of: number[]; relationsOf: Map<number, Relation[]> } {
+/**
+ * Components of the unknowns, joined by relations (union–find): each unknown's root (`of`), and by root
+ * the component's relations and its unknowns in ascending order (`membersOf`), which each solve of a
+ * component reads (a scan of every unknown per solve was quadratic in a programme over time).
+ */
+export function components(p: Programme): { of: number[]; relationsOf: Map<number, Relation[]>; membersOf: Map<number, number[]> } {
   const parent = Int32Array.from(p.lower, (_, i) => i);
   const find = (x: number): number => {
     while (at(parent, x) !== x) x = parent[x] = at(parent, at(parent, x));
@@ -66,7 +70,9 @@ export function components(p: Programme): { of: number[]; relationsOf: Map<numbe
     const root = at(of, head.v);
     append(relationsOf, root, r);
   }
-  return { of, relationsOf };
+  const membersOf = new Map<number, number[]>();
+  of.forEach((root, i) => append(membersOf, root, i));
+  return { of, relationsOf, membersOf };
 }
 
 /**
@@ -76,7 +82,7 @@ export function components(p: Programme): { of: number[]; relationsOf: Map<numbe
  */
 export function intervals(p: Programme, targets: number[][]): Array<[number, number]> {
   const solver = highs();
-  const { of, relationsOf } = components(p);
+  const { of, relationsOf, membersOf } = components(p);
   const name = (i: number) => `x${i}`;
   // One persistent HiGHS model per component, re-solved with a new objective for each target (warm
   // start from the last basis); parsing the model once per target would dominate the run time.
@@ -86,7 +92,7 @@ export function intervals(p: Programme, targets: number[][]): Array<[number, num
     let m = models.get(root);
     if (m) return m;
     const rel = relationsOf.get(root) ?? [];
-    const members = p.lower.map((_, i) => i).filter((i) => of[i] === root);
+    const members = membersOf.get(root) ?? [];
     const lines: string[] = [];
     rel.forEach((r, j) => {
       const expr = r.terms.map((x) => `${x.coef >= 0 ? "+" : "-"} ${Math.abs(x.coef)} ${name(x.v)}`).join(" ");
@@ -185,6 +191,197 @@ function satisfies(p: Programme, x: Float64Array, members: number[], relations: 
 }
 
 /**
+ * Outer bounds of every unknown of a component by bound propagation: each relation lo ≤ Σ a·x ≤ hi
+ * bounds each of its unknowns by what the others can at most and at least contribute, repeated while
+ * a bound moves. Every feasible point lies within the bounds returned (they only ever narrow by what a
+ * relation implies), so a target whose bounds leave no room of 1 either way is pinned without a solve.
+ * Exact rational arithmetic is not needed: the data are integers and coefficients ±1, and the callers
+ * keep a margin far beyond rounding. Cheap where the LP is not: most values the plan finds pinned are
+ * pinned by one or two relations (a small window sum over months labelled small, a kommun figure less
+ * its shown areas), and each cost one or two solves of a component of thousands of unknowns.
+ */
+export function propagatedBounds(p: Programme, members: readonly number[], relations: readonly Relation[]): { lo: Float64Array; hi: Float64Array } {
+  const n = p.lower.length;
+  const lo = new Float64Array(n);
+  const hi = new Float64Array(n);
+  for (const i of members) (lo[i] = at(p.lower, i), hi[i] = at(p.upper, i));
+  const EPS = 1e-9;
+  // Passes over every relation until no bound moves by more than EPS; a cap keeps a slow creep along
+  // a long cycle (each pass narrowing a little) from running on: stopping early only leaves bounds wider.
+  for (let pass = 0; pass < 30; pass++) {
+    let moved = false;
+    for (const r of relations) {
+      // The least and most the relation's sum can be, with the number of unbounded contributions.
+      let minAct = 0;
+      let maxAct = 0;
+      let minInf = 0;
+      let maxInf = 0;
+      for (const { v, coef } of r.terms) {
+        const a = coef > 0 ? at(lo, v) : at(hi, v);
+        const b = coef > 0 ? at(hi, v) : at(lo, v);
+        if (Number.isFinite(a)) minAct += coef * a;
+        else minInf++;
+        if (Number.isFinite(b)) maxAct += coef * b;
+        else maxInf++;
+      }
+      for (const { v, coef } of r.terms) {
+        const lv = at(lo, v);
+        const hv = at(hi, v);
+        // What the other terms contribute at least and at most.
+        const ownMin = coef > 0 ? lv : hv;
+        const ownMax = coef > 0 ? hv : lv;
+        const restMin = Number.isFinite(ownMin) ? (minInf === 0 ? minAct - coef * ownMin : -Infinity) : minInf === 1 ? minAct : -Infinity;
+        const restMax = Number.isFinite(ownMax) ? (maxInf === 0 ? maxAct - coef * ownMax : Infinity) : maxInf === 1 ? maxAct : Infinity;
+        // coef · x ≤ hi − restMin and coef · x ≥ lo − restMax.
+        const up = r.hi - restMin;
+        const down = r.lo - restMax;
+        let newLo = lv;
+        let newHi = hv;
+        if (coef > 0) {
+          if (Number.isFinite(up)) newHi = Math.min(newHi, up / coef);
+          if (Number.isFinite(down)) newLo = Math.max(newLo, down / coef);
+        } else {
+          if (Number.isFinite(up)) newLo = Math.max(newLo, up / coef);
+          if (Number.isFinite(down)) newHi = Math.min(newHi, down / coef);
+        }
+        if (newLo > lv + EPS || newHi < hv - EPS) {
+          // The activities above used the old bounds: later terms of this relation are bounded by them
+          // still, which is only wider (sound); the next pass uses the new ones.
+          lo[v] = newLo;
+          hi[v] = newHi;
+          moved = true;
+        }
+      }
+    }
+    if (!moved) break;
+  }
+  return { lo, hi };
+}
+
+/**
+ * Settles open targets (removes them from `open`) with points found by small LPs: for each group of
+ * targets, the unknowns joined to theirs by equalities (the lines of one month's table: a window sum is
+ * an inequality, a label) are free and every other unknown of the component stays at its true value
+ * (`truth`, a feasible point), so the relations that touch them become bounds on the free ones. Each
+ * point solved there is a point of the whole programme with the rest at truth — checked against every
+ * bound and relation of the component before it counts — and a sparse one, so as a witness it outlives
+ * the later checks' changes far away. A few hundred unknowns instead of the thousands of a component
+ * over 24 months; what does not move here (a pinned target, or one that needs room in other months) is
+ * left open for the whole component's LP.
+ */
+function settleLocally(p: Programme, targets: readonly Target[], open: Set<number>, members: readonly number[], rel: readonly Relation[], truth: Float64Array, found?: Float64Array[]): void {
+  const solver = highs();
+  const sense = solver.constants.objectiveSense;
+  const status = solver.constants.modelStatus;
+  // Unknowns joined by equalities (union–find), and the relations of each unknown.
+  const parent = new Map<number, number>(members.map((v) => [v, v]));
+  const find = (x: number): number => {
+    let r = x;
+    while (mustGet(parent, r, "unknown") !== r) r = mustGet(parent, r, "unknown");
+    while (x !== r) {
+      const next = mustGet(parent, x, "unknown");
+      parent.set(x, r);
+      x = next;
+    }
+    return r;
+  };
+  const relationsOfVar = new Map<number, Relation[]>();
+  for (const r of rel) {
+    for (const t of r.terms) append(relationsOfVar, t.v, r);
+    const head = r.terms[0];
+    if (r.lo === r.hi && head !== undefined) for (const t of r.terms) parent.set(find(t.v), find(head.v));
+  }
+  const membersOfRoot = new Map<number, number[]>();
+  for (const v of members) append(membersOfRoot, find(v), v);
+  // Open targets grouped by the equality pieces their unknowns lie in.
+  const groups = new Map<string, number[]>();
+  for (const i of open) {
+    const roots = [...new Set(at(targets, i).vars.map(find))].sort((a, b) => a - b);
+    append(groups, roots.join(","), i);
+  }
+  for (const [key, ids] of groups) {
+    const free: number[] = key.split(",").flatMap((root) => membersOfRoot.get(Number(root)) ?? []);
+    const col = new Map(free.map((v, j) => [v, j]));
+    const rows = new Set<Relation>();
+    for (const v of free) for (const r of relationsOfVar.get(v) ?? []) rows.add(r);
+    const checked = [...rows];
+    const starts = [0];
+    const indices: number[] = [];
+    const values: number[] = [];
+    const rowLower: number[] = [];
+    const rowUpper: number[] = [];
+    for (const r of rows) {
+      let fixed = 0;
+      for (const t of r.terms) {
+        const c = col.get(t.v);
+        if (c === undefined) fixed += t.coef * at(truth, t.v);
+        else (indices.push(c), values.push(t.coef));
+      }
+      starts.push(indices.length);
+      rowLower.push(Number.isFinite(r.lo) ? r.lo - fixed : -solver.infinity);
+      rowUpper.push(Number.isFinite(r.hi) ? r.hi - fixed : solver.infinity);
+    }
+    const model = solver.createModel({
+      numCols: free.length,
+      numRows: rowLower.length,
+      colCost: new Float64Array(free.length),
+      colLower: free.map((v) => at(p.lower, v)),
+      colUpper: free.map((v) => finite(p.upper[v], solver.infinity)),
+      rowLower,
+      rowUpper,
+      matrix: { format: "csr", numRows: rowLower.length, numCols: free.length, starts, indices, values },
+    });
+    try {
+      model.options.set({ output_flag: false });
+      model.changeObjectiveSense(sense.maximize);
+      let left = ids.filter((i) => open.has(i));
+      const valueOf = (x: Float64Array, t: Target) => t.vars.reduce((s, v) => s + at(x, v), 0);
+      /** Max Σ dir · target over the free unknowns; the settled targets leave `open` and `left`. */
+      const tryDirs = (dirs: Map<number, number>): void => {
+        const cost = new Float64Array(free.length);
+        for (const [i, d] of dirs) for (const v of at(targets, i).vars) addAt(cost, mustGet(col, v, "column"), d);
+        model.changeColsCost({ kind: "range", from: 0, to: free.length - 1 }, cost);
+        model.run();
+        if (model.getModelStatus() !== status.optimal) return;
+        const x = model.getSolution().colValue;
+        const full = Float64Array.from(truth);
+        free.forEach((v, j) => (full[v] = at(x, j)));
+        // The certificate: the whole point, checked against the bounds of the unknowns it moves and every
+        // relation that holds one of them (the others hold only true values, and the truth is feasible).
+        if (!satisfies(p, full, free, checked)) return;
+        found?.push(full);
+        const before = left.length;
+        left = left.filter((i) => {
+          const t = at(targets, i);
+          if (Math.abs(valueOf(full, t) - t.truth) < 1 - 1e-6) return true;
+          open.delete(i);
+          return false;
+        });
+        if (left.length === before) stalled = true;
+      };
+      const dirOf = (i: number, flip: boolean): 1 | -1 => {
+        const up = at(targets, i).truth + 1 <= at(targets, i).hi;
+        return up !== flip ? 1 : -1;
+      };
+      let stalled = false;
+      for (let round = 0; round < 4 && left.length > 0 && !stalled; round++) tryDirs(new Map(left.map((i) => [i, dirOf(i, false)])));
+      // Then each left alone, either way it has room.
+      for (const i of [...left]) {
+        for (const flip of [false, true]) {
+          if (!open.has(i)) break;
+          const t = at(targets, i);
+          const d = dirOf(i, flip);
+          if (d === 1 ? t.truth + 1 > t.hi : t.truth - 1 < t.lo) continue;
+          tryDirs(new Map([[i, d]]));
+        }
+      }
+    } finally {
+      model.dispose();
+    }
+  }
+}
+
+/**
  * The targets the programme pins: those for which no feasible point lies at least 1 away from the
  * true value (so the LP interval holds fewer than two integers; `truth` is itself feasible, so the
  * interval holds it).
@@ -198,7 +395,7 @@ export function pinnedTargets<T extends Target>(p: Programme, targets: readonly 
   const solver = highs();
   const n = p.lower.length;
   if (targets.length === 0) return [];
-  const { of, relationsOf } = opts.parts ?? components(p);
+  const { of, relationsOf, membersOf } = opts.parts ?? components(p);
   const byRoot = new Map<number, number[]>();
   const multi: number[] = [];
   targets.forEach((t, i) => {
@@ -221,10 +418,12 @@ export function pinnedTargets<T extends Target>(p: Programme, targets: readonly 
   }
   const sense = solver.constants.objectiveSense;
   const status = solver.constants.modelStatus;
+  // Each unknown's column in its component's model: one table for all components, as a component's
+  // relations and targets read only its own unknowns.
+  const col = new Int32Array(n).fill(-1);
   for (const [root, ids] of byRoot) {
-    const members: number[] = [];
-    const col = new Int32Array(n).fill(-1);
-    for (let i = 0; i < n; i++) if (of[i] === root) (col[i] = members.length, members.push(i));
+    const members = membersOf.get(root) ?? [];
+    members.forEach((v, j) => (col[v] = j));
     const rel = relationsOf.get(root) ?? [];
     let open = new Set(ids);
     // A known point that satisfies the component is as good a witness as a solved one.
@@ -234,6 +433,24 @@ export function pinnedTargets<T extends Target>(p: Programme, targets: readonly 
       for (const i of open) {
         const t = at(targets, i);
         if (Math.abs(t.vars.reduce((s, v) => s + at(seed, v), 0) - t.truth) >= 1 - 1e-6) open.delete(i);
+      }
+    }
+    if (open.size === 0) continue;
+    // Bound propagation proves most pinned targets pinned without a solve (see `propagatedBounds`). A
+    // margin of 1e-3, far beyond the solver's tolerance, keeps the verdict the LP's own: a target
+    // whose exact interval comes that close to a move of 1 is left to the LP.
+    const bounds = propagatedBounds(p, members, rel);
+    for (const i of [...open]) {
+      const t = at(targets, i);
+      let min = 0;
+      let max = 0;
+      for (const v of t.vars) (min += at(bounds.lo, v), max += at(bounds.hi, v));
+      const noUp = t.truth + 1 > t.hi || max < t.truth + 1 - 1e-3;
+      const noDown = t.truth - 1 < t.lo || min > t.truth - 1 + 1e-3;
+      if (noUp && noDown) {
+        open.delete(i);
+        pinned.push(i);
+        if (opts.any) return [t];
       }
     }
     if (open.size === 0) continue;
@@ -293,12 +510,34 @@ export function pinnedTargets<T extends Target>(p: Programme, targets: readonly 
         open = new Set([...open].filter((i) => !moved(x, i)));
         if (open.size === before) break;
       }
+      // What the combined solves leave can mostly move within its own neighbourhood (a month's table): a
+      // small LP there settles it (see `settleLocally`), and only the rest is solved one by one here.
+      if (opts.truth && open.size > 0) settleLocally(p, targets, open, members, rel, opts.truth, opts.found);
       for (const i of [...open]) {
         if (!open.has(i)) continue;
         open.delete(i);
         const t = at(targets, i);
         let free = false;
+        // First one solve that moves target i towards its room with a weight above all that the other open
+        // targets can add together (each lies within its lo..hi), and the others towards theirs: where i
+        // can move, the point moves it and as many others as it can (targets the combined solves left
+        // compete for the same room; a single objective settled about one each). Where it does not move i,
+        // the plain solves below decide.
+        if (open.size > 0) {
+          let weight = 1;
+          for (const j of open) weight += at(targets, j).hi - at(targets, j).lo;
+          if (Number.isFinite(weight)) {
+            const dirs = new Map<number, number>([...open].map((j) => [j, dirOf(j)]));
+            dirs.set(i, dirOf(i) * weight);
+            const x = solve(dirs);
+            if (x !== null) {
+              for (const j of open) if (moved(x, j)) open.delete(j);
+              free = moved(x, i);
+            }
+          }
+        }
         for (const flip of [false, true]) {
+          if (free) break;
           const d = dirOf(i, flip);
           if (d === 1 ? t.truth + 1 > t.hi : t.truth - 1 < t.lo) continue;
           const x = solve(new Map([[i, d]]));
@@ -339,11 +578,8 @@ export function nearestMove(whole: Programme, target: Target, allCosted: Array<{
   const [first] = target.vars;
   if (first === undefined) return null;
   const root = at(parts.of, first);
-  const members: number[] = [];
-  const col = new Map<number, number>();
-  whole.lower.forEach((_, i) => {
-    if (parts.of[i] === root) (col.set(i, members.length), members.push(i));
-  });
+  const members = parts.membersOf.get(root) ?? [];
+  const col = new Map(members.map((v, j) => [v, j]));
   if (target.vars.some((v) => !col.has(v))) return null; // a target over several pieces: not repaired this way
   const p: Programme = {
     lower: members.map((i) => at(whole.lower, i)),

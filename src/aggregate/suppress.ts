@@ -36,8 +36,8 @@ import { createHash } from "node:crypto";
 import type { PlanDecisions } from "../model/suppression-plan.ts";
 import { addMonths, monthFromIndex, monthIndex, type YearMonth } from "../core/month.ts";
 import type { AreaEntry, HiddenKind, IncidentEntry, Indicators } from "../model/indicators.ts";
-import { INCIDENT_FIGURES, type FigureGroup } from "../model/figures.ts";
-import { components, nearestMove, pinnedTargets, type Relation, type Target } from "./lp-interval.ts";
+import { figureGroup, INCIDENT_FIGURES, type FigureGroup } from "../model/figures.ts";
+import { components, nearestMove, pinnedTargets, type Programme, type Relation, type Target } from "./lp-interval.ts";
 import { baselineMonths, MAX_BASELINE_YEARS } from "./seasonal-trend.ts";
 import { isTotalId } from "../core/measure.ts";
 // `at` is the name of a dense cell index below: the checked lookup is `elem`.
@@ -300,15 +300,8 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
       const v = value(id);
       return isSmall(v) && !except?.has(id) ? [{ id, vars: [i], truth: v, lo: 1, hi: k - 1 }] : [];
     });
-    if (small.length === 0) return [];
-    // The month's points so far are offered as witnesses, as over time (see `pinnedKeys`).
-    const cellOf = ids.map((id) => cellAt(id, t));
-    const truth = Float64Array.from(cellOf, (at) => elem(truthArr, at));
-    const found: Float64Array[] = [];
-    // Witness points settle most small values with a few solves; the rest are solved one by one.
-    const pinned = pinnedTargets(programme, small, { any, seeds: seedsOf(monthPool, cellOf, fixed), truth, found });
-    remember(monthPool, cellOf, found);
-    return pinned.map((target) => target.id);
+    // The month's points so far are offered as witnesses, as over time.
+    return pinnedWithPool(monthPool, programme, small, ids.map((id) => cellAt(id, t)), { any, fixed }).map((target) => target.id);
   }
 
   /**
@@ -370,7 +363,7 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
   function pruneMonth(month: YearMonth, value: (id: string) => number | null): void {
     // Newest first, the dearest (those that hide their line's sums) before the others.
     const ti = monthIndex(month) - first;
-    const protects = [...cells.entries()].filter(([key, kind]) => kind === "protects" && key.endsWith(`|${month}`)).map(([key]) => key).reverse();
+    const protects = protectsOf(month);
     protects.sort((x, y) => sumsLost(y.slice(0, y.lastIndexOf("|")), ti) - sumsLost(x.slice(0, x.lastIndexOf("|")), ti));
     prune(month, value, protects, false);
   }
@@ -385,8 +378,8 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
     const hiddenAt = (id: string) => cells.has(`${id}|${t}`);
     const exposedBefore = new Set(exposed(t, value, hiddenAt));
     for (const key of candidates) {
-      cells.delete(key);
       const id = key.slice(0, key.lastIndexOf("|"));
+      setCell(id, t, undefined);
       const single = (linesOf.get(id) ?? []).some((l) => {
         const all = [l.sum, ...l.members];
         return !all.some((x) => value(x) === null) && all.filter(hiddenAt).length === 1;
@@ -397,9 +390,10 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
       let needed = single || exposed(t, value, hiddenAt, exposedBefore, true, cellAt(id, t)).length > 0;
       if (!needed && overTime) {
         decideSums(t);
-        needed = pinnedKeys(programmeOverTime(t, false), true, cellAt(id, t)).length > 0;
+        const g = programmeOverTime(t, false);
+        needed = pinnedWithPool(pool, g.programme, g.open, g.cellOf, { any: true, fixed: cellAt(id, t), parts: g.parts }).length > 0;
       }
-      if (needed) cells.set(key, "protects");
+      if (needed) setCell(id, t, "protects");
     }
     if (overTime) decideSums(t);
   }
@@ -429,6 +423,12 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
   const kindCode = (kind: HiddenKind | undefined) => (kind === undefined ? 0 : kind === "small" ? 1 : 2);
   const realHidden = (at: number) => elem(hiddenArr, at);
   const cellAt = (id: string, t: YearMonth) => lineOf(id) * M + monthIndex(t) - first;
+  /** The area index of dense cell `at`. */
+  const areaIndexOf = (at: number) => Math.floor(at / (C * M));
+  /** The cell id `area|category` of dense cell `at` (its month is `at % M`). */
+  const idOfCell = (at: number) => `${elem(areas, areaIndexOf(at))}|${elem(categories, Math.floor(at / M) % C)}`;
+  /** The index in `sumArr` of report month `ri`'s window sum of line (ai, ci). */
+  const sumAt = (ai: number, ci: number, ri: number, kind: WindowKind) => ((ai * C + ci) * M + ri) * 2 + (kind === "ytd" ? 0 : 1);
   /**
    * Feasible points of the latest programmes over time (the attacker's, not the worst case's), newest
    * first, by dense cell (a cell not given was known: its true value): witnesses offered to the next checks.
@@ -448,14 +448,14 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
     const ai = areaIdx.get(a);
     const ci = catIdx.get(c);
     const ri = monthIndex(t) - first;
-    if (ai !== undefined && ci !== undefined && ri >= 0 && ri < M) sumArr[((ai * C + ci) * M + ri) * 2 + (sumKind === "ytd" ? 0 : 1)] = kindCode(kind);
+    if (ai !== undefined && ci !== undefined && ri >= 0 && ri < M) sumArr[sumAt(ai, ci, ri, sumKind === "ytd" ? "ytd" : "rolling")] = kindCode(kind);
   }
   for (let t = start; monthIndex(t) <= monthIndex(input.to); t = addMonths(t, 1)) {
     const month = t;
     const value = (id: string) => count(areaOf(id), categoryOf(id), month);
     const hiddenAt = (id: string) => cells.has(`${id}|${month}`);
     const hide = (id: string) => {
-      if (!cells.has(`${id}|${month}`)) cells.set(`${id}|${month}`, isSmall(value(id)) ? "small" : "protects");
+      if (!cells.has(`${id}|${month}`)) setCell(id, month, isSmall(value(id)) ? "small" : "protects");
     };
     monthPool.length = 0;
     // 1. Small values.
@@ -476,9 +476,14 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
     repairOverTime(month, value, hiddenAt, hide);
     // 7. If the repairs hid more, drop every complement of the month no longer needed (newest first), as
     //    in step 4 but against the attacker over time: a repair's cell may protect what an earlier one did.
-    if (cells.size > before) prune(month, value, [...cells.entries()].filter(([key, kind]) => kind === "protects" && key.endsWith(`|${month}`)).map(([key]) => key).reverse(), true);
+    if (cells.size > before) prune(month, value, protectsOf(month), true);
   }
   return plan;
+
+  /** Month t's "protects" cells by key, newest decision first (the pruning's order before any other). */
+  function protectsOf(t: YearMonth): string[] {
+    return [...cells.entries()].filter(([key, kind]) => kind === "protects" && key.endsWith(`|${t}`)).map(([key]) => key).reverse();
+  }
 
   /**
    * What hiding cell `id` of month index `ti` costs in window sums: its line's 12-month sums are hidden
@@ -499,7 +504,17 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
     return (areaOf(id) === OKANT ? 0 : 10) - Math.min(count(areaOf(id), categoryOf(id), t) ?? 0, 2 * k) / k + 5 * sumsLost(id, monthIndex(t) - first);
   }
 
-  /** Month index `mi`'s hidden cells from `cells` into the dense table. */
+  /**
+   * Hides cell `id` of month t (or shows it: undefined) in both tables: `cells`, the decisions by key,
+   * and `hiddenArr`, the dense copy the attacker over time and the sums read.
+   */
+  function setCell(id: string, t: YearMonth, kind: HiddenKind | undefined): void {
+    if (kind === undefined) cells.delete(`${id}|${t}`);
+    else cells.set(`${id}|${t}`, kind);
+    hiddenArr[cellAt(id, t)] = kindCode(kind);
+  }
+
+  /** Month index `mi`'s hidden cells from `cells` into the dense table (the months a prior plan decided). */
   function mirrorMonth(mi: number): void {
     const t = monthFromIndex(first + mi);
     for (let ai = 0; ai < A; ai++) for (let ci = 0; ci < C; ci++) hiddenArr[(ai * C + ci) * M + mi] = kindCode(cells.get(`${areas[ai]}|${categories[ci]}|${t}`));
@@ -535,7 +550,6 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
    */
   function decideSums(t: YearMonth): void {
     const ri = monthIndex(t) - first;
-    mirrorMonth(ri);
     for (const kind of ["ytd", "rolling"] as const) {
       for (const [ai, a] of areas.entries()) {
         if (scopedIdx[ai] !== 1) continue;
@@ -555,7 +569,7 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
   function setSum(key: string, ai: number, ci: number, ri: number, kind: WindowKind, hidden: HiddenKind | undefined): void {
     if (hidden === undefined) sums.delete(key);
     else sums.set(key, hidden);
-    sumArr[((ai * C + ci) * M + ri) * 2 + (kind === "ytd" ? 0 : 1)] = kindCode(hidden);
+    sumArr[sumAt(ai, ci, ri, kind)] = kindCode(hidden);
   }
 
   /**
@@ -569,13 +583,12 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
    */
   function programmeOverTime(t: YearMonth, worst: boolean) {
     const ti = monthIndex(t) - first;
-    mirrorMonth(ti);
     // Months before the horizon count as known: a stronger attacker than the real one, so the check errs
     // on the safe side, and the programme stays the same size however long the history. In the worst
     // case too (it gives up a value the stronger attacker pins; on the sample the audit, which knows only
     // what the files publish, still finds nothing to recover, and the plan costs 30 % less).
     const horizon = Math.max(0, ti - HORIZON_MONTHS);
-    const hiddenOf = (at: number, u: number) => (u < horizon ? 0 : worst && u === ti ? (scopedIdx[Math.floor(at / (C * M))] === 1 ? (isSmall(elem(truthArr, at)) ? 1 : 2) : 0) : elem(hiddenArr, at));
+    const hiddenOf = (at: number, u: number) => (u < horizon ? 0 : worst && u === ti ? (scopedIdx[areaIndexOf(at)] === 1 ? (isSmall(elem(truthArr, at)) ? 1 : 2) : 0) : elem(hiddenArr, at));
     const unknownOf = new Int32Array(A * C * M).fill(-1);
     const lower: number[] = [];
     const upper: number[] = [];
@@ -624,7 +637,7 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
             if (w === null || w.hidden.length === 0) continue;
             const terms = w.hidden.map((u) => ({ v: unknown((ai * C + ci) * M + u, u), coef: 1 }));
             // In the worst case a sum of month t is hidden too, and a hidden sum is labelled all the same.
-            const code = worst && ri === ti ? (isSmall(w.sum) ? 1 : 2) : elem(sumArr, ((ai * C + ci) * M + ri) * 2 + (kind === "ytd" ? 0 : 1));
+            const code = worst && ri === ti ? (isSmall(w.sum) ? 1 : 2) : elem(sumArr, sumAt(ai, ci, ri, kind));
             const rest = w.sum - w.visible;
             if (code === 0) relations.push({ terms, lo: rest, hi: rest });
             else if (code === 1) {
@@ -638,7 +651,7 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
       }
     }
     for (const [i, at] of cellTargets) {
-      targets.push({ vars: [i], truth: elem(truthArr, at), lo: 1, hi: k - 1, key: `${areas[Math.floor(at / (C * M))]}|${categories[Math.floor(at / M) % C]}|${monthFromIndex(first + (at % M))}` });
+      targets.push({ vars: [i], truth: elem(truthArr, at), lo: 1, hi: k - 1, key: `${idOfCell(at)}|${monthFromIndex(first + (at % M))}` });
     }
     const programme = { lower, upper, relations };
     // Targets in a component month t touches; the others' relations are as they were a month ago.
@@ -649,21 +662,20 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
   }
 
   /**
-   * The pinned targets' keys of a programme (with `any`, one of them if there are any). The points of
-   * earlier programmes over time (`pool`) are offered as witnesses first; with `fixed` (a dense cell just
-   * shown, the pruning's candidate) also the pairs of them that meet at its true value: the set of
-   * feasible points is convex, so such a mix satisfies every relation the two did and shows the cell as
-   * it is. `pinnedTargets` checks each offered point against the programme itself before it counts.
+   * The targets a programme over the dense cells `cellOf` pins (with `any`, one of them if there are
+   * any). The points of earlier programmes kept in `into` (`pool` over time, `monthPool` for the month's
+   * table) are offered as witnesses first; with `fixed` (a dense cell just shown, the pruning's
+   * candidate) also the pairs of them that meet at its true value (`seedsOf`). The points this check
+   * solves join `into`: most targets of the next check keep a point that moves them.
    */
-  function pinnedKeys(g: ReturnType<typeof programmeOverTime>, any = false, fixed?: number): string[] {
-    const open = g.open;
-    if (open.length === 0) return [];
-    const truth = Float64Array.from(g.cellOf, (at) => elem(truthArr, at));
-    const seeds = seedsOf(pool, g.cellOf, fixed);
+  function pinnedWithPool<T extends Target>(into: Point[], programme: Programme, targets: readonly T[], cellOf: ArrayLike<number>, opts: { any?: boolean; fixed?: number; parts?: ReturnType<typeof components> }): T[] {
+    if (targets.length === 0) return [];
+    const truth = Float64Array.from(cellOf, (at) => elem(truthArr, at));
     const found: Float64Array[] = [];
-    const pinned = pinnedTargets(g.programme, open, { any, seeds, truth, found, parts: g.parts });
-    remember(pool, g.cellOf, found);
-    return pinned.map((target) => target.key);
+    // Witness points settle most targets with a few solves; the rest are solved one by one.
+    const pinned = pinnedTargets(programme, targets, { any: opts.any ?? false, seeds: seedsOf(into, cellOf, opts.fixed), truth, found, ...(opts.parts ? { parts: opts.parts } : {}) });
+    remember(into, cellOf, found);
+    return pinned;
   }
 
   /**
@@ -718,7 +730,7 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
     const ti = monthIndex(t) - first;
     for (let round = 0; round < 40; round++) {
       const g = programmeOverTime(t, false);
-      const pinned = pinnedKeys(g);
+      const pinned = pinnedWithPool(pool, g.programme, g.open, g.cellOf, { parts: g.parts }).map((target) => target.key);
       if (pinned.length === 0) return;
       const w = programmeOverTime(t, true);
       const byKey = new Map(w.targets.map((target) => [target.key, target]));
@@ -726,7 +738,7 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
       const costed: Array<{ v: number; truth: number; cost: number; id: string }> = [];
       w.cellOf.forEach((at, v) => {
         if (at % M !== ti || hiddenArr[at] !== 0) return;
-        const id = `${areas[Math.floor(at / (C * M))]}|${categories[Math.floor(at / M) % C]}`;
+        const id = idOfCell(at);
         costed.push({ v, truth: elem(truthArr, at), id, cost: (areaOf(id) === OKANT ? 1 : 3) + 5 * sumsLost(id, ti) + (isTotalId(categoryOf(id)) ? TOTAL_COST : 0) });
       });
       let progress = false;
@@ -770,7 +782,7 @@ export function suppressionCounts(published: Indicators): SuppressionCounts {
   for (const area of published.areas) {
     if (area.id === KOMMUN) continue;
     for (const e of area.incidents) {
-      for (const f of COUNT_FIGURES) tally(figuresOf(e, f.group)[`${f.key}_suppressed`]);
+      for (const f of COUNT_FIGURES) tally(figureGroup(e, f.group)[`${f.key}_suppressed`]);
       for (const p of e.series) tally(p.suppressed);
     }
   }
@@ -788,11 +800,6 @@ const FIGURE_BY_KEY = new Map(INCIDENT_FIGURES.map((f) => [`${f.group}.${f.key}`
 const GROUPS: ReadonlySet<string> = new Set(INCIDENT_FIGURES.map((f) => f.group));
 /** Trend figures that reveal N(m) and the baseline sum; the verdict and `baseline_years` reveal no count. */
 const TREND_DERIVED: ReadonlySet<string> = new Set(["p_value", "q_value", "baseline_mean"]);
-
-/** An entry's group of figures, read by key (each group is an object of numbers and flags). */
-function figuresOf(e: IncidentEntry, group: FigureGroup): Readonly<Record<string, unknown>> {
-  return e[group];
-}
 
 /**
  * The published copy of one month's indicators under the plan. With k ≤ 1 (or no plan) nothing is hidden
@@ -821,7 +828,7 @@ function hideEntry(area: AreaEntry, entry: IncidentEntry, m: YearMonth, plan: Su
   const countKind = entry.month.count === null ? undefined : kinds.get("month.count");
   // Each group rebuilt in its own key order, a hidden figure's flag right after it.
   const hideGroup = (group: FigureGroup): Record<string, unknown> => {
-    const src = figuresOf(entry, group);
+    const src = figureGroup(entry, group);
     const obj: Record<string, unknown> = {};
     for (const [key, v] of Object.entries(src)) {
       if (key.endsWith("_suppressed")) continue; // a copy of published figures carries its own flags: decide anew

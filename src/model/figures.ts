@@ -8,6 +8,7 @@
  * field (indicators.ts) and a row here. It sits in model/, below both aggregate and render, because both
  * read it.
  */
+import type { IncidentEntry } from "./indicators.ts";
 
 /** The groups of an entry's figures, as in `indicators.json`. */
 export type FigureGroup = "month" | "ytd" | "rolling_12m";
@@ -65,3 +66,11 @@ export const INCIDENT_FIGURES: readonly IncidentFigureSpec[] = [
   { group: "rolling_12m", key: "per_100k", window: "12 months", from: ["count"], count: null, csv: null, table: "per100k" },
 ];
 
+
+/**
+ * An entry's group of figures, read by key: every group is an object of numbers and flags (the figure,
+ * its `<key>_suppressed`), for the loops over this table (the suppression, the CSV writer, the tables).
+ */
+export function figureGroup(e: IncidentEntry, group: FigureGroup): Readonly<Record<string, unknown>> {
+  return e[group];
+}

@@ -3,17 +3,12 @@
  * for the loops of the CSV writer and the tables: one reading of the published flags, so the page's
  * "färre än k" / "döljs" / "uppgift saknas" and the CSV's `undertryckt` and `dolda` always agree.
  */
-import type { IncidentFigureSpec } from "../model/figures.ts";
+import { figureGroup, type IncidentFigureSpec } from "../model/figures.ts";
 import type { HiddenKind, IncidentEntry } from "../model/indicators.ts";
-
-/** The figures of the spec's group, looked up by name (every group is an object of numbers and flags). */
-function groupOf(e: IncidentEntry, f: IncidentFigureSpec): Readonly<Record<string, unknown>> {
-  return e[f.group];
-}
 
 /** The figure's value: a number, or null when hidden or unavailable. */
 export function figureValue(e: IncidentEntry, f: IncidentFigureSpec): number | null {
-  const v = groupOf(e, f)[f.key];
+  const v = figureGroup(e, f.group)[f.key];
   return typeof v === "number" ? v : null;
 }
 
@@ -34,7 +29,7 @@ export function hiddenKindOf(flag: unknown): HiddenKind | undefined {
  * suppressed: true"): that reads as small. A flag that is there, `false` included, decides alone.
  */
 export function figureHiddenKind(e: IncidentEntry, f: IncidentFigureSpec): HiddenKind | undefined {
-  const flag: unknown = groupOf(e, f)[`${f.key}_suppressed`];
+  const flag: unknown = figureGroup(e, f.group)[`${f.key}_suppressed`];
   if (flag === undefined && f.group === "month" && f.key === "count" && e.suppressed) return "small";
   return hiddenKindOf(flag);
 }

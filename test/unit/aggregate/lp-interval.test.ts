@@ -4,8 +4,9 @@
  * settle a target only when they satisfy the programme: an offered point that breaks a bound must not
  * make a pinned value look protected.
  */
+import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { intervals, loadSolver, pinnedTargets, type Programme, type Target } from "../../../src/aggregate/lp-interval.ts";
+import { intervals, loadSolver, pinnedTargets, propagatedBounds, type Programme, type Relation, type Target } from "../../../src/aggregate/lp-interval.ts";
 
 beforeAll(async () => {
   await loadSolver();
@@ -73,5 +74,70 @@ describe("pinnedTargets", () => {
     expect(one).toHaveLength(1);
     expect(squareTargets).toContain(one[0]);
     expect(pinnedTargets(line, lineTargets, { any: true })).toEqual([]);
+  });
+});
+
+describe("propagatedBounds", () => {
+  it("rings in the kommun's 7 over areas 1, 1, 1, 1, 3 (four labelled small, one protects) by hand", () => {
+    // x0..x3 in 1..2, x4 ≥ 3, Σ = 7: x4 ≤ 7 − 4 = 3, so x4 = 3; then each xi ≤ 7 − 3 − 3 = 1, so xi = 1.
+    const p: Programme = {
+      lower: [1, 1, 1, 1, 3],
+      upper: [2, 2, 2, 2, Infinity],
+      relations: [{ terms: [0, 1, 2, 3, 4].map((v) => ({ v, coef: 1 })), lo: 7, hi: 7 }],
+    };
+    const { lo, hi } = propagatedBounds(p, [0, 1, 2, 3, 4], p.relations);
+    expect([...lo]).toEqual([1, 1, 1, 1, 3]);
+    expect([...hi]).toEqual([1, 1, 1, 1, 3]);
+  });
+
+  it("pins both small values of the square through its lines, as the exact intervals do", () => {
+    const { lo, hi } = propagatedBounds(square, [0, 1, 2, 3], square.relations);
+    // a = 1 and d = 2 (worked out above); b = 5 and c = 5 follow from the lines.
+    expect([...lo]).toEqual([1, 5, 5, 2]);
+    expect([...hi]).toEqual([1, 5, 5, 2]);
+  });
+});
+
+describe("pinnedTargets against the exact intervals (generated programmes)", () => {
+  // Random tables of hidden cells: every unknown is "small" (1..2) or "protects" (≥ 3) around a true
+  // value, relations are sums of random subsets equal to (or, for a label, bounded around) the truth.
+  const programmes = fc.record({
+    truth: fc.array(fc.constantFrom(1, 1, 2, 2, 3, 4, 6), { minLength: 3, maxLength: 7 }),
+    rows: fc.array(fc.record({ mask: fc.integer({ min: 1, max: 127 }), kind: fc.constantFrom("eq", "eq", "small", "protects") }), { minLength: 1, maxLength: 6 }),
+  });
+  it("declares pinned exactly what has fewer than two integers in its exact interval, with or without the true point", () => {
+    fc.assert(
+      fc.property(programmes, fc.boolean(), ({ truth, rows }, withTruth) => {
+        const n = truth.length;
+        const relations: Relation[] = [];
+        for (const { mask, kind } of rows) {
+          const terms = truth.flatMap((_, v) => ((mask >> v) & 1 ? [{ v, coef: 1 }] : []));
+          if (terms.length === 0) continue;
+          const s = terms.reduce((acc, t) => acc + (truth[t.v] ?? 0), 0);
+          if (kind === "eq") relations.push({ terms, lo: s, hi: s });
+          else if (kind === "small" && s < 3) relations.push({ terms, lo: 1, hi: 2 });
+          else if (kind === "protects") relations.push({ terms, lo: Math.min(s, 3), hi: Infinity });
+        }
+        const p: Programme = { lower: truth.map((v) => (v < 3 ? 1 : 3)), upper: truth.map((v) => (v < 3 ? 2 : Infinity)), relations };
+        const targets: Target[] = truth.flatMap((v, i) => (v < 3 ? [{ vars: [i], truth: v, lo: 1, hi: 2 }] : []));
+        const exact = intervals(p, targets.map((t) => t.vars));
+        const expected = targets.filter((t, j) => {
+          const [lo, hi] = exact[j] ?? [0, 0];
+          return !(hi >= t.truth + 1 - 1e-6 || lo <= t.truth - 1 + 1e-6);
+        });
+        const opts = withTruth ? { truth: Float64Array.from(truth), found: [] } : {};
+        expect(pinnedTargets(p, targets, opts)).toEqual(expected);
+        // Every propagated bound holds the exact interval.
+        const members = Array.from({ length: n }, (_, i) => i);
+        const { lo, hi } = propagatedBounds(p, members, relations);
+        targets.forEach((t, j) => {
+          const [elo, ehi] = exact[j] ?? [0, 0];
+          const v = t.vars[0] ?? 0;
+          expect(lo[v]).toBeLessThanOrEqual(elo + 1e-9);
+          expect(hi[v]).toBeGreaterThanOrEqual(ehi - 1e-9);
+        });
+      }),
+      { numRuns: 300, seed: 20261205 },
+    );
   });
 });
