@@ -6,13 +6,12 @@
  */
 import { at, InvariantError } from "../core/checked.ts";
 import type { ChartSpec } from "./chart-data.ts";
-import { AREA_PLOT, areaChartKey, areaChartLayout, areaPanels, drawAreaChart, type AreaPanels } from "./area-chart.ts";
+import { areaChartKey, areaChartLayout, areaPanels, areaRenderer, drawAreaChart, type AreaPanels } from "./area-chart.ts";
 import { existsSync } from "node:fs";
 import type { Worker } from "node:worker_threads";
 import { chartWorkerCount, spawnChartWorkers, startChartJobs, type ChartJobs } from "./chart-pool.ts";
 import type { ChartStore } from "./chart-store.ts";
-import { getRenderer, type ChartImage, type ChartLayout } from "./charts.ts";
-import { PHONE } from "./chart-style.ts";
+import type { ChartImage, ChartLayout } from "./charts.ts";
 
 export interface AreaCharts {
   /** Each area chart's layout, in spec order. */
@@ -55,7 +54,7 @@ export function waitingChartWorkers(): number {
 }
 
 /** node-canvas and the plots' renderer on this thread (before any worker starts: chart-pool.ts). */
-const prepareHere = () => void getRenderer(PHONE.width, AREA_PLOT, PHONE.fontSize);
+const prepareHere = () => void areaRenderer();
 
 export function startAreaCharts(specs: ReadonlyArray<ChartSpec>, store: ChartStore | null, warn: (obj: object, message: string) => void, month?: string): AreaCharts {
   const layouts = specs.map(areaChartLayout);

@@ -1,18 +1,16 @@
 /**
  * Worker thread body (chart-pool.ts; started through chart-worker-entry.js, which registers tsx, or as
  * its own bundle): takes the next area chart from the shared counter, draws it, posts its PNG back, and
- * says when no job is left. Nothing is stored here: the main thread keeps the chart store. It loads only
- * the area chart's drawing (area-chart.ts and what it draws with).
+ * says when no job is left. Nothing is stored here: the main thread keeps the chart store. It loads the
+ * area chart's drawing (area-chart.ts) and, through charts.ts, the rest of the chart module.
  */
 import { parentPort } from "node:worker_threads";
 import type { ChartSpec } from "./chart-data.ts";
-import { AREA_PLOT, areaPanels, drawAreaChart } from "./area-chart.ts";
-import { getRenderer } from "./charts.ts";
-import { PHONE } from "./chart-style.ts";
+import { areaPanels, areaRenderer, drawAreaChart } from "./area-chart.ts";
 
 // The renderer (its own chart.js copy and cairo surface) is made while the worker waits for its request:
 // a worker started ahead of the month's charts (chart-pool.ts spawnChartWorkers) is then ready to draw.
-getRenderer(PHONE.width, AREA_PLOT, PHONE.fontSize);
+areaRenderer();
 
 export interface ChartWorkerRequest {
   specs: ReadonlyArray<ChartSpec>;

@@ -88,7 +88,7 @@ export function getRenderer(width = CHART_WIDTH, height = CHART_HEIGHT, fontSize
  * A configuration with plugins of its own (a survey chart's labels) gets a fresh chart: chart.js reads
  * inline plugins once, when the chart is made. Kept per pixel ratio as well: chart.js sizes the canvas
  * for its ratio when the chart is made, not on update (an area chart is drawn at AREA_SCALE, the month
- * page's phone charts at PHONE_SCALE, on canvases of the same CSS size).
+ * page's phone charts at PHONE_SCALE).
  */
 const live = new Map<ChartJSNodeCanvas, Map<number, Chart>>();
 

@@ -199,20 +199,14 @@ function runsOf(parts: ReadonlyArray<Uint32Array>, width: number): { seen: Colou
   return { seen, ids, lengths, count };
 }
 
-/** zlib's settings for a chart's IDAT: `level` 1–9 and a strategy (zlib.constants.Z_*). */
-export interface Deflate {
-  level: number;
-  strategy?: number;
-}
-
 /**
  * Encodes raw chart pixels as a palette PNG of at most `colours` colours (2–256), packed at the smallest
- * bit depth that holds them (4 bits for 16: half the bytes to deflate). `deflate` is zlib's level (and
- * strategy): the callers choose it by measurement (charts.ts). Several images of one width are encoded
+ * bit depth that holds them (4 bits for 16: half the bytes to deflate). `level` is zlib's level: the
+ * callers choose it by measurement (charts.ts, area-chart.ts). Several images of one width are encoded
  * stacked top to bottom (the phone variant's small multiples), read where they are instead of copied
  * into one buffer first.
  */
-export function encodeIndexedPng(image: RawImage | ReadonlyArray<RawImage>, colours = 256, keep: ReadonlyArray<string> = [], deflate: number | Deflate = 9): Buffer {
+export function encodeIndexedPng(image: RawImage | ReadonlyArray<RawImage>, colours = 256, keep: ReadonlyArray<string> = [], level = 9): Buffer {
   const images = Array.isArray(image) ? (image as ReadonlyArray<RawImage>) : [image as RawImage];
   const width = images[0]?.width ?? 0;
   if (images.some((i) => i.width !== width)) throw new Error("encodeIndexedPng: images of different widths");
@@ -273,12 +267,11 @@ export function encodeIndexedPng(image: RawImage | ReadonlyArray<RawImage>, colo
   ihdr.set([depth, 3, 0, 0, 0], 8);
   const plte = Buffer.alloc(chosen.length * 3);
   chosen.forEach((c, i) => plte.set([(c >> 16) & 0xff, (c >> 8) & 0xff, c & 0xff], i * 3));
-  const { level, strategy } = typeof deflate === "number" ? { level: deflate, strategy: undefined } : deflate;
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk("IHDR", ihdr),
     chunk("PLTE", plte),
-    chunk("IDAT", deflateSync(rows, strategy === undefined ? { level } : { level, strategy })),
+    chunk("IDAT", deflateSync(rows, { level })),
     chunk("IEND", Buffer.alloc(0)),
   ]);
 }

@@ -5,10 +5,10 @@
  * layout's the page states before the chart is drawn.
  */
 import { describe, expect, it } from "vitest";
-import { AREA_HEADER, AREA_PLOT, AREA_TITLE_HEADER, areaChartLayout, areaPanels, drawAreaChart } from "../../../src/render/area-chart.ts";
+import { AREA_HEADER, AREA_TITLE_HEADER, areaChartLayout, areaPanels, areaRenderer, drawAreaChart } from "../../../src/render/area-chart.ts";
 import { chartSpecs, type ChartSpec } from "../../../src/render/chart-data.ts";
 import { AREA_SCALE, PHONE } from "../../../src/render/chart-style.ts";
-import { drawRaw, getRenderer } from "../../../src/render/charts.ts";
+import { drawRaw } from "../../../src/render/charts.ts";
 import { sampleConfig, sampleIndicators } from "../../helpers/sample-indicators.ts";
 
 const areaSpecs = () => chartSpecs(sampleIndicators(), sampleConfig()).filter((s) => s.placement.section === "area");
@@ -34,7 +34,7 @@ describe("an area chart's header strips", () => {
   ])("hold all of %s inside the strip, with white rows below it", (_, panel, css) => {
     const { headers } = areaPanels(twoMeasures(areaSpecs()[0]!));
     const width = Math.floor(PHONE.width * AREA_SCALE);
-    const raw = drawRaw(getRenderer(PHONE.width, AREA_PLOT, PHONE.fontSize), headers[panel]!.cfg);
+    const raw = drawRaw(areaRenderer(), headers[panel]!.cfg);
     const last = lastInkRow(raw, width);
     // Ink there is (the title at least), and it ends at least two device pixels above the crop.
     expect(last).toBeGreaterThan(10);

@@ -2,14 +2,14 @@
 import { describe, expect, it } from "vitest";
 import { chartSpecs } from "../../../src/render/chart-data.ts";
 import { CHART_WORKER_MIN_JOBS, chartWorkerCount, startChartJobs } from "../../../src/render/chart-pool.ts";
-import { getRenderer, releaseLiveCharts } from "../../../src/render/charts.ts";
-import { AREA_PLOT, areaPanels, drawAreaChart } from "../../../src/render/area-chart.ts";
+import { releaseLiveCharts } from "../../../src/render/charts.ts";
+import { areaPanels, areaRenderer, drawAreaChart } from "../../../src/render/area-chart.ts";
 import { AREA_SCALE, PHONE } from "../../../src/render/chart-style.ts";
 import type { ChartSpec } from "../../../src/render/chart-data.ts";
 import { sampleConfig, sampleIndicators } from "../../helpers/sample-indicators.ts";
 
 const draw = (spec: ChartSpec) => drawAreaChart(areaPanels(spec));
-const prepare = () => getRenderer(PHONE.width, AREA_PLOT, PHONE.fontSize);
+const prepare = () => areaRenderer();
 
 describe("chartWorkerCount", () => {
   it("uses no worker for a few charts, and LAGESBILD_CHART_WORKERS when set (never more than the charts)", () => {
