@@ -205,11 +205,7 @@ export function checkUpToDate(
   return { months, ingest };
 }
 
-/**
- * Records a completed run: its key, its source files' stat and sha256 (from ingest's reports, taken
- * only for a file whose stat did not change while it was read), its months' manifest records and the
- * accounting for the summary. Nothing is recorded when a file's hash cannot be vouched for.
- */
+/** What recordUpToDate records of a run that completed. */
 export interface CompletedRun {
   /** The record's file (upToDatePath) and the output folder it vouches for. */
   file: string;
@@ -226,6 +222,11 @@ export interface CompletedRun {
   months: ReadonlyArray<{ month: string; record: MonthRecord }>;
 }
 
+/**
+ * Records a completed run: its key, its source files' stat and sha256 (from ingest's reports, taken
+ * only for a file whose stat did not change while it was read), its months' manifest records and the
+ * accounting for the summary. Nothing is recorded when a file's hash cannot be vouched for.
+ */
 export function recordUpToDate(run: CompletedRun): void {
   const { file, outDir, inputs, manifest, statsBefore, sources, fileHash, warnings, months } = run;
   if (inputs.key === null) return;

@@ -62,8 +62,8 @@ export function writeGroupFiles(input: GroupFilesInput): string[] {
   const files: Array<{ path: string; content: string | Buffer }> = [];
   const updated = new Map<string, string>();
   for (const month of input.months) {
-    // Missing: the kommun did not publish the month ("ingen rapport"); there but unreadable: thrown, an internal error.
-    const indicators = kommuner.map((k) => readIndicatorsIfPublished(indicatorsPath(path.join(outDir, k.id), month)));
+    // Missing: the kommun did not publish the month ("ingen rapport"); there but unreadable: thrown (exit 1, the file named).
+    const indicators = kommuner.map((k) => readIndicatorsIfPublished(indicatorsPath(path.join(outDir, k.id), month), month));
     if (indicators.every((i) => i === null)) continue;
     const rows = kommuner.map((k, i) => comparisonRow({ id: k.id, name: k.config.kommun.name, code: k.config.kommun.code }, indicators[i] ?? null, existsSync(path.join(outDir, k.id, month, "index.html"))));
     const data = { month, groupName: group.name, rows, categories: comparisonCategories(indicators) };

@@ -11,6 +11,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { LagesbildError } from "../core/errors.ts";
 import { readFileIfPresent } from "../core/read-file-if-present.ts";
+import { readFailureReason } from "../core/read-regular-file.ts";
 import { type ArchiveSource, ArchiveSourceSchema, type Indicators } from "../model/indicators.ts";
 import { IndicatorsFileSchema } from "../model/indicators-file.ts";
 
@@ -43,16 +44,18 @@ export function readIndicatorsFile(file: string, bytes?: Buffer): Indicators | n
  * files as a damaged month folder stops the archive and the feed (archiveSource below): exit 1, the file
  * named, with how to rebuild it.
  */
-export function readIndicatorsIfPublished(file: string): Indicators | null {
-  const bytes = readFileIfPresent(file);
+export function readIndicatorsIfPublished(file: string, month: string): Indicators | null {
+  const rebuild = `så jämförelsen kan inte byggas. Bygg om kommunens månad med lagesbild run --month ${month} --force.`;
+  let bytes: Buffer | null;
+  try {
+    bytes = readFileIfPresent(file);
+  } catch (error) {
+    throw new LagesbildError("publish", `${file} kan inte läsas (${readFailureReason(error)}), ${rebuild}`, { file, cause: error });
+  }
   if (bytes === null) return null;
   const indicators = readIndicatorsFile(file, bytes);
   if (indicators === null) {
-    throw new LagesbildError(
-      "publish",
-      `${file} finns men kan inte läsas som lagesbild.indicators/v1 (inte JSON, avkortad eller ett annat schema), så jämförelsen kan inte byggas. Bygg om kommunens månad med lagesbild run --force.`,
-      { file },
-    );
+    throw new LagesbildError("publish", `${file} finns men kan inte läsas som lagesbild.indicators/v1 (inte JSON, avkortad eller ett annat schema), ${rebuild}`, { file });
   }
   return indicators;
 }
