@@ -176,7 +176,7 @@ export interface PinnedOptions {
 }
 
 /** Whether `x` satisfies the bounds of `members` and `relations` (within the solver's tolerances). */
-function satisfies(p: Programme, x: Float64Array, members: number[], relations: Relation[]): boolean {
+function satisfies(p: Programme, x: Float64Array, members: readonly number[], relations: readonly Relation[]): boolean {
   const tol = 1e-6;
   for (const i of members) {
     const v = at(x, i);
@@ -260,16 +260,20 @@ export function propagatedBounds(p: Programme, members: readonly number[], relat
 
 /**
  * Settles open targets (removes them from `open`) with points found by small LPs: for each group of
- * targets, the unknowns joined to theirs by equalities (the lines of one month's table: a window sum is
- * an inequality, a label) are free and every other unknown of the component stays at its true value
+ * targets, the unknowns joined to theirs by equalities (the lines of one month's table: a hidden window
+ * sum is an inequality, a label) are free and every other unknown of the component stays at its true value
  * (`truth`, a feasible point), so the relations that touch them become bounds on the free ones. Each
- * point solved there is a point of the whole programme with the rest at truth — checked against every
- * bound and relation of the component before it counts — and a sparse one, so as a witness it outlives
+ * point solved there is a point of the whole programme with the rest at truth — checked against the
+ * bounds it moves and every relation that holds a moved unknown before it counts (the others hold only
+ * true values, and the truth is checked feasible once here) — and a sparse one, so as a witness it outlives
  * the later checks' changes far away. A few hundred unknowns instead of the thousands of a component
  * over 24 months; what does not move here (a pinned target, or one that needs room in other months) is
- * left open for the whole component's LP.
+ * left open for the whole component's LP. A group whose equalities reach the whole component (a month's
+ * own table, all equalities) is left to that LP at once: here it would only be the same LP again.
  */
 function settleLocally(p: Programme, targets: readonly Target[], open: Set<number>, members: readonly number[], rel: readonly Relation[], truth: Float64Array, found?: Float64Array[]): void {
+  // Every certificate below leans on the truth being a point of the programme: checked, not assumed.
+  if (!satisfies(p, truth, members, rel)) throw new Error("settleLocally: the true values are not a feasible point of the programme");
   const solver = highs();
   const sense = solver.constants.objectiveSense;
   const status = solver.constants.modelStatus;
@@ -301,6 +305,7 @@ function settleLocally(p: Programme, targets: readonly Target[], open: Set<numbe
   }
   for (const [key, ids] of groups) {
     const free: number[] = key.split(",").flatMap((root) => membersOfRoot.get(Number(root)) ?? []);
+    if (free.length === members.length) continue;
     const col = new Map(free.map((v, j) => [v, j]));
     const rows = new Set<Relation>();
     for (const v of free) for (const r of relationsOfVar.get(v) ?? []) rows.add(r);
@@ -342,13 +347,14 @@ function settleLocally(p: Programme, targets: readonly Target[], open: Set<numbe
         for (const [i, d] of dirs) for (const v of at(targets, i).vars) addAt(cost, mustGet(col, v, "column"), d);
         model.changeColsCost({ kind: "range", from: 0, to: free.length - 1 }, cost);
         model.run();
-        if (model.getModelStatus() !== status.optimal) return;
+        // A solve that gives no usable point will give none again with the same objective: stop the rounds.
+        if (model.getModelStatus() !== status.optimal) return void (stalled = true);
         const x = model.getSolution().colValue;
         const full = Float64Array.from(truth);
         free.forEach((v, j) => (full[v] = at(x, j)));
         // The certificate: the whole point, checked against the bounds of the unknowns it moves and every
         // relation that holds one of them (the others hold only true values, and the truth is feasible).
-        if (!satisfies(p, full, free, checked)) return;
+        if (!satisfies(p, full, free, checked)) return void (stalled = true);
         found?.push(full);
         const before = left.length;
         left = left.filter((i) => {
