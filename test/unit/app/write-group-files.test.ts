@@ -68,4 +68,21 @@ describe("the group's comparison of its kommuner's published months", () => {
     expect((thrown as LagesbildError).message).toContain(file);
     expect(existsSync(path.join(g.outDir, "jamforelse"))).toBe(false);
   });
+
+  it("stops with a publish error naming an indicators.json that is a folder, why it cannot be read and the month to rebuild", () => {
+    const g = group();
+    const file = path.join(g.month("grannby"), "indicators.json");
+    mkdirSync(file, { recursive: true });
+    let thrown: unknown = null;
+    try {
+      g.write();
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(LagesbildError);
+    expect((thrown as LagesbildError).exitCode).toBe(1);
+    expect((thrown as LagesbildError).message).toContain(`${file} kan inte läsas (är en mapp, inte en vanlig fil)`);
+    expect((thrown as LagesbildError).message).toContain(`--month ${SAMPLE_MONTH} --force`);
+    expect(existsSync(path.join(g.outDir, "jamforelse"))).toBe(false);
+  });
 });
