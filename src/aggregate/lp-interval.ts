@@ -199,11 +199,17 @@ function satisfies(p: Programme, x: Float64Array, members: readonly number[], re
  * keep a margin far beyond rounding. Cheap where the LP is not: most values the plan finds pinned are
  * pinned by one or two relations (a small window sum over months labelled small, a kommun figure less
  * its shown areas), and each cost one or two solves of a component of thousands of unknowns.
+ * `into`: tables the size of the whole programme to write the bounds in (only the members' entries are
+ * written and read), so that a caller going through many components allocates them once, not per
+ * component (which was quadratic: components × unknowns).
  */
-export function propagatedBounds(p: Programme, members: readonly number[], relations: readonly Relation[]): { lo: Float64Array; hi: Float64Array } {
-  const n = p.lower.length;
-  const lo = new Float64Array(n);
-  const hi = new Float64Array(n);
+export function propagatedBounds(
+  p: Programme,
+  members: readonly number[],
+  relations: readonly Relation[],
+  into: { lo: Float64Array; hi: Float64Array } = { lo: new Float64Array(p.lower.length), hi: new Float64Array(p.lower.length) },
+): { lo: Float64Array; hi: Float64Array } {
+  const { lo, hi } = into;
   for (const i of members) (lo[i] = at(p.lower, i), hi[i] = at(p.upper, i));
   const EPS = 1e-9;
   // Passes over every relation until no bound moves by more than EPS; a cap keeps a slow creep along
@@ -427,6 +433,7 @@ export function pinnedTargets<T extends Target>(p: Programme, targets: readonly 
   // Each unknown's column in its component's model: one table for all components, as a component's
   // relations and targets read only its own unknowns.
   const col = new Int32Array(n).fill(-1);
+  const bounds = { lo: new Float64Array(n), hi: new Float64Array(n) }; // propagatedBounds', per component in place
   for (const [root, ids] of byRoot) {
     const members = membersOf.get(root) ?? [];
     members.forEach((v, j) => (col[v] = j));
@@ -445,7 +452,7 @@ export function pinnedTargets<T extends Target>(p: Programme, targets: readonly 
     // Bound propagation proves most pinned targets pinned without a solve (see `propagatedBounds`). A
     // margin of 1e-3, far beyond the solver's tolerance, keeps the verdict the LP's own: a target
     // whose exact interval comes that close to a move of 1 is left to the LP.
-    const bounds = propagatedBounds(p, members, rel);
+    propagatedBounds(p, members, rel, bounds);
     for (const i of [...open]) {
       const t = at(targets, i);
       let min = 0;
