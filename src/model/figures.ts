@@ -74,3 +74,8 @@ export const INCIDENT_FIGURES: readonly IncidentFigureSpec[] = [
 export function figureGroup(e: IncidentEntry, group: FigureGroup): Readonly<Record<string, unknown>> {
   return e[group];
 }
+
+/** Whether a figure is the month's count: the one whose hidden flag the entry's `suppressed` mirrors (outputs.md). */
+export function isMonthCount(f: { group: FigureGroup; key: string }): boolean {
+  return f.group === "month" && f.key === "count";
+}

@@ -3,7 +3,7 @@
  * for the loops of the CSV writer and the tables: one reading of the published flags, so the page's
  * "färre än k" / "döljs" / "uppgift saknas" and the CSV's `undertryckt` and `dolda` always agree.
  */
-import { figureGroup, type IncidentFigureSpec } from "../model/figures.ts";
+import { figureGroup, isMonthCount, type IncidentFigureSpec } from "../model/figures.ts";
 import type { HiddenKind, IncidentEntry } from "../model/indicators.ts";
 
 /** The figure's value: a number, or null when hidden or unavailable. */
@@ -30,6 +30,6 @@ export function hiddenKindOf(flag: unknown): HiddenKind | undefined {
  */
 export function figureHiddenKind(e: IncidentEntry, f: IncidentFigureSpec): HiddenKind | undefined {
   const flag: unknown = figureGroup(e, f.group)[`${f.key}_suppressed`];
-  if (flag === undefined && f.group === "month" && f.key === "count" && e.suppressed) return "small";
+  if (flag === undefined && isMonthCount(f) && e.suppressed) return "small";
   return hiddenKindOf(flag);
 }

@@ -5,7 +5,7 @@
  * are empty here exactly as unavailable ones are.
  */
 import type { IncidentEntry, Indicators } from "../model/indicators.ts";
-import { INCIDENT_FIGURES, type IncidentFigureSpec } from "../model/figures.ts";
+import { INCIDENT_FIGURES, isMonthCount, type IncidentFigureSpec } from "../model/figures.ts";
 import { plainNumber } from "../core/decimal.ts";
 import { present } from "../core/checked.ts";
 import { figureHiddenKind, figureValue, hiddenKindOf } from "./_figure-value.ts";
@@ -14,7 +14,6 @@ import { figureHiddenKind, figureValue, hiddenKindOf } from "./_figure-value.ts"
  * The figures after `antal` that the file has a column for, in the list's order (model/figures.ts).
  * `antal` itself, the month's count, comes first with its own `undertryckt` column.
  */
-const isMonthCount = (f: IncidentFigureSpec) => f.group === "month" && f.key === "count";
 const FIGURE_COLUMNS = INCIDENT_FIGURES.filter((f): f is IncidentFigureSpec & { csv: string } => f.csv !== null && !isMonthCount(f));
 /** `antal`, whose hidden kind is the `undertryckt` column. */
 const MONTH_COUNT = present(INCIDENT_FIGURES.find(isMonthCount), "the figure month.count");
