@@ -3,7 +3,8 @@
  * for the loops of the CSV writer and the tables: one reading of the published flags, so the page's
  * "färre än k" / "döljs" / "uppgift saknas" and the CSV's `undertryckt` and `dolda` always agree.
  */
-import { figureGroup, isMonthCount, type IncidentFigureSpec } from "../model/figures.ts";
+import { present } from "../core/checked.ts";
+import { figureGroup, INCIDENT_FIGURES, isMonthCount, type IncidentFigureSpec } from "../model/figures.ts";
 import type { HiddenKind, IncidentEntry } from "../model/indicators.ts";
 
 /** The figure's value: a number, or null when hidden or unavailable. */
@@ -33,3 +34,6 @@ export function figureHiddenKind(e: IncidentEntry, f: IncidentFigureSpec): Hidde
   if (flag === undefined && isMonthCount(f) && e.suppressed) return "small";
   return hiddenKindOf(flag);
 }
+
+/** The figure `month.count`, whose hidden kind indicators.csv's `undertryckt` and serie.csv's status give. */
+export const MONTH_COUNT = present(INCIDENT_FIGURES.find(isMonthCount), "the figure month.count");

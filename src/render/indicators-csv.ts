@@ -7,8 +7,7 @@
 import type { IncidentEntry, Indicators } from "../model/indicators.ts";
 import { INCIDENT_FIGURES, isMonthCount, type IncidentFigureSpec } from "../model/figures.ts";
 import { plainNumber } from "../core/decimal.ts";
-import { present } from "../core/checked.ts";
-import { figureHiddenKind, figureValue, hiddenKindOf } from "./_figure-value.ts";
+import { figureHiddenKind, figureValue, hiddenKindOf, MONTH_COUNT } from "./_figure-value.ts";
 
 /**
  * The figures after `antal` that the file has a column for, in the list's order (model/figures.ts).
@@ -16,7 +15,6 @@ import { figureHiddenKind, figureValue, hiddenKindOf } from "./_figure-value.ts"
  */
 const FIGURE_COLUMNS = INCIDENT_FIGURES.filter((f): f is IncidentFigureSpec & { csv: string } => f.csv !== null && !isMonthCount(f));
 /** `antal`, whose hidden kind is the `undertryckt` column. */
-const MONTH_COUNT = present(INCIDENT_FIGURES.find(isMonthCount), "the figure month.count");
 
 export const CSV_COLUMNS: readonly string[] = [
   "omrade_id", "omrade", "kategori_id", "kategori", "antal", ...FIGURE_COLUMNS.map((f) => f.csv),

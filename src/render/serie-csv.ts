@@ -13,6 +13,7 @@
  */
 import type { IncidentEntry, Indicators } from "../model/indicators.ts";
 import { BOM, CRLF, field, num, textCell } from "./indicators-csv.ts";
+import { figureHiddenKind, MONTH_COUNT } from "./_figure-value.ts";
 import { isMeasure } from "../core/measure.ts";
 import { MEASURE } from "./wording.ts";
 
@@ -47,15 +48,14 @@ function statusText(status: SerieStatus, minCount: number): string {
 }
 
 /**
- * Why `month.count` is empty, from its `count_suppressed` flag (spec/outputs.md: "small" or "protects").
- * A month published before the two kinds existed carries `true`, which is read as "small", the same
- * reading `indicators.csv` makes, so both files name such a value alike.
+ * Why `month.count` is empty, read as indicators.csv and the page read it (_figure-value.ts
+ * figureHiddenKind: "small" or "protects"; `true` from a month published before the two kinds is small; a
+ * missing flag falls back to the entry's `suppressed`), so the files name such a value alike.
  */
 export function countStatus(e: IncidentEntry): SerieStatus {
-  const flag: unknown = e.month.count_suppressed;
-  if (flag === "protects") return "dold_skyddar";
-  if (flag === "small" || flag === true) return "dold_litet";
-  if (e.suppressed) return "dold_litet";
+  const kind = figureHiddenKind(e, MONTH_COUNT);
+  if (kind === "protects") return "dold_skyddar";
+  if (kind === "small") return "dold_litet";
   return e.month.count === null ? "saknas" : "varde";
 }
 

@@ -1,5 +1,5 @@
 /**
- * One reading of a figure's published hidden flag for the page's table and indicators.csv
+ * One reading of a figure's published hidden flag for the page's table, indicators.csv and serie.csv's status
  * (src/render/_figure-value.ts), on hand-written entries: spec/outputs.md's kinds, "small" (shown
  * "färre än k", `litet`) and "protects" ("döljs", `doljs`); `true` from a file published before the two
  * kinds (a small value); `false`, which says "not hidden" and decides alone even beside the entry's
@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest";
 import type { IncidentEntry, Indicators } from "../../../src/model/indicators.ts";
 import { incidentTable } from "../../../src/render/incident-table.ts";
 import { renderIndicatorsCsv } from "../../../src/render/indicators-csv.ts";
+import { countStatus } from "../../../src/render/serie-csv.ts";
 import { SAMPLE_MONTH, sampleConfig } from "../../helpers/sample-indicators.ts";
 
 /** Misshandel in Centrum with this month's count and last year's month both null, flagged `flag` (or not at all), and the entry's `suppressed`. */
@@ -58,17 +59,18 @@ function csvCells(ind: Indicators): string[] {
   return ["antal", "samma_manad_ifjol", "undertryckt", "dolda"].map((n) => cells[names.indexOf(n)] ?? "?");
 }
 
-describe("a hidden figure reads the same on the page and in indicators.csv", () => {
+describe("a hidden figure reads the same on the page, in indicators.csv and in serie.csv", () => {
   it.each([
-    ["small", "small", true, ["färre än 3", "färre än 3"], ["", "", "litet", "samma_manad_ifjol=litet"]],
-    ["protects", "protects", true, ["döljs", "döljs"], ["", "", "doljs", "samma_manad_ifjol=doljs"]],
-    ["true, from a file before the two kinds", true, true, ["färre än 3", "färre än 3"], ["", "", "litet", "samma_manad_ifjol=litet"]],
-    ["false: not hidden, whatever the entry's suppressed says", false, true, ["uppgift saknas", "uppgift saknas"], ["", "", "nej", ""]],
-    ["absent beside suppressed: true, from a file before the per-figure flags", undefined, true, ["färre än 3", "uppgift saknas"], ["", "", "litet", ""]],
-    ["absent, a plain null: unavailable", undefined, false, ["uppgift saknas", "uppgift saknas"], ["", "", "nej", ""]],
-  ] as const)("flag %s", (_case, flag, suppressed, table, csv) => {
+    ["small", "small", true, ["färre än 3", "färre än 3"], ["", "", "litet", "samma_manad_ifjol=litet"], "dold_litet"],
+    ["protects", "protects", true, ["döljs", "döljs"], ["", "", "doljs", "samma_manad_ifjol=doljs"], "dold_skyddar"],
+    ["true, from a file before the two kinds", true, true, ["färre än 3", "färre än 3"], ["", "", "litet", "samma_manad_ifjol=litet"], "dold_litet"],
+    ["false: not hidden, whatever the entry's suppressed says", false, true, ["uppgift saknas", "uppgift saknas"], ["", "", "nej", ""], "saknas"],
+    ["absent beside suppressed: true, from a file before the per-figure flags", undefined, true, ["färre än 3", "uppgift saknas"], ["", "", "litet", ""], "dold_litet"],
+    ["absent, a plain null: unavailable", undefined, false, ["uppgift saknas", "uppgift saknas"], ["", "", "nej", ""], "saknas"],
+  ] as const)("flag %s", (_case, flag, suppressed, table, csv, serie) => {
     const ind = withFlag(flag, suppressed);
     expect(tableCells(ind)).toEqual(table);
     expect(csvCells(ind)).toEqual(csv);
+    expect(countStatus(ind.areas[0]!.incidents[0]!)).toBe(serie);
   });
 });
