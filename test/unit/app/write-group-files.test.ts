@@ -35,6 +35,20 @@ function group() {
   return { outDir, month, write };
 }
 
+/** The error the group's files stop with: a publish error (exit 1), and no comparison written. */
+function publishError(g: ReturnType<typeof group>): LagesbildError {
+  let thrown: unknown = null;
+  try {
+    g.write();
+  } catch (error) {
+    thrown = error;
+  }
+  expect(thrown).toBeInstanceOf(LagesbildError);
+  expect((thrown as LagesbildError).exitCode).toBe(1);
+  expect(existsSync(path.join(g.outDir, "jamforelse"))).toBe(false);
+  return thrown as LagesbildError;
+}
+
 describe("the group's comparison of its kommuner's published months", () => {
   it("shows a kommun with no indicators.json for the month as not published: its row has no figures", () => {
     const g = group();
@@ -57,32 +71,15 @@ describe("the group's comparison of its kommuner's published months", () => {
     mkdirSync(g.month("grannby"), { recursive: true });
     const file = path.join(g.month("grannby"), "indicators.json");
     writeFileSync(file, content);
-    let thrown: unknown = null;
-    try {
-      g.write();
-    } catch (error) {
-      thrown = error;
-    }
-    expect(thrown).toBeInstanceOf(LagesbildError);
-    expect((thrown as LagesbildError).exitCode).toBe(1);
-    expect((thrown as LagesbildError).message).toContain(file);
-    expect(existsSync(path.join(g.outDir, "jamforelse"))).toBe(false);
+    expect(publishError(g).message).toContain(file);
   });
 
   it("stops with a publish error naming an indicators.json that is a folder, why it cannot be read and the month to rebuild", () => {
     const g = group();
     const file = path.join(g.month("grannby"), "indicators.json");
     mkdirSync(file, { recursive: true });
-    let thrown: unknown = null;
-    try {
-      g.write();
-    } catch (error) {
-      thrown = error;
-    }
-    expect(thrown).toBeInstanceOf(LagesbildError);
-    expect((thrown as LagesbildError).exitCode).toBe(1);
-    expect((thrown as LagesbildError).message).toContain(`${file} kan inte läsas (är en mapp, inte en vanlig fil)`);
-    expect((thrown as LagesbildError).message).toContain(`--month ${SAMPLE_MONTH} --force`);
-    expect(existsSync(path.join(g.outDir, "jamforelse"))).toBe(false);
+    const { message } = publishError(g);
+    expect(message).toContain(`${file} kan inte läsas (är en mapp, inte en vanlig fil)`);
+    expect(message).toContain(`--month ${SAMPLE_MONTH} --force`);
   });
 });
