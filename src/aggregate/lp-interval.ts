@@ -265,6 +265,42 @@ export function propagatedBounds(
 }
 
 /**
+ * A HiGHS model with zero costs over the unknowns `cols` (column j is `cols[j]`, `colOf` maps an unknown
+ * back to its column, undefined for none) and the relations `rows`. A term whose unknown is no column is
+ * held at its value in `held` and moves into its row's bounds (settleLocally's small LPs); without
+ * `held` every term must be a column (a whole component's model).
+ */
+function componentModel(solver: Highs, p: Programme, cols: readonly number[], colOf: (v: number) => number | undefined, rows: readonly Relation[], held?: Float64Array) {
+  const starts = [0];
+  const indices: number[] = [];
+  const values: number[] = [];
+  const rowLower: number[] = [];
+  const rowUpper: number[] = [];
+  for (const r of rows) {
+    let fixed = 0;
+    for (const t of r.terms) {
+      const c = colOf(t.v);
+      if (c !== undefined) (indices.push(c), values.push(t.coef));
+      else if (held !== undefined) fixed += t.coef * at(held, t.v);
+      else throw new Error(`componentModel: unknown ${t.v} of a relation is no column and has no held value`);
+    }
+    starts.push(indices.length);
+    rowLower.push(Number.isFinite(r.lo) ? r.lo - fixed : -solver.infinity);
+    rowUpper.push(Number.isFinite(r.hi) ? r.hi - fixed : solver.infinity);
+  }
+  return solver.createModel({
+    numCols: cols.length,
+    numRows: rows.length,
+    colCost: new Float64Array(cols.length),
+    colLower: cols.map((v) => at(p.lower, v)),
+    colUpper: cols.map((v) => finite(p.upper[v], solver.infinity)),
+    rowLower,
+    rowUpper,
+    matrix: { format: "csr", numRows: rows.length, numCols: cols.length, starts, indices, values },
+  });
+}
+
+/**
  * Settles open targets (removes them from `open`) with points found by small LPs: for each group of
  * targets, the unknowns joined to theirs by equalities (the lines of one month's table: a hidden window
  * sum is an inequality, a label) are free and every other unknown of the component stays at its true value
@@ -313,35 +349,11 @@ function settleLocally(p: Programme, targets: readonly Target[], open: Set<numbe
     const free: number[] = key.split(",").flatMap((root) => membersOfRoot.get(Number(root)) ?? []);
     if (free.length === members.length) continue;
     const col = new Map(free.map((v, j) => [v, j]));
-    const rows = new Set<Relation>();
-    for (const v of free) for (const r of relationsOfVar.get(v) ?? []) rows.add(r);
-    const checked = [...rows];
-    const starts = [0];
-    const indices: number[] = [];
-    const values: number[] = [];
-    const rowLower: number[] = [];
-    const rowUpper: number[] = [];
-    for (const r of rows) {
-      let fixed = 0;
-      for (const t of r.terms) {
-        const c = col.get(t.v);
-        if (c === undefined) fixed += t.coef * at(truth, t.v);
-        else (indices.push(c), values.push(t.coef));
-      }
-      starts.push(indices.length);
-      rowLower.push(Number.isFinite(r.lo) ? r.lo - fixed : -solver.infinity);
-      rowUpper.push(Number.isFinite(r.hi) ? r.hi - fixed : solver.infinity);
-    }
-    const model = solver.createModel({
-      numCols: free.length,
-      numRows: rowLower.length,
-      colCost: new Float64Array(free.length),
-      colLower: free.map((v) => at(p.lower, v)),
-      colUpper: free.map((v) => finite(p.upper[v], solver.infinity)),
-      rowLower,
-      rowUpper,
-      matrix: { format: "csr", numRows: rowLower.length, numCols: free.length, starts, indices, values },
-    });
+    const rowSet = new Set<Relation>();
+    for (const v of free) for (const r of relationsOfVar.get(v) ?? []) rowSet.add(r);
+    const checked = [...rowSet];
+    // The unknowns outside `free` hold their true values: their terms become the rows' bounds.
+    const model = componentModel(solver, p, free, (v) => col.get(v), checked, truth);
     try {
       model.options.set({ output_flag: false });
       model.changeObjectiveSense(sense.maximize);
@@ -467,23 +479,7 @@ export function pinnedTargets<T extends Target>(p: Programme, targets: readonly 
       }
     }
     if (open.size === 0) continue;
-    const starts = [0];
-    const indices: number[] = [];
-    const values: number[] = [];
-    for (const r of rel) {
-      for (const term of r.terms) (indices.push(at(col, term.v)), values.push(term.coef));
-      starts.push(indices.length);
-    }
-    const model = solver.createModel({
-      numCols: members.length,
-      numRows: rel.length,
-      colCost: new Float64Array(members.length),
-      colLower: members.map((i) => at(p.lower, i)),
-      colUpper: members.map((i) => finite(p.upper[i], solver.infinity)),
-      rowLower: rel.map((r) => (Number.isFinite(r.lo) ? r.lo : -solver.infinity)),
-      rowUpper: rel.map((r) => (Number.isFinite(r.hi) ? r.hi : solver.infinity)),
-      matrix: { format: "csr", numRows: rel.length, numCols: members.length, starts, indices, values },
-    });
+    const model = componentModel(solver, p, members, (v) => at(col, v), rel);
     try {
       model.options.set({ output_flag: false });
       model.changeObjectiveSense(sense.maximize);
