@@ -244,6 +244,15 @@ describe.skipIf(!hasChromium)("an area page and the month page in headless Chrom
       const page = await browser.newPage({ viewport: { width, height: width === 390 ? 844 : 900 } });
       await page.goto(pathToFileURL(path.join(month, rel)).href);
       await page.evaluate(() => document.querySelectorAll("details").forEach((d) => { d.open = true; }));
+      // The charts are loading="lazy": the page's load event does not wait for one below the first screen, so
+      // whether it had arrived was a race (it lost once in CI at 1280 px). Ask for it now and wait for it to
+      // decode or fail; a broken path still ends with naturalWidth 0.
+      await page.evaluate(async () => {
+        const img = document.querySelector("figure img") as HTMLImageElement | null;
+        if (!img) return;
+        img.loading = "eager";
+        await img.decode().catch(() => undefined);
+      });
       const overflow = await page.evaluate(() => ({
         page: Math.max(0, document.documentElement.scrollWidth - window.innerWidth),
         wide: [...document.querySelectorAll("body *")]
