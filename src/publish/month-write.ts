@@ -65,6 +65,18 @@ export function accountingHash(published: Pick<Indicators, "sources">, runJson: 
   return sha256(stringifyJson({ sources: published.sources, run }));
 }
 
+/**
+ * Whether the month is written whatever its figures are: `force`, or no record of a published folder
+ * to compare them with (a new month). Then nothing planMonthWrite works out can skip it, and rendering
+ * may start before it (app/write-month.ts).
+ */
+export function mustWrite(q: Pick<MonthWriteQuestion, "month" | "state" | "force">): boolean {
+  // The folder's indicators.json is there and is the one the record was written with: the state
+  // matches the files on disk (checked at start-up), so its revision is the record's and the file
+  // need not be read (issue 7: a skipped month costs no read).
+  return q.force || q.state.record(q.month) === undefined || q.state.fileSha256(`${q.month}/indicators.json`) === undefined;
+}
+
 /** Whether the month is skipped, and otherwise its revision and what it replaces. */
 export function planMonthWrite(q: MonthWriteQuestion): MonthWritePlan {
   const { month, state } = q;
@@ -73,12 +85,8 @@ export function planMonthWrite(q: MonthWriteQuestion): MonthWritePlan {
   const configHash = publishedConfigHash(q.config);
   const record = state.record(month);
   if (
-    !q.force &&
+    !mustWrite(q) &&
     record &&
-    // The folder's indicators.json is there and is the one this record was written with: the state
-    // matches the files on disk (checked at start-up), so its revision is the record's and the file
-    // need not be read (issue 7: a skipped month costs no read).
-    state.fileSha256(`${month}/indicators.json`) !== undefined &&
     record.indicators_sha256 === indicatorsHash &&
     record.config_sha256 === configHash &&
     record.accounting_sha256 === accounting &&

@@ -18,52 +18,83 @@ import { renderReportHtml } from "./report-page.ts";
 
 export type { MonthFile } from "./data-files.ts";
 
+/** What the month page needs besides the figures: known once publishing has decided the revision. */
+export interface PageContext {
+  revision: number;
+  notes: ReadonlyArray<MonthNote>;
+  runJson: unknown;
+  revisions?: ReadonlyArray<RevisionNote>;
+  commentary?: string | null;
+}
+
+/** A month's rendering, started: its area charts are being drawn. */
+export interface MonthRender {
+  /** Every file of the month (see renderMonthFiles). */
+  files(page: PageContext): Promise<MonthFile[]>;
+  /** Stops the drawing (the month failed or was skipped before `files`). */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts rendering the month from its figures alone: with area pages, worker threads start drawing the
+ * area charts now (area-chart-run.ts), so a caller that must still work out the month's revision (its
+ * hash over every figure) does so while they draw (issue 20). `ind`'s revision is not drawn anywhere:
+ * the one `files` is given is published.
+ */
+export function startMonthRender(ind: Indicators, ctx: { config: Config; chartCacheDir?: string; warn?: (obj: object, message: string) => void }): MonthRender {
+  // Charts drawn by an earlier run from the same inputs are read, not drawn (chart-store.ts).
+  const store = ctx.chartCacheDir === undefined ? null : chartStoreFor(ctx.chartCacheDir);
+  const specs = chartSpecs(ind, ctx.config);
+  // The area pages' charts start first: worker threads draw them while this thread draws the month
+  // page's charts and renders the pages and data files, which need only the charts' layout.
+  const areaCharts = areaPagesEnabled(ctx.config) ? startAreaCharts(specs.filter((s) => s.placement.section === "area"), store, ctx.warn ?? (() => undefined), ind.month) : null;
+  const close = async () => {
+    await areaCharts?.close();
+  };
+  return {
+    async files(page) {
+      const published: Indicators = { ...ind, revision: page.revision };
+      try {
+        const charts = await renderCharts(published, ctx.config, store, specs);
+        const context = { config: ctx.config, charts, notes: monthNotesText(page.notes, published, ctx.config), revisions: page.revisions, commentary: page.commentary };
+        const html = renderReportHtml(published, context);
+        const files: MonthFile[] = [{ path: "index.html", content: Buffer.from(html, "utf8") }, ...renderDataFiles(published, page.runJson), ...charts.flatMap(chartFiles)];
+        if (areaCharts !== null) {
+          const layouts = new Map(areaCharts.layouts.flatMap((c) => (c.placement.section === "area" ? [[c.placement.area, c] as const] : [])));
+          for (const area of pagedAreas(published)) {
+            // The chart's `file` is relative to the page that shows it: `charts/…` from `omrade/`.
+            files.push({ path: areaPagePath(area.id), content: Buffer.from(renderAreaPageHtml(published, area, context, layouts.get(area.id)), "utf8") });
+          }
+          const drawn = await areaCharts.finish();
+          files.push(...drawn.flatMap(chartFiles).map((f) => ({ ...f, path: `${AREA_DIR}/${f.path}` })));
+        }
+        store?.prune();
+        // Code-unit order, not localeCompare: the same on every machine.
+        return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      } catch (error) {
+        await close();
+        throw error;
+      }
+    },
+    close,
+  };
+}
+
 /**
  * `index.html`, `indicators.json`, `indicators.csv`, `run.json` and `charts/*.png`, all from the
  * suppressed indicators `ind`; with area pages (area-pages.ts) also `omrade/<id>.html` per area, each
  * area's chart beside its page in `omrade/charts/` (drawn once, shown only there).
  */
-export async function renderMonthFiles(
+export function renderMonthFiles(
   ind: Indicators,
-  ctx: {
+  ctx: Omit<PageContext, "revision"> & {
     config: Config;
-    notes: ReadonlyArray<MonthNote>;
-    runJson: unknown;
-    revisions?: ReadonlyArray<RevisionNote>;
-    commentary?: string | null;
     chartCacheDir?: string;
     /** The run's log, for what goes wrong without failing the month (a chart worker that failed). */
     warn?: (obj: object, message: string) => void;
   },
 ): Promise<MonthFile[]> {
-  // Charts drawn by an earlier run from the same inputs are read, not drawn (chart-store.ts).
-  const store = ctx.chartCacheDir === undefined ? null : chartStoreFor(ctx.chartCacheDir);
-  const areaPages = areaPagesEnabled(ctx.config);
-  const specs = chartSpecs(ind, ctx.config);
-  // The area pages' charts start first: worker threads draw them while this thread draws the month
-  // page's charts and renders the pages and data files, which need only the charts' layout.
-  const areaCharts = areaPages ? startAreaCharts(specs.filter((s) => s.placement.section === "area"), store, ctx.warn ?? (() => undefined), ind.month) : null;
-  try {
-    const charts = await renderCharts(ind, ctx.config, store, specs);
-    const context = { config: ctx.config, charts, notes: monthNotesText(ctx.notes, ind, ctx.config), revisions: ctx.revisions, commentary: ctx.commentary };
-    const page = renderReportHtml(ind, context);
-    const files: MonthFile[] = [{ path: "index.html", content: Buffer.from(page, "utf8") }, ...renderDataFiles(ind, ctx.runJson), ...charts.flatMap(chartFiles)];
-    if (areaCharts !== null) {
-      const layouts = new Map(areaCharts.layouts.flatMap((c) => (c.placement.section === "area" ? [[c.placement.area, c] as const] : [])));
-      for (const area of pagedAreas(ind)) {
-        // The chart's `file` is relative to the page that shows it: `charts/…` from `omrade/`.
-        files.push({ path: areaPagePath(area.id), content: Buffer.from(renderAreaPageHtml(ind, area, context, layouts.get(area.id)), "utf8") });
-      }
-      const drawn = await areaCharts.finish();
-      files.push(...drawn.flatMap(chartFiles).map((f) => ({ ...f, path: `${AREA_DIR}/${f.path}` })));
-    }
-    store?.prune();
-    // Code-unit order, not localeCompare: the same on every machine.
-    return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  } catch (error) {
-    await areaCharts?.close();
-    throw error;
-  }
+  return startMonthRender(ind, ctx).files({ ...ctx, revision: ind.revision });
 }
 
 /** A chart's wide image and, when drawn, its phone variant (served through `<picture>`). */
