@@ -288,7 +288,7 @@ function componentModel(solver: Highs, p: Programme, cols: readonly number[], co
     rowLower.push(Number.isFinite(r.lo) ? r.lo - fixed : -solver.infinity);
     rowUpper.push(Number.isFinite(r.hi) ? r.hi - fixed : solver.infinity);
   }
-  return solver.createModel({
+  const model = solver.createModel({
     numCols: cols.length,
     numRows: rows.length,
     colCost: new Float64Array(cols.length),
@@ -298,6 +298,12 @@ function componentModel(solver: Highs, p: Programme, cols: readonly number[], co
     rowUpper,
     matrix: { format: "csr", numRows: rows.length, numCols: cols.length, starts, indices, values },
   });
+  // Its callers solve one model many times, changing only the objective: the last optimal basis stays
+  // primal feasible, so the primal simplex goes on from it, where HiGHS's default dual simplex starts
+  // from a dual infeasible basis. 20 areas, first plan: iterations over time 317k -> 130k, same verdicts
+  // (a verdict is the LP's optimum, whichever vertex attains it).
+  model.options.set({ output_flag: false, simplex_strategy: 4 });
+  return model;
 }
 
 /**
@@ -355,7 +361,6 @@ function settleLocally(p: Programme, targets: readonly Target[], open: Set<numbe
     // The unknowns outside `free` hold their true values: their terms become the rows' bounds.
     const model = componentModel(solver, p, free, (v) => col.get(v), checked, truth);
     try {
-      model.options.set({ output_flag: false });
       model.changeObjectiveSense(sense.maximize);
       let left = ids.filter((i) => open.has(i));
       const valueOf = (x: Float64Array, t: Target) => t.vars.reduce((s, v) => s + at(x, v), 0);
@@ -454,11 +459,14 @@ export function pinnedTargets<T extends Target>(p: Programme, targets: readonly 
     // A known point that satisfies the component is as good a witness as a solved one.
     for (const seed of opts.seeds ?? []) {
       if (open.size === 0) break;
-      if (!satisfies(p, seed, members, rel)) continue;
-      for (const i of open) {
+      // Which open targets it moves first (a few additions each): most seeds move none of a component's,
+      // and checking them against every relation of the component was a tenth of the plan's time.
+      const moves = [...open].filter((i) => {
         const t = at(targets, i);
-        if (Math.abs(t.vars.reduce((s, v) => s + at(seed, v), 0) - t.truth) >= 1 - 1e-6) open.delete(i);
-      }
+        return Math.abs(t.vars.reduce((s, v) => s + at(seed, v), 0) - t.truth) >= 1 - 1e-6;
+      });
+      if (moves.length === 0 || !satisfies(p, seed, members, rel)) continue;
+      for (const i of moves) open.delete(i);
     }
     if (open.size === 0) continue;
     // Bound propagation proves most pinned targets pinned without a solve (see `propagatedBounds`). A
@@ -481,7 +489,6 @@ export function pinnedTargets<T extends Target>(p: Programme, targets: readonly 
     if (open.size === 0) continue;
     const model = componentModel(solver, p, members, (v) => at(col, v), rel);
     try {
-      model.options.set({ output_flag: false });
       model.changeObjectiveSense(sense.maximize);
       const valueOf = (x: Float64Array, t: Target) => t.vars.reduce((s, v) => s + at(x, at(col, v)), 0);
       /** Solves max Σ dir_t · target_t; the point, or null when unbounded/failed. */
