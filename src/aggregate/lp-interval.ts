@@ -155,6 +155,12 @@ export interface Target {
   hi: number;
 }
 
+/** The side a target has room on: up from its floor (1), down from its ceiling (k − 1); `flip` asks for the other. */
+function roomDir(t: Target, flip = false): 1 | -1 {
+  const up = t.truth + 1 <= t.hi;
+  return up !== flip ? 1 : -1;
+}
+
 export interface PinnedOptions {
   /**
    * Stop at the first pinned target (the result then holds one, not necessarily the first): for a
@@ -388,10 +394,7 @@ function settleLocally(p: Programme, targets: readonly Target[], open: Set<numbe
         });
         if (left.length === before) stalled = true;
       };
-      const dirOf = (i: number, flip: boolean): 1 | -1 => {
-        const up = at(targets, i).truth + 1 <= at(targets, i).hi;
-        return up !== flip ? 1 : -1;
-      };
+      const dirOf = (i: number, flip = false) => roomDir(at(targets, i), flip);
       let stalled = false;
       for (let round = 0; round < 4 && left.length > 0 && !stalled; round++) tryDirs(new Map(left.map((i) => [i, dirOf(i, false)])));
       // Then each left alone, either way it has room.
@@ -514,11 +517,7 @@ export function pinnedTargets<T extends Target>(p: Programme, targets: readonly 
         const t = at(targets, i);
         return Math.abs(valueOf(x, t) - t.truth) >= 1 - 1e-6;
       };
-      // The side each target has room on: up from its floor, down from its ceiling.
-      const dirOf = (i: number, flip = false): 1 | -1 => {
-        const up = at(targets, i).truth + 1 <= at(targets, i).hi;
-        return up !== flip ? 1 : -1;
-      };
+      const dirOf = (i: number, flip = false) => roomDir(at(targets, i), flip);
       for (let round = 0; round < 8 && open.size > 0; round++) {
         const x = solve(new Map([...open].map((i) => [i, dirOf(i)])));
         if (x === null) break; // an unbounded objective says nothing about one target: solve them one by one
