@@ -155,6 +155,11 @@ export interface Target {
   hi: number;
 }
 
+/** Whether a point where target `t` sums to `value` moves it by at least 1 (so `t` keeps two integers); 1e-6 allows for the solver's rounding. */
+function movesBy1(t: Target, value: number): boolean {
+  return Math.abs(value - t.truth) >= 1 - 1e-6;
+}
+
 /** The side a target has room on: up from its floor (1), down from its ceiling (k − 1); `flip` asks for the other. */
 function roomDir(t: Target, flip = false): 1 | -1 {
   const up = t.truth + 1 <= t.hi;
@@ -388,7 +393,7 @@ function settleLocally(p: Programme, targets: readonly Target[], open: Set<numbe
         const before = left.length;
         left = left.filter((i) => {
           const t = at(targets, i);
-          if (Math.abs(valueOf(full, t) - t.truth) < 1 - 1e-6) return true;
+          if (!movesBy1(t, valueOf(full, t))) return true;
           open.delete(i);
           return false;
         });
@@ -466,7 +471,7 @@ export function pinnedTargets<T extends Target>(p: Programme, targets: readonly 
       // and checking them against every relation of the component was a tenth of the plan's time.
       const moves = [...open].filter((i) => {
         const t = at(targets, i);
-        return Math.abs(t.vars.reduce((s, v) => s + at(seed, v), 0) - t.truth) >= 1 - 1e-6;
+        return movesBy1(t, t.vars.reduce((s, v) => s + at(seed, v), 0));
       });
       if (moves.length === 0 || !satisfies(p, seed, members, rel)) continue;
       for (const i of moves) open.delete(i);
@@ -515,7 +520,7 @@ export function pinnedTargets<T extends Target>(p: Programme, targets: readonly 
       };
       const moved = (x: Float64Array, i: number) => {
         const t = at(targets, i);
-        return Math.abs(valueOf(x, t) - t.truth) >= 1 - 1e-6;
+        return movesBy1(t, valueOf(x, t));
       };
       const dirOf = (i: number, flip = false) => roomDir(at(targets, i), flip);
       for (let round = 0; round < 8 && open.size > 0; round++) {
