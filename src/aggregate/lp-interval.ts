@@ -48,21 +48,35 @@ function finite(v: number | undefined, infinity: number): number {
 }
 
 /**
+ * Union–find (path halving) over the items 0 … count − 1: `joins` calls `join(a, b)` for every pair to put
+ * in one set (a's set joins b's); returns each item's root. `components` joins unknowns by relations,
+ * `settleLocally` a component's columns by equalities.
+ */
+function unionRoots(count: number, joins: (join: (a: number, b: number) => void) => void): Int32Array {
+  const parent = Int32Array.from({ length: count }, (_, i) => i);
+  const find = (x: number): number => {
+    while (at(parent, x) !== x) x = parent[x] = at(parent, at(parent, x));
+    return x;
+  };
+  joins((a, b) => (parent[find(a)] = find(b)));
+  for (let i = 0; i < count; i++) parent[i] = find(i);
+  return parent;
+}
+
+/**
  * Components of the unknowns, joined by relations (union–find): each unknown's root (`of`), and by root
  * the component's relations and its unknowns in ascending order (`membersOf`), which each solve of a
  * component reads (a scan of every unknown per solve was quadratic in a programme over time).
  */
 export function components(p: Programme): { of: number[]; relationsOf: Map<number, Relation[]>; membersOf: Map<number, number[]> } {
-  const parent = Int32Array.from(p.lower, (_, i) => i);
-  const find = (x: number): number => {
-    while (at(parent, x) !== x) x = parent[x] = at(parent, at(parent, x));
-    return x;
-  };
-  for (const r of p.relations) {
-    const head = r.terms[0];
-    if (head !== undefined) for (const t of r.terms) parent[find(t.v)] = find(head.v);
-  }
-  const of = Array.from(parent, (_, i) => find(i));
+  const of = Array.from(
+    unionRoots(p.lower.length, (join) => {
+      for (const r of p.relations) {
+        const head = r.terms[0];
+        if (head !== undefined) for (const t of r.terms) join(t.v, head.v);
+      }
+    }),
+  );
   const relationsOf = new Map<number, Relation[]>();
   for (const r of p.relations) {
     const head = r.terms[0];
@@ -330,30 +344,23 @@ function componentModel(solver: Highs, p: Programme, cols: readonly number[], co
  * left open for the whole component's LP. A group whose equalities reach the whole component (a month's
  * own table, all equalities) is left to that LP at once: here it would only be the same LP again.
  */
-function settleLocally(p: Programme, targets: readonly Target[], open: Set<number>, members: readonly number[], rel: readonly Relation[], truth: Float64Array, found?: Float64Array[]): void {
+function settleLocally(p: Programme, targets: readonly Target[], open: Set<number>, members: readonly number[], colOf: Int32Array, rel: readonly Relation[], truth: Float64Array, found?: Float64Array[]): void {
   // Every certificate below leans on the truth being a point of the programme: checked, not assumed.
   if (!satisfies(p, truth, members, rel)) throw new Error("settleLocally: the true values are not a feasible point of the programme");
   const solver = highs();
   const sense = solver.constants.objectiveSense;
   const status = solver.constants.modelStatus;
-  // Unknowns joined by equalities (union–find), and the relations of each unknown.
-  const parent = new Map<number, number>(members.map((v) => [v, v]));
-  const find = (x: number): number => {
-    let r = x;
-    while (mustGet(parent, r, "unknown") !== r) r = mustGet(parent, r, "unknown");
-    while (x !== r) {
-      const next = mustGet(parent, x, "unknown");
-      parent.set(x, r);
-      x = next;
-    }
-    return r;
-  };
+  // Unknowns joined by equalities (union–find over the component's columns), and the relations of each unknown.
   const relationsOfVar = new Map<number, Relation[]>();
-  for (const r of rel) {
-    for (const t of r.terms) append(relationsOfVar, t.v, r);
-    const head = r.terms[0];
-    if (r.lo === r.hi && head !== undefined) for (const t of r.terms) parent.set(find(t.v), find(head.v));
-  }
+  for (const r of rel) for (const t of r.terms) append(relationsOfVar, t.v, r);
+  const rootCol = unionRoots(members.length, (join) => {
+    for (const r of rel) {
+      const head = r.terms[0];
+      if (r.lo === r.hi && head !== undefined) for (const t of r.terms) join(at(colOf, t.v), at(colOf, head.v));
+    }
+  });
+  // The root as an unknown (its column's), as the groups below are keyed and ordered by unknowns.
+  const find = (v: number): number => at(members, at(rootCol, at(colOf, v)));
   const membersOfRoot = new Map<number, number[]>();
   for (const v of members) append(membersOfRoot, find(v), v);
   // Open targets grouped by the equality pieces their unknowns lie in.
@@ -532,7 +539,7 @@ export function pinnedTargets<T extends Target>(p: Programme, targets: readonly 
       }
       // What the combined solves leave can mostly move within its own neighbourhood (a month's table): a
       // small LP there settles it (see `settleLocally`), and only the rest is solved one by one here.
-      if (opts.truth && open.size > 0) settleLocally(p, targets, open, members, rel, opts.truth, opts.found);
+      if (opts.truth && open.size > 0) settleLocally(p, targets, open, members, col, rel, opts.truth, opts.found);
       for (const i of [...open]) {
         if (!open.has(i)) continue;
         open.delete(i);
