@@ -448,7 +448,9 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
     const ai = areaIdx.get(a);
     const ci = catIdx.get(c);
     const ri = monthIndex(t) - first;
-    if (ai !== undefined && ci !== undefined && ri >= 0 && ri < M) sumArr[sumAt(ai, ci, ri, sumKind === "ytd" ? "ytd" : "rolling")] = kindCode(kind);
+    // The cache reader admits only the keys setSum writes: any other kind is a bug, not a window to guess.
+    if (sumKind !== "ytd" && sumKind !== "rolling") throw new Error(`suppression plan: a sum's key of unknown kind: ${key}`);
+    if (ai !== undefined && ci !== undefined && ri >= 0 && ri < M) sumArr[sumAt(ai, ci, ri, sumKind)] = kindCode(kind);
   }
   for (let t = start; monthIndex(t) <= monthIndex(input.to); t = addMonths(t, 1)) {
     const month = t;

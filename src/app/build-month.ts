@@ -54,7 +54,9 @@ export async function buildMonth(month: YearMonth, ctx: MonthContext): Promise<M
         // The plan is solved from the first covered month on every run; unchanged data reuses it.
         const cacheDir = resolveConfigPath(config, config.cache_dir);
         const keys = planKeys(input).map((key) => `${VERSION}:${key}`); // a new version may plan differently
-        const cached = readPlanDecisions(cacheDir, keys);
+        const cached = readPlanDecisions(cacheDir, keys, (reason) =>
+          effects.log.warn({ month, cacheDir }, `Röjandeskyddets sparade plan i ${cacheDir} kunde inte läsas (${reason}); planen löses på nytt.`),
+        );
         const through = cached === undefined ? undefined : addMonths(from, cached.matching - 1);
         const solves = cached === undefined || cached.matching < keys.length;
         if (solves) await loadSolver();

@@ -10,13 +10,22 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { HiddenKindSchema } from "../model/indicators.ts";
 import { type PlanDecisions, PlanDecisionsSchema } from "../model/suppression-plan.ts";
 import { writeFileAtomic } from "../core/write-file-atomic.ts";
+
+/** A decision's key as the plan writes it: `area|category|YYYY-MM` for a cell, with `|ytd` or `|rolling` for a window sum. */
+const CELL_KEY = /^[^|]+\|[^|]+\|\d{4}-\d{2}$/;
+const SUM_KEY = /^[^|]+\|[^|]+\|\d{4}-\d{2}\|(ytd|rolling)$/;
 
 const PlanFileSchema = PlanDecisionsSchema.extend({
   schema: z.literal("lagesbild.suppression-plan/v2"),
   /** The plan's key per month (`planKeys`), its first month first. */
   keys: z.array(z.string()),
+  // A key the plan could not have written is a damaged cache, never a guess: a sum of another kind
+  // read as some other window would hide or show the wrong figure.
+  cells: z.array(z.tuple([z.string().regex(CELL_KEY), HiddenKindSchema])),
+  sums: z.array(z.tuple([z.string().regex(SUM_KEY), HiddenKindSchema])),
 });
 
 const file = (cacheDir: string) => path.join(cacheDir, "suppression-plan.json");
@@ -24,18 +33,31 @@ const file = (cacheDir: string) => path.join(cacheDir, "suppression-plan.json");
 /**
  * The cached decisions that still hold for a plan with month keys `keys`: all of them when every key
  * matches, those through the last matching month when the data changed after it (the plan solves only
- * the months after `through`), undefined on a miss, a damaged file or an older rule.
+ * the months after `through`), undefined on a miss, a damaged file or an older rule. A file that is
+ * there but cannot be read (not JSON, not the plan's shape, a key the plan does not write) is reported
+ * to `unreadable` with the reason; the plan is then solved anew.
  */
-export function readPlanDecisions(cacheDir: string, keys: string[]): { decisions: PlanDecisions; matching: number } | undefined {
+export function readPlanDecisions(cacheDir: string, keys: string[], unreadable?: (reason: string) => void): { decisions: PlanDecisions; matching: number } | undefined {
+  let text: string;
   try {
-    const parsed = PlanFileSchema.safeParse(JSON.parse(readFileSync(file(cacheDir), "utf8")));
-    if (!parsed.success) return undefined;
+    text = readFileSync(file(cacheDir), "utf8");
+  } catch {
+    return undefined; // no cache yet (or none readable at all): nothing to say
+  }
+  try {
+    const parsed = PlanFileSchema.safeParse(JSON.parse(text));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      unreadable?.(issue === undefined ? "fel form" : `${issue.path.join(".")}: ${issue.message}`);
+      return undefined;
+    }
     let matching = 0;
     while (matching < keys.length && parsed.data.keys[matching] === keys[matching]) matching++;
     if (matching === 0) return undefined;
     const { cells, sums, given_up } = parsed.data;
     return { decisions: { cells, sums, given_up }, matching };
-  } catch {
+  } catch (error) {
+    unreadable?.(error instanceof Error ? error.message : String(error));
     return undefined;
   }
 }

@@ -3,7 +3,7 @@
  * answers exactly as the solved one, a plan resumed after month p decides exactly as a fresh solve, the
  * month keys change from the first month whose counts change, and the file round-trips.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -80,6 +80,35 @@ describe("the suppression plan's cache", () => {
     expect(readPlanDecisions(dir, ["k1", "k2", "x3", "x4"])?.matching).toBe(2);
     expect(readPlanDecisions(dir, ["x1", "k2", "k3"])).toBeUndefined();
     writeFileSync(path.join(dir, "suppression-plan.json"), "{ broken");
-    expect(readPlanDecisions(dir, ["k1"])).toBeUndefined();
+    const reasons: string[] = [];
+    expect(readPlanDecisions(dir, ["k1"], (r) => reasons.push(r))).toBeUndefined();
+    expect(reasons).toHaveLength(1);
+    // No file at all is a plain miss, nothing to warn about.
+    expect(readPlanDecisions(mkdtempSync(path.join(tmpdir(), "lagesbild-plan-")), ["k1"], (r) => reasons.push(r))).toBeUndefined();
+    expect(reasons).toHaveLength(1);
+  });
+
+  it("treats a sum key of a kind the plan never writes as an unreadable cache, not as a 12-month sum", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "lagesbild-plan-"));
+    const decisions = planSuppression(input()).decisions();
+    // Six months: year-to-date sums only (a 12-month sum needs 12 months).
+    expect(decisions.sums.some(([key]) => key.endsWith("|ytd"))).toBe(true);
+    writePlanDecisions(dir, ["k1", "k2", "k3"], decisions);
+    const file = path.join(dir, "suppression-plan.json");
+    const reasons: string[] = [];
+    expect(readPlanDecisions(dir, ["k1", "k2", "k3"], (r) => reasons.push(r))).toEqual({ decisions, matching: 3 });
+    expect(reasons).toEqual([]);
+    // Edited by hand, as a person or an older tool might: one sum's kind misspelt.
+    const text = readFileSync(file, "utf8");
+    const edited = text.replace("|ytd\"", "|ytdd\"");
+    expect(edited).not.toBe(text);
+    writeFileSync(file, edited);
+    expect(readPlanDecisions(dir, ["k1", "k2", "k3"], (r) => reasons.push(r))).toBeUndefined();
+    expect(reasons).toHaveLength(1);
+    expect(reasons[0]).toMatch(/^sums\.\d+\.0: /);
+    // A cell key with a fourth part is no cell the plan writes either.
+    writeFileSync(file, text.replace(/"([^"|]+\|[^"|]+\|\d{4}-\d{2})",("small"|"protects")/, '"$1|x",$2'));
+    expect(readPlanDecisions(dir, ["k1", "k2", "k3"], (r) => reasons.push(r))).toBeUndefined();
+    expect(reasons[1]).toMatch(/^cells\.\d+\.0: /);
   });
 });
