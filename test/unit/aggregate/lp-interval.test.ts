@@ -141,3 +141,61 @@ describe("pinnedTargets against the exact intervals (generated programmes)", () 
     );
   });
 });
+
+describe("pinnedTargets on generated tables, re-solving one model warm, against a cold solve per target", () => {
+  // A month's table as the plan sees it: R × C cells, every row and column sum published, some cells
+  // hidden (small 1..2, "protects" ≥ 3, or a hidden 0 ≥ 0). Big enough that bound propagation leaves
+  // targets to the LP, so the warm re-solves of one model (primal simplex, objective changed between
+  // solves) are what decides them; `intervals` solves each target's min and max on its own.
+  const tables = fc.record({
+    rows: fc.integer({ min: 3, max: 6 }),
+    cols: fc.integer({ min: 3, max: 6 }),
+    values: fc.array(fc.constantFrom(0, 1, 1, 2, 2, 3, 4, 5, 8), { minLength: 36, maxLength: 36 }),
+    hidden: fc.array(fc.boolean(), { minLength: 36, maxLength: 36 }),
+    seeds: fc.array(fc.array(fc.integer({ min: -2, max: 2 }), { minLength: 36, maxLength: 36 }), { maxLength: 4 }),
+  });
+  it("declares pinned exactly the targets whose exact interval holds fewer than two integers, with offered points feasible or not", () => {
+    let decidedByLp = 0;
+    fc.assert(
+      fc.property(tables, ({ rows, cols, values, hidden, seeds }) => {
+        const cell = (r: number, c: number) => r * cols + c;
+        const unknownOf = new Map<number, number>();
+        const truth: number[] = [];
+        for (let i = 0; i < rows * cols; i++) if (hidden[i]) (unknownOf.set(i, truth.length), truth.push(values[i] ?? 0));
+        const relations: Relation[] = [];
+        const line = (cells: number[]) => {
+          const terms = cells.flatMap((i) => (unknownOf.has(i) ? [{ v: unknownOf.get(i) ?? -1, coef: 1 }] : []));
+          const s = terms.reduce((acc, t) => acc + (truth[t.v] ?? 0), 0);
+          if (terms.length > 0) relations.push({ terms, lo: s, hi: s });
+        };
+        for (let r = 0; r < rows; r++) line(Array.from({ length: cols }, (_, c) => cell(r, c)));
+        for (let c = 0; c < cols; c++) line(Array.from({ length: rows }, (_, r) => cell(r, c)));
+        const small = (v: number) => v > 0 && v < 3;
+        const p: Programme = { lower: truth.map((v) => (small(v) ? 1 : v === 0 ? 0 : 3)), upper: truth.map((v) => (small(v) ? 2 : Infinity)), relations };
+        const targets: Target[] = truth.flatMap((v, i) => (small(v) ? [{ vars: [i], truth: v, lo: 1, hi: 2 }] : []));
+        if (targets.length === 0) return;
+        const exact = intervals(p, targets.map((t) => t.vars));
+        const expected = targets.filter((t, j) => {
+          const [lo, hi] = exact[j] ?? [0, 0];
+          return !(hi >= t.truth + 1 - 1e-6 || lo <= t.truth - 1 + 1e-6);
+        });
+        // Offered points: the truth moved at random (mostly infeasible); one taken must satisfy every relation.
+        const offered = seeds.map((d) => Float64Array.from(truth, (v, i) => v + (d[i] ?? 0)));
+        const found: Float64Array[] = [];
+        expect(pinnedTargets(p, targets, { seeds: offered, truth: Float64Array.from(truth), found })).toEqual(expected);
+        decidedByLp += found.length > 0 ? 1 : 0;
+        // Every point it solved is a point of the programme.
+        for (const x of found) {
+          x.forEach((v, i) => (expect(v).toBeGreaterThanOrEqual((p.lower[i] ?? 0) - 1e-6), expect(v).toBeLessThanOrEqual((p.upper[i] ?? 0) + 1e-6)));
+          for (const r of relations) {
+            const s = r.terms.reduce((acc, t) => acc + (x[t.v] ?? 0), 0);
+            expect(Math.abs(s - r.lo)).toBeLessThan(1e-6);
+          }
+        }
+      }),
+      { numRuns: 200, seed: 20261205 },
+    );
+    // The property says something about the LP only if the LP decided some of the cases.
+    expect(decidedByLp).toBeGreaterThan(20);
+  });
+});
