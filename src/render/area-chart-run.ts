@@ -69,9 +69,9 @@ export function startAreaCharts(specs: ReadonlyArray<ChartSpec>, store: ChartSto
     if (stored === undefined) missing.push({ at: i, panels, file: store?.fileFor(key) ?? null });
   });
   // Workers started ahead are used as far as there is work for them (the rest stopped), more started
-  // if the charts call for more; a bad LAGESBILD_CHART_WORKERS was reported when they were started.
+  // if the charts call for more (a bad LAGESBILD_CHART_WORKERS is reported once, chart-pool.ts).
   const ahead = waiting.splice(0);
-  const count = chartWorkerCount(missing.length, process.env, ahead.length > 0 ? undefined : (message) => warn({}, message));
+  const count = chartWorkerCount(missing.length, process.env, (message) => warn({}, message));
   for (const w of ahead.slice(count)) void w.terminate();
   const adopted = ahead.slice(0, count);
   const jobs: ChartJobs = startChartJobs({

@@ -25,15 +25,21 @@ const entry = (): URL => (globalThis as { lagesbildChartWorkerEntry?: URL }).lag
  */
 export const CHART_WORKER_MIN_JOBS = 40;
 
+/** Bad LAGESBILD_CHART_WORKERS values already reported: a run asks twice (workers started ahead, then the month's). */
+const reported = new Set<string>();
+
 /**
  * How many worker threads draw `jobs` area charts beside this thread: LAGESBILD_CHART_WORKERS when set
  * to a whole number (0 = all on this thread), else one per core but this thread's when there are enough
- * charts. A value that is not a whole number is reported through `warn` and the default used.
+ * charts. A value that is not a whole number is reported through `warn` (once per process) and the default used.
  */
 export function chartWorkerCount(jobs: number, env: Readonly<Record<string, string | undefined>> = process.env, warn?: (message: string) => void): number {
   const forced = env.LAGESBILD_CHART_WORKERS;
   if (forced !== undefined && /^\d+$/.test(forced.trim())) return Math.min(Number(forced.trim()), jobs);
-  if (forced !== undefined && forced.trim() !== "") warn?.(`LAGESBILD_CHART_WORKERS=${JSON.stringify(forced)} är inte ett heltal ≥ 0; antalet diagramtrådar väljs automatiskt.`);
+  if (forced !== undefined && forced.trim() !== "" && warn !== undefined && !reported.has(forced)) {
+    reported.add(forced);
+    warn(`LAGESBILD_CHART_WORKERS=${JSON.stringify(forced)} är inte ett heltal ≥ 0; antalet diagramtrådar väljs automatiskt.`);
+  }
   if (jobs < CHART_WORKER_MIN_JOBS) return 0;
   return Math.max(0, Math.min(availableParallelism() - 1, jobs));
 }

@@ -29,6 +29,13 @@ describe("chartWorkerCount", () => {
     chartWorkerCount(5, {}, (w) => warnings.push(w));
     expect(warnings).toHaveLength(1);
   });
+
+  it("reports a bad value once per process, though a run asks twice (workers started ahead, then the month's)", () => {
+    const warnings: string[] = [];
+    chartWorkerCount(CHART_WORKER_MIN_JOBS - 1, { LAGESBILD_CHART_WORKERS: "två" }, (w) => warnings.push(w));
+    chartWorkerCount(3, { LAGESBILD_CHART_WORKERS: "två" }, (w) => warnings.push(w));
+    expect(warnings).toEqual(['LAGESBILD_CHART_WORKERS="två" är inte ett heltal ≥ 0; antalet diagramtrådar väljs automatiskt.']);
+  });
 });
 
 describe("startChartJobs", () => {
