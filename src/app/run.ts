@@ -24,7 +24,7 @@ import { refuseSymlinks, repairInterruptedSwaps } from "../publish/write-atomic.
 import { unknownFileWarning } from "../publish/known-files.ts";
 // Ingest, aggregation, suppression and rendering are imported where they are used, after the up-to-date
 // check: a run that finds nothing changed never loads them (issue 20: loading them was half of its time).
-import { selectMonths } from "./month-selection.ts";
+import { selectMonths, singleMonthBeforeReading } from "./month-selection.ts";
 import { areaPagesEnabled } from "../render/area-pages.ts";
 import { type ProgressPoint, progressMessage, progressPoint } from "./progress.ts";
 import { checkCommentaryPath, commentaryChanged, readCommentary } from "./read-commentary.ts";
@@ -154,7 +154,7 @@ export async function run(opts: RunOptions, effects: RunEffects, prepared?: { co
     // A full run of one month with area pages: the area charts' workers start now, so their start-up
     // overlaps the reading and aggregation below (render/area-chart-run.ts decides whether the month
     // will draw its charts). `--month latest` is known only after reading: its workers start later.
-    const month = opts.onlyData || opts.from !== undefined || opts.month === "latest" ? undefined : selectMonths({ month: opts.month }, generatedAt.month, () => null)[0];
+    const month = opts.onlyData ? undefined : singleMonthBeforeReading(opts, generatedAt.month);
     if (month !== undefined && areaPagesEnabled(config)) {
       const { prestartAreaChartWorkers } = await import("../render/area-chart-run.ts");
       const { chartStoreFor } = await import("../render/chart-store.ts");
