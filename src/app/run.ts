@@ -105,6 +105,7 @@ export async function run(opts: RunOptions, effects: RunEffects, prepared?: { co
   const lock = await acquireLock(outDir);
   if (lock.warning) effects.log.warn(lock.warning);
   let prestarted = false; // chart workers started ahead (render/area-chart-run.ts)
+  let settle = async (): Promise<void> => undefined; // the old month folders' deletion (manifest-state.ts)
   try {
     // Before anything is written or repaired (issue 14.9): never write through a link.
     refuseSymlinks(outDir);
@@ -116,6 +117,7 @@ export async function run(opts: RunOptions, effects: RunEffects, prepared?: { co
     const cleaned = cleanTemporaries([cacheDir, resolveConfigPath(config, config.quarantine_dir)]);
     if (cleaned > 0) effects.log.info({ count: cleaned }, `Tog bort ${cleaned} tillfälliga filer som avbrutna körningar lämnat i cache- och karantänmapparna.`);
     const { state, repairs, unknown } = openManifestState(outDir, generatedAt.iso, fileHashCachePath(cacheDir, outDir));
+    settle = () => state.settle();
     for (const file of unknown) effects.log.warn({ file }, unknownFileWarning(file));
     if (repairs.length > 0) {
       effects.log.warn({ problems: repairs.slice(0, 10), count: repairs.length }, "manifest.json stämde inte med filerna (avbruten körning?) och har byggts om från filerna.");
@@ -230,6 +232,7 @@ export async function run(opts: RunOptions, effects: RunEffects, prepared?: { co
   } finally {
     // Workers started ahead that no month took (a failed or skipped month).
     if (prestarted) await (await import("../render/area-chart-run.ts")).stopWaitingChartWorkers();
+    await settle();
     lock.release();
   }
 }
