@@ -192,7 +192,7 @@ export interface PinnedOptions {
    * without a solve. The plan passes the points of its recent programmes over time: a month's checks
    * differ by a cell or two, and most targets keep a point that moves them.
    */
-  seeds?: Float64Array[];
+  seeds?: readonly Seed[];
   /** A feasible point of the programme (the true values): with it, every point solved is added to `found` in full. */
   truth?: Float64Array;
   found?: Float64Array[];
@@ -200,16 +200,28 @@ export interface PinnedOptions {
   parts?: ReturnType<typeof components>;
 }
 
+/**
+ * A known point: every unknown's value, as an array or read on demand. The plan keeps its points by cell
+ * and offers hundreds per check, most of which move no open target: read on demand, they are never
+ * written out as arrays the size of the programme (that, and collecting them, was a fifth of the plan).
+ */
+export type Seed = Float64Array | ((v: number) => number);
+
 /** Whether `x` satisfies the bounds of `members` and `relations` (within the solver's tolerances). */
 function satisfies(p: Programme, x: Float64Array, members: readonly number[], relations: readonly Relation[]): boolean {
+  return satisfiesAt(p, (i) => at(x, i), members, relations);
+}
+
+/** `satisfies` for a point read through `x`. */
+function satisfiesAt(p: Programme, x: (v: number) => number, members: readonly number[], relations: readonly Relation[]): boolean {
   const tol = 1e-6;
   for (const i of members) {
-    const v = at(x, i);
+    const v = x(i);
     if (!(v >= at(p.lower, i) - tol && v <= at(p.upper, i) + tol)) return false;
   }
   for (const r of relations) {
     let s = 0;
-    for (const t of r.terms) s += t.coef * at(x, t.v);
+    for (const t of r.terms) s += t.coef * x(t.v);
     if (!(s >= r.lo - tol && s <= r.hi + tol)) return false;
   }
   return true;
@@ -472,15 +484,16 @@ export function pinnedTargets<T extends Target>(p: Programme, targets: readonly 
     const rel = relationsOf.get(root) ?? [];
     let open = new Set(ids);
     // A known point that satisfies the component is as good a witness as a solved one.
-    for (const seed of opts.seeds ?? []) {
+    for (const offered of opts.seeds ?? []) {
       if (open.size === 0) break;
+      const seed = typeof offered === "function" ? offered : (v: number) => at(offered, v);
       // Which open targets it moves first (a few additions each): most seeds move none of a component's,
       // and checking them against every relation of the component was a tenth of the plan's time.
       const moves = [...open].filter((i) => {
         const t = at(targets, i);
-        return movesBy1(t, t.vars.reduce((s, v) => s + at(seed, v), 0));
+        return movesBy1(t, t.vars.reduce((s, v) => s + seed(v), 0));
       });
-      if (moves.length === 0 || !satisfies(p, seed, members, rel)) continue;
+      if (moves.length === 0 || !satisfiesAt(p, seed, members, rel)) continue;
       for (const i of moves) open.delete(i);
     }
     if (open.size === 0) continue;

@@ -37,7 +37,7 @@ import type { PlanDecisions } from "../model/suppression-plan.ts";
 import { addMonths, monthFromIndex, monthIndex, type YearMonth } from "../core/month.ts";
 import type { AreaEntry, HiddenKind, IncidentEntry, Indicators } from "../model/indicators.ts";
 import { figureGroup, INCIDENT_FIGURES, type FigureGroup } from "../model/figures.ts";
-import { components, nearestMove, pinnedTargets, type Programme, type Relation, type Target } from "./lp-interval.ts";
+import { components, nearestMove, pinnedTargets, type Programme, type Relation, type Seed, type Target } from "./lp-interval.ts";
 import { baselineMonths, MAX_BASELINE_YEARS } from "./seasonal-trend.ts";
 import { isTotalId } from "../core/measure.ts";
 // `at` is the name of a dense cell index below: the checked lookup is `elem`.
@@ -688,9 +688,12 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
    * both did and shows the cell as it is. `pinnedTargets` checks each point against the programme itself
    * before it counts, so a stale one costs a check, never a wrong answer.
    */
-  function seedsOf(from: Point[], cellOf: ArrayLike<number>, fixed?: number): Float64Array[] {
-    const n = cellOf.length;
-    const toSeed = (q: Point) => Float64Array.from(cellOf, (at) => q.get(at) ?? elem(truthArr, at));
+  function seedsOf(from: Point[], cellOf: ArrayLike<number>, fixed?: number): Seed[] {
+    // Read on demand: most are never read beyond a target or two (see `Seed`).
+    const toSeed = (q: Point) => (v: number) => {
+      const at = elem(cellOf, v);
+      return q.get(at) ?? elem(truthArr, at);
+    };
     if (fixed === undefined) return from.map(toSeed);
     const real = elem(truthArr, fixed);
     const at = (q: Point) => q.get(fixed) ?? real;
@@ -700,9 +703,7 @@ export function planSuppression(input: PlanInput, prior?: { decisions: PlanDecis
       const qs = toSeed(q);
       for (const { value: bv, seed: bs } of below) {
         const lam = (real - bv) / (at(q) - bv);
-        const mix = new Float64Array(n);
-        for (let i = 0; i < n; i++) mix[i] = lam * elem(qs, i) + (1 - lam) * elem(bs, i);
-        seeds.push(mix);
+        seeds.push((v) => lam * qs(v) + (1 - lam) * bs(v));
       }
     }
     return seeds;
