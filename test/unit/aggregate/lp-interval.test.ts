@@ -57,6 +57,11 @@ describe("pinnedTargets", () => {
     // Moves d to 1 and keeps the bounds, but the row a + b = 6 is broken (1 + 6 = 7).
     const offLine = Float64Array.from([1, 6, 6, 1]);
     expect(pinnedTargets(square, squareTargets, { seeds: [broken, offLine] })).toEqual(squareTargets);
+    // The same points read on demand (as the plan offers its pool's) are checked just the same.
+    const reads: number[] = [];
+    const onDemand = (x: Float64Array) => (v: number) => (reads.push(v), x[v] ?? NaN);
+    expect(pinnedTargets(square, squareTargets, { seeds: [onDemand(broken), onDemand(offLine)] })).toEqual(squareTargets);
+    expect(reads.length).toBeGreaterThan(0);
   });
 
   it("settles a target with a feasible offered point, without solving", () => {
@@ -67,6 +72,12 @@ describe("pinnedTargets", () => {
     const none: Float64Array[] = [];
     expect(pinnedTargets(line, lineTargets, { seeds: [Float64Array.from([2, 4, 4])], truth, found: none })).toEqual([]);
     expect(none).toEqual([]);
+    // Read on demand, a point that moves no open target is not checked against the relations at all.
+    const reads: number[] = [];
+    const still = (v: number) => (reads.push(v), [1, 5, 4][v] ?? NaN);
+    expect(pinnedTargets(line, lineTargets, { seeds: [still, (v) => [2, 4, 4][v] ?? NaN], truth, found: none })).toEqual([]);
+    expect(none).toEqual([]);
+    expect(reads).toEqual([0]);
   });
 
   it("with any, stops at one pinned target", () => {
