@@ -45,10 +45,14 @@ export function readPlanDecisions(cacheDir: string, keys: string[], unreadable?:
     return undefined; // no cache yet (or none readable at all): nothing to say
   }
   try {
-    const parsed = PlanFileSchema.safeParse(JSON.parse(text));
+    const json: unknown = JSON.parse(text);
+    const parsed = PlanFileSchema.safeParse(json);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      unreadable?.(issue === undefined ? "fel form" : `${issue.path.join(".")}: ${issue.message}`);
+      // Where it went wrong and the value found there, for whoever opens the file.
+      const where = parsed.error.issues[0]?.path ?? [];
+      let found: unknown = json;
+      for (const step of where) found = typeof found === "object" && found !== null ? (found as Record<PropertyKey, unknown>)[step] : undefined;
+      unreadable?.(`${where.join(".") || "filen"}${typeof found === "string" ? ` = "${found}"` : ""} stämmer inte med planens form`);
       return undefined;
     }
     let matching = 0;
@@ -57,7 +61,7 @@ export function readPlanDecisions(cacheDir: string, keys: string[], unreadable?:
     const { cells, sums, given_up } = parsed.data;
     return { decisions: { cells, sums, given_up }, matching };
   } catch (error) {
-    unreadable?.(error instanceof Error ? error.message : String(error));
+    unreadable?.(`inte giltig JSON (${error instanceof Error ? error.message : String(error)})`);
     return undefined;
   }
 }
