@@ -478,11 +478,15 @@ export function pinnedTargets<T extends Target>(p: Programme, targets: readonly 
   // relations and targets read only its own unknowns.
   const col = new Int32Array(n).fill(-1);
   const bounds = { lo: new Float64Array(n), hi: new Float64Array(n) }; // propagatedBounds', per component in place
+  // First what needs no solve, in every component: the known points, then bound propagation. A caller
+  // asking only whether anything is pinned (the pruning) learns it here, before any LP, when propagation
+  // proves a target pinned in any component (most pinned values are proved so), instead of after the
+  // LPs of the components before it.
+  const unsettled: Array<[number, Set<number>]> = [];
   for (const [root, ids] of byRoot) {
     const members = membersOf.get(root) ?? [];
-    members.forEach((v, j) => (col[v] = j));
     const rel = relationsOf.get(root) ?? [];
-    let open = new Set(ids);
+    const open = new Set(ids);
     // A known point that satisfies the component is as good a witness as a solved one.
     for (const offered of opts.seeds ?? []) {
       if (open.size === 0) break;
@@ -514,7 +518,13 @@ export function pinnedTargets<T extends Target>(p: Programme, targets: readonly 
         if (opts.any) return [t];
       }
     }
-    if (open.size === 0) continue;
+    if (open.size > 0) unsettled.push([root, open]);
+  }
+  for (const [root, settledOpen] of unsettled) {
+    const members = membersOf.get(root) ?? [];
+    members.forEach((v, j) => (col[v] = j));
+    const rel = relationsOf.get(root) ?? [];
+    let open = settledOpen;
     const model = componentModel(solver, p, members, (v) => at(col, v), rel);
     try {
       model.changeObjectiveSense(sense.maximize);
