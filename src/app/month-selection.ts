@@ -49,3 +49,13 @@ export function selectMonths(flags: MonthFlags, currentMonth: YearMonth, latestC
   if (flags.month !== undefined) return [checkMonth("--month", flags.month)];
   return [defaultMonth(currentMonth)];
 }
+
+/**
+ * The one month a run builds when it is known before any source is read: `--month YYYY-MM` or the
+ * default month; undefined for a range and for `latest` (known only after ingestion). The run starts
+ * the area charts' workers ahead for it (run.ts).
+ */
+export function singleMonthBeforeReading(flags: MonthFlags, currentMonth: YearMonth): YearMonth | undefined {
+  if (flags.from !== undefined || flags.month === "latest") return undefined;
+  return selectMonths(flags, currentMonth, () => null)[0];
+}

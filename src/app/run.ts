@@ -23,7 +23,7 @@ import { refuseSymlinks, repairInterruptedSwaps } from "../publish/write-atomic.
 import { unknownFileWarning } from "../publish/known-files.ts";
 // Ingest, aggregation, suppression and rendering are imported where they are used, after the up-to-date
 // check: a run that finds nothing changed never loads them (issue 20: loading them was half of its time).
-import { selectMonths } from "./month-selection.ts";
+import { selectMonths, singleMonthBeforeReading } from "./month-selection.ts";
 import { areaPagesEnabled } from "../render/area-pages.ts";
 import { type ProgressPoint, progressMessage, progressPoint } from "./progress.ts";
 import { checkCommentaryPath, commentaryChanged, readCommentary } from "./read-commentary.ts";
@@ -104,6 +104,7 @@ export async function run(opts: RunOptions, effects: RunEffects, prepared?: { co
   const lock = await acquireLock(outDir);
   if (lock.warning) effects.log.warn(lock.warning);
   let prestarted = false; // chart workers started ahead (render/area-chart-run.ts)
+  let settle = async (): Promise<void> => undefined; // the old month folders' deletion (manifest-state.ts)
   try {
     // Before anything is written or repaired (issue 14.9): never write through a link.
     refuseSymlinks(outDir);
@@ -115,6 +116,7 @@ export async function run(opts: RunOptions, effects: RunEffects, prepared?: { co
     const cleaned = cleanTemporaries([cacheDir, resolveConfigPath(config, config.quarantine_dir)]);
     if (cleaned > 0) effects.log.info({ count: cleaned }, `Tog bort ${cleaned} tillfälliga filer som avbrutna körningar lämnat i cache- och karantänmapparna.`);
     const { state, repairs, unknown } = openManifestState(outDir, generatedAt.iso, fileHashCachePath(cacheDir, outDir));
+    settle = () => state.settle();
     for (const file of unknown) effects.log.warn({ file }, unknownFileWarning(file));
     if (repairs.length > 0) {
       effects.log.warn({ problems: repairs.slice(0, 10), count: repairs.length }, "manifest.json stämde inte med filerna (avbruten körning?) och har byggts om från filerna.");
@@ -153,7 +155,7 @@ export async function run(opts: RunOptions, effects: RunEffects, prepared?: { co
     // A full run of one month with area pages: the area charts' workers start now, so their start-up
     // overlaps the reading and aggregation below (render/area-chart-run.ts decides whether the month
     // will draw its charts). `--month latest` is known only after reading: its workers start later.
-    const month = opts.onlyData || opts.from !== undefined || opts.month === "latest" ? undefined : selectMonths({ month: opts.month }, generatedAt.month, () => null)[0];
+    const month = opts.onlyData ? undefined : singleMonthBeforeReading(opts, generatedAt.month);
     if (month !== undefined && areaPagesEnabled(config)) {
       const { prestartAreaChartWorkers } = await import("../render/area-chart-run.ts");
       const { chartStoreFor } = await import("../render/chart-store.ts");
@@ -229,6 +231,7 @@ export async function run(opts: RunOptions, effects: RunEffects, prepared?: { co
   } finally {
     // Workers started ahead that no month took (a failed or skipped month).
     if (prestarted) await (await import("../render/area-chart-run.ts")).stopWaitingChartWorkers();
+    await settle();
     lock.release();
   }
 }

@@ -4,7 +4,8 @@
  * A string is hashed as its UTF-8 bytes.
  */
 import { createHash } from "node:crypto";
+import { utf8 } from "./utf8.ts";
 
 export function sha256Hex(content: Buffer | string): string {
-  return createHash("sha256").update(content).digest("hex");
+  return createHash("sha256").update(typeof content === "string" ? utf8(content) : content).digest("hex");
 }

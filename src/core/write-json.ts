@@ -14,10 +14,19 @@ export function stringifyJson(value: unknown): string {
   // gives the same text whenever no number came out in exponent form; an exponent is a digit, "e" and
   // a sign, so any match (also one inside a string) falls back to the writer below.
   const native = nativeJson(value);
-  if (native !== undefined && !/\de[+-]/.test(native)) return `${native}\n`;
+  if (native !== undefined && !hasExponent(native)) return `${native}\n`;
   const out = write(value, "");
   if (out === undefined) throw new TypeError("stringifyJson: value is not JSON-serialisable");
   return `${out}\n`;
+}
+
+/**
+ * Whether JSON text may hold a number in exponent form (a digit, "e" and a sign; a match inside a string
+ * only costs the slow writer). The two substring searches first: over a 312-area month's 18 MB of
+ * canonical indicators the regular expression alone took ~0.1 s, and "e+"/"e-" are rare in its text.
+ */
+function hasExponent(text: string): boolean {
+  return (text.includes("e+") || text.includes("e-")) && /\de[+-]/.test(text);
 }
 
 function nativeJson(value: unknown): string | undefined {
@@ -107,7 +116,7 @@ function writeCompact(value: unknown, indent: string): string | undefined {
   if (isLeaf(value)) {
     const native = nativeOneLine(value);
     // An exponent (or a bigint, which JSON.stringify refuses) goes through the plain-number writer.
-    return native !== undefined && !/\de[+-]/.test(native) ? native : oneLine(value);
+    return native !== undefined && !hasExponent(native) ? native : oneLine(value);
   }
   if (value === null || typeof value !== "object" || hasToJson(value)) return write(value, indent);
   const inner = `${indent}  `;

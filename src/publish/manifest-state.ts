@@ -88,6 +88,14 @@ export class ManifestState {
     };
   }
 
+  /** Old month folders being deleted (commitMonth). */
+  private readonly removals: Array<Promise<void>> = [];
+
+  /** Waits for the old month folders' deletion (before the run ends and lets go of its lock). */
+  async settle(): Promise<void> {
+    await Promise.all(this.removals.splice(0));
+  }
+
   /** Swaps a staged month folder in and rewrites the manifest right after it. */
   commitMonth(month: string, folder: StagedFolder, files: ReadonlyArray<MonthFile>, record: MonthRecord, generatedAt: string): void {
     for (const p of [...this.files.keys()]) if (p.startsWith(`${month}/`)) this.files.delete(p);
@@ -101,7 +109,8 @@ export class ManifestState {
     const manifest = this.stageManifest();
     folder.swap();
     manifest.commit();
-    folder.cleanup();
+    // The old folder is deleted while the run goes on (write-atomic.ts); settle() waits for it.
+    this.removals.push(folder.cleanup().catch(() => undefined)); // left behind, the next start-up removes it
     for (const f of files) {
       const rel = `${month}/${f.path}`;
       const entry = this.files.get(rel); // set for every file just above

@@ -7,10 +7,9 @@
 import { at, InvariantError } from "../core/checked.ts";
 import type { ChartSpec } from "./chart-data.ts";
 import { areaChartKey, areaChartLayout, areaPanels, areaRenderer, drawAreaChart, type AreaPanels } from "./area-chart.ts";
-import { existsSync } from "node:fs";
 import type { Worker } from "node:worker_threads";
 import { chartWorkerCount, spawnChartWorkers, startChartJobs, type ChartJobs } from "./chart-pool.ts";
-import type { ChartStore } from "./chart-store.ts";
+import { type ChartStore, writeStoreFile } from "./chart-store.ts";
 import type { ChartImage, ChartLayout } from "./charts.ts";
 
 export interface AreaCharts {
@@ -25,8 +24,8 @@ export interface AreaCharts {
 /** Workers started ahead by prestartAreaChartWorkers, waiting for the month's charts (unref'd: they never keep the process alive). */
 let waiting: Worker[] = [];
 
-/** The marker that a month's area charts were drawn into the store: `<store>/months/<key>`. */
-const drawnMarker = (store: ChartStore, month: string) => store.markerPath(`months/${month}`);
+/** The marker that a month's area charts were drawn into the store: `<store>/months/<YYYY-MM>`. */
+const drawnMarker = (month: string) => `months/${month}`;
 
 /**
  * Starts the chart workers before the run reads its sources, when the month is likely to draw its area
@@ -36,7 +35,7 @@ const drawnMarker = (store: ChartStore, month: string) => store.markerPath(`mont
  * charts (one per area and Okänt område).
  */
 export function prestartAreaChartWorkers(store: ChartStore, month: string, areas: number, warn: (obj: object, message: string) => void): void {
-  if (waiting.length > 0 || existsSync(drawnMarker(store, month))) return;
+  if (waiting.length > 0 || store.marked(drawnMarker(month))) return;
   const count = chartWorkerCount(areas + 1, process.env, (message) => warn({}, message));
   waiting = spawnChartWorkers(count, prepareHere);
   for (const w of waiting) w.unref();
@@ -59,38 +58,44 @@ const prepareHere = () => void areaRenderer();
 export function startAreaCharts(specs: ReadonlyArray<ChartSpec>, store: ChartStore | null, warn: (obj: object, message: string) => void, month?: string): AreaCharts {
   const layouts = specs.map(areaChartLayout);
   const pngs: Array<Buffer | undefined> = [];
-  // The panels and key once per chart: the key to look the store up, the panels to draw here if need be.
-  const missing: Array<{ at: number; panels: AreaPanels; key: string }> = [];
+  // The panels and key once per chart: the key to look the store up, the panels to draw here if need be,
+  // and the store's file for it, which whichever thread draws it writes.
+  const missing: Array<{ at: number; panels: AreaPanels; file: string | null }> = [];
   specs.forEach((spec, i) => {
     const panels = areaPanels(spec);
     const key = areaChartKey(panels);
     const stored = store?.get(key);
     pngs.push(stored);
-    if (stored === undefined) missing.push({ at: i, panels, key });
+    if (stored === undefined) missing.push({ at: i, panels, file: store?.fileFor(key) ?? null });
   });
   // Workers started ahead are used as far as there is work for them (the rest stopped), more started
-  // if the charts call for more; a bad LAGESBILD_CHART_WORKERS was reported when they were started.
+  // if the charts call for more (a bad LAGESBILD_CHART_WORKERS is reported once, chart-pool.ts).
   const ahead = waiting.splice(0);
-  const count = chartWorkerCount(missing.length, process.env, ahead.length > 0 ? undefined : (message) => warn({}, message));
+  const count = chartWorkerCount(missing.length, process.env, (message) => warn({}, message));
   for (const w of ahead.slice(count)) void w.terminate();
   const adopted = ahead.slice(0, count);
-  const jobs: ChartJobs = startChartJobs(
-    missing.map((m) => at(specs, m.at)),
-    [...adopted, ...spawnChartWorkers(count - adopted.length, prepareHere)],
-    (j) => drawAreaChart(at(missing, j).panels),
-    prepareHere,
-    (error) => warn({ error: error.message }, `En diagramtråd misslyckades (${error.message}); huvudtråden ritar dess diagram.`),
-  );
+  const jobs: ChartJobs = startChartJobs({
+    specs: missing.map((m) => at(specs, m.at)),
+    storeFiles: missing.map((m) => m.file),
+    workers: [...adopted, ...spawnChartWorkers(count - adopted.length, prepareHere)],
+    drawHere: (j) => {
+      const { panels, file } = at(missing, j);
+      const png = drawAreaChart(panels);
+      if (file !== null) writeStoreFile(file, png);
+      return png;
+    },
+    prepare: prepareHere,
+    onWorkerFailed: (error) => warn({ error: error.message }, `En diagramtråd misslyckades (${error.message}); huvudtråden ritar dess diagram.`),
+  });
   return {
     layouts,
     async finish() {
       const drawn = await jobs.finish();
-      missing.forEach(({ at: i, key }, j) => {
-        const png = at(drawn, j); // the pool fills every slot
-        pngs[i] = png;
-        store?.set(key, png);
+      missing.forEach(({ at: i, file }, j) => {
+        pngs[i] = at(drawn, j); // the pool fills every slot
+        if (file !== null) store?.written(file);
       });
-      if (store !== null && month !== undefined) store.mark(drawnMarker(store, month));
+      if (store !== null && month !== undefined) store.mark(drawnMarker(month));
       return layouts.map((layout, i) => {
         const png = pngs[i];
         // Every chart was stored or is among `missing`, which the pool drew.

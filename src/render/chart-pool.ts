@@ -25,15 +25,21 @@ const entry = (): URL => (globalThis as { lagesbildChartWorkerEntry?: URL }).lag
  */
 export const CHART_WORKER_MIN_JOBS = 40;
 
+/** Bad LAGESBILD_CHART_WORKERS values already reported: a run asks twice (workers started ahead, then the month's). */
+const reported = new Set<string>();
+
 /**
  * How many worker threads draw `jobs` area charts beside this thread: LAGESBILD_CHART_WORKERS when set
  * to a whole number (0 = all on this thread), else one per core but this thread's when there are enough
- * charts. A value that is not a whole number is reported through `warn` and the default used.
+ * charts. A value that is not a whole number is reported through `warn` (once per process) and the default used.
  */
 export function chartWorkerCount(jobs: number, env: Readonly<Record<string, string | undefined>> = process.env, warn?: (message: string) => void): number {
   const forced = env.LAGESBILD_CHART_WORKERS;
   if (forced !== undefined && /^\d+$/.test(forced.trim())) return Math.min(Number(forced.trim()), jobs);
-  if (forced !== undefined && forced.trim() !== "") warn?.(`LAGESBILD_CHART_WORKERS=${JSON.stringify(forced)} är inte ett heltal ≥ 0; antalet diagramtrådar väljs automatiskt.`);
+  if (forced !== undefined && forced.trim() !== "" && warn !== undefined && !reported.has(forced)) {
+    reported.add(forced);
+    warn(`LAGESBILD_CHART_WORKERS=${JSON.stringify(forced)} är inte ett heltal ≥ 0; antalet diagramtrådar väljs automatiskt.`);
+  }
   if (jobs < CHART_WORKER_MIN_JOBS) return 0;
   return Math.max(0, Math.min(availableParallelism() - 1, jobs));
 }
@@ -55,12 +61,29 @@ export interface ChartJobs {
   close(): Promise<void>;
 }
 
+/** What startChartJobs draws, on which threads, and where the drawings are kept. */
+export interface ChartJobsRequest {
+  specs: ReadonlyArray<ChartSpec>;
+  /**
+   * Per job, the chart store's file a worker writes its drawing to as soon as it is drawn (null: none).
+   * Written there while the threads draw, not by this thread after the last chart: at 312 areas ~300
+   * store writes were a tenth of a second at the end of a month's run, with the other core idle.
+   */
+  storeFiles?: ReadonlyArray<string | null>;
+  /** How many workers to start now (tests), or workers already started (spawnChartWorkers). */
+  workers: number | Worker[];
+  /** Draws job i on this thread (and keeps it where storeFiles says: this thread's own concern). */
+  drawHere: (i: number) => Buffer;
+  prepare: () => void;
+  onWorkerFailed: (error: Error) => void;
+}
+
 /**
  * Starts drawing `specs` on `workers` worker threads at once; `drawHere(i)` draws job i on this thread.
  * A worker that fails (it could not start, or threw) is reported through `onWorkerFailed` and the jobs it
  * had taken are drawn here: a chart is never missing because a thread was.
  */
-export function startChartJobs(specs: ReadonlyArray<ChartSpec>, workers: number | Worker[], drawHere: (i: number) => Buffer, prepare: () => void, onWorkerFailed: (error: Error) => void): ChartJobs {
+export function startChartJobs({ specs, storeFiles = [], workers, drawHere, prepare, onWorkerFailed }: ChartJobsRequest): ChartJobs {
   // `workers`: how many to start now, or workers already started (spawnChartWorkers).
   const out: Array<Buffer | undefined> = new Array(specs.length);
   // The next job's index, shared with the workers (Atomics.add hands each index out once).
@@ -86,7 +109,7 @@ export function startChartJobs(specs: ReadonlyArray<ChartSpec>, workers: number 
         });
         worker.on("error", fail);
         worker.on("exit", (code) => fail(new Error(`diagramtråden avslutades (kod ${code})`)));
-        const request: ChartWorkerRequest = { specs, counter: counter.buffer as SharedArrayBuffer };
+        const request: ChartWorkerRequest = { specs, storeFiles, counter: counter.buffer as SharedArrayBuffer };
         worker.postMessage(request);
       }),
   );

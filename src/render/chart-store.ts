@@ -13,7 +13,7 @@
  */
 import { isRecord } from "../core/is-record.ts";
 import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -53,13 +53,30 @@ function drawingSalt(): string {
   return salt;
 }
 
+/**
+ * Writes `png` as the store file `file` (beside and renamed, so a killed run leaves no half file under
+ * the name); false when it could not (a full or read-only cache folder costs time on the next run,
+ * never the report). A chart worker writes what it draws with this (chart-worker.ts).
+ */
+export function writeStoreFile(file: string, png: Uint8Array): boolean {
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    const tmp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`);
+    writeFileSync(tmp, png);
+    renameSync(tmp, file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export class ChartStore {
   private readonly used = new Set<string>();
 
   constructor(private readonly dir: string) {}
 
-  /** The store's file name for a drawing key, or null when the store cannot be trusted (see drawingSalt). */
-  private file(key: string): string | null {
+  /** The store's file for a drawing key, or null when the store cannot be trusted (see drawingSalt). */
+  fileFor(key: string): string | null {
     const s = drawingSalt();
     if (s === "") return null;
     return path.join(this.dir, `${createHash("sha256").update(s).update(key).digest("hex")}.png`);
@@ -67,7 +84,7 @@ export class ChartStore {
 
   /** The PNG drawn earlier for `key`, or undefined. */
   get(key: string): Buffer | undefined {
-    const file = this.file(key);
+    const file = this.fileFor(key);
     if (file === null) return undefined;
     try {
       const png = readFileSync(file);
@@ -82,28 +99,25 @@ export class ChartStore {
     }
   }
 
-  /** Keeps `png` for `key` (written beside and renamed, so a killed run leaves no half file under the name). */
+  /** Keeps `png` for `key`. */
   set(key: string, png: Buffer): void {
-    const file = this.file(key);
-    if (file === null) return;
-    try {
-      mkdirSync(this.dir, { recursive: true });
-      const tmp = path.join(this.dir, `.${path.basename(file)}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`);
-      writeFileSync(tmp, png);
-      renameSync(tmp, file);
-      this.used.add(path.basename(file));
-    } catch {
-      // A full or read-only cache folder costs time on the next run, never the report.
-    }
+    const file = this.fileFor(key);
+    if (file !== null && writeStoreFile(file, png)) this.used.add(path.basename(file));
   }
 
-  /** A marker file's path in the store (area-chart-run.ts: a month's charts were drawn). */
-  markerPath(name: string): string {
-    return path.join(this.dir, name);
+  /** Counts a store file written by another thread (writeStoreFile) as used by this run, so prune keeps it. */
+  written(file: string): void {
+    this.used.add(path.basename(file));
   }
 
-  /** Creates the marker file `file` (empty); a failure costs only a later run's guess. */
-  mark(file: string): void {
+  /** Whether the marker `name` was made (area-chart-run.ts: a month's charts were drawn into this store). */
+  marked(name: string): boolean {
+    return existsSync(path.join(this.dir, name));
+  }
+
+  /** Makes the marker `name` (an empty file); a failure costs only a later run's guess. */
+  mark(name: string): void {
+    const file = path.join(this.dir, name);
     try {
       mkdirSync(path.dirname(file), { recursive: true });
       writeFileSync(file, "");

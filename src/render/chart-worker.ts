@@ -1,12 +1,14 @@
 /**
  * Worker thread body (chart-pool.ts; started through chart-worker-entry.js, which registers tsx, or as
  * its own bundle): takes the next area chart from the shared counter, draws it, posts its PNG back, and
- * says when no job is left. Nothing is stored here: the main thread keeps the chart store. It loads the
- * area chart's drawing (area-chart.ts) and, through charts.ts, the rest of the chart module.
+ * says when no job is left. Each drawing is also written to its chart store file when the request names
+ * one (chart-pool.ts storeFiles); the main thread keeps the store's bookkeeping. It loads the area
+ * chart's drawing (area-chart.ts) and, through charts.ts, the rest of the chart module.
  */
 import { parentPort } from "node:worker_threads";
 import type { ChartSpec } from "./chart-data.ts";
 import { areaPanels, areaRenderer, drawAreaChart } from "./area-chart.ts";
+import { writeStoreFile } from "./chart-store.ts";
 
 // The renderer (its own chart.js copy and cairo surface) is made while the worker waits for its request:
 // a worker started ahead of the month's charts (chart-pool.ts spawnChartWorkers) is then ready to draw.
@@ -14,6 +16,8 @@ areaRenderer();
 
 export interface ChartWorkerRequest {
   specs: ReadonlyArray<ChartSpec>;
+  /** Per job, the chart store file to write the drawing to, or null (chart-pool.ts). */
+  storeFiles: ReadonlyArray<string | null>;
   /** One Int32: the next job's index (Atomics.add). */
   counter: SharedArrayBuffer;
 }
@@ -29,7 +33,10 @@ parentPort?.on("message", (req: ChartWorkerRequest) => {
     if (spec === undefined) break;
     let reply: ChartWorkerReply;
     try {
-      reply = { id: i, png: drawAreaChart(areaPanels(spec)) };
+      const png = drawAreaChart(areaPanels(spec));
+      const file = req.storeFiles[i];
+      if (file) writeStoreFile(file, png);
+      reply = { id: i, png };
     } catch (cause) {
       // The main thread draws this one (and reports the failure); this worker stops taking jobs.
       parentPort?.postMessage({ id: i, error: cause instanceof Error ? cause.message : String(cause) } satisfies ChartWorkerReply);

@@ -8,6 +8,7 @@ import type { IncidentEntry, Indicators } from "../model/indicators.ts";
 import { INCIDENT_FIGURES, isMonthCount, type IncidentFigureSpec } from "../model/figures.ts";
 import { plainNumber } from "../core/decimal.ts";
 import { figureHiddenKind, figureValue, hiddenKindOf, MONTH_COUNT } from "./_figure-value.ts";
+import { utf8 } from "../core/utf8.ts";
 
 /**
  * The figures after `antal` that the file has a column for, in the list's order (model/figures.ts).
@@ -92,5 +93,5 @@ export function renderIndicatorsCsv(ind: Indicators): Buffer {
     for (const entry of area.incidents) lines.push(row(area.id, area.name, entry));
   }
   const text = lines.map((cells) => cells.map(field).join(";") + CRLF).join("");
-  return Buffer.from(BOM + text, "utf8");
+  return utf8(BOM + text);
 }

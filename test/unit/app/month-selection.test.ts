@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { resolveGeneratedAt } from "../../../src/core/generated-at.ts";
-import { defaultMonth, selectMonths } from "../../../src/app/month-selection.ts";
+import { defaultMonth, selectMonths, singleMonthBeforeReading } from "../../../src/app/month-selection.ts";
 
 const TZ = "Europe/Stockholm";
 const monthAt = (iso: string) => defaultMonth(resolveGeneratedAt(iso, undefined, 0, TZ).month);
@@ -55,5 +55,15 @@ describe("month flags", () => {
     [{ to: "2024-01" }],
   ])("rejects %j as a usage error", (flags) => {
     expect(() => selectMonths(flags, "2024-05", () => null)).toThrow(expect.objectContaining({ exitCode: 2 }));
+  });
+});
+
+describe("singleMonthBeforeReading", () => {
+  it("is the month of --month YYYY-MM or the default month, and unknown for a range or latest", () => {
+    expect(singleMonthBeforeReading({ month: "2024-03" }, "2024-05")).toBe("2024-03");
+    expect(singleMonthBeforeReading({}, "2024-05")).toBe("2024-04");
+    expect(singleMonthBeforeReading({ month: "latest" }, "2024-05")).toBeUndefined();
+    expect(singleMonthBeforeReading({ from: "2024-01" }, "2024-05")).toBeUndefined();
+    expect(singleMonthBeforeReading({ from: "2024-01", to: "2024-01" }, "2024-05")).toBeUndefined();
   });
 });

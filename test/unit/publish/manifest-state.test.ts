@@ -4,7 +4,7 @@
  * Hashes are computed here with node:crypto directly, independently of the code under test.
  */
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -12,7 +12,7 @@ import type { MonthRecord } from "../../../src/publish/manifest.ts";
 import { readManifest, verifyManifest } from "../../../src/publish/manifest.ts";
 import { manifestProblems, openManifestState } from "../../../src/publish/manifest-state.ts";
 import { publishedIndicatorsHash } from "../../../src/publish/published-month.ts";
-import { replaceFolder, stageFolder } from "../../../src/publish/write-atomic.ts";
+import { stageFolder } from "../../../src/publish/write-atomic.ts";
 
 const AT = "2024-04-02T06:00:00+02:00";
 const hex = (s: string) => createHash("sha256").update(s).digest("hex");
@@ -37,6 +37,20 @@ function commit(out: string, files: Array<{ path: string; content: string }>) {
 }
 
 describe("the manifest kept by a run", () => {
+  it("swaps a rebuilt month in at once, and the old folder is gone once the state settles", async () => {
+    const out = mkdtempSync(path.join(tmpdir(), "lagesbild-ms-"));
+    commit(out, [{ path: "indicators.json", content: indicatorsJson(19) }, { path: "charts/a.png", content: "old" }]);
+    const files = [{ path: "indicators.json", content: indicatorsJson(20) }];
+    const { state } = openManifestState(out, AT);
+    state.commitMonth("2024-03", stageFolder(path.join(out, "2024-03"), files), files, record(files[0]!.content), AT);
+    // The new folder is in place before the old one's deletion ends: the chart it no longer has is gone from it.
+    expect(readFileSync(path.join(out, "2024-03", "indicators.json"), "utf8")).toBe(indicatorsJson(20));
+    expect(existsSync(path.join(out, "2024-03", "charts"))).toBe(false);
+    await state.settle();
+    expect(readdirSync(out).filter((n) => n.startsWith("."))).toEqual([]);
+    expect(manifestProblems(out, readManifest(out)!)).toEqual([]);
+  });
+
   it("lists each file of a committed month with its sha256 and size", () => {
     const out = mkdtempSync(path.join(tmpdir(), "lagesbild-ms-"));
     commit(out, [{ path: "indicators.json", content: indicatorsJson(19) }, { path: "charts/a.png", content: "png" }]);
@@ -76,11 +90,13 @@ describe("the start-up repair", () => {
     expect(readFileSync(path.join(out, "manifest.json"))).toEqual(before);
   });
 
-  it("rebuilds the manifest after a crash between a folder swap and the manifest's rename", () => {
+  it("rebuilds the manifest after a crash between a folder swap and the manifest's rename", async () => {
     const out = mkdtempSync(path.join(tmpdir(), "lagesbild-ms-"));
     commit(out, [{ path: "indicators.json", content: indicatorsJson(19) }]);
     // What the crash leaves: the new folder (with a new chart) in place, the old manifest.
-    replaceFolder(path.join(out, "2024-03"), [{ path: "indicators.json", content: indicatorsJson(20) }, { path: "charts/b.png", content: "new" }]);
+    const staged = stageFolder(path.join(out, "2024-03"), [{ path: "indicators.json", content: indicatorsJson(20) }, { path: "charts/b.png", content: "new" }]);
+    staged.swap();
+    await staged.cleanup();
     expect(verifyManifest(out, readManifest(out)!)).not.toEqual([]);
     const { repairs } = openManifestState(out, AT);
     expect(repairs.length).toBeGreaterThan(0);

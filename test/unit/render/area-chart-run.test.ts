@@ -3,7 +3,7 @@
  * files are byte for byte those drawn on the main thread alone, a worker that fails is logged and its
  * charts drawn anyway, and the store marks the month as drawn (so a re-run starts no worker ahead).
  */
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -43,6 +43,13 @@ describe("a month's area charts on worker threads", () => {
     expect(alone.filter((f) => f.path.startsWith("omrade/charts/")).length).toBe(3);
     expect(warnings).toEqual([]);
     expect(existsSync(path.join(cache, "charts", "months", sampleIndicators().month))).toBe(true);
+    // The threads that drew the charts kept them in the store as they drew them: one file per area
+    // chart, each the chart's bytes, and no temporary file left.
+    const stored = readdirSync(path.join(cache, "charts")).filter((n) => n !== "months");
+    const areaCharts = alone.filter((f) => f.path.startsWith("omrade/charts/")).map((f) => f.content.toString("base64"));
+    expect(stored.filter((n) => !/^[0-9a-f]{64}\.png$/.test(n))).toEqual([]);
+    const storedBytes = stored.map((n) => readFileSync(path.join(cache, "charts", n)).toString("base64"));
+    for (const png of areaCharts) expect(storedBytes).toContain(png);
   }, 60_000);
 
   it("log a worker that fails and still give every chart", async () => {

@@ -29,6 +29,13 @@ describe("chartWorkerCount", () => {
     chartWorkerCount(5, {}, (w) => warnings.push(w));
     expect(warnings).toHaveLength(1);
   });
+
+  it("reports a bad value once per process, though a run asks twice (workers started ahead, then the month's)", () => {
+    const warnings: string[] = [];
+    chartWorkerCount(CHART_WORKER_MIN_JOBS - 1, { LAGESBILD_CHART_WORKERS: "två" }, (w) => warnings.push(w));
+    chartWorkerCount(3, { LAGESBILD_CHART_WORKERS: "två" }, (w) => warnings.push(w));
+    expect(warnings).toEqual(['LAGESBILD_CHART_WORKERS="två" är inte ett heltal ≥ 0; antalet diagramtrådar väljs automatiskt.']);
+  });
 });
 
 describe("startChartJobs", () => {
@@ -41,7 +48,7 @@ describe("startChartJobs", () => {
     // The sample's areas differ: a mix-up of order would show.
     expect(new Set(alone.map((b) => b.toString("base64"))).size).toBe(areas.length);
     const failures: Error[] = [];
-    const jobs = startChartJobs(specs, 2, (i) => draw(specs[i]!), prepare, (e) => failures.push(e));
+    const jobs = startChartJobs({ specs, workers: 2, drawHere: (i) => draw(specs[i]!), prepare, onWorkerFailed: (e) => failures.push(e) });
     // The workers draw while this thread is busy elsewhere (they take jobs from the shared counter).
     await new Promise((resolve) => setTimeout(resolve, 200));
     const parallel = await jobs.finish();
@@ -59,7 +66,7 @@ describe("startChartJobs", () => {
     (globalThis as { lagesbildChartWorkerEntry?: URL }).lagesbildChartWorkerEntry = new URL("data:text/javascript,throw new Error('kaputt')");
     try {
       const failures: Error[] = [];
-      const jobs = startChartJobs(areas, 1, (i) => draw(areas[i]!), () => undefined, (e) => failures.push(e));
+      const jobs = startChartJobs({ specs: areas, workers: 1, drawHere: (i) => draw(areas[i]!), prepare: () => undefined, onWorkerFailed: (e) => failures.push(e) });
       const got = await jobs.finish();
       expect(got.map((b) => b.toString("base64"))).toEqual(alone.map((b) => b.toString("base64")));
       expect(failures).toHaveLength(1);
