@@ -38,11 +38,6 @@ export const ManifestSchema = z.object({
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 
-/**
- * @deprecated core/sha256-hex.ts `sha256Hex` under a second name, left only for publish/month-write.ts
- * (changed on another branch meanwhile); delete once that imports sha256Hex.
- */
-export { sha256Hex as sha256 };
 
 /** The manifest in `outDir`, or null when there is none or it does not validate. */
 export function readManifest(outDir: string): Manifest | null {
