@@ -14,7 +14,7 @@ import { VerdictSchema } from "../model/indicators.ts";
 import { MEASURES } from "../core/measure.ts";
 import { type ArchiveEntry, archiveEntry } from "../render/archive-entry.ts";
 import { stringifyJson } from "../core/write-json.ts";
-import { sha256 } from "../publish/manifest.ts";
+import { sha256Hex } from "../core/sha256-hex.ts";
 import { outDirCacheFile } from "../core/out-dir-cache-file.ts";
 import { indicatorsPath, archiveSource } from "../publish/read-indicators.ts";
 import { writeFileAtomic } from "../core/write-file-atomic.ts";
@@ -65,7 +65,7 @@ export class ArchiveEntryCache {
     const file = indicatorsPath(outDir, month);
     const bytes = readFileSync(file);
     const entry = archiveEntry(archiveSource(file, month, bytes));
-    this.used.set(sha256(bytes), entry);
+    this.used.set(sha256Hex(bytes), entry);
     return entry;
   }
 

@@ -12,7 +12,6 @@ import { type GeneratedAt, resolveGeneratedAt } from "../core/generated-at.ts";
 import type { Logger } from "../core/logger.ts";
 import type { YearMonth } from "../core/month.ts";
 import { VERSION } from "../core/version.ts";
-import { sourceFiles } from "../ingest/source-files.ts";
 import { cleanTemporaries } from "../ingest/clean-temporaries.ts";
 import { allSourceFiles, type IncidentSourceData, type IngestResult } from "../model/records.ts";
 import { acquireLock } from "../publish/lock.ts";
@@ -127,8 +126,8 @@ export async function run(opts: RunOptions, effects: RunEffects, prepared?: { co
     const upToDateFile = upToDatePath(cacheDir, outDir);
     const inputs =
       prepared === undefined
-        ? await runInputs(config, { version: VERSION, generatedAt: generatedAt.iso, onlyData: opts.onlyData, months: { month: opts.month, from: opts.from, to: opts.to } }, (source, warn) => sourceFiles(config, source, warn))
-        : { key: null, files: [], listed: null };
+        ? await runInputs(config, { version: VERSION, generatedAt: generatedAt.iso, onlyData: opts.onlyData, months: { month: opts.month, from: opts.from, to: opts.to } })
+        : { key: null, listed: null };
     const upToDate =
       opts.force || repairs.length > 0
         ? null

@@ -12,7 +12,7 @@ import path from "node:path";
 import { z } from "zod";
 import { SERIE_FILE, type SerieMonth, serieMonth } from "../render/serie-csv.ts";
 import { stringifyJson } from "../core/write-json.ts";
-import { sha256 } from "../publish/manifest.ts";
+import { sha256Hex } from "../core/sha256-hex.ts";
 import { outDirCacheFile } from "../core/out-dir-cache-file.ts";
 import { writeFileAtomic } from "../core/write-file-atomic.ts";
 import { indicatorsPath, readIndicatorsFile } from "../publish/read-indicators.ts";
@@ -81,7 +81,7 @@ export class SerieRowsCache {
     }
     const bytes = readFileSync(path.join(outDir, month, "indicators.json"));
     const read = readSerieMonth(outDir, month, bytes);
-    if (!("problem" in read)) this.used.set(sha256(bytes), read);
+    if (!("problem" in read)) this.used.set(sha256Hex(bytes), read);
     return read;
   }
 

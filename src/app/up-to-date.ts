@@ -32,9 +32,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import type { Config } from "../config/load-config.ts";
-import type { SourceConfig } from "../config/schema.ts";
 import { FileReportSchema, type IngestResult, type SourceFiles } from "../model/records.ts";
-import type { SourceListing } from "../ingest/source-files.ts";
+import { sourceFiles, type SourceListing } from "../ingest/source-files.ts";
 import type { MonthRecord } from "../publish/manifest.ts";
 import { writeFileAtomic } from "../core/write-file-atomic.ts";
 import { stringifyJson } from "../core/write-json.ts";
@@ -97,8 +96,6 @@ export function manifestDigest(manifest: unknown): string {
 export interface RunInputs {
   /** The key without the source files' contents; null when the shortcut does not apply to this run. */
   key: string | null;
-  /** Each source's files, absolute, in the order ingest reads them. */
-  files: string[];
   /**
    * Each source's listing by id, for ingest to read instead of listing again (IngestOptions.listed), so
    * the files fingerprinted are exactly the files read; null when the run did not list them here.
@@ -106,26 +103,27 @@ export interface RunInputs {
   listed: ReadonlyMap<string, SourceListing> | null;
 }
 
+/** Each source's files, absolute, in the order ingest reads them (the sources' order; ids are unique). */
+export function inputFiles(inputs: RunInputs): string[] {
+  return inputs.listed === null ? [] : [...inputs.listed.values()].flatMap((l) => l.files);
+}
+
 /**
- * The run's key: everything but the source files' contents. `listFiles` is ingest's own glob
- * (source-files.ts `sourceFiles`), so the files are exactly those the run would read; a matched
- * folder or FIFO it skips with a warning is part of the key through that warning.
+ * The run's key: everything but the source files' contents. The files are listed by ingest's own glob
+ * (source-files.ts `sourceFiles`), so they are exactly those the run would read; a matched folder or
+ * FIFO it skips with a warning is part of the key through that warning.
  */
 export async function runInputs(
   config: Config,
   input: { version: string; generatedAt: string; onlyData: boolean; months: { month?: string | undefined; from?: string | undefined; to?: string | undefined } },
-  listFiles: (source: SourceConfig, warn: (w: string) => void) => Promise<string[]>,
 ): Promise<RunInputs> {
   const stamp = buildStamp();
   const polled = config.sources.some((s) => s.kind === "incidents" && s.fetch !== undefined);
-  if (stamp === null || polled) return { key: null, files: [], listed: null };
-  const files: string[] = [];
+  if (stamp === null || polled) return { key: null, listed: null };
   const listed = new Map<string, SourceListing>();
   for (const source of config.sources) {
     const warnings: string[] = [];
-    const found = await listFiles(source, (w) => warnings.push(w));
-    files.push(...found);
-    listed.set(source.id, { files: found, warnings });
+    listed.set(source.id, { files: await sourceFiles(config, source, (w) => warnings.push(w)), warnings });
   }
   // fileURLToPath, not .pathname: a project path with å/ä/ö or a space is %-escaped in the URL.
   const packageDir = fileURLToPath(new URL("../..", import.meta.url));
@@ -144,7 +142,7 @@ export async function runInputs(
       sources: [...listed].map(([id, l]) => [id, l.files, l.warnings]),
     }),
   );
-  return { key, files, listed };
+  return { key, listed };
 }
 
 export interface UpToDate {
@@ -175,10 +173,11 @@ export function checkUpToDate(
   } catch {
     return null;
   }
-  if (saved.key !== inputs.key || saved.manifest !== manifest || saved.out_dir !== path.resolve(outDir) || saved.inputs.length !== inputs.files.length) return null;
+  const files = inputFiles(inputs);
+  if (saved.key !== inputs.key || saved.manifest !== manifest || saved.out_dir !== path.resolve(outDir) || saved.inputs.length !== files.length) return null;
   let restamped = false;
-  for (const [i, file] of inputs.files.entries()) {
-    // Same length as inputs.files (compared above).
+  for (const [i, file] of files.entries()) {
+    // Same length as files (compared above).
     const [savedPath, savedStat, savedSha] = at(saved.inputs, i);
     if (savedPath !== file) return null;
     const stat = statKey(file);
@@ -231,7 +230,7 @@ export function recordUpToDate(run: CompletedRun): void {
   const { file, outDir, inputs, manifest, statsBefore, sources, fileHash, warnings, months } = run;
   if (inputs.key === null) return;
   const entries: RecordFile["inputs"] = [];
-  for (const [i, f] of inputs.files.entries()) {
+  for (const [i, f] of inputFiles(inputs).entries()) {
     const stat = statKey(f);
     const sha = fileHash(f);
     if (stat === null || stat !== statsBefore[i] || sha === undefined) return;
@@ -251,7 +250,7 @@ export function recordUpToDate(run: CompletedRun): void {
 
 /** The files' stat keys before ingest reads them (recordUpToDate compares them after). */
 export function statInputs(inputs: RunInputs): Array<string | null> {
-  return inputs.files.map(statKey);
+  return inputFiles(inputs).map(statKey);
 }
 
 function writeRecord(file: string, record: RecordFile): void {

@@ -25,7 +25,8 @@ import { COMPARISON_CSV, COMPARISON_PAGES, renderComparisonCsv, renderComparison
 import { comparisonCategories, comparisonRow } from "../render/comparison-rows.ts";
 import { renderGroupArchiveHtml, renderGroupFeedXml } from "../render/group-archive.ts";
 import { stringifyJson } from "../core/write-json.ts";
-import { hashFiles, type Manifest, MANIFEST_FILE, readManifest, sha256 } from "../publish/manifest.ts";
+import { hashFiles, type Manifest, MANIFEST_FILE, readManifest } from "../publish/manifest.ts";
+import { sha256Hex } from "../core/sha256-hex.ts";
 import { stageFile } from "../core/write-file-atomic.ts";
 import { assertNoSymlinkOnPath } from "../publish/write-atomic.ts";
 import { indicatorsPath, readIndicatorsIfPublished } from "../publish/read-indicators.ts";
@@ -118,7 +119,7 @@ function latestGeneratedAt(outDir: string, kommuner: ReadonlyArray<GroupKommun>,
 function commitFiles(outDir: string, files: ReadonlyArray<{ path: string; content: string | Buffer }>, kommuner: ReadonlyArray<GroupKommun>, generatedAt: string): void {
   const previous = readManifest(outDir);
   const known = new Map((previous?.files ?? []).map((f) => [f.path, f.sha256]));
-  const changed = files.filter((f) => known.get(f.path) !== sha256(f.content) || !existsSync(path.join(outDir, f.path)));
+  const changed = files.filter((f) => known.get(f.path) !== sha256Hex(f.content) || !existsSync(path.join(outDir, f.path)));
   for (const f of changed) assertNoSymlinkOnPath(outDir, path.join(outDir, f.path));
   const staged = changed.map((f) => stageFile(path.join(outDir, f.path), f.content));
   for (const s of staged) s.commit();
@@ -130,7 +131,7 @@ function commitFiles(outDir: string, files: ReadonlyArray<{ path: string; conten
     if (m === null) continue;
     for (const f of m.files) entries.push({ ...f, path: `${k.id}/${f.path}` });
     const bytes = readFileSync(path.join(dir, MANIFEST_FILE));
-    entries.push({ path: `${k.id}/${MANIFEST_FILE}`, sha256: sha256(bytes), size: bytes.length });
+    entries.push({ path: `${k.id}/${MANIFEST_FILE}`, sha256: sha256Hex(bytes), size: bytes.length });
   }
   entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const same = previous !== null && JSON.stringify(previous.files) === JSON.stringify(entries);

@@ -11,7 +11,7 @@
  * month, listed in the record's `inputs` (app/read-commentary.ts), and a change to it rebuilds the month.
  */
 import type { Config } from "../config/load-config.ts";
-import { sha256 } from "./manifest.ts";
+import { sha256Hex } from "../core/sha256-hex.ts";
 import { sortedJson } from "../core/sorted-json.ts";
 
 /** The parts of the config that can change a published file. */
@@ -44,5 +44,5 @@ export function publishedConfigParts(config: Config): unknown {
 
 /** The hash recorded as `config_sha256`; keys sorted, so reordering keys in the YAML does not rebuild anything. */
 export function publishedConfigHash(config: Config): string {
-  return sha256(sortedJson(publishedConfigParts(config)));
+  return sha256Hex(sortedJson(publishedConfigParts(config)));
 }

@@ -16,7 +16,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { stringifyJson } from "../core/write-json.ts";
-import { sha256 } from "./manifest.ts";
+import { sha256Hex } from "../core/sha256-hex.ts";
 import { writeFileAtomic } from "../core/write-file-atomic.ts";
 import { readFileIfPresent } from "../core/read-file-if-present.ts";
 import { fileStatKey } from "../core/file-stat-key.ts";
@@ -57,7 +57,7 @@ export class FileHashCache {
     if (known && known[0] === key) return known[1];
     const content = readFileIfPresent(full);
     if (content === null) return null;
-    const digest = sha256(content);
+    const digest = sha256Hex(content);
     this.entries.set(rel, [key, digest]);
     return digest;
   }

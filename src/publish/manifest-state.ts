@@ -18,7 +18,8 @@ import type { Indicators } from "../model/indicators.ts";
 import { stringifyJson } from "../core/write-json.ts";
 import { publishedIndicatorsHash } from "./published-month.ts";
 import { FileHashCache } from "./file-hash-cache.ts";
-import { type HashOf, hashFiles, listPublishedFiles, MANIFEST_FILE, type Manifest, type MonthRecord, readManifest, sha256, verifyManifest } from "./manifest.ts";
+import { type HashOf, hashFiles, listPublishedFiles, MANIFEST_FILE, type Manifest, type MonthRecord, readManifest, verifyManifest } from "./manifest.ts";
+import { sha256Hex } from "../core/sha256-hex.ts";
 import { stageFile } from "../core/write-file-atomic.ts";
 import { assertNoSymlinkOnPath, type StagedFolder } from "./write-atomic.ts";
 import { isLagesbildFile } from "./known-files.ts";
@@ -122,7 +123,7 @@ export class ManifestState {
    * unchanged files are not touched (their mtime stays), and nothing is written when nothing changed.
    */
   commitShared(files: ReadonlyArray<OutputFile>, generatedAt: string): void {
-    const changed = files.filter((f) => this.files.get(f.path)?.sha256 !== sha256(f.content) || !existsSync(path.join(this.outDir, f.path)));
+    const changed = files.filter((f) => this.files.get(f.path)?.sha256 !== sha256Hex(f.content) || !existsSync(path.join(this.outDir, f.path)));
     if (changed.length > 0 || !existsSync(path.join(this.outDir, MANIFEST_FILE))) {
       for (const f of changed) assertNoSymlinkOnPath(this.outDir, path.join(this.outDir, f.path));
       const staged = changed.map((f) => stageFile(path.join(this.outDir, f.path), f.content));
@@ -142,7 +143,7 @@ export class ManifestState {
 
   private setFile(rel: string, content: Buffer | string): void {
     const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
-    this.files.set(rel, { path: rel, sha256: sha256(bytes), size: bytes.length });
+    this.files.set(rel, { path: rel, sha256: sha256Hex(bytes), size: bytes.length });
   }
 
   private stageManifest() {

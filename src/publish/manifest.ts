@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { sha256Hex as sha256 } from "../core/sha256-hex.ts";
+import { sha256Hex } from "../core/sha256-hex.ts";
 
 export const MANIFEST_FILE = "manifest.json";
 
@@ -38,8 +38,6 @@ export const ManifestSchema = z.object({
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 
-/** The manifest's sha256 form, for its many importers (core/sha256-hex.ts is the one function). */
-export { sha256 };
 
 /** The manifest in `outDir`, or null when there is none or it does not validate. */
 export function readManifest(outDir: string): Manifest | null {
@@ -76,7 +74,7 @@ export const readAndHash =
   (outDir: string): HashOf =>
   (rel) => {
     const full = path.join(outDir, rel);
-    return existsSync(full) ? sha256(readFileSync(full)) : null;
+    return existsSync(full) ? sha256Hex(readFileSync(full)) : null;
   };
 
 export function hashFiles(outDir: string, files: ReadonlyArray<string>, hashOf: HashOf = readAndHash(outDir)): Manifest["files"] {

@@ -15,7 +15,8 @@ import type { Config } from "../config/load-config.ts";
 import type { Indicators } from "../model/indicators.ts";
 import { stringifyJson } from "../core/write-json.ts";
 import { publishedConfigHash } from "./config-hash.ts";
-import { type MonthRecord, sha256 } from "./manifest.ts";
+import type { MonthRecord } from "./manifest.ts";
+import { sha256Hex } from "../core/sha256-hex.ts";
 import type { ManifestState, MonthFile } from "./manifest-state.ts";
 import { publishedIndicatorsHash, readPublishedMonth, readRevisionNotes } from "./published-month.ts";
 import type { RevisionNote, RevisionsFile } from "../model/revisions.ts";
@@ -62,7 +63,7 @@ export type MonthWritePlan =
  */
 export function accountingHash(published: Pick<Indicators, "sources">, runJson: unknown): string {
   const run = runJson !== null && typeof runJson === "object" ? Object.fromEntries(Object.entries(runJson).filter(([k]) => k !== "generated_at")) : runJson;
-  return sha256(stringifyJson({ sources: published.sources, run }));
+  return sha256Hex(stringifyJson({ sources: published.sources, run }));
 }
 
 /**

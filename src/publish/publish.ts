@@ -13,7 +13,8 @@
 import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { LagesbildError } from "../core/errors.ts";
-import { MANIFEST_FILE, readManifest, sha256, verifyManifest } from "./manifest.ts";
+import { MANIFEST_FILE, readManifest, verifyManifest } from "./manifest.ts";
+import { sha256Hex } from "../core/sha256-hex.ts";
 import { isGroupFile, isLagesbildFile } from "./known-files.ts";
 import { refuseSymlinks } from "./write-atomic.ts";
 import { errorCode, errorMessage } from "../core/error-facts.ts";
@@ -104,7 +105,7 @@ export function publish(outDir: string, to: string, io: PublishIo = defaultIo): 
   // A fresh name per publish (content hash + pid + time), so the copy never touches the live tree, even
   // when the same manifest is published again.
   const manifestBytes = readFileSync(path.join(outDir, MANIFEST_FILE));
-  const version = `.${name}-${sha256(manifestBytes).slice(0, 12)}-${Date.now().toString(36)}-${process.pid}`;
+  const version = `.${name}-${sha256Hex(manifestBytes).slice(0, 12)}-${Date.now().toString(36)}-${process.pid}`;
   const tree = path.join(parent, version);
 
   // Copy beside the target and verify the copy before anything points at it.

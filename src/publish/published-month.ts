@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Indicators } from "../model/indicators.ts";
 import { stringifyJson } from "../core/write-json.ts";
-import { sha256 } from "./manifest.ts";
+import { sha256Hex } from "../core/sha256-hex.ts";
 import { isLagesbildFile } from "./known-files.ts";
 import type { CarriedFile } from "./manifest-state.ts";
 import { indicatorsPath, readIndicatorsFile } from "./read-indicators.ts";
@@ -21,7 +21,7 @@ import { REVISIONS_FILE } from "./revisions-file.ts";
  */
 export function publishedIndicatorsHash(ind: Pick<Indicators, "generated_at" | "revision" | "sources">): string {
   const { generated_at: _g, revision: _r, sources: _s, ...rest } = ind;
-  return sha256(stringifyJson(rest));
+  return sha256Hex(stringifyJson(rest));
 }
 
 export interface PublishedMonth {

@@ -6,18 +6,20 @@
  */
 import { formatNumber, formatPercentChange, formatSignedNumber } from "./format-sv.ts";
 import { T, fewerThan } from "./wording.ts";
+import { hiddenKindOf } from "./_figure-value.ts";
 
 /**
- * Why a value is hidden: "small", "protects", or (a file published before the two kinds) `true`,
- * which only ever meant a small value or a sum containing one, and reads as before.
+ * Why a value is hidden, as published: a kind ("small", "protects") or a flag of a file published
+ * before the kinds (`true`, `false`). Read only through _figure-value.ts hiddenKindOf, the reading the
+ * page's table and the CSVs share.
  */
-export type Hidden = "small" | "protects" | boolean | undefined;
+export type Hidden = unknown;
 
 /** The words for a hidden value, or null when it is not hidden. */
 export function hiddenText(hidden: Hidden, minCount: number): string | null {
-  if (hidden === "protects") return T.hiddenDerived;
-  if (hidden === "small" || hidden === true) return fewerThan(minCount);
-  return null;
+  const kind = hiddenKindOf(hidden);
+  if (kind === "protects") return T.hiddenDerived;
+  return kind === "small" ? fewerThan(minCount) : null;
 }
 
 export function countCell(value: number | null, hidden: Hidden, minCount: number): string {
@@ -28,8 +30,9 @@ export function countCell(value: number | null, hidden: Hidden, minCount: number
 /** Why a derived figure is null, from the inputs it was computed from. */
 function missingDerived(inputs: ReadonlyArray<Input>): string {
   // Unavailable wins over hidden (spec/indicators.md "Suppression", property 4).
-  if (inputs.some((i) => i.value === null && !i.hidden)) return T.notAvailable;
-  if (inputs.some((i) => i.hidden)) return T.hiddenDerived;
+  const hidden = (i: Input) => hiddenKindOf(i.hidden) !== undefined;
+  if (inputs.some((i) => i.value === null && !hidden(i))) return T.notAvailable;
+  if (inputs.some(hidden)) return T.hiddenDerived;
   if (inputs.every((i) => i.value !== null) && inputs.at(-1)?.value === 0) return T.notComputable;
   return T.notAvailable;
 }

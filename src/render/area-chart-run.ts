@@ -84,7 +84,6 @@ export function startAreaCharts(specs: ReadonlyArray<ChartSpec>, store: ChartSto
       if (file !== null) writeStoreFile(file, png);
       return png;
     },
-    prepare: prepareHere,
     onWorkerFailed: (error) => warn({ error: error.message }, `En diagramtråd misslyckades (${error.message}); huvudtråden ritar dess diagram.`),
   });
   return {

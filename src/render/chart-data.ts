@@ -17,6 +17,7 @@ import { capitalise, formatMonth, formatMonthRange, formatMonthShort, formatNumb
 import { inMeasureOrder, isTotalId } from "../core/measure.ts";
 import { T, VERDICT, measureList } from "./wording.ts";
 import { type Hidden, hiddenText } from "./_cells.ts";
+import { figureHiddenKind, MONTH_COUNT } from "./_figure-value.ts";
 
 export interface ChartLine {
   label: string;
@@ -74,6 +75,15 @@ function pointText(count: number | null, suppressed: Hidden, minCount: number): 
 }
 
 /**
+ * Why a series point is hidden. The report month's point is the entry's `month.count`, read as the
+ * page's table, indicators.csv and serie.csv read it (figureHiddenKind: a file published before the
+ * per-figure flags says it only by the entry's `suppressed`); an earlier month by its own flag.
+ */
+function pointHidden(e: IncidentEntry, reportMonth: string, p: { month: string; suppressed?: unknown }): Hidden {
+  return p.month === reportMonth ? figureHiddenKind(e, MONTH_COUNT) : p.suppressed;
+}
+
+/**
  * The chart's main message: for each line the latest month against the same month last year with its
  * trend verdict, and the latest twelve months against the twelve before. Hidden values are named as
  * hidden ("färre än 3"), never given.
@@ -82,7 +92,8 @@ function altText(what: string, title: string, ranges: { now: string; before: str
   const parts = [T.chart.altIntro(what, title, ranges.now, ranges.before)];
   for (const e of entries) {
     const last = e.series.at(-1);
-    const value = pointText(last?.count ?? null, last?.suppressed ?? e.month.count_suppressed ?? e.suppressed, minCount);
+    // No series at all: the month's count alone says whether it is hidden.
+    const value = pointText(last?.count ?? null, last ? pointHidden(e, month, last) : figureHiddenKind(e, MONTH_COUNT), minCount);
     const yearAgo = e.series.at(-13);
     const before = yearAgo ? pointText(yearAgo.count, yearAgo.suppressed, minCount) : T.notAvailable;
     const verdict = e.trend?.verdict ? VERDICT[e.trend.verdict].words : null;
@@ -153,8 +164,10 @@ function spec(
   // be separate (spec/cli.md "Measures": never added).
   const measures = inMeasureOrder(entries.map((e) => e.measure));
   const what = measures.length > 1 ? `${measureList(measures)} (${T.chart.separateLines})` : measureList(measures);
-  const cell = (e: IncidentEntry, i: number) =>
-    i < 0 ? T.notAvailable : pointText(e.series[i]?.count ?? null, e.series[i]?.suppressed, minCount);
+  const cell = (e: IncidentEntry, i: number) => {
+    const p = i < 0 ? undefined : e.series[i];
+    return p ? pointText(p.count, pointHidden(e, ind.month, p), minCount) : T.notAvailable;
+  };
   return {
     name,
     placement,

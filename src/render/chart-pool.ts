@@ -70,11 +70,10 @@ export interface ChartJobsRequest {
    * store writes were a tenth of a second at the end of a month's run, with the other core idle.
    */
   storeFiles?: ReadonlyArray<string | null>;
-  /** How many workers to start now (tests), or workers already started (spawnChartWorkers). */
-  workers: number | Worker[];
+  /** The workers, started by spawnChartWorkers (ahead of the month's charts, or now). */
+  workers: Worker[];
   /** Draws job i on this thread (and keeps it where storeFiles says: this thread's own concern). */
   drawHere: (i: number) => Buffer;
-  prepare: () => void;
   onWorkerFailed: (error: Error) => void;
 }
 
@@ -83,14 +82,12 @@ export interface ChartJobsRequest {
  * A worker that fails (it could not start, or threw) is reported through `onWorkerFailed` and the jobs it
  * had taken are drawn here: a chart is never missing because a thread was.
  */
-export function startChartJobs({ specs, storeFiles = [], workers, drawHere, prepare, onWorkerFailed }: ChartJobsRequest): ChartJobs {
-  // `workers`: how many to start now, or workers already started (spawnChartWorkers).
+export function startChartJobs({ specs, storeFiles = [], workers: pool, drawHere, onWorkerFailed }: ChartJobsRequest): ChartJobs {
   const out: Array<Buffer | undefined> = new Array(specs.length);
   // The next job's index, shared with the workers (Atomics.add hands each index out once).
   const counter = new Int32Array(new SharedArrayBuffer(4));
   const take = (): number => Atomics.add(counter, 0, 1);
   let closing = false;
-  const pool = typeof workers === "number" ? spawnChartWorkers(workers, prepare) : workers;
   for (const w of pool) w.ref(); // a started worker may have been unref'd while it waited for work
   const finished = pool.map(
     (worker) =>

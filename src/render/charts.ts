@@ -287,6 +287,8 @@ export const AREA_COLOURS = 16;
 export const SURVEY_COLOURS = 64;
 /** zlib level of the wide charts: 6 is ~6 % more bytes than 9 at a tenth of the time (600 charts a month at 300 areas). */
 const WIDE_DEFLATE = 6;
+/** zlib level of the phone variants drawn here (drawPanels): the fewest bytes a phone downloads. The area pages' charts use area-chart.ts's AREA_DEFLATE. */
+const PHONE_DEFLATE = 9;
 
 /** The exact colours of a chart's lines (`#rrggbb` border colours), for the encoder to keep. */
 export function lineColours(cfgs: ReadonlyArray<ChartConfiguration>): string[] {
@@ -311,10 +313,10 @@ export function drawPng(cfg: ChartConfiguration, colours: number = WIDE_COLOURS,
 type Panels = ReadonlyArray<{ cfg: ChartConfiguration; height: number }>;
 
 /** The drawing key of a phone variant: what drawPanels remembers and the chart store files it under. */
-const panelsKey = (panels: Panels, level: number) => `phone:${level}:${JSON.stringify(panels)}`;
+const panelsKey = (panels: Panels) => `phone:${PHONE_DEFLATE}:${JSON.stringify(panels)}`;
 
 /** Draws and encodes a phone variant's panels (drawPanels without the memory). */
-function encodePanels(panels: Panels, level: number): Buffer {
+function encodePanels(panels: Panels): Buffer {
   const raws: RawImage[] = panels.map(({ cfg, height }) => {
     const scale = cfg.options?.devicePixelRatio ?? PHONE_SCALE;
     return {
@@ -328,7 +330,7 @@ function encodePanels(panels: Panels, level: number): Buffer {
   // series' own colours are kept exactly. Measured on the sample: 16 colours at 4 bits a pixel is 40 %
   // fewer bytes than 256 at 8 bits, with no visible loss at phone size.
   const keep = ["#ffffff", "#222222", ...lineColours(panels.map(({ cfg }) => cfg))];
-  return encodeIndexedPng(raws, PHONE.colours, keep, level);
+  return encodeIndexedPng(raws, PHONE.colours, keep, PHONE_DEFLATE);
 }
 
 /**
@@ -336,15 +338,15 @@ function encodePanels(panels: Panels, level: number): Buffer {
  * them top to bottom and encodes the stack as a palette PNG (indexed-png.ts: a third of the bytes of
  * cairo's truecolour PNG, which counts on a phone). Remembered like drawPng.
  */
-export function drawPanels(panels: Panels, level = 9, store: ChartStore | null = null): Promise<Buffer> {
-  return remembered(panelsKey(panels, level), () => encodePanels(panels, level), store);
+export function drawPanels(panels: Panels, store: ChartStore | null = null): Promise<Buffer> {
+  return remembered(panelsKey(panels), () => encodePanels(panels), store);
 }
 
-/** The panels of an incident chart's phone variant: its small multiples (chart-phone.ts), at `scale`. */
-function phoneVariantPanels(spec: ChartSpec, scale = PHONE_SCALE): Panels {
+/** The panels of an incident chart's phone variant: its small multiples (chart-phone.ts), at PHONE_SCALE. */
+function phoneVariantPanels(spec: ChartSpec): Panels {
   return phonePanels(spec).map(({ spec: s, panel }) => ({
     // The line chart's own configuration type, widened to what the drawing takes (chart.js's types do not relate them).
-    cfg: chartConfiguration(s, panel, scale) as ChartConfiguration,
+    cfg: chartConfiguration(s, panel, PHONE_SCALE) as ChartConfiguration,
     height: PHONE.panelHeight + (panel.legend ? PHONE.legendHeight : 0),
   }));
 }
@@ -352,7 +354,7 @@ function phoneVariantPanels(spec: ChartSpec, scale = PHONE_SCALE): Panels {
 /** The phone variant of an incident chart. */
 async function renderPhone(spec: ChartSpec, store: ChartStore | null): Promise<PhoneImage> {
   const panels = phoneVariantPanels(spec);
-  const png = await drawPanels(panels, undefined, store);
+  const png = await drawPanels(panels, store);
   return { file: `charts/${spec.name}-mobil.png`, png, width: PHONE.width, height: panels.reduce((h, p) => h + p.height, 0) };
 }
 
@@ -387,7 +389,7 @@ export async function renderCharts(ind: Indicators, config: Config, store: Chart
       ind,
       config,
       (cfg) => drawPng(cfg, SURVEY_COLOURS, store),
-      (panels) => drawPanels(panels, undefined, store),
+      (panels) => drawPanels(panels, store),
     ),
   ]);
   return [...charts, ...survey];

@@ -10,7 +10,7 @@ import { hostname } from "node:os";
 import path from "node:path";
 import { DOMParser } from "@xmldom/xmldom";
 import { describe, expect, it } from "vitest";
-import { sha256 } from "../../src/publish/manifest.ts";
+import { sha256Hex } from "../../src/core/sha256-hex.ts";
 import { runCli } from "../helpers/run-cli.ts";
 import { PROJECT_ROOT } from "../helpers/run-cli.ts";
 import { rangeProject } from "../fixtures/range/project.ts";
@@ -63,7 +63,7 @@ function consistent(root: string): string[] {
   for (const f of manifest.files) {
     const file = path.join(out, f.path);
     if (!existsSync(file)) problems.push(`${f.path}: missing`);
-    else if (sha256(readFileSync(file)) !== f.sha256) problems.push(`${f.path}: hash`);
+    else if (sha256Hex(readFileSync(file)) !== f.sha256) problems.push(`${f.path}: hash`);
   }
   if (existsSync(path.join(out, "feed.xml"))) {
     const feed = new DOMParser().parseFromString(readFileSync(path.join(out, "feed.xml"), "utf8"), "application/xml");

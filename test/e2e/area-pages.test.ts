@@ -13,15 +13,15 @@
  * - "Åby & <Torp>" (a07): one Misshandel in 2024-03 — a small count, shown only as "färre än 3".
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { IndicatorsSchema } from "../../src/model/indicators.ts";
 import { runCli } from "../helpers/run-cli.ts";
+import { tempProject } from "../helpers/temp-project.ts";
 
 const NBSP = "\u00a0";
 const AREAS = [
@@ -96,11 +96,7 @@ function rowCells(page: string, caption: string, rowHead: string): string[] {
 }
 
 beforeAll(() => {
-  root = mkdtempSync(path.join(tmpdir(), "lagesbild-area-pages-"));
-  mkdirSync(path.join(root, "config"));
-  mkdirSync(path.join(root, "data"));
-  writeFileSync(path.join(root, "config", "lagesbild.yaml"), CONFIG);
-  writeFileSync(path.join(root, "data", "polis-2024.csv"), policeCsv());
+  root = tempProject("lagesbild-area-pages-", CONFIG, { "data/polis-2024.csv": policeCsv() });
   const run = runCli(RUN, { cwd: root });
   code = run.code;
   stderr = run.stderr;

@@ -2,11 +2,10 @@
  * `areas_geojson` through the real CLI: a broken polygon file is a config error (exit 2) naming the
  * key path and the feature, before any source is read.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/run-cli.ts";
+import { tempProject } from "../helpers/temp-project.ts";
 
 const CONFIG = `
 kommun: { name: Testby, code: "0001" }
@@ -39,12 +38,10 @@ const BOW_TIE = {
 
 describe("lagesbild validate with a broken areas_geojson", () => {
   it("exits 2 and names the key path and the feature", () => {
-    const root = mkdtempSync(path.join(tmpdir(), "lagesbild-geo-"));
-    mkdirSync(path.join(root, "config"));
-    mkdirSync(path.join(root, "data"));
-    writeFileSync(path.join(root, "config", "lagesbild.yaml"), CONFIG);
-    writeFileSync(path.join(root, "data", "omraden.geojson"), JSON.stringify(BOW_TIE));
-    writeFileSync(path.join(root, "data", "a.csv"), "occurred_at,category\n2024-03-01,Skadegörelse\n");
+    const root = tempProject("lagesbild-geo-", CONFIG, {
+      "data/omraden.geojson": JSON.stringify(BOW_TIE),
+      "data/a.csv": "occurred_at,category\n2024-03-01,Skadegörelse\n",
+    });
     const r = runCli(["validate", "--config", "config/lagesbild.yaml", "--generated-at", "2024-04-02T06:00:00+02:00"], { cwd: root });
     expect(r.code).toBe(2);
     expect(r.stdout + r.stderr).toContain('areas_geojson: features[0] (id "centrum"): ringen korsar sig själv');

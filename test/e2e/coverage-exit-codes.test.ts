@@ -5,13 +5,13 @@
  * events elsewhere in the archive is covered with count 0, a month not yet delivered exits 4 whatever
  * undated rows the sources hold, and validate says the same as run.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { daysInMonth, monthRange } from "../../src/core/month.ts";
 import { excel1252 } from "../fixtures/ingest/project.ts";
 import { runCli } from "../helpers/run-cli.ts";
+import { tempProject } from "../helpers/temp-project.ts";
 
 const roots: string[] = [];
 afterAll(() => {
@@ -19,14 +19,8 @@ afterAll(() => {
 });
 
 function project(config: string, files: Record<string, string | Buffer>): string {
-  const root = mkdtempSync(path.join(tmpdir(), "lagesbild-coverage-"));
+  const root = tempProject("lagesbild-coverage-", config, files);
   roots.push(root);
-  mkdirSync(path.join(root, "config"));
-  writeFileSync(path.join(root, "config", "lagesbild.yaml"), config);
-  for (const [name, bytes] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    writeFileSync(path.join(root, name), bytes);
-  }
   return root;
 }
 

@@ -4,12 +4,12 @@
  * of each entry, entry ids `tag:lagesbild,<year>:<kommunkod>/<YYYY-MM>`, `updated` = the month's
  * generated_at, and a revised month updating its own entry.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { DOMParser, type Element } from "@xmldom/xmldom";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/run-cli.ts";
+import { tempProject } from "../helpers/temp-project.ts";
 
 const ATOM = "http://www.w3.org/2005/Atom";
 const CONFIG = `
@@ -62,11 +62,7 @@ let first: Element;
 let revised: Element;
 
 beforeAll(() => {
-  root = mkdtempSync(path.join(tmpdir(), "lagesbild-feed-"));
-  mkdirSync(path.join(root, "config"));
-  mkdirSync(path.join(root, "data"));
-  writeFileSync(path.join(root, "config", "lagesbild.yaml"), CONFIG);
-  writeFileSync(path.join(root, "data", "polis-1.csv"), csv(0));
+  root = tempProject("lagesbild-feed-", CONFIG, { "data/polis-1.csv": csv(0) });
   run(["--from", "2024-02", "--to", "2024-03", "--generated-at", "2024-04-02T06:00:00+02:00"]);
   first = parseFeed();
   writeFileSync(path.join(root, "data", "polis-1.csv"), csv(3));

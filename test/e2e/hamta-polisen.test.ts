@@ -13,8 +13,7 @@
  * Network only to 127.0.0.1. Skips visibly where the real data is absent.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -25,6 +24,7 @@ import { buildIndicators } from "../../src/aggregate/build-indicators.ts";
 import { monthNotesText } from "../../src/render/coverage-text.ts";
 import { runCli } from "../helpers/run-cli.ts";
 import { startReplayServer, type ReplayServer } from "../helpers/replay-server.ts";
+import { tempProject } from "../helpers/temp-project.ts";
 
 // Beside the checkout (../shared) or, from a worktree in wt/, one level further up.
 const REAL = ["../../../shared", "../../../../shared"]
@@ -71,9 +71,6 @@ const MAP = `    categories: { Misshandel: misshandel, "Misshandel, grov": missh
 
 /** A project whose one source is either polled (`fetch`) or one file with declared coverage. */
 function project(source: "polled" | "one-file", url = server.url): { root: string; config: string; archive: string } {
-  const root = mkdtempSync(path.join(tmpdir(), "lagesbild-hamta-"));
-  dirs.push(root);
-  mkdirSync(path.join(root, "config"));
   const src =
     source === "polled"
       ? `    path: ../data/polisen/*.json
@@ -93,7 +90,8 @@ sources:
 ${src}
 ${MAP}
 `;
-  writeFileSync(path.join(root, "config", "lagesbild.yaml"), yaml);
+  const root = tempProject("lagesbild-hamta-", yaml);
+  dirs.push(root);
   return { root, config: path.join(root, "config", "lagesbild.yaml"), archive: path.join(root, "data", "polisen") };
 }
 

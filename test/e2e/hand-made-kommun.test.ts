@@ -10,11 +10,11 @@
  *   "Vapenbrott" in 2023-05 (rejected: unknown category), one Skadegörelse at "Storgatan 5" in 2023-07
  *   (accepted under okänt område), one blank ";;;;" row (ignored) and a trailing "Summa" row (ignored).
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/run-cli.ts";
+import { tempProject } from "../helpers/temp-project.ts";
 
 const CONFIG = `
 kommun: { name: Testby, code: "0001" }
@@ -79,11 +79,7 @@ let ind: { areas: Array<{ id: string; incidents: Entry[] }>; sources: Array<{ fi
 const entry = (area: string, category: string) => ind.areas.find((a) => a.id === area)!.incidents.find((e) => e.category === category)!;
 
 beforeAll(() => {
-  root = mkdtempSync(path.join(tmpdir(), "lagesbild-hand-"));
-  mkdirSync(path.join(root, "config"));
-  mkdirSync(path.join(root, "data"));
-  writeFileSync(path.join(root, "config", "lagesbild.yaml"), CONFIG);
-  writeFileSync(path.join(root, "data", "polis-2024.csv"), buildCsv());
+  root = tempProject("lagesbild-hand-", CONFIG, { "data/polis-2024.csv": buildCsv() });
   run = runCli(["run", "--config", "config/lagesbild.yaml", "--month", "2024-03", "--generated-at", "2024-04-02T06:00:00+02:00", "--log-format", "json"], { cwd: root });
   ind = JSON.parse(readFileSync(path.join(root, "reports", "2024-03", "indicators.json"), "utf8"));
 });

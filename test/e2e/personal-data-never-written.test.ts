@@ -4,11 +4,11 @@
  * get rejected, must not reach any file the run writes: the reports folder, the quarantine, the cache,
  * or the run's stdout/stderr (spec/inputs.md "Scrubbing"; spec/README.md non-negotiable 3).
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli, type CliResult } from "../helpers/run-cli.ts";
+import { tempProject } from "../helpers/temp-project.ts";
 
 /** Each planted value, and the digits-only / compact forms a leak might take. */
 const PLANTED = [
@@ -73,10 +73,6 @@ function allFiles(dir: string): string[] {
 }
 
 beforeAll(() => {
-  root = mkdtempSync(path.join(tmpdir(), "lagesbild-pii-"));
-  mkdirSync(path.join(root, "config"));
-  mkdirSync(path.join(root, "data"));
-  writeFileSync(path.join(root, "config", "lagesbild.yaml"), CONFIG);
   const incidents = ["id;occurred_at;category;area;place;description"];
   for (const month of ["2023-03", "2023-09", "2024-01", "2024-02", "2024-03"]) {
     incidents.push(`${month}-1;${month}-05 12:00;Skadegörelse;Centrum;${q(TEXT("plats"))};${q(TEXT("beskrivning"))}`);
@@ -84,23 +80,25 @@ beforeAll(() => {
   incidents.push(`bad-1;2024-03-40 12:00;Skadegörelse;Centrum;${q(TEXT("plats avvisad"))};${q(TEXT("beskrivning avvisad"))}`);
   // The area cell itself holds personal data on a rejected row (unknown_area: reject puts it in the reason).
   incidents.push(`bad-2;2024-03-06 12:00;Skadegörelse;${q(TEXT("område"))};x;y`);
-  writeFileSync(path.join(root, "data", "polis.csv"), latin1(incidents));
-  writeFileSync(path.join(root, "data", "falt.csv"), latin1([
-    "date;start;end;hours;area;role;activity;obs_berusade;notes",
-    `2024-03-08;21:00;01:00;;Centrum;polis;trygghetsvandring;2;${q(TEXT("anteckning"))}`,
-    `2024-03-09;;;2;Centrum;Brandman;;1;${q(TEXT("anteckning avvisad"))}`,
-    `2024-03-10;;;x;Centrum;polis;;1;${q(TEXT("anteckning dåligt tal"))}`,
-  ]));
-  writeFileSync(path.join(root, "data", "plan.csv"), latin1([
-    "action_id;action;responsible;date;status;comment",
-    `kamera;Kamera på torget;polis;2024-02-01;Pågår;${q(TEXT("kommentar"))}`,
-    `kamera;Kamera på torget;polis;2024-03-01;Halvklar;${q(TEXT("kommentar avvisad"))}`,
-  ]));
-  writeFileSync(path.join(root, "data", "svar.csv"), latin1([
-    "respondent_id;year;area;Otrygg;Fritext",
-    `1;2023;Centrum;Ja;${q(TEXT("fritext"))}`,
-    `2;20x3;Centrum;Nej;${q(TEXT("fritext avvisad"))}`,
-  ]));
+  root = tempProject("lagesbild-pii-", CONFIG, {
+    "data/polis.csv": latin1(incidents),
+    "data/falt.csv": latin1([
+      "date;start;end;hours;area;role;activity;obs_berusade;notes",
+      `2024-03-08;21:00;01:00;;Centrum;polis;trygghetsvandring;2;${q(TEXT("anteckning"))}`,
+      `2024-03-09;;;2;Centrum;Brandman;;1;${q(TEXT("anteckning avvisad"))}`,
+      `2024-03-10;;;x;Centrum;polis;;1;${q(TEXT("anteckning dåligt tal"))}`,
+    ]),
+    "data/plan.csv": latin1([
+      "action_id;action;responsible;date;status;comment",
+      `kamera;Kamera på torget;polis;2024-02-01;Pågår;${q(TEXT("kommentar"))}`,
+      `kamera;Kamera på torget;polis;2024-03-01;Halvklar;${q(TEXT("kommentar avvisad"))}`,
+    ]),
+    "data/svar.csv": latin1([
+      "respondent_id;year;area;Otrygg;Fritext",
+      `1;2023;Centrum;Ja;${q(TEXT("fritext"))}`,
+      `2;20x3;Centrum;Nej;${q(TEXT("fritext avvisad"))}`,
+    ]),
+  });
   result = runCli(["run", "--config", path.join(root, "config", "lagesbild.yaml"), "--month", "2024-03", "--generated-at", "2024-04-02T06:00:00+02:00"]);
 }, 120_000);
 

@@ -4,20 +4,16 @@
  * repository's own SCB/Kolada population table and Kolada/Brå reference tables (examples/). Figures are
  * worked out by hand in the comments.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { monthRange } from "../../src/core/month.ts";
 import { PROJECT_ROOT, runCli } from "../helpers/run-cli.ts";
+import { tempProject } from "../helpers/temp-project.ts";
 
-const root = mkdtempSync(path.join(tmpdir(), "lagesbild-reference-"));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
 const example = (p: string) => JSON.stringify(path.join(PROJECT_ROOT, "examples", p));
 
-mkdirSync(path.join(root, "config"));
-mkdirSync(path.join(root, "data"));
-writeFileSync(path.join(root, "config", "lagesbild.yaml"), `
+const root = tempProject("lagesbild-reference-", `
 kommun: { name: Söderhamn, code: "2182" }
 areas: [{ id: centrum, name: Centrum }]
 categories: [{ id: misshandel, name: Misshandel, group: brott-mot-person }]
@@ -42,12 +38,14 @@ sources:
     categories: { Totalt: total }
     unit: per_10k
     period: year
-`);
-// 25 reported assaults in Centrum every month 2024-01..2025-12: 300 in any 12 months.
-writeFileSync(path.join(root, "data", "polis.csv"), Buffer.from(
-  ["Datum;Brottstyp;Område;Antal", ...monthRange("2024-01", "2025-12").map((m) => `${m}-15;Misshandel;Centrum;25`)].map((l) => `${l}\r\n`).join(""),
-  "latin1",
-));
+`, {
+  // 25 reported assaults in Centrum every month 2024-01..2025-12: 300 in any 12 months.
+  "data/polis.csv": Buffer.from(
+    ["Datum;Brottstyp;Område;Antal", ...monthRange("2024-01", "2025-12").map((m) => `${m}-15;Misshandel;Centrum;25`)].map((l) => `${l}\r\n`).join(""),
+    "latin1",
+  ),
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 function report(month: string): { text: string; population: number } {
   const out = path.join(root, "out");

@@ -2,11 +2,12 @@
  * A scheduled run that cannot produce a trustworthy report fails loudly and leaves what was published
  * untouched; usage and config errors name the flag or key (spec/cli.md exit codes).
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/run-cli.ts";
+import { tempProject } from "../helpers/temp-project.ts";
 
 const CONFIG = (extra = "") => `
 kommun: { name: Testby, code: "0001" }
@@ -24,12 +25,7 @@ sources:
 ${extra}`;
 
 function project(csv: string, config = CONFIG()): string {
-  const root = mkdtempSync(path.join(tmpdir(), "lagesbild-fail-"));
-  mkdirSync(path.join(root, "config"));
-  mkdirSync(path.join(root, "data"));
-  writeFileSync(path.join(root, "config", "lagesbild.yaml"), config);
-  writeFileSync(path.join(root, "data", "a.csv"), csv);
-  return root;
+  return tempProject("lagesbild-fail-", config, { "data/a.csv": csv });
 }
 
 // The first and last rows are on 1 January and 31 March: the source reaches from the first day of

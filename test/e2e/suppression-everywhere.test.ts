@@ -10,12 +10,12 @@
  * - Storby (population 9 500): 5 Misshandel and 20 Skadegörelse every month. The kommun's Misshandel
  *   (7) is visible, so Storby's 5 must be hidden too (secondary suppression), or 7 − 5 = 2 gives it away.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/run-cli.ts";
 import { IndicatorsFileSchema } from "../../src/model/indicators-file.ts";
+import { tempProject } from "../helpers/temp-project.ts";
 
 const CONFIG = `
 kommun: { name: Provköping, code: "0002" }
@@ -78,11 +78,7 @@ function tableRow(htmlText: string, caption: string, rowName: string): string[] 
 }
 
 beforeAll(() => {
-  const root = mkdtempSync(path.join(tmpdir(), "lagesbild-suppr-"));
-  mkdirSync(path.join(root, "config"));
-  mkdirSync(path.join(root, "data"));
-  writeFileSync(path.join(root, "config", "lagesbild.yaml"), CONFIG);
-  writeFileSync(path.join(root, "data", "polis-2024.csv"), csv());
+  const root = tempProject("lagesbild-suppr-", CONFIG, { "data/polis-2024.csv": csv() });
   const r = runCli(["run", "--config", "config/lagesbild.yaml", "--month", "2024-03", "--generated-at", "2024-04-02T06:00:00+02:00", "--log-format", "json"], { cwd: root });
   if (r.code !== 0) throw new Error(r.stderr);
   out = path.join(root, "reports");

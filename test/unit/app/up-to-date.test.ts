@@ -9,9 +9,8 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../../src/config/load-config.ts";
-import { sourceFiles } from "../../../src/ingest/source-files.ts";
 import { ingestSources } from "../../../src/ingest/ingest-sources.ts";
-import { runInputs } from "../../../src/app/up-to-date.ts";
+import { inputFiles, runInputs } from "../../../src/app/up-to-date.ts";
 import { exportBytes, rangeProject } from "../../fixtures/range/project.ts";
 
 const g = globalThis as { lagesbildBuildStamp?: string };
@@ -23,7 +22,7 @@ describe("the up-to-date key", () => {
   const root = rangeProject();
   const config = loadConfig(path.join(root, "config", "lagesbild.yaml"));
   const base = { version: "0.1.0", generatedAt: "2025-01-02T06:00:00+01:00", onlyData: true, months: { month: "2024-12" } };
-  const key = async (over: Partial<typeof base> = {}) => (await runInputs(config, { ...base, ...over }, (s, warn) => sourceFiles(config, s, warn))).key;
+  const key = async (over: Partial<typeof base> = {}) => (await runInputs(config, { ...base, ...over })).key;
 
   it("is there only when the program runs from the bundle, whose stamp says which sources it was built from", async () => {
     expect(await key()).toBeNull();
@@ -44,8 +43,8 @@ describe("the up-to-date key", () => {
 
   it("lists the files ingest reads", async () => {
     g.lagesbildBuildStamp = "a";
-    const inputs = await runInputs(config, base, (s, warn) => sourceFiles(config, s, warn));
-    expect(inputs.files).toEqual([path.join(root, "data", "polis-2023-2024.csv")]);
+    const inputs = await runInputs(config, base);
+    expect(inputFiles(inputs)).toEqual([path.join(root, "data", "polis-2023-2024.csv")]);
   });
 
   it("has ingest read exactly the files it listed, with the listing's warnings once; a file added since changes the next key", async () => {
@@ -54,7 +53,7 @@ describe("the up-to-date key", () => {
     mkdirSync(path.join(root, "data", "polis-mapp.csv"));
     const added = path.join(root, "data", "polis-2025.csv");
     try {
-      const inputs = await runInputs(config, base, (s, warn) => sourceFiles(config, s, warn));
+      const inputs = await runInputs(config, base);
       // Between the listing and the reading: a new export lands.
       writeFileSync(added, exportBytes([{ id: "2025-01-01", date: "2025-01-01 12:00", label: "Stöld", area: "Centrum" }]));
       const now = Date.parse("2025-02-03T06:00:00+01:00");
@@ -62,8 +61,8 @@ describe("the up-to-date key", () => {
       expect(read.incidents[0]?.files.map((f) => f.path)).toEqual(["data/polis-2023-2024.csv"]);
       expect(read.warnings.filter((w) => w.includes("polis-mapp.csv"))).toHaveLength(1);
       // Not missed: the next run's listing has it, so its key differs and it takes the full path.
-      const next = await runInputs(config, base, (s, warn) => sourceFiles(config, s, warn));
-      expect(next.files).toEqual([path.join(root, "data", "polis-2023-2024.csv"), added]);
+      const next = await runInputs(config, base);
+      expect(inputFiles(next)).toEqual([path.join(root, "data", "polis-2023-2024.csv"), added]);
       expect(next.key).not.toBe(inputs.key);
       // Without a listing, ingest globs for itself and finds it.
       const globbed = await ingestSources(config, { now, quarantine: false });

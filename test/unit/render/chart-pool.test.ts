@@ -1,7 +1,7 @@
 // Area charts drawn on worker threads (issue 20): the bytes do not depend on the thread that drew them.
 import { describe, expect, it } from "vitest";
 import { chartSpecs } from "../../../src/render/chart-data.ts";
-import { CHART_WORKER_MIN_JOBS, chartWorkerCount, startChartJobs } from "../../../src/render/chart-pool.ts";
+import { CHART_WORKER_MIN_JOBS, chartWorkerCount, spawnChartWorkers, startChartJobs } from "../../../src/render/chart-pool.ts";
 import { releaseLiveCharts } from "../../../src/render/charts.ts";
 import { areaPanels, areaRenderer, drawAreaChart } from "../../../src/render/area-chart.ts";
 import { AREA_SCALE, PHONE } from "../../../src/render/chart-style.ts";
@@ -48,7 +48,7 @@ describe("startChartJobs", () => {
     // The sample's areas differ: a mix-up of order would show.
     expect(new Set(alone.map((b) => b.toString("base64"))).size).toBe(areas.length);
     const failures: Error[] = [];
-    const jobs = startChartJobs({ specs, workers: 2, drawHere: (i) => draw(specs[i]!), prepare, onWorkerFailed: (e) => failures.push(e) });
+    const jobs = startChartJobs({ specs, workers: spawnChartWorkers(2, prepare), drawHere: (i) => draw(specs[i]!), onWorkerFailed: (e) => failures.push(e) });
     // The workers draw while this thread is busy elsewhere (they take jobs from the shared counter).
     await new Promise((resolve) => setTimeout(resolve, 200));
     const parallel = await jobs.finish();
@@ -66,7 +66,7 @@ describe("startChartJobs", () => {
     (globalThis as { lagesbildChartWorkerEntry?: URL }).lagesbildChartWorkerEntry = new URL("data:text/javascript,throw new Error('kaputt')");
     try {
       const failures: Error[] = [];
-      const jobs = startChartJobs({ specs: areas, workers: 1, drawHere: (i) => draw(areas[i]!), prepare: () => undefined, onWorkerFailed: (e) => failures.push(e) });
+      const jobs = startChartJobs({ specs: areas, workers: spawnChartWorkers(1, prepare), drawHere: (i) => draw(areas[i]!), onWorkerFailed: (e) => failures.push(e) });
       const got = await jobs.finish();
       expect(got.map((b) => b.toString("base64"))).toEqual(alone.map((b) => b.toString("base64")));
       expect(failures).toHaveLength(1);

@@ -30,10 +30,13 @@ describe("chart specs", () => {
   });
 
   it("names a hidden latest value as hidden in the alt text, never its number", () => {
-    // Ljusne's total is 6 in March 2023 and March 2024; hide both points as suppression would.
+    // Ljusne's total is 6 in March 2023 and March 2024; hide both points as suppression would, and the
+    // month's count they are (the report month's point reads as the page's table reads month.count).
     const ind = sampleIndicators();
     const total = ind.areas.find((a) => a.id === "ljusne")!.incidents.find((e) => e.category === "total")!;
     for (const i of [11, 23]) total.series[i] = { month: total.series[i]!.month, count: null, suppressed: "small" };
+    total.month = { ...total.month, count: null, count_suppressed: "small", same_month_last_year: null, same_month_last_year_suppressed: "small" };
+    total.suppressed = true;
     const spec = chartSpecs(ind, sampleConfig()).find((s) => s.name === "omrade-ljusne")!;
     expect(spec.alt).toContain("Alla polisanmälda brott: färre än 3 i mars 2024 mot färre än 3 i mars 2023");
   });

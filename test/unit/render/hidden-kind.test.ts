@@ -9,14 +9,20 @@
  */
 import { describe, expect, it } from "vitest";
 import type { IncidentEntry, Indicators } from "../../../src/model/indicators.ts";
+import { chartSpecs } from "../../../src/render/chart-data.ts";
 import { incidentTable } from "../../../src/render/incident-table.ts";
 import { renderIndicatorsCsv } from "../../../src/render/indicators-csv.ts";
 import { countStatus } from "../../../src/render/serie-csv.ts";
 import { SAMPLE_MONTH, sampleConfig } from "../../helpers/sample-indicators.ts";
 
-/** Misshandel in Centrum with this month's count and last year's month both null, flagged `flag` (or not at all), and the entry's `suppressed`. */
-function withFlag(flag: unknown, suppressed: boolean): Indicators {
+/**
+ * Misshandel in Centrum with this month's count and last year's month both null, flagged `flag` (or not
+ * at all), and the entry's `suppressed`; its series is the report month's point alone, null and flagged
+ * `pointFlag` (or not at all).
+ */
+function withFlag(flag: unknown, suppressed: boolean, pointFlag: unknown = flag): Indicators {
   const flags = flag === undefined ? {} : { count_suppressed: flag, same_month_last_year_suppressed: flag };
+  const point = { month: SAMPLE_MONTH, count: null, ...(pointFlag === undefined ? {} : { suppressed: pointFlag }) };
   // Written by hand as a file would hold it: `true`/`false` are no longer in the schema, so no parse.
   const entry = {
     category: "misshandel",
@@ -28,7 +34,7 @@ function withFlag(flag: unknown, suppressed: boolean): Indicators {
     ytd: { count: 9, last_year: 8, change_abs: 1, change_pct: 12.5 },
     rolling_12m: { count: 40, previous: 38, change_abs: 2, change_pct: 5.3, per_100k: 952.4 },
     trend: { verdict: "normal", p_value: 0.61, q_value: 0.61, baseline_mean: 3.5, baseline_years: 3 },
-    series: [],
+    series: [point],
   } as unknown as IncidentEntry;
   return {
     schema: "lagesbild.indicators/v1",
@@ -72,5 +78,42 @@ describe("a hidden figure reads the same on the page, in indicators.csv and in s
     expect(tableCells(ind)).toEqual(table);
     expect(csvCells(ind)).toEqual(csv);
     expect(countStatus(ind.areas[0]!.incidents[0]!)).toBe(serie);
+  });
+});
+
+/**
+ * The chart of the entry's group (kommun-vald, drawn when the area is the kommun): the report month's
+ * cell in its table, and its words in the alt text ("Misshandel: <value> i mars 2024 mot …").
+ */
+function chartCells(ind: Indicators): [string, string] {
+  const kommun = { ...ind, areas: [{ ...ind.areas[0]!, id: "kommun" }] } as Indicators;
+  const chart = chartSpecs(kommun, sampleConfig()).find((c) => c.name === "kommun-vald");
+  const alt = /Misshandel: (.*?) i mars 2024 mot/.exec(chart?.alt ?? "")?.[1] ?? "?";
+  return [chart?.table.rows.at(-1)?.cells[0] ?? "?", alt];
+}
+
+describe("the chart's table and alt text read the report month's count as the page's table does", () => {
+  it.each([
+    ["small", "small", true, undefined],
+    ["protects", "protects", true, undefined],
+    ["true, from a file before the two kinds", true, true, undefined],
+    ["false beside suppressed: true", false, true, undefined],
+    // Before the per-figure flags: only the entry's suppressed says the month's count is hidden (the
+    // chart's table read the point's missing flag as "uppgift saknas").
+    ["absent beside suppressed: true", undefined, true, undefined],
+    // A contradictory file: the point says false where the month's count has no flag and the entry is
+    // suppressed (the alt text read the point's false as "uppgift saknas").
+    ["absent beside suppressed: true, the point flagged false", undefined, true, false],
+    ["absent, a plain null", undefined, false, undefined],
+  ] as const)("flag %s", (_case, flag, suppressed, pointFlag) => {
+    const ind = withFlag(flag, suppressed, pointFlag ?? flag);
+    const [page] = tableCells(ind);
+    expect(chartCells(ind)).toEqual([page, page]);
+  });
+
+  it("names the words the page's table gives (the comparison above is not between two blanks)", () => {
+    expect(chartCells(withFlag(undefined, true, false))).toEqual(["färre än 3", "färre än 3"]);
+    expect(chartCells(withFlag("protects", true))).toEqual(["döljs", "döljs"]);
+    expect(chartCells(withFlag(false, true))).toEqual(["uppgift saknas", "uppgift saknas"]);
   });
 });
