@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { sha256Hex } from "../../../src/core/sha256-hex.ts";
-import { utf8 } from "../../../src/core/utf8.ts";
+import { UTF8_CHUNK, utf8 } from "../../../src/core/utf8.ts";
 
 describe("sha256Hex", () => {
   it("gives the known digest of a short text", () => {
@@ -12,7 +12,15 @@ describe("sha256Hex", () => {
     expect(sha256Hex("abc")).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   });
 
-  it.each(["Skadegörelse i Västra Åby – 19 brott", "fält 😀 rapport", "ensam \ud800 halva", `${"å".repeat(70_000)}€`])("hashes %j as node's UTF-8 bytes", (text) => {
+  it.each([
+    "Skadegörelse i Västra Åby – 19 brott",
+    "fält 😀 rapport",
+    "ensam \ud800 halva",
+    `${"å".repeat(70_000)}€`,
+    // A pair across the first piece's end (encoded piece by piece), and a lone high surrogate at it.
+    `${"a".repeat(UTF8_CHUNK - 1)}😀${"ö".repeat(UTF8_CHUNK)}€`,
+    `${"a".repeat(UTF8_CHUNK - 1)}\ud83d${"b".repeat(10)}`,
+  ])("hashes text %# as node's UTF-8 bytes", (text) => {
     const expected = createHash("sha256").update(Buffer.from(text, "utf8")).digest("hex");
     expect(sha256Hex(text)).toBe(expected);
     expect(utf8(text).equals(Buffer.from(text, "utf8"))).toBe(true);
