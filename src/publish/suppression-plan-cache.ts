@@ -51,7 +51,7 @@ export function readPlanDecisions(cacheDir: string, keys: string[], unreadable?:
       // Where it went wrong and the value found there, for whoever opens the file.
       const where = parsed.error.issues[0]?.path ?? [];
       let found: unknown = json;
-      for (const step of where) found = typeof found === "object" && found !== null ? (found as Record<PropertyKey, unknown>)[step] : undefined;
+      for (const step of where) found = typeof found === "object" && found !== null ? Reflect.get(found, step) : undefined;
       unreadable?.(`${where.join(".") || "filen"}${typeof found === "string" ? ` = "${found}"` : ""} stämmer inte med planens form`);
       return undefined;
     }
