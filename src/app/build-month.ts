@@ -16,7 +16,7 @@ import { addMonths, type YearMonth } from "../core/month.ts";
 import { VERSION } from "../core/version.ts";
 import { allSourceFiles, type IngestResult } from "../model/records.ts";
 import type { ManifestState } from "../publish/manifest-state.ts";
-import { readPlanDecisions, writePlanDecisions } from "../publish/suppression-plan-cache.ts";
+import { readPlanDecisions, suppressionPlanFile, writePlanDecisions } from "../publish/suppression-plan-cache.ts";
 import { buildRunJson } from "../render/run-json.ts";
 import { commentaryChanged, readCommentary } from "./read-commentary.ts";
 import { monthVerdictText, notCoveredError } from "./month-check-text.ts";
@@ -55,7 +55,7 @@ export async function buildMonth(month: YearMonth, ctx: MonthContext): Promise<M
         const cacheDir = resolveConfigPath(config, config.cache_dir);
         const keys = planKeys(input).map((key) => `${VERSION}:${key}`); // a new version may plan differently
         const cached = readPlanDecisions(cacheDir, keys, (reason) =>
-          effects.log.warn({ month, cacheDir }, `Röjandeskyddets sparade plan i ${cacheDir} kunde inte läsas (${reason}); planen löses på nytt.`),
+          effects.log.warn({ month, file: suppressionPlanFile(cacheDir) }, `Röjandeskyddets sparade plan ${suppressionPlanFile(cacheDir)} kunde inte läsas (${reason}); planen löses på nytt.`),
         );
         const through = cached === undefined ? undefined : addMonths(from, cached.matching - 1);
         const solves = cached === undefined || cached.matching < keys.length;

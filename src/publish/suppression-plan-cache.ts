@@ -28,7 +28,8 @@ const PlanFileSchema = PlanDecisionsSchema.extend({
   sums: z.array(z.tuple([z.string().regex(SUM_KEY), HiddenKindSchema])),
 });
 
-const file = (cacheDir: string) => path.join(cacheDir, "suppression-plan.json");
+/** The plan cache file of a cache folder (named in the run's warning when it cannot be read). */
+export const suppressionPlanFile = (cacheDir: string) => path.join(cacheDir, "suppression-plan.json");
 
 /**
  * The cached decisions that still hold for a plan with month keys `keys`: all of them when every key
@@ -40,7 +41,7 @@ const file = (cacheDir: string) => path.join(cacheDir, "suppression-plan.json");
 export function readPlanDecisions(cacheDir: string, keys: string[], unreadable?: (reason: string) => void): { decisions: PlanDecisions; matching: number } | undefined {
   let text: string;
   try {
-    text = readFileSync(file(cacheDir), "utf8");
+    text = readFileSync(suppressionPlanFile(cacheDir), "utf8");
   } catch {
     return undefined; // no cache yet (or none readable at all): nothing to say
   }
@@ -70,7 +71,7 @@ export function readPlanDecisions(cacheDir: string, keys: string[], unreadable?:
 export function writePlanDecisions(cacheDir: string, keys: string[], decisions: PlanDecisions): void {
   try {
     mkdirSync(cacheDir, { recursive: true });
-    writeFileAtomic(file(cacheDir), JSON.stringify({ schema: "lagesbild.suppression-plan/v2", keys, ...decisions }));
+    writeFileAtomic(suppressionPlanFile(cacheDir), JSON.stringify({ schema: "lagesbild.suppression-plan/v2", keys, ...decisions }));
   } catch {
     // The plan was computed; failing to keep it must not fail the run.
   }
