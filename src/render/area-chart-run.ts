@@ -58,15 +58,15 @@ const prepareHere = () => void areaRenderer();
 export function startAreaCharts(specs: ReadonlyArray<ChartSpec>, store: ChartStore | null, warn: (obj: object, message: string) => void, month?: string): AreaCharts {
   const layouts = specs.map(areaChartLayout);
   const pngs: Array<Buffer | undefined> = [];
-  // The panels and key once per chart: the key to look the store up, the panels to draw here if need be,
-  // and the store's file for it, which whichever thread draws it writes.
+  // The panels and the store file once per chart: the file to look the drawing up in (and which
+  // whichever thread draws it writes), the panels to draw here if need be.
   const missing: Array<{ at: number; panels: AreaPanels; file: string | null }> = [];
   specs.forEach((spec, i) => {
     const panels = areaPanels(spec);
-    const key = areaChartKey(panels);
-    const stored = store?.get(key);
+    const file = store?.fileFor(areaChartKey(panels)) ?? null;
+    const stored = file === null ? undefined : store?.read(file);
     pngs.push(stored);
-    if (stored === undefined) missing.push({ at: i, panels, file: store?.fileFor(key) ?? null });
+    if (stored === undefined) missing.push({ at: i, panels, file });
   });
   // Workers started ahead are used as far as there is work for them (the rest stopped), more started
   // if the charts call for more (a bad LAGESBILD_CHART_WORKERS is reported once, chart-pool.ts).

@@ -85,7 +85,11 @@ export class ChartStore {
   /** The PNG drawn earlier for `key`, or undefined. */
   get(key: string): Buffer | undefined {
     const file = this.fileFor(key);
-    if (file === null) return undefined;
+    return file === null ? undefined : this.read(file);
+  }
+
+  /** The PNG in the store file `file` (fileFor), or undefined. */
+  read(file: string): Buffer | undefined {
     try {
       const png = readFileSync(file);
       // A truncated or foreign file is drawn again (and replaced): a PNG starts with its signature and ends with IEND.
