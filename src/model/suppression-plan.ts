@@ -7,9 +7,15 @@
 import { z } from "zod";
 import { HiddenKindSchema } from "./indicators.ts";
 
+/** A decision's key as the plan writes it (suppress.ts): `area|category|YYYY-MM` for a cell, with `|ytd` or `|rolling` for a window sum. */
+const CELL_KEY = /^[^|]+\|[^|]+\|\d{4}-\d{2}$/;
+const SUM_KEY = /^[^|]+\|[^|]+\|\d{4}-\d{2}\|(ytd|rolling)$/;
+
 export const PlanDecisionsSchema = z.object({
-  cells: z.array(z.tuple([z.string(), HiddenKindSchema])),
-  sums: z.array(z.tuple([z.string(), HiddenKindSchema])),
+  // A key the plan could not have written is a damaged cache, never a guess: a sum of another kind
+  // read as some other window would hide or show the wrong figure.
+  cells: z.array(z.tuple([z.string().regex(CELL_KEY), HiddenKindSchema])),
+  sums: z.array(z.tuple([z.string().regex(SUM_KEY), HiddenKindSchema])),
   /** Small values the plan gave up (no decision could protect them), with the month it did so. */
   given_up: z.array(z.tuple([z.string(), z.string()])),
 });

@@ -7,25 +7,18 @@
  * that month only.
  * One file per output folder's plan, replaced when the key changes, so the cache does not grow.
  */
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
+import { readFileIfPresent } from "../core/read-file-if-present.ts";
+import { readFailureReason } from "../core/read-regular-file.ts";
 import path from "node:path";
 import { z } from "zod";
-import { HiddenKindSchema } from "../model/indicators.ts";
 import { type PlanDecisions, PlanDecisionsSchema } from "../model/suppression-plan.ts";
 import { writeFileAtomic } from "../core/write-file-atomic.ts";
-
-/** A decision's key as the plan writes it: `area|category|YYYY-MM` for a cell, with `|ytd` or `|rolling` for a window sum. */
-const CELL_KEY = /^[^|]+\|[^|]+\|\d{4}-\d{2}$/;
-const SUM_KEY = /^[^|]+\|[^|]+\|\d{4}-\d{2}\|(ytd|rolling)$/;
 
 const PlanFileSchema = PlanDecisionsSchema.extend({
   schema: z.literal("lagesbild.suppression-plan/v2"),
   /** The plan's key per month (`planKeys`), its first month first. */
   keys: z.array(z.string()),
-  // A key the plan could not have written is a damaged cache, never a guess: a sum of another kind
-  // read as some other window would hide or show the wrong figure.
-  cells: z.array(z.tuple([z.string().regex(CELL_KEY), HiddenKindSchema])),
-  sums: z.array(z.tuple([z.string().regex(SUM_KEY), HiddenKindSchema])),
 });
 
 /** The plan cache file of a cache folder (named in the run's warning when it cannot be read). */
@@ -41,9 +34,13 @@ export const suppressionPlanFile = (cacheDir: string) => path.join(cacheDir, "su
 export function readPlanDecisions(cacheDir: string, keys: string[], unreadable?: (reason: string) => void): { decisions: PlanDecisions; matching: number } | undefined {
   let text: string;
   try {
-    text = readFileSync(suppressionPlanFile(cacheDir), "utf8");
-  } catch {
-    return undefined; // no cache yet (or none readable at all): nothing to say
+    const bytes = readFileIfPresent(suppressionPlanFile(cacheDir));
+    if (bytes === null) return undefined; // no cache yet: nothing to say
+    text = bytes.toString("utf8");
+  } catch (error) {
+    // There but not readable (no permission, a folder in its place): said, or every run would solve the whole plan unexplained.
+    unreadable?.(readFailureReason(error));
+    return undefined;
   }
   try {
     const json: unknown = JSON.parse(text);

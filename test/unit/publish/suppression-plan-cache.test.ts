@@ -3,7 +3,7 @@
  * answers exactly as the solved one, a plan resumed after month p decides exactly as a fresh solve, the
  * month keys change from the first month whose counts change, and the file round-trips.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -86,6 +86,11 @@ describe("the suppression plan's cache", () => {
     // No file at all is a plain miss, nothing to warn about.
     expect(readPlanDecisions(mkdtempSync(path.join(tmpdir(), "lagesbild-plan-")), ["k1"], (r) => reasons.push(r))).toBeUndefined();
     expect(reasons).toHaveLength(1);
+    // Something there that cannot be read (a folder in the file's place) is said, not taken for no cache.
+    const blocked = mkdtempSync(path.join(tmpdir(), "lagesbild-plan-"));
+    mkdirSync(path.join(blocked, "suppression-plan.json"));
+    expect(readPlanDecisions(blocked, ["k1"], (r) => reasons.push(r))).toBeUndefined();
+    expect(reasons).toHaveLength(2);
   });
 
   it("treats a sum key of a kind the plan never writes as an unreadable cache, not as a 12-month sum", () => {
