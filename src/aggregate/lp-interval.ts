@@ -174,10 +174,14 @@ function movesBy1(t: Target, value: number): boolean {
   return Math.abs(value - t.truth) >= 1 - 1e-6;
 }
 
+/** Whether target `t` may move by 1 in direction `d` within its own bounds (1 … k − 1). */
+function hasRoom(t: Target, d: 1 | -1): boolean {
+  return d === 1 ? t.truth + 1 <= t.hi : t.truth - 1 >= t.lo;
+}
+
 /** The side a target has room on: up from its floor (1), down from its ceiling (k − 1); `flip` asks for the other. */
 function roomDir(t: Target, flip = false): 1 | -1 {
-  const up = t.truth + 1 <= t.hi;
-  return up !== flip ? 1 : -1;
+  return hasRoom(t, 1) !== flip ? 1 : -1;
 }
 
 export interface PinnedOptions {
@@ -427,7 +431,7 @@ function settleLocally(p: Programme, targets: readonly Target[], open: Set<numbe
           if (!open.has(i)) break;
           const t = at(targets, i);
           const d = dirOf(i, flip);
-          if (d === 1 ? t.truth + 1 > t.hi : t.truth - 1 < t.lo) continue;
+          if (!hasRoom(t, d)) continue;
           tryDirs(new Map([[i, d]]));
         }
       }
@@ -510,8 +514,8 @@ export function pinnedTargets<T extends Target>(p: Programme, targets: readonly 
       let min = 0;
       let max = 0;
       for (const v of t.vars) (min += at(bounds.lo, v), max += at(bounds.hi, v));
-      const noUp = t.truth + 1 > t.hi || max < t.truth + 1 - 1e-3;
-      const noDown = t.truth - 1 < t.lo || min > t.truth - 1 + 1e-3;
+      const noUp = !hasRoom(t, 1) || max < t.truth + 1 - 1e-3;
+      const noDown = !hasRoom(t, -1) || min > t.truth - 1 + 1e-3;
       if (noUp && noDown) {
         open.delete(i);
         pinned.push(i);
@@ -589,7 +593,7 @@ export function pinnedTargets<T extends Target>(p: Programme, targets: readonly 
         for (const flip of [false, true]) {
           if (free) break;
           const d = dirOf(i, flip);
-          if (d === 1 ? t.truth + 1 > t.hi : t.truth - 1 < t.lo) continue;
+          if (!hasRoom(t, d)) continue;
           const x = solve(new Map([[i, d]]));
           if (x === null) {
             free = true;

@@ -15,7 +15,6 @@ import { utf8 } from "../core/utf8.ts";
  * `antal` itself, the month's count, comes first with its own `undertryckt` column.
  */
 const FIGURE_COLUMNS = INCIDENT_FIGURES.filter((f): f is IncidentFigureSpec & { csv: string } => f.csv !== null && !isMonthCount(f));
-/** `antal`, whose hidden kind is the `undertryckt` column. */
 
 export const CSV_COLUMNS: readonly string[] = [
   "omrade_id", "omrade", "kategori_id", "kategori", "antal", ...FIGURE_COLUMNS.map((f) => f.csv),
