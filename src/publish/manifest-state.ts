@@ -22,6 +22,7 @@ import { type HashOf, hashFiles, listPublishedFiles, MANIFEST_FILE, type Manifes
 import { sha256Hex } from "../core/sha256-hex.ts";
 import { stageFile } from "../core/write-file-atomic.ts";
 import { assertNoSymlinkOnPath, type StagedFolder } from "./write-atomic.ts";
+import { utf8 } from "../core/utf8.ts";
 import { isLagesbildFile } from "./known-files.ts";
 import { indicatorsPath, readIndicatorsFile } from "./read-indicators.ts";
 
@@ -142,7 +143,7 @@ export class ManifestState {
   }
 
   private setFile(rel: string, content: Buffer | string): void {
-    const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+    const bytes = typeof content === "string" ? utf8(content) : content;
     this.files.set(rel, { path: rel, sha256: sha256Hex(bytes), size: bytes.length });
   }
 

@@ -15,6 +15,7 @@ import { startAreaCharts } from "./area-chart-run.ts";
 import { chartStoreFor } from "./chart-store.ts";
 import { type MonthFile, renderDataFiles } from "./data-files.ts";
 import { renderReportHtml } from "./report-page.ts";
+import { utf8 } from "../core/utf8.ts";
 
 export type { MonthFile } from "./data-files.ts";
 
@@ -58,12 +59,12 @@ export function startMonthRender(ind: Indicators, ctx: { config: Config; chartCa
         const charts = await renderCharts(published, ctx.config, store, specs);
         const context = { config: ctx.config, charts, notes: monthNotesText(page.notes, published, ctx.config), revisions: page.revisions, commentary: page.commentary };
         const html = renderReportHtml(published, context);
-        const files: MonthFile[] = [{ path: "index.html", content: Buffer.from(html, "utf8") }, ...renderDataFiles(published, page.runJson), ...charts.flatMap(chartFiles)];
+        const files: MonthFile[] = [{ path: "index.html", content: utf8(html) }, ...renderDataFiles(published, page.runJson), ...charts.flatMap(chartFiles)];
         if (areaCharts !== null) {
           const layouts = new Map(areaCharts.layouts.flatMap((c) => (c.placement.section === "area" ? [[c.placement.area, c] as const] : [])));
           for (const area of pagedAreas(published)) {
             // The chart's `file` is relative to the page that shows it: `charts/…` from `omrade/`.
-            files.push({ path: areaPagePath(area.id), content: Buffer.from(renderAreaPageHtml(published, area, context, layouts.get(area.id)), "utf8") });
+            files.push({ path: areaPagePath(area.id), content: utf8(renderAreaPageHtml(published, area, context, layouts.get(area.id))) });
           }
           const drawn = await areaCharts.finish();
           files.push(...drawn.flatMap(chartFiles).map((f) => ({ ...f, path: `${AREA_DIR}/${f.path}` })));
