@@ -13,21 +13,17 @@ import type { RevisionNote } from "../model/revisions.ts";
 import type { MonthNote } from "../model/month-notes.ts";
 import { REVISIONS_FILE } from "../publish/revisions-file.ts";
 import { renderDataFiles } from "../render/data-files.ts";
-import type { MonthRender } from "../render/render-month.ts";
+import type { MonthRender, RenderSetup } from "../render/render-month.ts";
 import { revisionNote } from "../render/revision-notes.ts";
 
 /** What publishing needs to decide (month, figures, config, the manifest state…), and what rendering needs. */
-export interface WriteMonthInput extends MonthWriteQuestion {
+export interface WriteMonthInput extends MonthWriteQuestion, Omit<RenderSetup, "config"> {
   /** The month's notes for the report, as data (worded by render/coverage-text.ts). */
   notes: MonthNote[];
   /** The analysts' commentary for the month (Markdown), or null when there is none. */
   commentary?: string | null;
   inputs: MonthRecord["inputs"];
   generatedAt: string;
-  /** The run's cache folder: charts drawn by earlier runs are kept there (render/chart-store.ts). */
-  chartCacheDir?: string;
-  /** The run's log, for what goes wrong in rendering without failing the month (a chart worker that failed). */
-  warn?: (obj: object, message: string) => void;
 }
 
 export type WriteMonthResult =
@@ -67,9 +63,5 @@ export async function writeMonth(input: WriteMonthInput): Promise<WriteMonthResu
 /** The month's rendering, started (render-month.ts). Loaded only here: the renderer pulls in chart.js and canvas, which `--only data` never needs (issue 7). */
 async function startRender(input: WriteMonthInput): Promise<MonthRender> {
   const { startMonthRender } = await import("../render/render-month.ts");
-  return startMonthRender(input.published, {
-    config: input.config,
-    ...(input.chartCacheDir === undefined ? {} : { chartCacheDir: input.chartCacheDir }),
-    ...(input.warn === undefined ? {} : { warn: input.warn }),
-  });
+  return startMonthRender(input.published, input);
 }

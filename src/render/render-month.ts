@@ -19,6 +19,15 @@ import { utf8 } from "../core/utf8.ts";
 
 export type { MonthFile } from "./data-files.ts";
 
+/** How a month is rendered: its config, where earlier runs' charts are kept, and the run's log. */
+export interface RenderSetup {
+  config: Config;
+  /** The run's cache folder: charts drawn by earlier runs are kept there (chart-store.ts). */
+  chartCacheDir?: string | undefined;
+  /** The run's log, for what goes wrong without failing the month (a chart worker that failed). */
+  warn?: ((obj: object, message: string) => void) | undefined;
+}
+
 /** What the month page needs besides the figures: known once publishing has decided the revision. */
 export interface PageContext {
   revision: number;
@@ -30,7 +39,12 @@ export interface PageContext {
 
 /** A month's rendering, started: its area charts are being drawn. */
 export interface MonthRender {
-  /** Every file of the month (see renderMonthFiles). */
+  /**
+   * Every file of the month, as bytes with paths relative to its folder, sorted by path: `index.html`,
+   * `indicators.json`, `indicators.csv`, `run.json` and `charts/*.png`, all from the suppressed
+   * indicators; with area pages (area-pages.ts) also `omrade/<id>.html` per area, each area's chart
+   * beside its page in `omrade/charts/` (drawn once, shown only there).
+   */
   files(page: PageContext): Promise<MonthFile[]>;
   /** Stops the drawing (the month failed or was skipped before `files`). */
   close(): Promise<void>;
@@ -42,7 +56,7 @@ export interface MonthRender {
  * hash over every figure) does so while they draw (issue 20). `ind`'s revision is not drawn anywhere:
  * the one `files` is given is published.
  */
-export function startMonthRender(ind: Indicators, ctx: { config: Config; chartCacheDir?: string; warn?: (obj: object, message: string) => void }): MonthRender {
+export function startMonthRender(ind: Indicators, ctx: RenderSetup): MonthRender {
   // Charts drawn by an earlier run from the same inputs are read, not drawn (chart-store.ts).
   const store = ctx.chartCacheDir === undefined ? null : chartStoreFor(ctx.chartCacheDir);
   const specs = chartSpecs(ind, ctx.config);
@@ -81,20 +95,8 @@ export function startMonthRender(ind: Indicators, ctx: { config: Config; chartCa
   };
 }
 
-/**
- * `index.html`, `indicators.json`, `indicators.csv`, `run.json` and `charts/*.png`, all from the
- * suppressed indicators `ind`; with area pages (area-pages.ts) also `omrade/<id>.html` per area, each
- * area's chart beside its page in `omrade/charts/` (drawn once, shown only there).
- */
-export function renderMonthFiles(
-  ind: Indicators,
-  ctx: Omit<PageContext, "revision"> & {
-    config: Config;
-    chartCacheDir?: string;
-    /** The run's log, for what goes wrong without failing the month (a chart worker that failed). */
-    warn?: (obj: object, message: string) => void;
-  },
-): Promise<MonthFile[]> {
+/** A month's files in one call (MonthRender.files), for a caller with its revision decided (tests). */
+export function renderMonthFiles(ind: Indicators, ctx: RenderSetup & Omit<PageContext, "revision">): Promise<MonthFile[]> {
   return startMonthRender(ind, ctx).files({ ...ctx, revision: ind.revision });
 }
 
