@@ -8,6 +8,7 @@ import type { SuppressionPlan } from "../aggregate/suppress.ts";
 import { checkOutputPaths } from "../config/check-paths.ts";
 import { type Config, loadConfig, projectRelative, resolveConfigPath } from "../config/load-config.ts";
 import { EXIT, type ExitCode, LagesbildError } from "../core/errors.ts";
+import { errorCode } from "../core/error-facts.ts";
 import { type GeneratedAt, resolveGeneratedAt } from "../core/generated-at.ts";
 import type { Logger } from "../core/logger.ts";
 import type { YearMonth } from "../core/month.ts";
@@ -116,7 +117,12 @@ export async function run(opts: RunOptions, effects: RunEffects, prepared?: { co
     const cleaned = cleanTemporaries([cacheDir, resolveConfigPath(config, config.quarantine_dir)]);
     if (cleaned > 0) effects.log.info({ count: cleaned }, `Tog bort ${cleaned} tillfälliga filer som avbrutna körningar lämnat i cache- och karantänmapparna.`);
     const { state, repairs, unknown } = openManifestState(outDir, generatedAt.iso, fileHashCachePath(cacheDir, outDir));
-    settle = () => state.settle();
+    settle = async () => {
+      for (const { folder, error } of await state.settle()) {
+        const reason = errorCode(error) ?? String(error);
+        effects.log.warn({ folder, error: reason }, `Kunde inte ta bort den ersatta mappen ${folder} (${reason}); den nya månaden är redan publicerad. Ta bort mappen för hand.`);
+      }
+    };
     for (const file of unknown) effects.log.warn({ file }, unknownFileWarning(file));
     if (repairs.length > 0) {
       effects.log.warn({ problems: repairs.slice(0, 10), count: repairs.length }, "manifest.json stämde inte med filerna (avbruten körning?) och har byggts om från filerna.");

@@ -89,12 +89,16 @@ export class ManifestState {
     };
   }
 
-  /** Old month folders being deleted (commitMonth). */
-  private readonly removals: Array<Promise<void>> = [];
+  /** Old month folders being deleted (commitMonth): each settles to null, or to the folder that could not be deleted and why. */
+  private readonly removals: Array<Promise<{ folder: string; error: unknown } | null>> = [];
 
-  /** Waits for the old month folders' deletion (before the run ends and lets go of its lock). */
-  async settle(): Promise<void> {
-    await Promise.all(this.removals.splice(0));
+  /**
+   * Waits for the old month folders' deletion (before the run ends and lets go of its lock); gives the
+   * old folders that could not be deleted, for the run to say so.
+   */
+  async settle(): Promise<Array<{ folder: string; error: unknown }>> {
+    const failed = await Promise.all(this.removals.splice(0));
+    return failed.filter((f) => f !== null);
   }
 
   /** Swaps a staged month folder in and rewrites the manifest right after it. */
@@ -111,7 +115,7 @@ export class ManifestState {
     folder.swap();
     manifest.commit();
     // The old folder is deleted while the run goes on (write-atomic.ts); settle() waits for it.
-    this.removals.push(folder.cleanup().catch(() => undefined)); // left behind, the next start-up removes it
+    this.removals.push(folder.cleanup().then(() => null, (error: unknown) => ({ folder: folder.old, error })));
     for (const f of files) {
       const rel = `${month}/${f.path}`;
       const entry = this.files.get(rel); // set for every file just above

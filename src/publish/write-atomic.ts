@@ -67,6 +67,8 @@ export function assertNoSymlinkOnPath(outDir: string, file: string): void {
 export interface StagedFolder {
   swap: () => void;
   cleanup: () => Promise<void>;
+  /** Where `swap` puts the old folder, for `cleanup` to delete. */
+  old: string;
 }
 
 /**
@@ -101,6 +103,7 @@ export function stageFolder(target: string, files: ReadonlyArray<{ path: string;
       renameSync(fresh, target);
     },
     cleanup: () => rm(old, { recursive: true, force: true }),
+    old,
   };
 }
 

@@ -46,9 +46,21 @@ describe("the manifest kept by a run", () => {
     // The new folder is in place before the old one's deletion ends: the chart it no longer has is gone from it.
     expect(readFileSync(path.join(out, "2024-03", "indicators.json"), "utf8")).toBe(indicatorsJson(20));
     expect(existsSync(path.join(out, "2024-03", "charts"))).toBe(false);
-    await state.settle();
+    expect(await state.settle()).toEqual([]);
     expect(readdirSync(out).filter((n) => n.startsWith("."))).toEqual([]);
     expect(manifestProblems(out, readManifest(out)!)).toEqual([]);
+  });
+
+  it("gives back an old folder it could not delete, with the error, for the run to report", async () => {
+    const out = mkdtempSync(path.join(tmpdir(), "lagesbild-ms-"));
+    commit(out, [{ path: "indicators.json", content: indicatorsJson(19) }]);
+    const files = [{ path: "indicators.json", content: indicatorsJson(20) }];
+    const { state } = openManifestState(out, AT);
+    const staged = stageFolder(path.join(out, "2024-03"), files);
+    const denied = Object.assign(new Error("permission denied"), { code: "EACCES" });
+    state.commitMonth("2024-03", { ...staged, cleanup: () => Promise.reject(denied) }, files, record(files[0]!.content), AT);
+    expect(readFileSync(path.join(out, "2024-03", "indicators.json"), "utf8")).toBe(indicatorsJson(20));
+    expect(await state.settle()).toEqual([{ folder: path.join(out, ".old-2024-03"), error: denied }]);
   });
 
   it("lists each file of a committed month with its sha256 and size", () => {
